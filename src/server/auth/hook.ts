@@ -1,0 +1,34 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { unauthenticated } from '../errors.ts';
+import { loadActor, type Actor } from './actor.ts';
+import { SESSION_COOKIE, userIdForApiToken, userIdForSession } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** Route needs no login. */
+    public?: boolean;
+  }
+}
+
+async function resolveUserId(app: FastifyInstance, request: FastifyRequest): Promise<number | null> {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return userIdForApiToken(app.db, header.slice(7).trim());
+  const secret = request.cookies[SESSION_COOKIE];
+  return secret ? userIdForSession(app.db, secret) : null;
+}
+
+/** Loads the actor for every API route that is not marked public; 401 when there is none. */
+export function installAuthHook(app: FastifyInstance): void {
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/v1/') && !request.url.startsWith('/open311/')) return;
+    if (request.routeOptions.config?.public) return;
+    const userId = await resolveUserId(app, request);
+    const actor = userId === null ? null : await loadActor(app.db, userId);
+    if (!actor) throw unauthenticated();
+    request.actor = actor;
+  });
+}

@@ -1,0 +1,92 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { badCredentials } from '../errors.ts';
+import { ErrorResponses } from '../http/schemas.ts';
+import { ROLE_LABELS } from '../../shared/roles.ts';
+import { verifyPassword } from './passwords.ts';
+import { loadActor, type Actor } from './actor.ts';
+import { createSession, deleteSession, SESSION_COOKIE } from './sessions.ts';
+import { assertLoginAllowed, recordLoginAttempt } from './login-throttle.ts';
+
+const tags = ['登录'];
+
+const Me = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  personId: Type.Union([Type.Integer(), Type.Null()]),
+  orgId: Type.Union([Type.Integer(), Type.Null()]),
+  roles: Type.Array(Type.String()),
+  roleLabels: Type.Array(Type.String()),
+  grants: Type.Array(Type.Object({ id: Type.Integer(), role: Type.String(), orgId: Type.Union([Type.Integer(), Type.Null()]), scopeKind: Type.String() })),
+  scope: Type.Object({
+    all: Type.Boolean(),
+    subtreeOrgIds: Type.Array(Type.Integer()),
+    unitOrgIds: Type.Array(Type.Integer()),
+    personId: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+});
+
+const idOfPath = (p: string) => Number(p.split('/').filter(Boolean).pop());
+
+/** The signed-in user as the API and the web app see them. */
+export function presentMe(actor: Actor) {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    personId: actor.personId,
+    orgId: actor.orgId,
+    roles: actor.roles,
+    roleLabels: actor.roles.map((r) => ROLE_LABELS[r]),
+    grants: actor.grants,
+    scope: {
+      all: actor.scope.all,
+      subtreeOrgIds: actor.scope.subtreePaths.map(idOfPath),
+      unitOrgIds: actor.scope.unitPaths.map(idOfPath),
+      personId: actor.scope.personId,
+    },
+  };
+}
+
+/** Log in, log out, who am I. */
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/session',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '登录',
+        body: Type.Object(
+          { username: Type.String({ minLength: 1, maxLength: 64, title: '用户名' }), password: Type.String({ minLength: 1, maxLength: 128, title: '密码' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Me, ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      const username = req.body.username.trim();
+      await assertLoginAllowed(app.db, username, req.ip);
+      const user = await app.db.selectFrom('users').select(['id', 'passwordHash', 'active']).where('username', '=', username).executeTakeFirst();
+      const ok = !!user && user.active === 1 && (await verifyPassword(user.passwordHash, req.body.password));
+      await recordLoginAttempt(app.db, username, req.ip, ok);
+      if (!ok || !user) throw badCredentials();
+      const actor = await loadActor(app.db, user.id);
+      if (!actor) throw badCredentials();
+      const secret = await createSession(app.db, user.id, req.ip);
+      reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies });
+      req.log.info({ userId: user.id }, 'login');
+      return presentMe(actor);
+    },
+  );
+
+  app.delete('/session', { config: { public: true }, schema: { tags, summary: '退出登录' } }, async (req, reply) => {
+    const secret = req.cookies[SESSION_COOKIE];
+    if (secret) await deleteSession(app.db, secret);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/me', { schema: { tags, summary: '当前用户', response: { 200: Me, ...ErrorResponses } } }, async (req) => presentMe(req.actor));
+};

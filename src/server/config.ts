@@ -1,0 +1,54 @@
+import path from 'node:path';
+
+/** Runtime configuration, parsed once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  demo: boolean;
+  demoPassword: string | null;
+  adminPassword: string | null;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT="${raw}" 不是有效端口：请设为 1–65535 之间的整数，例如 PORT=3000`);
+  }
+  return port;
+}
+
+function parseDatabaseUrl(raw: string | undefined, dataDir: string): string {
+  if (!raw) return path.join(dataDir, 'taizhang.sqlite');
+  if (/^postgres(ql)?:\/\//.test(raw) || raw.startsWith('sqlite:') || !raw.includes('://')) return raw;
+  throw new ConfigError(
+    `DATABASE_URL="${raw}" 无法识别：请使用 SQLite 文件路径（如 ./data/taizhang.sqlite 或 sqlite:./data/x.sqlite）或 postgres://user@host:5432/db`,
+  );
+}
+
+/** Reads the environment; throws ConfigError naming the variable and the fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.TAIZHANG_DATA_DIR || './data');
+  const demo = env.TAIZHANG_DEMO === '1' || env.TAIZHANG_DEMO === 'true';
+  const adminPassword = env.TAIZHANG_ADMIN_PASSWORD || null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw new ConfigError('TAIZHANG_ADMIN_PASSWORD 太短：至少 8 个字符');
+  }
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL, dataDir),
+    demo,
+    demoPassword: env.TAIZHANG_DEMO_PASSWORD || null,
+    adminPassword,
+    secureCookies: env.TAIZHANG_SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

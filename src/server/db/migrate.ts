@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Db } from './connection.ts';
+
+const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Loads every migration file in db/migrations, ordered by name. */
+class FolderProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = fs
+      .readdirSync(folder)
+      .filter((f) => /^\d{4}_.+\.ts$/.test(f) && !f.endsWith('.test.ts'))
+      .sort();
+    const out: Record<string, Migration> = {};
+    for (const file of files) {
+      out[file.replace(/\.ts$/, '')] = await import(pathToFileURL(path.join(folder, file)).href);
+    }
+    return out;
+  }
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: new FolderProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${cause}`);
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Tables that carry a copy of their unit's materialized path (so scoped queries are one index range).
+ * Moving a unit rewrites these columns for the whole subtree in the same transaction. A module whose
+ * table has an org_path column adds it here.
+ */
+export const ORG_PATH_COLUMNS: Array<{ table: string; column: string }> = [
+  { table: 'people', column: 'org_path' },
+  { table: 'audit_events', column: 'org_path' },
+];

@@ -1,0 +1,8 @@
+/** The whole database as Kysely sees it: each module declares its own tables in modules/<m>/tables.ts. */
+import type { OrgTables } from '../modules/orgs/tables.ts';
+import type { PeopleTables } from '../modules/people/tables.ts';
+import type { UserTables } from '../modules/users/tables.ts';
+import type { CampaignTables } from '../modules/campaigns/tables.ts';
+import type { AuditTables } from '../modules/audit/tables.ts';
+
+export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables {}

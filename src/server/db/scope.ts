@@ -1,0 +1,72 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+
+/**
+ * A caller's data scope, resolved once per request. Everything is expressed in materialized paths so a
+ * scope becomes a handful of index range predicates, never a list filtered in JavaScript.
+ */
+export interface Scope {
+  all: boolean;
+  /** Subtrees: every unit whose path starts with one of these. */
+  subtreePaths: string[];
+  /** Single units (not their children). */
+  unitPaths: string[];
+  /** Records tied to this person ("own records"). */
+  personId: number | null;
+}
+
+export const EMPTY_SCOPE: Scope = { all: false, subtreePaths: [], unitPaths: [], personId: null };
+export const FULL_SCOPE: Scope = { all: true, subtreePaths: [], unitPaths: [], personId: null };
+
+/** The smallest string greater than every path that starts with `prefix` (prefix ends with "/"). */
+export function pathUpperBound(prefix: string): string {
+  return prefix.slice(0, -1) + '0';
+}
+
+/** True when `path` lies in the subtree rooted at `prefix`. */
+export function isUnder(path: string, prefix: string): boolean {
+  return path.startsWith(prefix);
+}
+
+/** Whether a record at `path` (and optionally tied to `personId`) is inside the scope. */
+export function scopeContains(scope: Scope, path: string | null, personId?: number | null): boolean {
+  if (scope.all) return true;
+  if (path !== null) {
+    if (scope.subtreePaths.some((p) => path.startsWith(p))) return true;
+    if (scope.unitPaths.includes(path)) return true;
+  }
+  return scope.personId !== null && personId != null && personId === scope.personId;
+}
+
+/** Removes paths already covered by a wider subtree, so the SQL stays short. */
+export function normalizeScope(scope: Scope): Scope {
+  if (scope.all) return FULL_SCOPE;
+  const subtrees = [...new Set(scope.subtreePaths)].sort();
+  const kept: string[] = [];
+  for (const p of subtrees) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
+  const units = [...new Set(scope.unitPaths)].filter((p) => !kept.some((k) => p.startsWith(k)));
+  return { all: false, subtreePaths: kept, unitPaths: units, personId: scope.personId };
+}
+
+/** Range predicate: the column holds a path inside the subtree at `prefix`. Index-friendly (no LIKE). */
+export function pathInSubtree(eb: ExpressionBuilder<any, any>, column: string, prefix: string): Expression<SqlBool> {
+  return eb.and([eb(eb.ref(column), '>=', prefix), eb(eb.ref(column), '<', pathUpperBound(prefix))]);
+}
+
+/**
+ * The scope as one SQL predicate over a path column and, where the table ties records to a person, a
+ * person column. Used by every scoped repository; nothing else re-implements scope.
+ */
+export function inScope(
+  scope: Scope,
+  pathColumn: string,
+  personColumn?: string,
+): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+  return (eb) => {
+    if (scope.all) return sql<SqlBool>`1 = 1`;
+    const parts: Expression<SqlBool>[] = scope.subtreePaths.map((p) => pathInSubtree(eb, pathColumn, p));
+    if (scope.unitPaths.length) parts.push(eb(eb.ref(pathColumn), 'in', scope.unitPaths));
+    if (personColumn && scope.personId !== null) parts.push(eb(eb.ref(personColumn), '=', scope.personId));
+    if (!parts.length) return sql<SqlBool>`1 = 0`;
+    return parts.length === 1 ? parts[0] : eb.or(parts);
+  };
+}

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../clock.ts';
+import { versionConflict } from '../errors.ts';
+import type { Database } from './schema.ts';
+
+type VersionedTable = {
+  [K in keyof Database]: Database[K] extends { id: any; version: any; updatedAt: string } ? K : never;
+}[keyof Database];
+
+/**
+ * Updates a row only if its version is still the one the caller saw, bumping it; a stale version is a 409.
+ * The caller has already loaded the row in scope, so "no row" here means someone else changed it.
+ */
+export async function updateVersioned<T extends VersionedTable>(
+  db: Kysely<Database>,
+  table: T,
+  id: number,
+  version: number,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const result = await (db as Kysely<any>)
+    .updateTable(table as string)
+    .set({ ...values, version: version + 1, updatedAt: nowIso() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw versionConflict();
+}
+
+/** 409 before any write when the caller's version is already stale. */
+export function checkVersion(current: number, sent: number): void {
+  if (current !== sent) throw versionConflict();
+}

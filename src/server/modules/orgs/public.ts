@@ -1,0 +1,20 @@
+/** What other modules may use from the org module: read-only queries, never its repository. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Scope } from '../../db/scope.ts';
+import { findOrg, findOrgInScope } from './repository.ts';
+
+/** A unit visible to the caller (id, name, path, parent), or undefined. */
+export async function visibleOrg(db: Kysely<Database>, scope: Scope, id: number) {
+  return findOrgInScope(db, scope, id);
+}
+
+/** A unit regardless of scope, for guards that must tell 403 from 404. */
+export async function anyOrg(db: Kysely<Database>, id: number) {
+  return findOrg(db, id);
+}
+
+export async function secretaryName(db: Kysely<Database>, personId: number): Promise<string | null> {
+  const row = await db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirst();
+  return row?.name ?? null;
+}

@@ -1,0 +1,73 @@
+import { Type } from 'typebox';
+import { ORG_TYPE_KEYS } from '../../../shared/org-types.ts';
+import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
+
+const OrgTypeEnum = Type.String({ enum: ORG_TYPE_KEYS, title: '单位类型' });
+
+export const Org = Type.Object({
+  id: Type.Integer(),
+  parentId: Type.Union([Type.Integer(), Type.Null()]),
+  name: Type.String(),
+  type: Type.String(),
+  typeLabel: Type.String(),
+  depth: Type.Integer(),
+  sortOrder: Type.Integer(),
+  secretaryId: Type.Union([Type.Integer(), Type.Null()]),
+  secretaryName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  active: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  childCount: Type.Optional(Type.Integer()),
+  peopleCount: Type.Optional(Type.Integer()),
+  abilities: Abilities,
+});
+
+export const OrgListQuery = Type.Object(
+  {
+    parentId: Type.Optional(Type.Integer({ minimum: 1, title: '上级单位' })),
+    q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
+    type: Type.Optional(OrgTypeEnum),
+    includeInactive: Type.Optional(Type.Boolean({ title: '包含已停用' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const TreeQuery = Type.Object(
+  { includeInactive: Type.Optional(Type.Boolean({ title: '包含已停用' })) },
+  { additionalProperties: false },
+);
+
+export const CreateOrgBody = Type.Object(
+  {
+    parentId: Type.Optional(Type.Integer({ minimum: 1, title: '上级单位' })),
+    name: Text('单位名称', 60),
+    type: OrgTypeEnum,
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, title: '排序号' })),
+    secretaryId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '第一责任人' })),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateOrgBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Text('单位名称', 60)),
+    type: Type.Optional(OrgTypeEnum),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, title: '排序号' })),
+    secretaryId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '第一责任人' })),
+  },
+  { additionalProperties: false },
+);
+
+export const MoveOrgBody = Type.Object(
+  {
+    parentId: Type.Integer({ minimum: 1, title: '目标上级单位' }),
+    version: Version,
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, title: '排序号' })),
+  },
+  { additionalProperties: false },
+);
+
+export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });

@@ -1,0 +1,7 @@
+/** Every API module's routes, mounted under /api/v1. A new module adds one line here. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { authRoutes } from '../auth/routes.ts';
+import { systemRoutes } from './system/routes.ts';
+import { orgRoutes } from './orgs/routes.ts';
+
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes];
