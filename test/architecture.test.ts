@@ -1,0 +1,105 @@
+/**
+ * House rules that keep the code livable, checked on every run: modules talk to each other only through
+ * their public surface, web features never import each other, and nothing imports in a circle.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const src = path.join(root, 'src');
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return walk(p);
+    return /\.(ts|tsx)$/.test(e.name) ? [p] : [];
+  });
+}
+
+const importRe = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/g;
+const dynamicRe = /import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const re of [importRe, dynamicRe]) {
+    for (const m of text.matchAll(re)) out.push(path.resolve(path.dirname(file), m[1]));
+  }
+  return out;
+}
+
+const files = walk(src).filter((f) => !f.endsWith('.test.ts'));
+const graph = new Map(files.map((f) => [f, importsOf(f)]));
+const rel = (f: string) => path.relative(root, f);
+
+/** Which server module or web feature a file belongs to, if any. */
+function unitOf(file: string): { kind: 'module' | 'feature'; name: string; rest: string } | null {
+  const r = rel(file).split(path.sep);
+  if (r[0] === 'src' && r[1] === 'server' && r[2] === 'modules' && r.length > 4) return { kind: 'module', name: r[3], rest: r.slice(4).join('/') };
+  if (r[0] === 'src' && r[1] === 'web' && r[2] === 'features' && r.length > 4) return { kind: 'feature', name: r[3], rest: r.slice(4).join('/') };
+  return null;
+}
+
+// What one server module may import from another: its public surface, its table types, the audit recorder.
+const moduleSurface = new Set(['public.ts', 'tables.ts', 'record-audit.ts']);
+
+describe('architecture', () => {
+  it('server modules import each other only through public.ts (or table types and the audit recorder)', () => {
+    const violations: string[] = [];
+    for (const [file, deps] of graph) {
+      const from = unitOf(file);
+      if (!from || from.kind !== 'module') continue;
+      for (const dep of deps) {
+        const to = unitOf(dep);
+        if (to && to.kind === 'module' && to.name !== from.name && !moduleSurface.has(to.rest)) {
+          violations.push(`${rel(file)} → ${rel(dep)}`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('web features never import each other', () => {
+    const violations: string[] = [];
+    for (const [file, deps] of graph) {
+      const from = unitOf(file);
+      if (!from || from.kind !== 'feature') continue;
+      for (const dep of deps) {
+        const to = unitOf(dep);
+        if (to && to.kind === 'feature' && to.name !== from.name) violations.push(`${rel(file)} → ${rel(dep)}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('the web app never imports server code', () => {
+    const violations = [...graph].flatMap(([file, deps]) =>
+      rel(file).startsWith(`src${path.sep}web`) ? deps.filter((d) => rel(d).startsWith(`src${path.sep}server`)).map((d) => `${rel(file)} → ${rel(d)}`) : [],
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it('has no circular imports', () => {
+    const state = new Map<string, 'visiting' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, stack: string[]) => {
+      const s = state.get(file);
+      if (s === 'done') return;
+      if (s === 'visiting') {
+        cycles.push([...stack.slice(stack.indexOf(file)), file].map(rel).join(' → '));
+        return;
+      }
+      state.set(file, 'visiting');
+      for (const dep of graph.get(file) ?? []) if (graph.has(dep)) visit(dep, [...stack, file]);
+      state.set(file, 'done');
+    };
+    for (const f of graph.keys()) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps files small enough to read (split before 500 lines)', () => {
+    const big = files.filter((f) => fs.readFileSync(f, 'utf8').split('\n').length > 500).map(rel);
+    expect(big).toEqual([]);
+  });
+});
