@@ -1,0 +1,33 @@
+/**
+ * The feature registry: every page in the menu is one entry here. A new feature adds one line; the menu
+ * shows only entries that exist and that the user's roles may use.
+ */
+import type { ReactNode } from 'react';
+import { AuditOutlined, ApartmentOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { hasRole, type Me } from '../lib/auth.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { PeoplePage } from '../features/people/people-page.tsx';
+import { CampaignsPage } from '../features/campaigns/campaigns-page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { UsersPage } from '../features/users/users-page.tsx';
+import { OrgWorkbench } from './pages/org-workbench.tsx';
+
+export interface FeatureEntry {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  element: ReactNode;
+  visible: (me: Me) => boolean;
+}
+
+const managesOrg = (me: Me) => !me.roles.every((r) => r === 'member');
+
+export const features: FeatureEntry[] = [
+  { key: 'home', path: '/', label: '工作台', icon: <HomeOutlined />, element: <HomePage />, visible: () => true },
+  { key: 'orgs', path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, element: <OrgWorkbench />, visible: managesOrg },
+  { key: 'people', path: '/people', label: '人员查询', icon: <TeamOutlined />, element: <PeoplePage />, visible: managesOrg },
+  { key: 'campaigns', path: '/campaigns', label: '主题教育配置', icon: <FlagOutlined />, element: <CampaignsPage />, visible: () => true },
+  { key: 'users', path: '/users', label: '账号与权限', icon: <SafetyCertificateOutlined />, element: <UsersPage />, visible: (me) => hasRole(me, 'admin', 'office') },
+  { key: 'audit', path: '/audit', label: '审计日志', icon: <AuditOutlined />, element: <AuditPage />, visible: (me) => hasRole(me, 'admin', 'office', 'secretary') },
+];
