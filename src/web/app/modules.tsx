@@ -28,6 +28,6 @@ export const features: FeatureEntry[] = [
   { key: 'orgs', path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, element: <OrgWorkbench />, visible: managesOrg },
   { key: 'people', path: '/people', label: '人员查询', icon: <TeamOutlined />, element: <PeoplePage />, visible: managesOrg },
   { key: 'campaigns', path: '/campaigns', label: '主题教育配置', icon: <FlagOutlined />, element: <CampaignsPage />, visible: () => true },
-  { key: 'users', path: '/users', label: '账号与权限', icon: <SafetyCertificateOutlined />, element: <UsersPage />, visible: (me) => hasRole(me, 'admin', 'office') },
+  { key: 'users', path: '/users', label: '账号与权限', icon: <SafetyCertificateOutlined />, element: <UsersPage />, visible: (me) => hasRole(me, 'admin') },
   { key: 'audit', path: '/audit', label: '审计日志', icon: <AuditOutlined />, element: <AuditPage />, visible: (me) => hasRole(me, 'admin', 'office', 'secretary') },
 ];
