@@ -4,5 +4,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { leaderRoutes } from './leaders/routes.ts';
+import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, userRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, userRoutes, leaderRoutes, supervisionRoutes];
