@@ -6,7 +6,8 @@ import { orgRoutes } from './orgs/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { campaignRoutes } from './campaigns/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, auditRoutes];
