@@ -3,13 +3,14 @@
  * shows only entries that exist and that the user's roles may use.
  */
 import type { ReactNode } from 'react';
-import { AuditOutlined, ApartmentOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, ClusterOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { PeoplePage } from '../features/people/people-page.tsx';
 import { CampaignsPage } from '../features/campaigns/campaigns-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { UsersPage } from '../features/users/users-page.tsx';
+import { GroupsPage } from '../features/users/groups-page.tsx';
 import { OrgWorkbench } from './pages/org-workbench.tsx';
 
 export interface FeatureEntry {
@@ -29,5 +30,6 @@ export const features: FeatureEntry[] = [
   { key: 'people', path: '/people', label: '人员查询', icon: <TeamOutlined />, element: <PeoplePage />, visible: managesOrg },
   { key: 'campaigns', path: '/campaigns', label: '主题教育配置', icon: <FlagOutlined />, element: <CampaignsPage />, visible: () => true },
   { key: 'users', path: '/users', label: '账号与权限', icon: <SafetyCertificateOutlined />, element: <UsersPage />, visible: (me) => hasRole(me, 'admin') },
+  { key: 'groups', path: '/groups', label: '督导组与分管', icon: <ClusterOutlined />, element: <GroupsPage />, visible: (me) => hasRole(me, 'admin', 'office') },
   { key: 'audit', path: '/audit', label: '审计日志', icon: <AuditOutlined />, element: <AuditPage />, visible: (me) => hasRole(me, 'admin', 'office', 'secretary') },
 ];

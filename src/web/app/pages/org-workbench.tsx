@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
-import { useAuth } from '../../lib/auth.tsx';
 import { OrgTree } from '../../features/orgs/org-tree.tsx';
 import { OrgDetail } from '../../features/orgs/org-detail.tsx';
 import { useScopeTree } from '../../components/org-tree-select.tsx';
@@ -8,12 +7,11 @@ import { PeopleTable } from '../../features/people/people-table.tsx';
 
 /** 组织机构: the tree on the left; the unit's details and its people on the right. */
 export function OrgWorkbench() {
-  const { me } = useAuth();
   const tree = useScopeTree();
   const [selected, setSelected] = useState<number | null>(null);
   useEffect(() => {
-    if (selected === null && tree.data?.length) setSelected(me?.orgId && !me.scope.all ? tree.data[0].id : tree.data[0].id);
-  }, [tree.data, selected, me]);
+    if (selected === null && tree.data?.length) setSelected(tree.data[0].id);
+  }, [tree.data, selected]);
   return (
     <Row gutter={16}>
       <Col span={7}>

@@ -4,6 +4,7 @@ import { api } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
 import type { Org } from '../../lib/org-types.ts';
 import { ORG_TYPES } from '../../../shared/org-types.ts';
+import { PersonSelect } from '../../components/person-select.tsx';
 
 const typeOptions = Object.entries(ORG_TYPES).map(([value, label]) => ({ value, label }));
 
@@ -13,7 +14,7 @@ export function OrgFormModal(props: { open: boolean; parent?: Org; org?: Org; on
   useEffect(() => {
     if (props.open) {
       form.resetFields();
-      if (props.org) form.setFieldsValue({ name: props.org.name, type: props.org.type, sortOrder: props.org.sortOrder });
+      if (props.org) form.setFieldsValue({ name: props.org.name, type: props.org.type, sortOrder: props.org.sortOrder, secretaryId: props.org.secretaryId });
       else form.setFieldsValue({ type: 'branch' });
     }
   }, [props.open, props.org, form]);
@@ -21,7 +22,7 @@ export function OrgFormModal(props: { open: boolean; parent?: Org; org?: Org; on
     const values = await form.validateFields();
     try {
       const saved = props.org
-        ? await api<Org>(`/orgs/${props.org.id}`, { method: 'PATCH', body: { ...values, version: props.org.version } })
+        ? await api<Org>(`/orgs/${props.org.id}`, { method: 'PATCH', body: { ...values, secretaryId: values.secretaryId ?? null, version: props.org.version } })
         : await api<Org>('/orgs', { method: 'POST', body: { ...values, parentId: props.parent?.id } });
       props.onSaved(saved);
     } catch (e) {
@@ -37,6 +38,11 @@ export function OrgFormModal(props: { open: boolean; parent?: Org; org?: Org; on
         <Form.Item name="type" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
           <Select options={typeOptions} />
         </Form.Item>
+        {props.org && (
+          <Form.Item name="secretaryId" label="第一责任人">
+            <PersonSelect orgId={props.org.id} />
+          </Form.Item>
+        )}
         <Form.Item name="sortOrder" label="排序号">
           <InputNumber min={0} style={{ width: '100%' }} />
         </Form.Item>
