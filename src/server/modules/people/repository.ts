@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
-import { latinQuery } from '../../lib/pinyin.ts';
+import { nameMatches } from '../../db/name-search.ts';
 
 export const personColumns = [
   'people.id',
@@ -39,10 +39,7 @@ export interface PeopleFilter {
   includeInactive?: boolean;
 }
 
-/**
- * The filtered list query. Search is index-backed: a Latin query is a prefix range on the pinyin keys
- * ("zsw" → 张三维); Chinese text matches the name.
- */
+/** The filtered list query (search: see db/name-search.ts). */
 export function peopleQuery(db: Kysely<Database>, scope: Scope, filter: PeopleFilter) {
   let qb = peopleBase(db, scope);
   if (filter.orgPath) {
@@ -51,18 +48,7 @@ export function peopleQuery(db: Kysely<Database>, scope: Scope, filter: PeopleFi
   }
   if (!filter.includeInactive) qb = qb.where('people.active', '=', 1);
   if (filter.isPartyMember !== undefined) qb = qb.where('people.isPartyMember', '=', filter.isPartyMember ? 1 : 0);
-  if (filter.q?.trim()) {
-    const q = filter.q.trim();
-    const latin = latinQuery(q);
-    qb = latin
-      ? qb.where((eb) =>
-          eb.or([
-            eb.and([eb('people.nameInitials', '>=', latin), eb('people.nameInitials', '<', latin + '{')]),
-            eb.and([eb('people.namePinyin', '>=', latin), eb('people.namePinyin', '<', latin + '{')]),
-          ]),
-        )
-      : qb.where('people.name', 'like', `%${q.replace(/[%_\\]/g, '')}%`);
-  }
+  if (filter.q?.trim()) qb = qb.where(nameMatches('people', filter.q));
   return qb;
 }
 
