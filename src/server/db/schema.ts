@@ -4,5 +4,7 @@ import type { PeopleTables } from '../modules/people/tables.ts';
 import type { UserTables } from '../modules/users/tables.ts';
 import type { CampaignTables } from '../modules/campaigns/tables.ts';
 import type { AuditTables } from '../modules/audit/tables.ts';
+import type { AttachmentTables } from '../modules/attachments/tables.ts';
+import type { ProblemTables } from '../modules/problems/tables.ts';
 
-export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables {}
+export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables {}

@@ -7,7 +7,10 @@ import { userRoutes } from './users/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
+import { attachmentRoutes } from './attachments/routes.ts';
+import { problemRoutes } from './problems/routes.ts';
+import { measureRoutes } from './problems/measure-routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemRoutes, measureRoutes, auditRoutes];
