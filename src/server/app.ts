@@ -26,7 +26,6 @@ declare module 'fastify' {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(root, 'dist/web');
-export { MAX_UPLOAD_BYTES } from './http/limits.ts';
 
 export interface BuildOptions {
   db: Db;

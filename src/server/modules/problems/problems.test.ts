@@ -161,4 +161,25 @@ describeEachDb('#problems', (h) => {
     const outsider = await app.inject({ method: 'GET', url: `/api/v1/attachments/${ok.json().id}`, headers: { cookie: await cookie('outsider') } });
     expect(outsider.statusCode).toBe(404);
   });
+
+  it('gives per-unit figures whose every number equals the list it opens', async () => {
+    const { call, fx } = h();
+    const res = await call('office', 'GET', `/api/v1/problems/figures?campaignId=${campaignId}&orgId=${fx.units.committee.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.total.figures.total).toBeGreaterThan(0);
+    expect(body.total.figures.closed).toBeGreaterThan(0);
+    let checked = 0;
+    for (const row of [body.total, ...body.rows]) {
+      for (const f of body.figures) {
+        const query = new URLSearchParams({ campaignId: String(campaignId), orgId: String(row.orgId), pageSize: '1', ...(row.own ? { unitOnly: 'true' } : {}), ...Object.fromEntries(Object.entries(f.filter).map(([k, v]) => [k, String(v)])) });
+        const list = (await call('office', 'GET', `/api/v1/problems?${query}`)).json();
+        expect(list.total, `${row.orgName} ${f.label}`).toBe(row.figures[f.key]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(12);
+    const sum = body.rows.reduce((n: number, r: { figures: { total: number } }) => n + r.figures.total, 0);
+    expect(sum).toBe(body.total.figures.total);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
@@ -23,6 +23,8 @@ export interface ProblemFilter {
   campaignId?: number;
   /** Path of the unit whose subtree is wanted. */
   orgPath?: string;
+  /** Only the unit itself, not its subtree. */
+  unitOnly?: boolean;
   source?: string;
   category?: string;
   kind?: string;
@@ -31,6 +33,8 @@ export interface ProblemFilter {
   ownerId?: number;
   overdue?: boolean;
   escalated?: boolean;
+  /** Closed with every measure finished by its deadline. */
+  onTime?: boolean;
   specialItemId?: number;
   q?: string;
 }
@@ -41,7 +45,7 @@ export function problemQuery(db: Kysely<Database>, actor: Actor, filter: Problem
   if (filter.campaignId) qb = qb.where('problems.campaignId', '=', filter.campaignId);
   if (filter.orgPath) {
     const orgPath = filter.orgPath;
-    qb = qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath));
+    qb = filter.unitOnly ? qb.where('problems.orgPath', '=', orgPath) : qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath));
   }
   if (filter.source) qb = qb.where('problems.source', '=', filter.source);
   if (filter.category) qb = qb.where('problems.category', '=', filter.category);
@@ -49,6 +53,7 @@ export function problemQuery(db: Kysely<Database>, actor: Actor, filter: Problem
   if (filter.status) qb = qb.where('problems.status', '=', filter.status);
   if (filter.specialItemId) qb = qb.where('problems.specialItemId', '=', filter.specialItemId);
   if (filter.escalated !== undefined) qb = qb.where('problems.escalatedFromId', filter.escalated ? 'is not' : 'is', null);
+  if (filter.onTime) qb = qb.where((eb) => onTimePredicate(eb));
   if (filter.overdue) qb = qb.where((eb) => colourPredicate(eb, 'red', dates.today, dates.yellowUntil));
   if (filter.overdue === false) qb = qb.where((eb) => eb.not(colourPredicate(eb, 'red', dates.today, dates.yellowUntil)));
   if (filter.colour) {
@@ -64,6 +69,22 @@ export function problemQuery(db: Kysely<Database>, actor: Actor, filter: Problem
     qb = qb.where((eb) => eb.or([eb('problems.title', 'like', like), eb('problems.description', 'like', like)]));
   }
   return qb;
+}
+
+/** Closed, and no measure was finished after its deadline (Shanghai dates of completion). */
+export function onTimePredicate(eb: ExpressionBuilder<Database, 'problems'>) {
+  return eb.and([
+    eb('problems.status', '=', 'closed'),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('problemMeasures as pm')
+          .select('pm.id')
+          .whereRef('pm.problemId', '=', 'problems.id')
+          .where((m) => m(sql<string>`substr(pm.done_at, 1, 10)`, '>', m.ref('pm.deadline'))),
+      ),
+    ),
+  ]);
 }
 
 export const problemColumns = [

@@ -92,6 +92,7 @@ export const ProblemListQuery = Type.Object(
   {
     campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })),
     orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
+    unitOnly: Type.Optional(Type.Boolean({ title: '仅本级' })),
     source: Type.Optional(Type.String({ enum: PROBLEM_SOURCE_KEYS, title: '问题来源' })),
     category: Type.Optional(Type.String({ maxLength: 30, title: '问题领域' })),
     kind: Type.Optional(Type.String({ enum: keys(PROBLEM_KINDS), title: '整改类型' })),
@@ -100,6 +101,7 @@ export const ProblemListQuery = Type.Object(
     ownerId: Type.Optional(Type.Integer({ minimum: 1, title: '责任人' })),
     overdue: Type.Optional(Type.Boolean({ title: '是否逾期' })),
     escalated: Type.Optional(Type.Boolean({ title: '是否上报' })),
+    onTime: Type.Optional(Type.Boolean({ title: '按期完成' })),
     specialItemId: Type.Optional(Type.Integer({ minimum: 1, title: '专项整治' })),
     q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
     sort: Type.Optional(Type.String({ enum: ['dueDate', 'createdAt', '-createdAt'], title: '排序' })),
@@ -129,4 +131,9 @@ export const ProblemView = Type.Object(
     version: Type.Integer(),
   },
   { additionalProperties: true },
+);
+
+export const FiguresQuery = Type.Object(
+  { campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) },
+  { additionalProperties: false },
 );
