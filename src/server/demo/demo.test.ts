@@ -57,5 +57,15 @@ for (const dialect of testDialects()) {
       const readings = await tdb.db.selectFrom('campaignReadings').select('title').where('campaignId', '=', rows[0].id).execute();
       expect(readings.length).toBeGreaterThanOrEqual(5);
     });
+
+    it('has problems in every state, some overdue, one escalated, visible to the office', async () => {
+      const office = await login('office');
+      const list = (status: string) => app.inject({ method: 'GET', url: `/api/v1/problems?status=${status}&pageSize=1`, headers: office }).then((r) => r.json().total);
+      for (const status of ['draft', 'in_progress', 'submitted', 'closed']) expect(await list(status), status).toBeGreaterThan(0);
+      const overdue = (await app.inject({ method: 'GET', url: '/api/v1/problems?overdue=true&pageSize=1', headers: office })).json();
+      expect(overdue.total).toBeGreaterThan(0);
+      const escalated = (await app.inject({ method: 'GET', url: '/api/v1/problems?escalated=true', headers: office })).json();
+      expect(escalated.total).toBe(1);
+    });
   });
 }
