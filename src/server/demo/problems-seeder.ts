@@ -24,7 +24,7 @@ export const problemsSeeder: DemoSeeder = {
         const staff = await trx.selectFrom('people').select('id').where('orgId', '=', branch.id).orderBy('id').execute();
         for (let k = 0; k < 2; k++, n++) {
           const text = PROBLEM_TEXTS[n % PROBLEM_TEXTS.length];
-          const status = STATUS_MIX[(n * 3 + k) % STATUS_MIX.length];
+          const status = STATUS_MIX[(n * 5) % STATUS_MIX.length];
           const kind = n % 5 === 4 ? 'long_term' : 'immediate';
           // Spread deadlines around today: past ones make overdue items, near ones make yellow.
           const offset = status === 'closed' ? -random.int(5, 60) : random.int(-20, 45);
