@@ -11,7 +11,7 @@ export const FIGURES = {
   cleared: { label: '立行立改已清零', filter: { kind: 'immediate', status: 'closed' } },
   onTime: { label: '按期完成', filter: { onTime: true } },
   overdue: { label: '逾期', filter: { overdue: true } },
-  escalated: { label: '上报上级', filter: { escalated: true } },
+  escalated: { label: '承接下级上报', filter: { escalated: true } },
 } as const satisfies Record<string, { label: string; filter: Partial<ProblemFilter> }>;
 export type FigureKey = keyof typeof FIGURES;
 
