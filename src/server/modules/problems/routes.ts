@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
@@ -40,7 +41,8 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       problemQuery(app.db, req.actor, { ...filter, orgPath, colour: colour as ProblemColour | undefined }, dates),
       (qb) => {
         const rows = selectProblemRows(qb);
-        if (sort === 'dueDate') return rows.orderBy('problems.dueDate').orderBy('problems.id');
+        // Items without a due date (all measures done) go last.
+        if (sort === 'dueDate') return rows.orderBy(sql`case when problems.due_date is null then 1 else 0 end`).orderBy('problems.dueDate').orderBy('problems.id');
         return rows.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id');
       },
       page,

@@ -77,8 +77,8 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
                 <Descriptions.Item label="整改类型">{p.kindLabel}</Descriptions.Item>
                 <Descriptions.Item label="问题描述" span={3}>{p.description || '—'}</Descriptions.Item>
                 <Descriptions.Item label="根源剖析" span={3}>{p.rootCauses.map((c) => ROOT_CAUSES[c as RootCause] ?? c).join('、') || '—'} {p.rootCauseAnalysis}</Descriptions.Item>
-                {p.effect && <Descriptions.Item label="整改成效" span={3}>{p.effect}</Descriptions.Item>}
-                {p.returnReason && p.status === 'in_progress' && <Descriptions.Item label="退回理由" span={3}><Typography.Text type="danger">{p.returnReason}</Typography.Text></Descriptions.Item>}
+                {!!p.effect && <Descriptions.Item label="整改成效" span={3}>{p.effect}</Descriptions.Item>}
+                {!!p.returnReason && p.status === 'in_progress' && <Descriptions.Item label="退回理由" span={3}><Typography.Text type="danger">{p.returnReason}</Typography.Text></Descriptions.Item>}
                 {p.escalatedFrom && <Descriptions.Item label="下级上报" span={3}>{p.escalatedFrom.orgName}（{PROBLEM_STATUSES[p.escalatedFrom.status as ProblemStatus]}）</Descriptions.Item>}
                 {p.escalatedTo.map((e) => <Descriptions.Item key={e.id} label="已上报" span={3}>{e.orgName}牵头整改，当前：{PROBLEM_STATUSES[e.status as ProblemStatus]}</Descriptions.Item>)}
               </Descriptions>
