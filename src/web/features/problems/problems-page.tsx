@@ -8,6 +8,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../shared/problem-enums.ts';
 import { ProblemDrawer } from './problem-drawer.tsx';
 import { ProblemForm } from './problem-form.tsx';
+import { LedgerButtons } from './ledger-buttons.tsx';
 import { COLOUR_TAGS, type Problem } from './types.ts';
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
@@ -34,7 +35,7 @@ export function ProblemsPage() {
   const list = useQuery({ queryKey: ['problems', 'list', query], queryFn: () => api<Page<Problem>>('/problems', { query }), enabled: !!filter.campaignId });
 
   return (
-    <Card title="问题清单" extra={<Button type="primary" disabled={!campaign} onClick={() => setCreating(true)}>记录问题</Button>}>
+    <Card title="问题清单" extra={<Space><LedgerButtons campaignId={filter.campaignId} orgId={filter.orgId} /><Button type="primary" disabled={!campaign} onClick={() => setCreating(true)}>记录问题</Button></Space>}>
       <Space wrap style={{ marginBottom: 12 }}>
         <CampaignSelect value={filter.campaignId ? Number(filter.campaignId) : undefined} onChange={(id) => set('campaignId', id)} />
         <div style={{ width: 220 }}><OrgTreeSelect value={filter.orgId ? Number(filter.orgId) : null} onChange={(v) => set('orgId', v)} placeholder="单位（含下级）" /></div>
