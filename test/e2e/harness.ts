@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST, type App } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { freshDatabase, type TestDatabase } from '../../src/server/testing/databases.ts';
-import { FIXTURE_PASSWORD, standardFixture, type StandardFixture } from '../../src/server/testing/fixture.ts';
+import { FIXTURE_PASSWORD, fixtureCampaign, standardFixture, type StandardFixture } from '../../src/server/testing/fixture.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -42,6 +42,7 @@ export async function startBrowserRun(): Promise<BrowserRun> {
   await ensureWebBuilt();
   const tdb: TestDatabase = await freshDatabase('sqlite');
   const fx = await standardFixture(tdb.db);
+  await fixtureCampaign(tdb.db, fx.units.root.id);
   const app = await buildApp({ db: tdb.db, config: { ...loadConfig({}), databaseUrl: tdb.url } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -78,4 +79,12 @@ export async function loginAs(run: BrowserRun, username: string): Promise<void> 
   await run.page.getByLabel('密码').fill(FIXTURE_PASSWORD);
   await run.page.getByRole('button', { name: '登录' }).click();
   await run.page.getByText('退出').waitFor();
+}
+
+/** Signs out through the header button. */
+export async function logout(run: BrowserRun): Promise<void> {
+  // A fresh page load closes any open drawer (its mask covers the header).
+  await run.page.goto(`${run.baseUrl}/`);
+  await run.page.getByRole('button', { name: '退出' }).click();
+  await run.page.getByRole('button', { name: '登录' }).waitFor();
 }

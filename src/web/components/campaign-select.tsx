@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../lib/api.ts';
@@ -16,13 +15,14 @@ export function useCampaigns() {
   return useQuery({ queryKey: ['campaigns', 'options'], queryFn: () => api<Page<CampaignOption>>('/campaigns', { query: { pageSize: 100 } }) });
 }
 
-/** A campaign picker that starts on the running campaign. */
+/** The campaign a page shows when none was picked: the running one, else the newest. */
+export function defaultCampaign(items: CampaignOption[] | undefined): CampaignOption | undefined {
+  return items?.find((c) => c.status === 'active') ?? items?.[0];
+}
+
+/** A campaign picker. */
 export function CampaignSelect({ value, onChange }: { value?: number; onChange: (id: number) => void }) {
   const campaigns = useCampaigns();
-  useEffect(() => {
-    const items = campaigns.data?.items ?? [];
-    if (value === undefined && items.length) onChange((items.find((c) => c.status === 'active') ?? items[0]).id);
-  }, [campaigns.data, value, onChange]);
   return (
     <Select
       value={value}

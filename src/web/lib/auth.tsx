@@ -50,8 +50,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
     logout: async () => {
       await api('/session', { method: 'DELETE' }).catch(() => undefined);
-      qc.clear();
-      qc.setQueryData(['me'], null);
+      // Reload from the login page so nothing of this account stays in memory.
+      window.location.assign('/login');
     },
   };
   return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useLocation } from 'react-router';
 import { api, ApiError } from '../../lib/api.ts';
 
 const demoAccounts = [
@@ -16,15 +16,16 @@ const demoAccounts = [
 
 /** Sign-in page, naming the demo accounts. */
 export function LoginPage() {
-  const qc = useQueryClient();
+  const location = useLocation() as { state?: { from?: string } };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const onFinish = async (values: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const me = await api('/session', { method: 'POST', body: values });
-      qc.setQueryData(['me'], me);
+      await api('/session', { method: 'POST', body: values });
+      // A fresh start of the app: nothing cached under a previous account may show for this one.
+      window.location.assign(location.state?.from ?? '/');
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录失败');
     } finally {

@@ -7,7 +7,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../../lib/api.ts';
-import { CampaignSelect } from '../../components/campaign-select.tsx';
+import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -28,7 +28,8 @@ interface Figures {
 /** 整改统计: per-unit figures as a table and a chart; every number opens the list it counts. */
 export function ProblemFiguresPage() {
   const navigate = useNavigate();
-  const [campaignId, setCampaignId] = useState<number>();
+  const [picked, setCampaignId] = useState<number>();
+  const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
   const [orgId, setOrgId] = useState<number | null>(null);
   const q = useQuery({ queryKey: ['problems', 'figures', campaignId, orgId], queryFn: () => api<Figures>('/problems/figures', { query: { campaignId, orgId } }), enabled: !!campaignId });
   const chartRef = useRef<HTMLDivElement>(null);

@@ -3,7 +3,7 @@ import { Button, Card, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, type Page } from '../../lib/api.ts';
-import { CampaignSelect, useCampaigns } from '../../components/campaign-select.tsx';
+import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../shared/problem-enums.ts';
 import { ProblemDrawer } from './problem-drawer.tsx';
@@ -21,7 +21,9 @@ export function ProblemsPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
+  const campaigns = useCampaigns();
   const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
+  filter.campaignId ??= defaultCampaign(campaigns.data?.items)?.id.toString();
   const set = (key: string, value: unknown) => {
     const next = new URLSearchParams(params);
     if (value === undefined || value === null || value === '' || value === false) next.delete(key);
@@ -29,7 +31,6 @@ export function ProblemsPage() {
     setParams(next, { replace: true });
     setPage((p) => ({ ...p, page: 1 }));
   };
-  const campaigns = useCampaigns();
   const campaign = campaigns.data?.items.find((c) => String(c.id) === filter.campaignId);
   const query = { ...filter, ...page };
   const list = useQuery({ queryKey: ['problems', 'list', query], queryFn: () => api<Page<Problem>>('/problems', { query }), enabled: !!filter.campaignId });
