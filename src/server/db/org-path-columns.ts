@@ -9,4 +9,5 @@ export const ORG_PATH_COLUMNS: Array<{ table: string; column: string }> = [
   { table: 'problems', column: 'org_path' },
   { table: 'special_items', column: 'org_path' },
   { table: 'attachments', column: 'org_path' },
+  { table: 'institutions', column: 'org_path' },
 ];

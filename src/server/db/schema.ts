@@ -6,5 +6,6 @@ import type { CampaignTables } from '../modules/campaigns/tables.ts';
 import type { AuditTables } from '../modules/audit/tables.ts';
 import type { AttachmentTables } from '../modules/attachments/tables.ts';
 import type { ProblemTables } from '../modules/problems/tables.ts';
+import type { InstitutionTables } from '../modules/institutions/tables.ts';
 
-export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables {}
+export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables, InstitutionTables {}

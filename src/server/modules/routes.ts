@@ -12,7 +12,8 @@ import { problemRoutes } from './problems/routes.ts';
 import { measureRoutes } from './problems/measure-routes.ts';
 import { problemFigureRoutes } from './problems/figure-routes.ts';
 import { ledgerRoutes } from './problems/ledger-routes.ts';
+import { institutionRoutes } from './institutions/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, auditRoutes];

@@ -76,6 +76,7 @@ export const TransitionBody = Type.Object(
     reason: Type.Optional(Type.String({ maxLength: 1000, title: '理由' })),
     effect: Type.Optional(Type.String({ maxLength: 4000, title: '整改成效' })),
     attachmentIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, title: '佐证材料' })),
+    institutionId: Type.Optional(Type.Integer({ minimum: 1, title: '关联制度' })),
   },
   { additionalProperties: false },
 );

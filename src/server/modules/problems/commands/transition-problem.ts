@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
-import { illegalTransition } from '../../../errors.ts';
+import { illegalTransition, invalidField } from '../../../errors.ts';
+import { inScope } from '../../../db/scope.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -20,6 +21,8 @@ export interface TransitionInput {
   reason?: string;
   effect?: string;
   attachmentIds?: number[];
+  /** 发现一个问题、解决一类问题: the institution a closure produced. */
+  institutionId?: number;
 }
 
 const auditAction: Record<Action, string> = { confirm: 'confirm', submit: 'submit', approve: 'approve', reject: 'reject', escalate: 'escalate' };
@@ -89,7 +92,16 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
     const values: Record<string, unknown> = { status: verdict.next };
     if (input.action === 'submit') Object.assign(values, { effect: input.effect!.trim(), submittedAt: now, returnReason: '' });
     if (input.action === 'reject') values.returnReason = input.reason!.trim();
-    if (input.action === 'approve') values.closedAt = now;
+    if (input.action === 'approve') {
+      values.closedAt = now;
+      if (input.institutionId) {
+        const inst = await trx.selectFrom('institutions').select('id').where('id', '=', input.institutionId).where(inScope(ctx.actor.scope, 'institutions.orgPath')).executeTakeFirst();
+        if (!inst) throw invalidField('institutionId', '“关联制度”不存在或不在您的数据范围内');
+        values.institutionId = inst.id;
+        const linked = await trx.selectFrom('institutionProblems').select('problemId').where('institutionId', '=', inst.id).where('problemId', '=', id).executeTakeFirst();
+        if (!linked) await trx.insertInto('institutionProblems').values({ institutionId: inst.id, problemId: id }).execute();
+      }
+    }
     let linkedId: number | undefined;
     if (input.action === 'escalate') linkedId = await escalate(trx, ctx, problem);
     for (const attachmentId of attachmentIds) await trx.insertInto('problemEvidence').values({ problemId: id, measureId: null, attachmentId, createdAt: now }).execute();
