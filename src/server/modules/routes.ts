@@ -13,7 +13,9 @@ import { measureRoutes } from './problems/measure-routes.ts';
 import { problemFigureRoutes } from './problems/figure-routes.ts';
 import { ledgerRoutes } from './problems/ledger-routes.ts';
 import { institutionRoutes } from './institutions/routes.ts';
+import { specialItemRoutes } from './problems/special-item-routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, specialItemRoutes, calendarRoutes, auditRoutes];
