@@ -72,6 +72,31 @@ export const problemsSeeder: DemoSeeder = {
           }
         }
       }
+      // A few institutions that closures produced (发现一个问题、解决一类问题), and one 专项整治 list.
+      const root = await trx.selectFrom('orgUnits').select(['id', 'path']).where('parentId', 'is', null).executeTakeFirstOrThrow();
+      const closed = await trx.selectFrom('problems').select(['id', 'title']).where('status', '=', 'closed').orderBy('id').limit(6).execute();
+      const institutions: Array<[string, string, string, string | null]> = [
+        ['城市管理执法自由裁量权基准', 'revise', 'issued', addDays(today, -20)],
+        ['背街小巷环境卫生网格化长效管理办法', 'create', 'review', null],
+        ['局机关会议和文件精简办法', 'create', 'draft', null],
+      ];
+      for (const [i, [title, action, status, issuedDate]] of institutions.entries()) {
+        const inst = await trx
+          .insertInto('institutions')
+          .values({ campaignId: campaign.id, orgId: root.id, orgPath: root.path, title, action, reason: '针对检视整改中发现的共性问题，从制度层面加以规范', status, issuedDate, createdAt: now, updatedAt: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        for (const p of closed.slice(i * 2, i * 2 + 2)) {
+          await trx.insertInto('institutionProblems').values({ institutionId: inst.id, problemId: p.id }).execute();
+          if (status === 'issued') await trx.updateTable('problems').set({ institutionId: inst.id }).where('id', '=', p.id).execute();
+        }
+      }
+      const item = await trx
+        .insertInto('specialItems')
+        .values({ campaignId: campaign.id, name: '缆线“蜘蛛网”集中整治', leadOrgId: root.id, orgPath: root.path, description: '联合通信运营商集中整治老旧小区架空缆线', createdAt: now, updatedAt: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.updateTable('problems').set({ specialItemId: item.id }).where('title', '=', '攻坚克难的劲头不足，遇到难题绕着走').execute();
     });
   },
 };

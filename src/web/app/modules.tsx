@@ -3,7 +3,7 @@
  * shows only entries that exist and that the user's roles may use.
  */
 import type { ReactNode } from 'react';
-import { AuditOutlined, ApartmentOutlined, BarChartOutlined, ClusterOutlined, ExceptionOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, BarChartOutlined, BookOutlined, TrophyOutlined, ClusterOutlined, ExceptionOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { PeoplePage } from '../features/people/people-page.tsx';
@@ -14,6 +14,8 @@ import { GroupsPage } from '../features/users/groups-page.tsx';
 import { OrgWorkbench } from './pages/org-workbench.tsx';
 import { ProblemsPage } from '../features/problems/problems-page.tsx';
 import { ProblemFiguresPage } from '../features/problems/figures-page.tsx';
+import { ResultsPage } from '../features/problems/results-page.tsx';
+import { InstitutionsPage } from '../features/institutions/institutions-page.tsx';
 
 export interface FeatureEntry {
   key: string;
@@ -30,6 +32,8 @@ export const features: FeatureEntry[] = [
   { key: 'home', path: '/', label: '工作台', icon: <HomeOutlined />, element: <HomePage />, visible: () => true },
   { key: 'problems', path: '/problems', label: '问题清单', icon: <ExceptionOutlined />, element: <ProblemsPage />, visible: () => true },
   { key: 'problem-figures', path: '/problem-figures', label: '整改统计', icon: <BarChartOutlined />, element: <ProblemFiguresPage />, visible: managesOrg },
+  { key: 'results', path: '/results', label: '成果清单', icon: <TrophyOutlined />, element: <ResultsPage />, visible: () => true },
+  { key: 'institutions', path: '/institutions', label: '建章立制', icon: <BookOutlined />, element: <InstitutionsPage />, visible: () => true },
   { key: 'orgs', path: '/orgs', label: '组织机构', icon: <ApartmentOutlined />, element: <OrgWorkbench />, visible: managesOrg },
   { key: 'people', path: '/people', label: '人员查询', icon: <TeamOutlined />, element: <PeoplePage />, visible: managesOrg },
   { key: 'campaigns', path: '/campaigns', label: '主题教育配置', icon: <FlagOutlined />, element: <CampaignsPage />, visible: () => true },
