@@ -182,4 +182,19 @@ describeEachDb('#problems', (h) => {
     const sum = body.rows.reduce((n: number, r: { figures: { total: number } }) => n + r.figures.total, 0);
     expect(sum).toBe(body.total.figures.total);
   });
+
+  it('searches Chinese text in titles and descriptions, long and short queries alike', async () => {
+    const { call, fx } = h();
+    const p = await record({ title: '背街小巷管理粗放', description: '夜间占道经营反弹明显，群众投诉较多' });
+    const ids = async (q: string) => (await call('office', 'GET', `/api/v1/problems?campaignId=${campaignId}&pageSize=200&q=${encodeURIComponent(q)}`)).json().items.map((x: { id: number }) => x.id);
+    expect(await ids('占道经营反弹')).toEqual([p.id]);
+    expect(await ids('小巷管理')).toEqual([p.id]);
+    expect(await ids('占道')).toEqual([p.id]);
+    expect(await ids('不存在的说法')).toEqual([]);
+    const edited = await call('officer', 'PATCH', `/api/v1/problems/${p.id}`, { version: p.version, description: '渣土车撒漏' });
+    expect(edited.statusCode).toBe(200);
+    expect(await ids('占道经营反弹')).toEqual([]);
+    expect(await ids('渣土车撒漏')).toEqual([p.id]);
+    expect(fx.units.branchA.id).toBe(p.orgId);
+  });
 });

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
@@ -64,11 +65,25 @@ export function problemQuery(db: Kysely<Database>, actor: Actor, filter: Problem
     const ownerId = filter.ownerId;
     qb = qb.where((eb) => eb.exists(eb.selectFrom('problemMeasures').select('problemMeasures.id').whereRef('problemMeasures.problemId', '=', 'problems.id').where('problemMeasures.ownerId', '=', ownerId)));
   }
-  if (filter.q?.trim()) {
-    const like = `%${filter.q.trim().replace(/[%_\\]/g, '')}%`;
-    qb = qb.where((eb) => eb.or([eb('problems.title', 'like', like), eb('problems.description', 'like', like)]));
-  }
+  if (filter.q?.trim()) qb = qb.where(textMatches(db, filter.q.trim()));
   return qb;
+}
+
+/**
+ * Chinese text search on title and description: SQLite's FTS5 trigram index for three or more characters,
+ * PostgreSQL's trigram index through ILIKE; shorter queries fall back to a plain substring match.
+ */
+function textMatches(db: Kysely<Database>, q: string) {
+  const clean = q.replace(/[%_\\"]/g, '');
+  return (eb: ExpressionBuilder<Database, 'problems'>) => {
+    if (dialectOfDb(db) === 'sqlite' && [...clean].length >= 3) {
+      return eb('problems.id', 'in', sql<number>`(select rowid from problems_fts where problems_fts match ${`"${clean}"`})`);
+    }
+    const like = `%${clean}%`;
+    return dialectOfDb(db) === 'postgres'
+      ? eb(sql`problems.title || ' ' || problems.description`, 'ilike', like)
+      : eb.or([eb('problems.title', 'like', like), eb('problems.description', 'like', like)]);
+  };
 }
 
 /** Closed, and no measure was finished after its deadline (Shanghai dates of completion). */
