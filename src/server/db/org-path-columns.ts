@@ -10,4 +10,6 @@ export const ORG_PATH_COLUMNS: Array<{ table: string; column: string }> = [
   { table: 'special_items', column: 'org_path' },
   { table: 'attachments', column: 'org_path' },
   { table: 'institutions', column: 'org_path' },
+  { table: 'study_sessions', column: 'org_path' },
+  { table: 'makeup_items', column: 'org_path' },
 ];

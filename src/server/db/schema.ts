@@ -7,5 +7,6 @@ import type { AuditTables } from '../modules/audit/tables.ts';
 import type { AttachmentTables } from '../modules/attachments/tables.ts';
 import type { ProblemTables } from '../modules/problems/tables.ts';
 import type { InstitutionTables } from '../modules/institutions/tables.ts';
+import type { StudyTables } from '../modules/study/tables.ts';
 
-export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables, InstitutionTables {}
+export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables, InstitutionTables, StudyTables {}

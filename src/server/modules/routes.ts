@@ -15,7 +15,8 @@ import { ledgerRoutes } from './problems/ledger-routes.ts';
 import { institutionRoutes } from './institutions/routes.ts';
 import { specialItemRoutes } from './problems/special-item-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { studyRoutes } from './study/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, specialItemRoutes, calendarRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, specialItemRoutes, calendarRoutes, studyRoutes, auditRoutes];

@@ -1,0 +1,86 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from '../../testing/harness.ts';
+import { fixtureCampaign } from '../../testing/fixture.ts';
+
+describeEachDb('#study', (h) => {
+  let campaignId: number;
+  beforeAll(async () => {
+    const { db, fx } = h();
+    campaignId = await fixtureCampaign(db, fx.units.root.id);
+    await db.updateTable('campaigns').set({ minStudyHours: 4 }).where('id', '=', campaignId).execute();
+  });
+
+  const session = (fx: ReturnType<typeof h>['fx'], attendance: Array<{ personId: number; status: string; reason?: string }>, extra: Record<string, unknown> = {}) => ({
+    campaignId, orgId: fx.units.branchA.id, kind: 'members_meeting', mode: 'exchange', date: '2026-11-02', hours: 3, topic: '学习党的创新理论', speaker: '赵立新', attendance, ...extra,
+  });
+
+  it('creates a make-up for each absentee and keeps them in step when attendance is corrected', async () => {
+    const { call, fx } = h();
+    const created = await call('officer', 'POST', '/api/v1/study/sessions', session(fx, [
+      { personId: fx.people.officerA, status: 'present' },
+      { personId: fx.people.memberA, status: 'absent', reason: '外出执法' },
+      { personId: fx.people.memberA2, status: 'absent', reason: '病假' },
+    ]));
+    expect(created.statusCode, created.body).toBe(201);
+    const s = created.json();
+    expect(s).toMatchObject({ expected: 3, present: 1, kindLabel: '支部党员大会' });
+    const makeups = async () => (await call('officer', 'GET', `/api/v1/study/makeups?sessionId=${s.id}`)).json().items.map((m: { personId: number; status: string }) => `${m.personId}:${m.status}`).sort();
+    expect(await makeups()).toEqual([`${fx.people.memberA}:open`, `${fx.people.memberA2}:open`].sort());
+
+    const mine = (await call('member', 'GET', '/api/v1/study/makeups')).json().items;
+    expect(mine).toHaveLength(1);
+    expect((await call('member', 'PATCH', `/api/v1/study/makeups/${mine[0].id}`, { status: 'done', version: mine[0].version, madeUpDate: '2026-11-05', note: '观看录像补学' })).statusCode).toBe(200);
+
+    const corrected = await call('officer', 'PATCH', `/api/v1/study/sessions/${s.id}`, { version: s.version, ...session(fx, [
+      { personId: fx.people.officerA, status: 'present' },
+      { personId: fx.people.memberA, status: 'absent', reason: '外出执法' },
+      { personId: fx.people.memberA2, status: 'present' },
+    ]), campaignId: undefined, orgId: undefined });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(await makeups()).toEqual([`${fx.people.memberA}:done`]);
+
+    const noReason = await call('officer', 'POST', '/api/v1/study/sessions', session(fx, [{ personId: fx.people.memberA, status: 'absent' }]));
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].path).toBe('attendance.0.reason');
+    const stranger = await call('officer', 'POST', '/api/v1/study/sessions', session(fx, [{ personId: fx.people.officerB, status: 'present' }]));
+    expect(stranger.statusCode).toBe(400);
+  });
+
+  it('figures equal a direct count: attendance rate, coverage, open make-ups and hours per member', async () => {
+    const { call, fx, db } = h();
+    await call('officer', 'POST', '/api/v1/study/sessions', session(fx, [
+      { personId: fx.people.officerA, status: 'present' },
+      { personId: fx.people.memberA, status: 'present' },
+      { personId: fx.people.memberA2, status: 'absent', reason: '出差' },
+    ], { kind: 'party_lecture', hours: 2 }));
+    const f = (await call('officer', 'GET', `/api/v1/study/figures?campaignId=${campaignId}&orgId=${fx.units.branchA.id}`)).json();
+    const rows = await db.selectFrom('sessionAttendance').innerJoin('studySessions', 'studySessions.id', 'sessionAttendance.sessionId').select(['sessionAttendance.status', 'sessionAttendance.personId', 'studySessions.id', 'studySessions.hours']).where('studySessions.campaignId', '=', campaignId).execute();
+    const makeups = await db.selectFrom('makeupItems').selectAll().execute();
+    const done = new Set(makeups.filter((m) => m.status === 'done').map((m) => `${m.sessionId}:${m.personId}`));
+    const sessionIds = [...new Set(rows.map((r) => r.id))];
+    const covered = sessionIds.filter((id) => rows.filter((r) => r.id === id && r.status === 'absent').every((r) => done.has(`${id}:${r.personId}`)));
+    expect(f.sessions).toBe(sessionIds.length);
+    expect(f.sessionsByKind).toEqual({ members_meeting: 1, party_lecture: 1 });
+    expect(f.attendanceRate).toBeCloseTo(rows.filter((r) => r.status === 'present').length / rows.length);
+    expect(f.coverage).toBeCloseTo(covered.length / sessionIds.length);
+    expect(f.openMakeups).toBe(makeups.filter((m) => m.status === 'open').length);
+    const hours = new Map<number, number>();
+    for (const r of rows) if (r.status === 'present' || done.has(`${r.id}:${r.personId}`)) hours.set(r.personId, (hours.get(r.personId) ?? 0) + r.hours);
+    const members = [fx.people.officerA, fx.people.memberA, fx.people.memberA2];
+    expect(f.hoursPerMember.members).toBe(3);
+    expect(f.hoursPerMember.average).toBeCloseTo(members.reduce((s, p) => s + (hours.get(p) ?? 0), 0) / 3, 1);
+    expect(f.hoursPerMember.belowMinimum).toBe(members.filter((p) => (hours.get(p) ?? 0) < 4).length);
+    const my = (await call('member', 'GET', `/api/v1/study/my-hours?campaignId=${campaignId}`)).json();
+    expect(my).toEqual({ hours: hours.get(fx.people.memberA), minimum: 4 });
+  });
+
+  it('keeps other branches out and members from recording', async () => {
+    const { call, fx } = h();
+    const s = (await call('officer', 'GET', '/api/v1/study/sessions')).json().items[0];
+    expect((await call('outsider', 'GET', `/api/v1/study/sessions/${s.id}`)).statusCode).toBe(404);
+    expect((await call('outsider', 'PATCH', `/api/v1/study/sessions/${s.id}`, { version: s.version, ...session(fx, []), campaignId: undefined, orgId: undefined })).statusCode).toBe(403);
+    expect((await call('member', 'POST', '/api/v1/study/sessions', session(fx, []))).statusCode).toBe(403);
+    expect((await call('member', 'GET', `/api/v1/study/sessions/${s.id}`)).statusCode).toBe(200);
+    expect((await call('office', 'GET', `/api/v1/study/sessions?orgId=${fx.units.root.id}`)).json().total).toBeGreaterThan(0);
+  });
+});
