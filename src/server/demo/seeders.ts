@@ -1,4 +1,5 @@
 import type { DemoSeeder } from './demo-seeder.ts';
 import { problemsSeeder } from './problems-seeder.ts';
+import { studySeeder } from './study-seeder.ts';
 
-export const demoSeeders: DemoSeeder[] = [problemsSeeder];
+export const demoSeeders: DemoSeeder[] = [problemsSeeder, studySeeder];

@@ -3,7 +3,7 @@
  * shows only entries that exist and that the user's roles may use.
  */
 import type { ReactNode } from 'react';
-import { AuditOutlined, ApartmentOutlined, BarChartOutlined, BookOutlined, TrophyOutlined, ClusterOutlined, ExceptionOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, BarChartOutlined, BookOutlined, ReadOutlined, TrophyOutlined, ClusterOutlined, ExceptionOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { PeoplePage } from '../features/people/people-page.tsx';
@@ -16,6 +16,7 @@ import { ProblemsPage } from '../features/problems/problems-page.tsx';
 import { ProblemFiguresPage } from '../features/problems/figures-page.tsx';
 import { ResultsPage } from '../features/problems/results-page.tsx';
 import { InstitutionsPage } from '../features/institutions/institutions-page.tsx';
+import { StudyPage } from '../features/study/study-page.tsx';
 
 export interface FeatureEntry {
   key: string;
@@ -30,6 +31,7 @@ const managesOrg = (me: Me) => !me.roles.every((r) => r === 'member');
 
 export const features: FeatureEntry[] = [
   { key: 'home', path: '/', label: '工作台', icon: <HomeOutlined />, element: <HomePage />, visible: () => true },
+  { key: 'study', path: '/study', label: '理论学习', icon: <ReadOutlined />, element: <StudyPage />, visible: () => true },
   { key: 'problems', path: '/problems', label: '问题清单', icon: <ExceptionOutlined />, element: <ProblemsPage />, visible: () => true },
   { key: 'problem-figures', path: '/problem-figures', label: '整改统计', icon: <BarChartOutlined />, element: <ProblemFiguresPage />, visible: managesOrg },
   { key: 'results', path: '/results', label: '成果清单', icon: <TrophyOutlined />, element: <ResultsPage />, visible: () => true },
