@@ -83,4 +83,18 @@ describeEachDb('#study', (h) => {
     expect((await call('member', 'GET', `/api/v1/study/sessions/${s.id}`)).statusCode).toBe(200);
     expect((await call('office', 'GET', `/api/v1/study/sessions?orgId=${fx.units.root.id}`)).json().total).toBeGreaterThan(0);
   });
+
+  it('exports the 学习台账 with attendance and make-ups', async () => {
+    const { app, cookie } = h();
+    const res = await app.inject({ method: 'GET', url: `/api/v1/exports/study.xlsx?campaignId=${campaignId}`, headers: { cookie: await cookie('officer') } });
+    expect(res.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').text).toBe('集中学习台账');
+    expect(ws.getRow(2).getCell(10).text).toBe('缺席人员及原因');
+    expect(ws.rowCount).toBeGreaterThanOrEqual(4);
+    expect(ws.getRow(3).getCell(11).text).toContain('已补学');
+  });
 });

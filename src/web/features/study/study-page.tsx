@@ -68,7 +68,7 @@ export function StudyPage() {
   const f = figures.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title="理论学习" extra={<Space><CampaignSelect value={campaignId} onChange={setPicked} /><div style={{ width: 220 }}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="单位（含下级）" /></div><Button type="primary" disabled={!campaignId} onClick={() => setCreating(true)}>记录集中学习</Button></Space>}>
+      <Card title="理论学习" extra={<Space><CampaignSelect value={campaignId} onChange={setPicked} /><div style={{ width: 220 }}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="单位（含下级）" /></div><Button disabled={!campaignId} href={`/api/v1/exports/study.xlsx?campaignId=${campaignId}${orgId ? `&orgId=${orgId}` : ''}`}>导出学习台账</Button><Button type="primary" disabled={!campaignId} onClick={() => setCreating(true)}>记录集中学习</Button></Space>}>
         {f && (
           <Row gutter={16}>
             <Col span={4}><Statistic title="集中学习场次" value={f.sessions} /></Col>
