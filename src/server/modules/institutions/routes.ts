@@ -6,7 +6,7 @@ import { Abilities, ErrorResponses, IdParams, PageOf, PageQuery, Text, Version, 
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
-import { visibleOrg } from '../orgs/public.ts';
+import { filterOrgPath } from '../orgs/public.ts';
 import { institutionPolicy } from './policy.ts';
 import { findInstitution, institutionColumns, institutionQuery, linkedProblems, type InstitutionRow } from './repository.ts';
 import { INSTITUTION_ACTIONS, INSTITUTION_STATUSES, INSTITUTION_TRANSITIONS, type InstitutionStatus, type InstitutionTransition } from './lifecycle.ts';
@@ -53,12 +53,7 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!i) throw notFound('制度');
     return present(req, i, await linkedProblems(app.db, [id]));
   };
-  const path = async (req: FastifyRequest, orgId?: number) => {
-    if (!orgId) return undefined;
-    const org = await visibleOrg(app.db, req.actor.scope, orgId);
-    if (!org) throw notFound('单位');
-    return org.path;
-  };
+  const path = (req: FastifyRequest, orgId?: number) => filterOrgPath(app.db, req.actor.scope, orgId);
 
   app.get(
     '/institutions',

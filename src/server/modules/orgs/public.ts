@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Scope } from '../../db/scope.ts';
+import { notFound } from '../../errors.ts';
 import { findOrg, findOrgInScope, scopeRoots } from './repository.ts';
 
 export { scopeRoots };
@@ -24,4 +25,12 @@ export async function secretaryName(db: Kysely<Database>, personId: number): Pro
 /** Active direct children of a unit, in tree order. */
 export function childUnits(db: Kysely<Database>, parentId: number) {
   return db.selectFrom('orgUnits').select(['id', 'name', 'path']).where('parentId', '=', parentId).where('active', '=', 1).orderBy('sortOrder').orderBy('id').execute();
+}
+
+/** A list filter's unit as a path: undefined when no unit was asked for, 404 when it is outside the scope. */
+export async function filterOrgPath(db: Kysely<Database>, scope: Scope, orgId: number | undefined): Promise<string | undefined> {
+  if (!orgId) return undefined;
+  const org = await findOrgInScope(db, scope, orgId);
+  if (!org) throw notFound('单位');
+  return org.path;
 }

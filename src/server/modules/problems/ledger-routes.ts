@@ -1,11 +1,10 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
 import { badRequest } from '../../errors.ts';
 import { renderSheet } from '../../io/xlsx-sheet.ts';
-import { today } from '../../clock.ts';
+import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { orgPathFilter } from './routes.ts';
 import { loadLedger, onePerProblem, problemListSheet, rectificationSheet, resultsSheet } from './ledgers.ts';
 import { warningDaysOf } from './repository.ts';
@@ -13,18 +12,10 @@ import { judgeDates } from './presenter.ts';
 import { importRectification } from './commands/import-rectification.ts';
 
 const tags = ['台账导入导出'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ExportQuery = Type.Object(
   { campaignId: Type.Integer({ minimum: 1, title: '主题教育' }), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) },
   { additionalProperties: false },
 );
-
-function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}-${today()}.xlsx`)}`)
-    .send(body);
-}
 
 /** 整改台账, 问题清单 and 成果清单 as print-ready .xlsx; the 整改台账 template and its all-or-nothing import. */
 export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {

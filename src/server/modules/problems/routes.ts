@@ -6,7 +6,7 @@ import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
-import { visibleOrg } from '../orgs/public.ts';
+import { filterOrgPath } from '../orgs/public.ts';
 import { CreateProblemBody, ProblemListQuery, ProblemView, TransitionBody, UpdateProblemBody } from './schemas.ts';
 import { detailsOf, findProblemInScope, measuresOf, problemQuery, selectProblemRows, warningDaysOf } from './repository.ts';
 import { judgeDates, presentProblem } from './presenter.ts';
@@ -17,11 +17,8 @@ import type { Action } from './lifecycle.ts';
 const tags = ['检视整改'];
 
 /** The unit filter as a path (404 when the unit is outside the caller's scope). */
-export async function orgPathFilter(req: FastifyRequest, orgId: number | undefined): Promise<string | undefined> {
-  if (!orgId) return undefined;
-  const org = await visibleOrg(req.server.db, req.actor.scope, orgId);
-  if (!org) throw notFound('单位');
-  return org.path;
+export function orgPathFilter(req: FastifyRequest, orgId: number | undefined): Promise<string | undefined> {
+  return filterOrgPath(req.server.db, req.actor.scope, orgId);
 }
 
 /** 问题清单 and the problem record: list, detail, record, edit, lifecycle transitions. */

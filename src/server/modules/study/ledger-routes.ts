@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { notFound } from '../../errors.ts';
-import { today } from '../../clock.ts';
+import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { renderSheet, type SheetSpec } from '../../io/xlsx-sheet.ts';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
-import { visibleOrg } from '../orgs/public.ts';
+import { filterOrgPath } from '../orgs/public.ts';
 import { attendanceOf, sessionColumns, sessionQuery, type SessionRow } from './repository.ts';
 
 type Row = SessionRow & { attendance: Awaited<ReturnType<typeof attendanceOf>> };
@@ -33,19 +32,11 @@ export const studyLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exports/study.xlsx',
     { schema: { tags: ['台账导入导出'], summary: '导出学习台账', querystring: Type.Object({ campaignId: Type.Integer({ minimum: 1, title: '主题教育' }), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) }, { additionalProperties: false }) } },
     async (req, reply) => {
-      let orgPath: string | undefined;
-      if (req.query.orgId) {
-        const org = await visibleOrg(app.db, req.actor.scope, req.query.orgId);
-        if (!org) throw notFound('单位');
-        orgPath = org.path;
-      }
+      const orgPath = await filterOrgPath(app.db, req.actor.scope, req.query.orgId);
       const sessions = await sessionQuery(app.db, req.actor, { campaignId: req.query.campaignId, orgPath }).select(sessionColumns).orderBy('studySessions.date').orderBy('studySessions.id').execute();
       const attendance = await attendanceOf(app.db, sessions.map((s) => s.id));
       const rows = sessions.map((s, i) => ({ ...s, no: i + 1, attendance: attendance.filter((a) => a.sessionId === s.id) }));
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`学习台账-${today()}.xlsx`)}`)
-        .send(await renderSheet(studySheet, rows));
+      return sendXlsx(reply, '学习台账', await renderSheet(studySheet, rows));
     },
   );
 };

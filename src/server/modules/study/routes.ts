@@ -8,7 +8,7 @@ import { notFound } from '../../errors.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
 import { pathInSubtree } from '../../db/scope.ts';
 import { SESSION_KINDS, SESSION_MODES, type SessionKind, type SessionMode } from '../../../shared/study-enums.ts';
-import { scopeRoots, visibleOrg } from '../orgs/public.ts';
+import { filterOrgPath, scopeRoots } from '../orgs/public.ts';
 import { studyPolicy } from './policy.ts';
 import { attendanceOf, findSession, makeupColumns, makeupQuery, sessionColumns, sessionQuery, type SessionRow } from './repository.ts';
 import { CreateSessionBody, FiguresQuery, MakeupListQuery, MakeupPatch, SessionListQuery, UpdateSessionBody } from './schemas.ts';
@@ -39,12 +39,7 @@ const present = (req: FastifyRequest, s: SessionRow, attendance: AttendanceRow[]
 
 /** 理论学习: collective sessions with attendance, make-up items, and the figures of a subtree. */
 export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const orgPath = async (req: FastifyRequest, orgId?: number) => {
-    if (!orgId) return undefined;
-    const org = await visibleOrg(app.db, req.actor.scope, orgId);
-    if (!org) throw notFound('单位');
-    return org.path;
-  };
+  const orgPath = (req: FastifyRequest, orgId?: number) => filterOrgPath(app.db, req.actor.scope, orgId);
   const one = async (req: FastifyRequest, id: number) => {
     const s = await findSession(app.db, req.actor, id);
     if (!s) throw notFound('学习活动');
