@@ -8,5 +8,7 @@ import type { AttachmentTables } from '../modules/attachments/tables.ts';
 import type { ProblemTables } from '../modules/problems/tables.ts';
 import type { InstitutionTables } from '../modules/institutions/tables.ts';
 import type { StudyTables } from '../modules/study/tables.ts';
+import type { ResearchTables } from '../modules/research/tables.ts';
+import type { MeetingTables } from '../modules/meetings/tables.ts';
 
-export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables, InstitutionTables, StudyTables {}
+export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables, InstitutionTables, StudyTables, ResearchTables, MeetingTables {}
