@@ -3,7 +3,7 @@
  * shows only entries that exist and that the user's roles may use.
  */
 import type { ReactNode } from 'react';
-import { AuditOutlined, ApartmentOutlined, BarChartOutlined, BookOutlined, ReadOutlined, TrophyOutlined, ClusterOutlined, ExceptionOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, BarChartOutlined, BookOutlined, CommentOutlined, CompassOutlined, ReadOutlined, TrophyOutlined, ClusterOutlined, ExceptionOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { PeoplePage } from '../features/people/people-page.tsx';
@@ -17,6 +17,8 @@ import { ProblemFiguresPage } from '../features/problems/figures-page.tsx';
 import { ResultsPage } from '../features/problems/results-page.tsx';
 import { InstitutionsPage } from '../features/institutions/institutions-page.tsx';
 import { StudyPage } from '../features/study/study-page.tsx';
+import { ResearchPage } from '../features/research/research-page.tsx';
+import { MeetingsPage } from '../features/meetings/meetings-page.tsx';
 
 export interface FeatureEntry {
   key: string;
@@ -32,6 +34,8 @@ const managesOrg = (me: Me) => !me.roles.every((r) => r === 'member');
 export const features: FeatureEntry[] = [
   { key: 'home', path: '/', label: '工作台', icon: <HomeOutlined />, element: <HomePage />, visible: () => true },
   { key: 'study', path: '/study', label: '理论学习', icon: <ReadOutlined />, element: <StudyPage />, visible: () => true },
+  { key: 'research', path: '/research', label: '调查研究', icon: <CompassOutlined />, element: <ResearchPage />, visible: (me) => !me.roles.every((r) => r === 'member') },
+  { key: 'meetings', path: '/meetings', label: '民主生活会', icon: <CommentOutlined />, element: <MeetingsPage />, visible: (me) => !me.roles.every((r) => r === 'member') },
   { key: 'problems', path: '/problems', label: '问题清单', icon: <ExceptionOutlined />, element: <ProblemsPage />, visible: () => true },
   { key: 'problem-figures', path: '/problem-figures', label: '整改统计', icon: <BarChartOutlined />, element: <ProblemFiguresPage />, visible: managesOrg },
   { key: 'results', path: '/results', label: '成果清单', icon: <TrophyOutlined />, element: <ResultsPage />, visible: () => true },
