@@ -22,6 +22,8 @@ export function findMeeting(db: Kysely<Database>, actor: Actor, id: number) {
   return db.selectFrom('lifeMeetings').innerJoin('orgUnits', 'orgUnits.id', 'lifeMeetings.orgId').selectAll('lifeMeetings').select('orgUnits.name as orgName').where('lifeMeetings.id', '=', id).where(inScope(actor.scope, 'lifeMeetings.orgPath')).executeTakeFirst();
 }
 
+const meetingExists = (db: Kysely<Database>, id: number) => db.selectFrom('lifeMeetings').select('id').where('id', '=', id).executeTakeFirst();
+
 /** Records a 专题民主生活会 / 组织生活会 with its attendees and 对照检查材料. */
 export async function createMeeting(ctx: Ctx, input: { campaignId: number; orgId: number; kind: string; date: string; attendeeIds: number[]; materialAttachmentId?: number | null }): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -50,8 +52,7 @@ export async function createMeeting(ctx: Ctx, input: { campaignId: number; orgId
 /** Adds a criticism or self-criticism item (批评与自我批评). */
 export async function addItem(ctx: Ctx, meetingId: number, input: { kind: string; fromPersonId: number; toPersonId?: number | null; content: string }): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
-    const meeting = await findMeeting(trx, ctx.actor, meetingId);
-    if (!meeting) throw notFound('会议');
+    const meeting = await requireWritable(await findMeeting(trx, ctx.actor, meetingId), () => meetingExists(trx, meetingId), '会议');
     authorize(meetingPolicy, 'record', ctx.actor, meeting);
     const row = await trx.insertInto('lifeMeetingItems').values({ meetingId, kind: input.kind, fromPersonId: input.fromPersonId, toPersonId: input.kind === 'self' ? input.fromPersonId : (input.toPersonId ?? null), content: input.content.trim(), createdAt: nowIso() }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.actor, { action: 'add_item', entityType: 'life_meeting', entityId: meetingId, entityLabel: meeting.orgName, orgPath: meeting.orgPath, after: input });
@@ -62,8 +63,7 @@ export async function addItem(ctx: Ctx, meetingId: number, input: { kind: string
 /** An item becomes a problem (source 民主生活会) for the person it concerns, in one step, linked back. */
 export async function itemToProblem(ctx: Ctx, meetingId: number, itemId: number, input: { title: string }): Promise<{ id: number }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const meeting = await findMeeting(trx, ctx.actor, meetingId);
-    if (!meeting) throw notFound('会议');
+    const meeting = await requireWritable(await findMeeting(trx, ctx.actor, meetingId), () => meetingExists(trx, meetingId), '会议');
     authorize(meetingPolicy, 'record', ctx.actor, meeting);
     const item = await trx.selectFrom('lifeMeetingItems').selectAll().where('id', '=', itemId).where('meetingId', '=', meetingId).executeTakeFirst();
     if (!item) throw notFound('会议事项');
