@@ -17,9 +17,10 @@ import { specialItemRoutes } from './problems/special-item-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { studyRoutes } from './study/routes.ts';
 import { studyLedgerRoutes } from './study/ledger-routes.ts';
+import { attendanceImportRoutes } from './study/attendance-import.ts';
 import { researchRoutes } from './research/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, specialItemRoutes, calendarRoutes, studyRoutes, studyLedgerRoutes, researchRoutes, meetingRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, specialItemRoutes, calendarRoutes, studyRoutes, studyLedgerRoutes, attendanceImportRoutes, researchRoutes, meetingRoutes, auditRoutes];

@@ -97,4 +97,31 @@ describeEachDb('#study', (h) => {
     expect(ws.rowCount).toBeGreaterThanOrEqual(4);
     expect(ws.getRow(3).getCell(11).text).toContain('已补学');
   });
+
+  it('imports a sign-in sheet cell by cell: bad cells are listed and nothing is written; a good sheet sets attendance and make-ups', async () => {
+    const { app, cookie, call, fx, db } = h();
+    const ExcelJS = (await import('exceljs')).default;
+    const { multipart } = await import('../../testing/multipart.ts');
+    const s = (await call('officer', 'POST', '/api/v1/study/sessions', session(fx, [], { topic: '签到表导入' }))).json();
+    const sheet = async (rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('签到表');
+      ws.addRow(['姓名', '签到', '缺席原因']);
+      rows.forEach((r) => ws.addRow(r));
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const send = async (buffer: Buffer) => {
+      const body = multipart({ name: '签到表.xlsx', content: buffer }, { sessionId: String(s.id) });
+      return app.inject({ method: 'POST', url: '/api/v1/imports/attendance', payload: body.payload, headers: { ...body.headers, cookie: await cookie('officer') } });
+    };
+    const bad = await send(await sheet([['赵立新', '出席'], ['周文斌', '出席'], ['孙晓雨', '请假'], ['钱多多', '缺席']]));
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:姓名', '4:签到', '5:缺席原因']);
+    expect(await db.selectFrom('sessionAttendance').select('personId').where('sessionId', '=', s.id).execute()).toEqual([]);
+    const ok = await send(await sheet([['赵立新', '出席'], ['孙晓雨', '√'], ['钱多多', '缺席', '外出执法']]));
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ created: 3, updated: 0 });
+    const makeups = (await call('officer', 'GET', `/api/v1/study/makeups?sessionId=${s.id}`)).json().items;
+    expect(makeups.map((m: { personId: number }) => m.personId)).toEqual([fx.people.memberA2]);
+  });
 });

@@ -107,3 +107,14 @@ export async function updateSession(ctx: Ctx, id: number, input: Omit<SessionInp
     return after;
   });
 }
+
+/** Replaces a session's attendance (e.g. from a sign-in sheet), keeping make-ups in step. */
+export async function replaceAttendance(ctx: Ctx, id: number, attendance: Attendance[]): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const session = await requireWritable(await findSession(trx, ctx.actor, id), () => findSessionAnywhere(trx, id), '学习活动');
+    authorize(studyPolicy, 'record', ctx.actor, session);
+    await syncAttendance(trx, session, attendance);
+    await trx.updateTable('studySessions').set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso() })).where('id', '=', id).execute();
+    await recordAudit(trx, ctx.actor, { action: 'import_attendance', entityType: 'study_session', entityId: id, entityLabel: session.topic, orgPath: session.orgPath, after: { attendance } });
+  });
+}
