@@ -15,6 +15,8 @@ import { CreateSessionBody, FiguresQuery, MakeupListQuery, MakeupPatch, SessionL
 import { createSession, updateSession, type Attendance } from './commands/save-session.ts';
 import { setMakeupStatus } from './commands/complete-makeup.ts';
 import { hoursByPerson, studyFigures } from './figures.ts';
+import { threeMeetingsOneLesson } from './three-meetings.ts';
+import { today } from '../../clock.ts';
 
 const tags = ['理论学习'];
 const Loose = Type.Object({ id: Type.Integer() }, { additionalProperties: true });
@@ -86,8 +88,14 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const orgId = req.query.orgId ?? (await scopeRoots(app.db, req.actor.scope))[0]?.id;
     const path = orgId ? await orgPath(req, orgId) : undefined;
     if (!path) throw notFound('单位');
-    const minimum = req.query.campaignId ? ((await app.db.selectFrom('campaigns').select('minStudyHours').where('id', '=', req.query.campaignId).executeTakeFirst())?.minStudyHours ?? 0) : 0;
-    return { orgId, ...(await studyFigures(app.db, req.actor, { campaignId: req.query.campaignId, orgPath: path }, minimum)) };
+    const campaign = req.query.campaignId ? await app.db.selectFrom('campaigns').select(['minStudyHours', 'startDate', 'endDate']).where('id', '=', req.query.campaignId).executeTakeFirst() : undefined;
+    const to = campaign && campaign.endDate < today() ? campaign.endDate : today();
+    const from = campaign?.startDate ?? `${today().slice(0, 4)}-01-01`;
+    return {
+      orgId,
+      ...(await studyFigures(app.db, req.actor, { campaignId: req.query.campaignId, orgPath: path }, campaign?.minStudyHours ?? 0)),
+      threeMeetingsOneLesson: from <= to ? await threeMeetingsOneLesson(app.db, path, from, to) : [],
+    };
   });
 
   app.get('/study/my-hours', { schema: { tags, summary: '本人学时（对照最低学时，不排名）', querystring: Type.Object({ campaignId: Type.Integer({ minimum: 1, title: '主题教育' }) }, { additionalProperties: false }) } }, async (req) => {

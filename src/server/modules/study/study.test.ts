@@ -124,4 +124,22 @@ describeEachDb('#study', (h) => {
     const makeups = (await call('officer', 'GET', `/api/v1/study/makeups?sessionId=${s.id}`)).json().items;
     expect(makeups.map((m: { personId: number }) => m.personId)).toEqual([fx.people.memberA2]);
   });
+
+  it('derives 三会一课 应召开 vs 已召开 per quarter from the sessions held', async () => {
+    const { call, fx } = h();
+    const saved = process.env.TAIZHANG_TODAY;
+    process.env.TAIZHANG_TODAY = '2026-11-22';
+    try {
+      const f = (await call('officer', 'GET', `/api/v1/study/figures?campaignId=${campaignId}&orgId=${fx.units.branchA.id}`)).json();
+      const q4 = Object.fromEntries(f.threeMeetingsOneLesson.filter((r: { quarter: string }) => r.quarter === '2026-Q4').map((r: { kind: string; required: number; held: number }) => [r.kind, `${r.held}/${r.required}`]));
+      expect(q4).toEqual({ members_meeting: '1/1', committee_meeting: '0/3', group_meeting: '0/3', party_lecture: '1/1' });
+      expect(f.threeMeetingsOneLesson.filter((r: { quarter: string }) => r.quarter === '2026-Q1').every((r: { held: number }) => r.held === 0)).toBe(true);
+      const office = (await call('office', 'GET', `/api/v1/study/figures?campaignId=${campaignId}&orgId=${fx.units.root.id}`)).json();
+      const all = office.threeMeetingsOneLesson.find((r: { quarter: string; kind: string }) => r.quarter === '2026-Q4' && r.kind === 'members_meeting');
+      expect(all).toMatchObject({ required: 3, held: 1 });
+    } finally {
+      if (saved === undefined) delete process.env.TAIZHANG_TODAY;
+      else process.env.TAIZHANG_TODAY = saved;
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 
 export interface StudyTables {
+  meetingRequirements: { id: Generated<number>; orgType: string; kind: string; perQuarter: number };
   studySessions: {
     id: Generated<number>;
     campaignId: number;

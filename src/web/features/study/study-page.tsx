@@ -7,6 +7,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SessionForm } from './session-form.tsx';
+import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
 
 interface Session {
   id: number;
@@ -37,6 +38,7 @@ interface Figures {
   coverage: number;
   openMakeups: number;
   hoursPerMember: { average: number; belowMinimum: number; minimum: number; members: number };
+  threeMeetingsOneLesson: Array<{ quarter: string; kind: string; required: number; held: number }>;
 }
 
 const pct = (x: number) => Math.round(x * 1000) / 10;
@@ -77,6 +79,22 @@ export function StudyPage() {
             <Col span={4}><Statistic title="待补学" value={f.openMakeups} suffix="人次" /></Col>
             <Col span={6}><Statistic title={`人均学时（最低 ${f.hoursPerMember.minimum}）`} value={f.hoursPerMember.average} suffix={`学时，${f.hoursPerMember.belowMinimum} 人未达标`} /></Col>
           </Row>
+        )}
+        {f && f.threeMeetingsOneLesson.length > 0 && (
+          <Table
+            style={{ marginTop: 16 }}
+            size="small"
+            pagination={false}
+            rowKey={(r) => `${r.quarter}-${r.kind}`}
+            title={() => '“三会一课”落实情况（应召开 / 已召开）'}
+            dataSource={f.threeMeetingsOneLesson.filter((r) => r.quarter === f.threeMeetingsOneLesson[f.threeMeetingsOneLesson.length - 1].quarter)}
+            columns={[
+              { title: '季度', dataIndex: 'quarter', width: 100 },
+              { title: '会议', dataIndex: 'kind', render: (k: string) => SESSION_KINDS[k as SessionKind] ?? k },
+              { title: '应召开', dataIndex: 'required', width: 90 },
+              { title: '已召开', dataIndex: 'held', width: 90, render: (h: number, r) => <Tag color={h >= r.required ? 'green' : 'red'}>{h}</Tag> },
+            ]}
+          />
         )}
         {my.data && (
           <div style={{ marginTop: 16 }}>
