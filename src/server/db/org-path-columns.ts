@@ -12,6 +12,7 @@ export const ORG_PATH_COLUMNS: Array<{ table: string; column: string }> = [
   { table: 'institutions', column: 'org_path' },
   { table: 'study_sessions', column: 'org_path' },
   { table: 'makeup_items', column: 'org_path' },
+  { table: 'study_plans', column: 'org_path' },
   { table: 'research_topics', column: 'org_path' },
   { table: 'life_meetings', column: 'org_path' },
 ];

@@ -18,9 +18,10 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { studyRoutes } from './study/routes.ts';
 import { studyLedgerRoutes } from './study/ledger-routes.ts';
 import { attendanceImportRoutes } from './study/attendance-import.ts';
+import { studyPlanRoutes } from './study/plan-routes.ts';
 import { researchRoutes } from './research/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, specialItemRoutes, calendarRoutes, studyRoutes, studyLedgerRoutes, attendanceImportRoutes, researchRoutes, meetingRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, specialItemRoutes, calendarRoutes, studyRoutes, studyLedgerRoutes, attendanceImportRoutes, studyPlanRoutes, researchRoutes, meetingRoutes, auditRoutes];

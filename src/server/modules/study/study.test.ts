@@ -142,4 +142,23 @@ describeEachDb('#study', (h) => {
       else process.env.TAIZHANG_TODAY = saved;
     }
   });
+
+  it('study plans: members submit their own, officers the unit’s; the 第一责任人 approves or returns with a reason', async () => {
+    const { call, fx } = h();
+    const mine = await call('member', 'POST', '/api/v1/study/plans', { campaignId, personal: true, title: '个人自学计划', content: '每周精读一篇' });
+    expect(mine.statusCode, mine.body).toBe(201);
+    const unit = await call('officer', 'POST', '/api/v1/study/plans', { campaignId, orgId: fx.units.branchA.id, title: '支部学习计划', content: '每月一次集中学习' });
+    expect(unit.statusCode).toBe(201);
+    expect((await call('member', 'POST', '/api/v1/study/plans', { campaignId, orgId: fx.units.branchA.id, title: 'x', content: 'y' })).statusCode).toBe(403);
+    const plans = (await call('secretary', 'GET', `/api/v1/study/plans?campaignId=${campaignId}`)).json().items;
+    const plan = plans.find((p: { id: number }) => p.id === unit.json().id);
+    expect((await call('officer', 'POST', `/api/v1/study/plans/${plan.id}/review`, { version: plan.version, approve: true })).statusCode).toBe(403);
+    expect((await call('secretary', 'POST', `/api/v1/study/plans/${plan.id}/review`, { version: plan.version, approve: false })).statusCode).toBe(400);
+    expect((await call('secretary', 'POST', `/api/v1/study/plans/${plan.id}/review`, { version: plan.version, approve: false, note: '请细化到每月主题' })).statusCode).toBe(200);
+    const own = (await call('member', 'GET', '/api/v1/study/plans')).json().items;
+    expect(own.map((p: { title: string }) => p.title)).toEqual(['个人自学计划']);
+    expect((await call('outsider', 'GET', '/api/v1/study/plans')).json().items).toEqual([]);
+    const returned = (await call('officer', 'GET', '/api/v1/study/plans?status=returned')).json().items;
+    expect(returned[0]).toMatchObject({ statusLabel: '已退回', reviewNote: '请细化到每月主题' });
+  });
 });

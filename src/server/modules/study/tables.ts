@@ -1,6 +1,22 @@
 import type { Generated } from 'kysely';
 
 export interface StudyTables {
+  studyPlans: {
+    id: Generated<number>;
+    campaignId: number;
+    orgId: number;
+    orgPath: string;
+    /** Set for a personal plan; null for the unit's plan. */
+    personId: number | null;
+    title: string;
+    content: string;
+    /** submitted → approved, or returned with a note (then resubmitted) */
+    status: string;
+    reviewNote: Generated<string>;
+    version: Generated<number>;
+    createdAt: string;
+    updatedAt: string;
+  };
   meetingRequirements: { id: Generated<number>; orgType: string; kind: string; perQuarter: number };
   studySessions: {
     id: Generated<number>;
