@@ -4,5 +4,6 @@ import { authRoutes } from '../auth/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { campaignRoutes } from './campaigns/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, campaignRoutes];
