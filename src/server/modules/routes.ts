@@ -5,5 +5,6 @@ import { systemRoutes } from './system/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, campaignRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, campaignRoutes, auditRoutes];
