@@ -1,10 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { AuditEventTable } from './tables.ts';
 import { inScope, type Scope } from '../../db/scope.ts';
-import { addDays } from '../../clock.ts';
-
-export type AuditRow = Selectable<AuditEventTable>;
 
 export interface AuditFilter {
   entityType?: string;
@@ -12,32 +8,25 @@ export interface AuditFilter {
   actorUserId?: number;
   action?: string;
   q?: string;
-  /** Calendar dates in Asia/Shanghai, both inclusive. */
   from?: string;
   to?: string;
 }
 
-/** Start of a Shanghai calendar day as a UTC ISO instant (audit `at` is stored in UTC). */
-const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-
 /**
- * Events in scope matching the filter. Scope follows the event's org_path; events without one (system
- * settings, accounts) match only the all-scope, since a null path satisfies no range predicate.
+ * Audit events the caller may see: those of records in their scope. Events tied to no unit (accounts,
+ * system actions) are for the admin only, which the scope predicate already implies (null matches no range).
  */
 export function auditQuery(db: Kysely<Database>, scope: Scope, filter: AuditFilter) {
   let qb = db.selectFrom('auditEvents').where(inScope(scope, 'auditEvents.orgPath'));
-  if (filter.entityType) qb = qb.where('auditEvents.entityType', '=', filter.entityType);
-  if (filter.entityId !== undefined) qb = qb.where('auditEvents.entityId', '=', filter.entityId);
-  if (filter.actorUserId !== undefined) qb = qb.where('auditEvents.actorUserId', '=', filter.actorUserId);
-  if (filter.action) qb = qb.where('auditEvents.action', '=', filter.action);
-  const q = filter.q?.trim().replace(/[%_\\]/g, '');
-  if (q) qb = qb.where('auditEvents.entityLabel', 'like', `%${q}%`);
-  if (filter.from) qb = qb.where('auditEvents.at', '>=', dayStart(filter.from));
-  if (filter.to) qb = qb.where('auditEvents.at', '<', dayStart(addDays(filter.to, 1)));
+  if (filter.entityType) qb = qb.where('entityType', '=', filter.entityType);
+  if (filter.entityId) qb = qb.where('entityId', '=', filter.entityId);
+  if (filter.actorUserId) qb = qb.where('actorUserId', '=', filter.actorUserId);
+  if (filter.action) qb = qb.where('action', '=', filter.action);
+  if (filter.q?.trim()) qb = qb.where('entityLabel', 'like', `%${filter.q.trim().replace(/[%_\\]/g, '')}%`);
+  // Dates are Asia/Shanghai calendar days; stored instants are UTC.
+  if (filter.from) qb = qb.where('at', '>=', new Date(`${filter.from}T00:00:00+08:00`).toISOString());
+  if (filter.to) qb = qb.where('at', '<', new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
   return qb;
 }
 
-/** The caller-visible events of one record, newest first (bounded: a timeline, not an export). */
-export function entityEvents(db: Kysely<Database>, scope: Scope, entityType: string, entityId: number, limit = 200): Promise<AuditRow[]> {
-  return auditQuery(db, scope, { entityType, entityId }).selectAll().orderBy('auditEvents.id', 'desc').limit(limit).execute();
-}
+export const auditColumns = ['id', 'at', 'actorUserId', 'actorName', 'action', 'entityType', 'entityId', 'entityLabel', 'before', 'after'] as const;

@@ -1,21 +1,7 @@
-import { hasRole, isAdmin, type Policy } from '../../policies/engine.ts';
+import { hasRole, type Policy } from '../../policies/engine.ts';
 import { scopeContains } from '../../db/scope.ts';
 
-export interface CampaignSubject {
-  orgPath: string;
-}
-
-const manages: Policy<CampaignSubject>[string] = (actor, c) => isAdmin(actor) || (hasRole(actor, 'office') && scopeContains(actor.scope, c.orgPath));
-
-/**
- * Campaign configuration belongs to the admin and the office of the running unit. Reading is decided in
- * SQL (repository.readableCampaigns): a loaded campaign is readable by definition.
- */
-export const campaignPolicy: Policy<CampaignSubject> = {
-  read: () => true,
-  update: manages,
-  manageReadings: manages,
+/** Campaigns are configured by the admin and by the office whose scope holds the running unit. */
+export const campaignPolicy: Policy<{ orgPath: string }> = {
+  update: (actor, c) => hasRole(actor, 'admin', 'office') && scopeContains(actor.scope, c.orgPath),
 };
-
-/** Whether the caller may start a campaign run by the unit at `orgPath`. */
-export const canCreateFor = (actor: Parameters<typeof manages>[0], orgPath: string) => manages(actor, { orgPath });

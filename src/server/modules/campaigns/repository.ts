@@ -1,13 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Actor } from '../../auth/actor.ts';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { CampaignTable, CampaignReadingTable } from './tables.ts';
-import { inScope } from '../../db/scope.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { ancestorPaths, inScope } from '../../db/scope.ts';
 
-export type CampaignRow = Selectable<CampaignTable> & { orgName: string; orgPath: string };
-export type ReadingRow = Selectable<CampaignReadingTable>;
-
-const campaignColumns = [
+export const campaignColumns = [
   'campaigns.id',
   'campaigns.name',
   'campaigns.batch',
@@ -21,57 +17,42 @@ const campaignColumns = [
   'campaigns.warningDays',
   'campaigns.status',
   'campaigns.orgId',
-  'campaigns.version',
-  'campaigns.createdAt',
-  'campaigns.updatedAt',
   'orgUnits.name as orgName',
   'orgUnits.path as orgPath',
+  'campaigns.version',
 ] as const;
 
-/** Every ancestor path of a unit path, itself included: "/1/2/5/" → "/1/", "/1/2/", "/1/2/5/". */
-function ancestorPaths(path: string | null): string[] {
-  if (!path) return [];
-  const ids = path.split('/').filter(Boolean);
-  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
-}
-
 /**
- * Campaigns the caller may read: run by a unit above (or at) the caller's own unit, or by a unit inside
- * the caller's scope. Both are index lookups on org_units.path.
+ * Campaigns the caller takes part in: those run by a unit above (or at) the caller's own unit, and those
+ * whose running unit lies inside the caller's scope.
  */
-export function readableCampaigns(db: Kysely<Database>, actor: Actor) {
-  const ancestors = ancestorPaths(actor.orgPath);
+export function campaignBase(db: Kysely<Database>, actor: Actor) {
   return db
     .selectFrom('campaigns')
     .innerJoin('orgUnits', 'orgUnits.id', 'campaigns.orgId')
     .where((eb) => {
-      const scoped = inScope(actor.scope, 'orgUnits.path')(eb);
-      return ancestors.length ? eb.or([eb('orgUnits.path', 'in', ancestors), scoped]) : scoped;
+      const parts = [inScope(actor.scope, 'orgUnits.path')(eb)];
+      if (actor.orgPath) parts.push(eb('orgUnits.path', 'in', ancestorPaths(actor.orgPath)));
+      return eb.or(parts);
     });
 }
 
-export const selectCampaign = <Q extends ReturnType<typeof readableCampaigns>>(qb: Q) => qb.select(campaignColumns);
-
-/** A campaign the caller may read, or undefined. */
-export function findCampaignReadable(db: Kysely<Database>, actor: Actor, id: number): Promise<CampaignRow | undefined> {
-  return readableCampaigns(db, actor).select(campaignColumns).where('campaigns.id', '=', id).executeTakeFirst();
+export function findCampaign(db: Kysely<Database>, actor: Actor, id: number) {
+  return campaignBase(db, actor).select(campaignColumns).where('campaigns.id', '=', id).executeTakeFirst();
 }
 
-/** A campaign regardless of who asks: to tell 403 from 404 and for internal reloads. */
-export function findCampaign(db: Kysely<Database>, id: number): Promise<CampaignRow | undefined> {
-  return db.selectFrom('campaigns').innerJoin('orgUnits', 'orgUnits.id', 'campaigns.orgId').select(campaignColumns).where('campaigns.id', '=', id).executeTakeFirst();
+export function findCampaignAnywhere(db: Kysely<Database>, id: number) {
+  return db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
 }
 
-/** The required readings of a campaign, in order. */
-export function readingsOf(db: Kysely<Database>, campaignId: number): Promise<ReadingRow[]> {
-  return db.selectFrom('campaignReadings').selectAll().where('campaignId', '=', campaignId).orderBy('sortOrder').orderBy('id').execute();
-}
+export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
 
-export function findReading(db: Kysely<Database>, campaignId: number, id: number): Promise<ReadingRow | undefined> {
-  return db.selectFrom('campaignReadings').selectAll().where('campaignId', '=', campaignId).where('id', '=', id).executeTakeFirst();
-}
-
-export async function nextReadingOrder(db: Kysely<Database>, campaignId: number): Promise<number> {
-  const row = await db.selectFrom('campaignReadings').select((eb) => eb.fn.max('sortOrder').as('m')).where('campaignId', '=', campaignId).executeTakeFirst();
-  return Number(row?.m ?? 0) + 10;
+export function readingsOf(db: Kysely<Database>, campaignId: number) {
+  return db
+    .selectFrom('campaignReadings')
+    .select(['id', 'campaignId', 'title', 'source', 'sortOrder', 'version'])
+    .where('campaignId', '=', campaignId)
+    .orderBy('sortOrder')
+    .orderBy('id')
+    .execute();
 }

@@ -1,10 +1,9 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
-import { recordAudit, changedFields } from '../../audit/record-audit.ts';
 import { notFound } from '../../../errors.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { findReading, nextReadingOrder, type CampaignRow, type ReadingRow } from '../repository.ts';
-import { loadForWrite } from './update-campaign.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import { loadWritableCampaign } from './save-campaign.ts';
 
 export interface ReadingFields {
   title?: string;
@@ -12,53 +11,40 @@ export interface ReadingFields {
   sortOrder?: number;
 }
 
-function readingValues(input: ReadingFields): Partial<ReadingRow> {
-  const v: Partial<ReadingRow> = {};
-  if (input.title !== undefined) v.title = input.title.trim();
-  if (input.source !== undefined) v.source = input.source.trim();
-  if (input.sortOrder !== undefined) v.sortOrder = input.sortOrder;
-  return v;
-}
-
-/** Adds a required reading (必学篇目) to a campaign. */
-export async function createReading(ctx: Ctx, campaignId: number, input: ReadingFields & { title: string }): Promise<{ campaign: CampaignRow; reading: ReadingRow }> {
+/** Adds a required reading (必学篇目). */
+export async function addReading(ctx: Ctx, campaignId: number, input: ReadingFields & { title: string }) {
   return ctx.db.transaction().execute(async (trx) => {
-    const campaign = await loadForWrite(ctx, trx, campaignId, 'manageReadings');
+    const campaign = await loadWritableCampaign(ctx, trx, campaignId);
     const now = nowIso();
-    const sortOrder = input.sortOrder ?? (await nextReadingOrder(trx, campaignId));
-    const row = await trx
-      .insertInto('campaignReadings')
-      .values({ campaignId, title: '', ...readingValues(input), sortOrder, createdAt: now, updatedAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const reading = (await findReading(trx, campaignId, row.id))!;
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'campaign_reading', entityId: reading.id, entityLabel: reading.title, orgPath: campaign.orgPath, after: reading });
-    return { campaign, reading };
+    const last = await trx.selectFrom('campaignReadings').select((eb) => eb.fn.max('sortOrder').as('m')).where('campaignId', '=', campaignId).executeTakeFirst();
+    const values = { campaignId, title: input.title.trim(), source: (input.source ?? '').trim(), sortOrder: input.sortOrder ?? Number(last?.m ?? 0) + 10, createdAt: now, updatedAt: now };
+    const row = await trx.insertInto('campaignReadings').values(values).returning('id').executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'reading', entityId: row.id, entityLabel: values.title, orgPath: campaign.orgPath, after: values });
+    return row.id;
   });
 }
 
 /** Edits a required reading. */
 export async function updateReading(ctx: Ctx, campaignId: number, id: number, input: ReadingFields & { version: number }) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const campaign = await loadForWrite(ctx, trx, campaignId, 'manageReadings');
-    const reading = await findReading(trx, campaignId, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const campaign = await loadWritableCampaign(ctx, trx, campaignId);
+    const reading = await trx.selectFrom('campaignReadings').selectAll().where('id', '=', id).where('campaignId', '=', campaignId).executeTakeFirst();
     if (!reading) throw notFound('必学篇目');
     checkVersion(reading.version, input.version);
-    const values = readingValues(input);
-    await updateVersioned(trx, 'campaignReadings', id, input.version, values);
-    const after = (await findReading(trx, campaignId, id))!;
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'campaign_reading', entityId: id, entityLabel: after.title, orgPath: campaign.orgPath, ...changedFields(reading, values) });
-    return { campaign, reading: after };
+    const { version, ...fields } = input;
+    const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
+    await updateVersioned(trx, 'campaignReadings', id, version, values);
+    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'reading', entityId: id, entityLabel: reading.title, orgPath: campaign.orgPath, before: reading, after: values });
   });
 }
 
 /** Removes a required reading. */
-export async function deleteReading(ctx: Ctx, campaignId: number, id: number): Promise<void> {
+export async function deleteReading(ctx: Ctx, campaignId: number, id: number) {
   await ctx.db.transaction().execute(async (trx) => {
-    const campaign = await loadForWrite(ctx, trx, campaignId, 'manageReadings');
-    const reading = await findReading(trx, campaignId, id);
+    const campaign = await loadWritableCampaign(ctx, trx, campaignId);
+    const reading = await trx.selectFrom('campaignReadings').selectAll().where('id', '=', id).where('campaignId', '=', campaignId).executeTakeFirst();
     if (!reading) throw notFound('必学篇目');
     await trx.deleteFrom('campaignReadings').where('id', '=', id).execute();
-    await recordAudit(trx, ctx.actor, { action: 'delete', entityType: 'campaign_reading', entityId: id, entityLabel: reading.title, orgPath: campaign.orgPath, before: reading });
+    await recordAudit(trx, ctx.actor, { action: 'delete', entityType: 'reading', entityId: id, entityLabel: reading.title, orgPath: campaign.orgPath, before: reading });
   });
 }

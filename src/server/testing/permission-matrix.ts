@@ -1,0 +1,40 @@
+import { expect, it } from 'vitest';
+import type { Harness } from './harness.ts';
+import type { StandardFixture } from './fixture.ts';
+
+/** Every account of the standard fixture, plus anonymous (null). */
+export const EVERYONE = ['admin', 'office', 'secretary', 'leader', 'officer', 'member', 'supervisor', 'outsider', null] as const;
+export type Who = (typeof EVERYONE)[number];
+
+export interface MatrixRow {
+  /** What is being tried, e.g. "update branchB". */
+  label: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: (fx: StandardFixture) => string;
+  /** A fresh body per attempt (so versions and names can be looked up at run time). */
+  body?: (h: Harness) => Promise<unknown> | unknown;
+  /** Expected status per account; accounts not listed expect `otherwise`. */
+  expect: Partial<Record<Exclude<Who, null> | 'anonymous', number>>;
+  otherwise: number;
+}
+
+/**
+ * Generates one test per row and account: every role against a resource, so a change in scope or policy
+ * shows up as a failing cell. Rows that succeed for one role may change state, so keep bodies idempotent
+ * or the expected cell read-only.
+ */
+export function permissionMatrix(h: () => Harness, rows: MatrixRow[]): void {
+  for (const row of rows) {
+    for (const who of EVERYONE) {
+      const key = who ?? 'anonymous';
+      const want = row.expect[key] ?? row.otherwise;
+      it(`${row.label}: ${key} → ${key === 'anonymous' ? 401 : want}`, async () => {
+        const harness = h();
+        const body = row.body ? await row.body(harness) : undefined;
+        const res = await harness.call(who, row.method, row.url(harness.fx), body);
+        expect(res.statusCode, res.body).toBe(key === 'anonymous' ? 401 : want);
+        if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+      });
+    }
+  }
+}
