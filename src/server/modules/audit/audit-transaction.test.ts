@@ -22,4 +22,14 @@ describeEachDb('audit in the same transaction', (h) => {
       else await sql`drop trigger audit_refuses on audit_events`.execute(db);
     }
   });
+
+  it('a racing editor who loses with 409 leaves no audit row behind', async () => {
+    const { call, fx, db } = h();
+    const count = async () => Number((await db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const person = (await call('office', 'GET', `/api/v1/people/${fx.people.memberA2}`)).json();
+    const before = await count();
+    const race = await Promise.all(['甲', '乙'].map((p) => call('office', 'PATCH', `/api/v1/people/${person.id}`, { version: person.version, position: p })));
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await count()).toBe(before + 1);
+  });
 });

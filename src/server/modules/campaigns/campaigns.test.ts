@@ -54,5 +54,11 @@ describeEachDb('#campaigns', (h) => {
     expect(line.json().errors[0].path).toBe('workLines.0.key');
     const date = await call('office', 'POST', '/api/v1/campaigns', { ...config, orgId: fx.units.root.id, startDate: '2023-13-01' });
     expect(date.json().errors[0].message).toContain('开始日期');
+    const before = Number((await h().db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const twice = await call('office', 'POST', '/api/v1/campaigns', { ...config, orgId: fx.units.root.id, workLines: [{ key: 'study', label: '理论学习' }, { key: 'study', label: '学习教育' }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors).toEqual([{ path: 'workLines', message: '“工作线”不能重复：study' }]);
+    const after = Number((await h().db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(after).toBe(before);
   });
 });

@@ -36,9 +36,17 @@ function checkDates(startDate: string, endDate: string): void {
   if (endDate < startDate) throw invalidField('endDate', '“结束日期”不能早于“开始日期”');
 }
 
+// Each work line appears once: figures and dashboards are keyed by it.
+function checkWorkLines(workLines: CampaignFields['workLines']): void {
+  const keys = (workLines ?? []).map((w) => w.key);
+  const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (dup) throw invalidField('workLines', `“工作线”不能重复：${dup}`);
+}
+
 /** Starts a campaign run by a unit in the caller's scope. */
 export async function createCampaign(ctx: Ctx, input: CampaignFields & { orgId: number; name: string; startDate: string; endDate: string }): Promise<CampaignRow> {
   checkDates(input.startDate, input.endDate);
+  checkWorkLines(input.workLines);
   return ctx.db.transaction().execute(async (trx) => {
     const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, input.orgId), () => anyOrg(trx, input.orgId), '牵头单位');
     authorize(campaignPolicy, 'update', ctx.actor, { orgPath: org.path });
@@ -59,6 +67,7 @@ export async function updateCampaign(ctx: Ctx, id: number, input: CampaignFields
     checkVersion(campaign.version, input.version);
     const { version, ...fields } = input;
     checkDates(fields.startDate ?? campaign.startDate, fields.endDate ?? campaign.endDate);
+    checkWorkLines(fields.workLines);
     const values = columnsOf(fields);
     await updateVersioned(trx, 'campaigns', id, version, values);
     const after = (await findCampaign(trx, ctx.actor, id))!;
