@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { KindChart } from './kind-chart.tsx';
 import { App, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api.ts';
@@ -34,6 +35,7 @@ interface Makeup {
 }
 interface Figures {
   sessions: number;
+  sessionsByKind: Record<string, number>;
   attendanceRate: number;
   coverage: number;
   openMakeups: number;
@@ -52,10 +54,22 @@ export function StudyPage() {
   const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
   const [orgId, setOrgId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
+  const [tab, setTab] = useState('sessions');
+  const [kind, setKind] = useState<string | undefined>();
+  const [makeupStatus, setMakeupStatus] = useState<string | undefined>();
   const query = { campaignId, orgId: orgId ?? undefined };
   const figures = useQuery({ queryKey: ['study', 'figures', query], queryFn: () => api<Figures>('/study/figures', { query }), enabled: !!campaignId && !me?.roles.every((r) => r === 'member') });
-  const sessions = useQuery({ queryKey: ['study', 'sessions', query], queryFn: () => api<Page<Session>>('/study/sessions', { query: { ...query, pageSize: 50 } }), enabled: !!campaignId });
-  const makeups = useQuery({ queryKey: ['study', 'makeups', query], queryFn: () => api<Page<Makeup>>('/study/makeups', { query: { orgId: orgId ?? undefined, pageSize: 100 } }) });
+  const sessions = useQuery({ queryKey: ['study', 'sessions', query, kind], queryFn: () => api<Page<Session>>('/study/sessions', { query: { ...query, kind, pageSize: 100 } }), enabled: !!campaignId });
+  const makeups = useQuery({ queryKey: ['study', 'makeups', query, makeupStatus], queryFn: () => api<Page<Makeup>>('/study/makeups', { query: { orgId: orgId ?? undefined, status: makeupStatus, pageSize: 200 } }) });
+  // Each figure opens the list it counts.
+  const openSessions = useCallback((k?: string) => {
+    setKind(k);
+    setTab('sessions');
+  }, []);
+  const openMakeups = () => {
+    setMakeupStatus('open');
+    setTab('makeups');
+  };
   const my = useQuery({ queryKey: ['study', 'my-hours', campaignId], queryFn: () => api<{ hours: number; minimum: number }>('/study/my-hours', { query: { campaignId } }), enabled: !!campaignId && !!me?.personId });
   const refresh = () => qc.invalidateQueries({ queryKey: ['study'] });
   const done = async (m: Makeup) => {
@@ -73,13 +87,14 @@ export function StudyPage() {
       <Card title="理论学习" extra={<Space><CampaignSelect value={campaignId} onChange={setPicked} /><div style={{ width: 220 }}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="单位（含下级）" /></div><Button disabled={!campaignId} href={`/api/v1/exports/study.xlsx?campaignId=${campaignId}${orgId ? `&orgId=${orgId}` : ''}`}>导出学习台账</Button><Button type="primary" disabled={!campaignId} onClick={() => setCreating(true)}>记录集中学习</Button></Space>}>
         {f && (
           <Row gutter={16}>
-            <Col span={4}><Statistic title="集中学习场次" value={f.sessions} /></Col>
+            <Col span={4}><a onClick={() => openSessions()}><Statistic title="集中学习场次" value={f.sessions} /></a></Col>
             <Col span={5}><Statistic title="出勤率" value={pct(f.attendanceRate)} suffix="%" /></Col>
             <Col span={5}><Statistic title="全覆盖场次占比" value={pct(f.coverage)} suffix="%" /></Col>
-            <Col span={4}><Statistic title="待补学" value={f.openMakeups} suffix="人次" /></Col>
+            <Col span={4}><a onClick={openMakeups}><Statistic title="待补学" value={f.openMakeups} suffix="人次" /></a></Col>
             <Col span={6}><Statistic title={`人均学时（最低 ${f.hoursPerMember.minimum}）`} value={f.hoursPerMember.average} suffix={`学时，${f.hoursPerMember.belowMinimum} 人未达标`} /></Col>
           </Row>
         )}
+        {f && f.sessions > 0 && <KindChart counts={f.sessionsByKind} onPick={openSessions} />}
         {f && f.threeMeetingsOneLesson.length > 0 && (
           <Table
             style={{ marginTop: 16 }}
@@ -104,7 +119,8 @@ export function StudyPage() {
         )}
       </Card>
       <Card>
-        <Tabs items={[
+        {(kind || makeupStatus) && <Space style={{ marginBottom: 8 }}>{kind && <Tag closable onClose={() => setKind(undefined)}>形式：{SESSION_KINDS[kind as SessionKind]}</Tag>}{makeupStatus && <Tag closable onClose={() => setMakeupStatus(undefined)}>仅待补学</Tag>}</Space>}
+        <Tabs activeKey={tab} onChange={setTab} items={[
           { key: 'sessions', label: '学习台账', children: (
             <Table<Session> rowKey="id" size="small" loading={sessions.isLoading} dataSource={sessions.data?.items ?? []} pagination={false}
               expandable={{ expandedRowRender: (s) => s.attendance.filter((a) => a.status === 'absent').map((a) => <Tag key={a.personId} color={a.makeupStatus === 'done' ? 'green' : 'gold'}>{a.name}：{a.reason}（{a.makeupStatus === 'done' ? '已补学' : '待补学'}）</Tag>), rowExpandable: (s) => s.present < s.expected }}
@@ -118,7 +134,7 @@ export function StudyPage() {
                 { title: '应到/实到', width: 100, render: (_v, s) => `${s.expected} / ${s.present}` },
               ]} />
           ) },
-          { key: 'makeups', label: `补课补学（待补 ${makeups.data?.items.filter((m) => m.status === 'open').length ?? 0}）`, children: (
+          { key: 'makeups', label: '补课补学', children: (
             <Table<Makeup> rowKey="id" size="small" loading={makeups.isLoading} dataSource={makeups.data?.items ?? []} pagination={false}
               columns={[
                 { title: '姓名', dataIndex: 'personName', width: 100 },
