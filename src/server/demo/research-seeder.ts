@@ -33,6 +33,17 @@ export const researchSeeder: DemoSeeder = {
           .executeTakeFirstOrThrow();
         await trx.insertInto('researchVisits').values({ topicId: topic.id, date: addDays(today, -20 + i), place, method: i % 2 ? '座谈' : '四不两直', met: '一线执法队员、居民代表', findings, createdAt: now }).execute();
       }
+      // The leadership team's 专题民主生活会, each member's criticism ready to go onto the problem list.
+      const life = await trx
+        .insertInto('lifeMeetings')
+        .values({ campaignId: campaign.id, orgId: root.id, orgPath: root.path, kind: 'democratic_life', date: addDays(today, -3), attendeeIds: JSON.stringify(leaders.map((l) => l.id)), createdAt: now, updatedAt: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const remarks = ['深入基层调研不够，听汇报多、看现场少', '抓分管领域工作标准不够高，满足于过得去', '对年轻干部传帮带不够，压担子少'];
+      for (const [i, leader] of leaders.slice(0, remarks.length).entries()) {
+        const from = leaders[(i + 1) % leaders.length];
+        await trx.insertInto('lifeMeetingItems').values({ meetingId: life.id, kind: 'criticism', fromPersonId: from.id, toPersonId: leader.id, content: remarks[i], createdAt: now }).execute();
+      }
       const branch = await trx.selectFrom('orgUnits').select(['id', 'path']).where('name', '=', '办公室党支部').executeTakeFirst();
       if (!branch) return;
       const members = await trx.selectFrom('people').select('id').where('orgId', '=', branch.id).orderBy('id').execute();
