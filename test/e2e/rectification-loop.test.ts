@@ -44,8 +44,12 @@ describe('browser: the rectification loop', () => {
     await form.getByLabel('问题标题').fill(title);
     await form.getByLabel('措施内容').fill('每月开展一次专题研讨');
     await form.locator('.ant-input-number-input').last().fill('3');
-    await form.getByRole('button', { name: '保存' }).click();
-    await form.waitFor({ state: 'hidden' });
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/problems') && r.request().method() === 'POST', { timeout: 30_000 }),
+      form.getByRole('button', { name: '保存' }).click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    await form.waitFor({ state: 'hidden', timeout: 30_000 });
     let drawer = page.getByRole('dialog').last();
     await expect.poll(() => drawer.textContent()).toContain(addWorkingDays(today(), 3));
     await logout(run);
