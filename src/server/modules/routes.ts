@@ -3,5 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authRoutes } from '../auth/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
+import { userRoutes } from './users/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, userRoutes];

@@ -1,0 +1,2 @@
+/** What other modules may use from the users module. */
+export { userPolicy } from './policy.ts';
