@@ -4,5 +4,6 @@ import { authRoutes } from '../auth/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { leaderRoutes } from './leaders/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, userRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, userRoutes, leaderRoutes];
