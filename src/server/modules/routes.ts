@@ -5,5 +5,6 @@ import { systemRoutes } from './system/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
+import { supervisionRoutes } from './supervision/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, userRoutes, leaderRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, userRoutes, leaderRoutes, supervisionRoutes];
