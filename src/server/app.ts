@@ -15,6 +15,7 @@ import { installErrorHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
 import { apiModules } from './modules/routes.ts';
+import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,7 +26,6 @@ declare module 'fastify' {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(root, 'dist/web');
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export interface BuildOptions {
   db: Db;

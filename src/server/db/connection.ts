@@ -27,6 +27,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   const plugins = [new CamelCasePlugin()];
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not take the process down; the
+    // pool replaces it on the next query.
+    pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接断开：${error.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   }
   const file = sqlitePath(url);

@@ -6,4 +6,13 @@
 export const ORG_PATH_COLUMNS: Array<{ table: string; column: string }> = [
   { table: 'people', column: 'org_path' },
   { table: 'audit_events', column: 'org_path' },
+  { table: 'problems', column: 'org_path' },
+  { table: 'special_items', column: 'org_path' },
+  { table: 'attachments', column: 'org_path' },
+  { table: 'institutions', column: 'org_path' },
+  { table: 'study_sessions', column: 'org_path' },
+  { table: 'makeup_items', column: 'org_path' },
+  { table: 'study_plans', column: 'org_path' },
+  { table: 'research_topics', column: 'org_path' },
+  { table: 'life_meetings', column: 'org_path' },
 ];

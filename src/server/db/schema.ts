@@ -4,5 +4,11 @@ import type { PeopleTables } from '../modules/people/tables.ts';
 import type { UserTables } from '../modules/users/tables.ts';
 import type { CampaignTables } from '../modules/campaigns/tables.ts';
 import type { AuditTables } from '../modules/audit/tables.ts';
+import type { AttachmentTables } from '../modules/attachments/tables.ts';
+import type { ProblemTables } from '../modules/problems/tables.ts';
+import type { InstitutionTables } from '../modules/institutions/tables.ts';
+import type { StudyTables } from '../modules/study/tables.ts';
+import type { ResearchTables } from '../modules/research/tables.ts';
+import type { MeetingTables } from '../modules/meetings/tables.ts';
 
-export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables {}
+export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables, InstitutionTables, StudyTables, ResearchTables, MeetingTables {}

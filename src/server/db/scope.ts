@@ -37,6 +37,12 @@ export function scopeContains(scope: Scope, path: string | null, personId?: numb
   return scope.personId !== null && personId != null && personId === scope.personId;
 }
 
+/** The paths of a unit and all its ancestors: "/1/5/9/" → ["/1/", "/1/5/", "/1/5/9/"]. */
+export function ancestorPaths(path: string): string[] {
+  const ids = path.split('/').filter(Boolean);
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}
+
 /** Removes paths already covered by a wider subtree, so the SQL stays short. */
 export function normalizeScope(scope: Scope): Scope {
   if (scope.all) return FULL_SCOPE;

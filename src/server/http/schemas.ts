@@ -10,6 +10,9 @@ export const PageQuery = {
 
 export const Version = Type.Integer({ minimum: 1, title: '版本号' });
 
+/** A body carrying only the version the caller saw (activate, deactivate and similar actions). */
+export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
+
 export const DateString = (title: string) => Type.String({ format: 'date', title });
 
 /** A required, trimmed-length-limited text field. */

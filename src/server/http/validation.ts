@@ -104,6 +104,8 @@ export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    // A nullable field's "or null" branch adds nothing the other branch's message does not already say.
+    if (e.keyword === 'type' && (e.params as { type?: string }).type === 'null') continue;
     const item = { path: pathOf(e), message: describe(e) };
     const key = `${item.path}|${item.message}`;
     if (!seen.has(key)) {

@@ -97,3 +97,14 @@ export async function standardFixture(db: Db) {
 }
 
 export type StandardFixture = Awaited<ReturnType<typeof standardFixture>>;
+
+/** A running campaign at the root, for work-line tests. */
+export async function fixtureCampaign(db: Db, rootId: number): Promise<number> {
+  const now = nowIso();
+  const row = await db
+    .insertInto('campaigns')
+    .values({ name: '测试主题教育', startDate: '2026-01-01', endDate: '2027-12-31', orgId: rootId, focusAreas: JSON.stringify(['理论学习', '工作作风']), createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -2,7 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Scope } from '../../db/scope.ts';
-import { findOrg, findOrgInScope } from './repository.ts';
+import { notFound } from '../../errors.ts';
+import { findOrg, findOrgInScope, scopeRoots } from './repository.ts';
+
+export { scopeRoots };
 
 /** A unit visible to the caller (id, name, path, parent), or undefined. */
 export async function visibleOrg(db: Kysely<Database>, scope: Scope, id: number) {
@@ -17,4 +20,17 @@ export async function anyOrg(db: Kysely<Database>, id: number) {
 export async function secretaryName(db: Kysely<Database>, personId: number): Promise<string | null> {
   const row = await db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirst();
   return row?.name ?? null;
+}
+
+/** Active direct children of a unit, in tree order. */
+export function childUnits(db: Kysely<Database>, parentId: number) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'path']).where('parentId', '=', parentId).where('active', '=', 1).orderBy('sortOrder').orderBy('id').execute();
+}
+
+/** A list filter's unit as a path: undefined when no unit was asked for, 404 when it is outside the scope. */
+export async function filterOrgPath(db: Kysely<Database>, scope: Scope, orgId: number | undefined): Promise<string | undefined> {
+  if (!orgId) return undefined;
+  const org = await findOrgInScope(db, scope, orgId);
+  if (!org) throw notFound('单位');
+  return org.path;
 }

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { OrgUnitTable } from './tables.ts';
 import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
-import { latinQuery } from '../../lib/pinyin.ts';
+import { nameMatches } from '../../db/name-search.ts';
 
 export type OrgRow = Selectable<OrgUnitTable>;
 
@@ -46,18 +46,7 @@ export function orgQuery(db: Kysely<Database>, scope: Scope, filter: OrgFilter) 
   if (filter.parentId !== undefined) qb = qb.where('orgUnits.parentId', '=', filter.parentId);
   if (filter.type) qb = qb.where('orgUnits.type', '=', filter.type);
   if (!filter.includeInactive) qb = qb.where('orgUnits.active', '=', 1);
-  if (filter.q) {
-    const q = filter.q.trim();
-    const latin = latinQuery(q);
-    qb = latin
-      ? qb.where((eb) =>
-          eb.or([
-            eb.and([eb('orgUnits.nameInitials', '>=', latin), eb('orgUnits.nameInitials', '<', latin + '{')]),
-            eb.and([eb('orgUnits.namePinyin', '>=', latin), eb('orgUnits.namePinyin', '<', latin + '{')]),
-          ]),
-        )
-      : qb.where('orgUnits.name', 'like', `%${q.replace(/[%_\\]/g, '')}%`);
-  }
+  if (filter.q?.trim()) qb = qb.where(nameMatches('orgUnits', filter.q));
   return qb;
 }
 

@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, VersionBody } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
-import { CreateOrgBody, MoveOrgBody, Org, OrgListQuery, TreeQuery, UpdateOrgBody, VersionBody } from './schemas.ts';
+import { CreateOrgBody, MoveOrgBody, Org, OrgListQuery, TreeQuery, UpdateOrgBody } from './schemas.ts';
 import { dependents, findOrgInScope, orgColumns, orgQuery, scopeRoots, subtree } from './repository.ts';
 import { nestOrgs, presentOrg } from './presenter.ts';
 import { secretaryName } from './public.ts';

@@ -69,5 +69,3 @@ export const MoveOrgBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });

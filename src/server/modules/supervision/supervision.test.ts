@@ -1,48 +1,42 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 
-describeEachDb('#supervision-groups', (h) => {
-  it('assigning branchB to the group lets the supervisor see branchB’s units on the very next request', async () => {
-    const { fx, call } = h();
-    expect((await call('supervisor', 'GET', `/api/v1/orgs/${fx.units.branchB.id}`)).statusCode).toBe(404);
-    const list = (await call('supervisor', 'GET', '/api/v1/supervision-groups')).json();
-    expect(list.items).toHaveLength(1);
-    const g = list.items[0];
-    expect(g).toMatchObject({ name: '第一督导组', kind: 'supervision', members: [{ name: '郑国强' }], units: [{ name: '执法支队党总支' }] });
-    expect(g.abilities.update).toBe(false);
+const orgIds = (res: { json: () => { items: Array<{ id: number }> } }) => res.json().items.map((o) => o.id).sort((a, b) => a - b);
 
-    const patched = await call('office', 'PATCH', `/api/v1/supervision-groups/${g.id}`, { version: g.version, unitIds: [fx.units.brigade.id, fx.units.branchB.id] });
-    expect(patched.statusCode).toBe(200);
-    expect(patched.json().units.map((u: { orgId: number }) => u.orgId)).toEqual(expect.arrayContaining([fx.units.branchB.id]));
-    expect((await call('supervisor', 'GET', `/api/v1/orgs/${fx.units.branchB.id}`)).statusCode).toBe(200);
-    const ids = (await call('supervisor', 'GET', '/api/v1/orgs?pageSize=200')).json().items.map((o: { id: number }) => o.id);
-    expect(ids).toContain(fx.units.branchB.id);
-
-    expect((await call('office', 'PATCH', `/api/v1/supervision-groups/${g.id}`, { version: g.version, name: '旧版本' })).statusCode).toBe(409);
+describeEachDb('#supervision-groups and #leader-assignments', (h) => {
+  it('a supervisor sees exactly the units assigned to their group, from the next request on', async () => {
+    const { call, fx } = h();
+    const before = orgIds(await call('supervisor', 'GET', '/api/v1/orgs?pageSize=200'));
+    expect(before).toEqual([fx.units.brigade.id, fx.units.branchC.id].sort((a, b) => a - b));
+    const group = (await call('office', 'GET', '/api/v1/supervision-groups')).json().items[0];
+    const updated = await call('office', 'PATCH', `/api/v1/supervision-groups/${group.id}`, { version: group.version, unitIds: [fx.units.branchB.id] });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json().units).toEqual([{ orgId: fx.units.branchB.id, name: '市容科党支部' }]);
+    expect(orgIds(await call('supervisor', 'GET', '/api/v1/orgs?pageSize=200'))).toEqual([fx.units.branchB.id]);
   });
 
-  it('creates a liaison group, validates references, and dissolving it removes the members’ scope', async () => {
-    const { fx, call } = h();
-    const bad = await call('office', 'POST', '/api/v1/supervision-groups', { name: '联络组', kind: 'liaison', orgId: fx.units.root.id, memberIds: [999999], unitIds: [] });
+  it('only the admin and the office form groups; others get 403; unknown members are named', async () => {
+    const { call, fx } = h();
+    const body = { name: '第二督导组', kind: 'supervision', orgId: fx.units.root.id, memberIds: [fx.people.officeHead], unitIds: [fx.units.branchA.id] };
+    expect((await call('officer', 'POST', '/api/v1/supervision-groups', body)).statusCode).toBe(403);
+    expect((await call('secretary', 'POST', '/api/v1/supervision-groups', body)).statusCode).toBe(403);
+    const bad = await call('office', 'POST', '/api/v1/supervision-groups', { ...body, memberIds: [999999] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('memberIds');
-    const badKind = await call('office', 'POST', '/api/v1/supervision-groups', { name: '联络组', kind: 'other', orgId: fx.units.root.id, memberIds: [], unitIds: [] });
-    expect(badKind.statusCode).toBe(400);
-    const made = await call('office', 'POST', '/api/v1/supervision-groups', { name: '第二联络组', kind: 'liaison', orgId: fx.units.root.id, memberIds: [fx.people.inspector], unitIds: [fx.units.branchA.id] });
-    expect(made.statusCode).toBe(201);
-    expect((await call('supervisor', 'GET', `/api/v1/orgs/${fx.units.branchA.id}`)).statusCode).toBe(200);
-    expect((await call('office', 'DELETE', `/api/v1/supervision-groups/${made.json().id}`)).statusCode).toBe(204);
-    expect((await call('supervisor', 'GET', `/api/v1/orgs/${fx.units.branchA.id}`)).statusCode).toBe(404);
-    expect((await call('office', 'GET', `/api/v1/supervision-groups/${made.json().id}`)).statusCode).toBe(404);
+    const ok = await call('office', 'POST', '/api/v1/supervision-groups', body);
+    expect(ok.statusCode).toBe(201);
+    expect((await call('office', 'DELETE', `/api/v1/supervision-groups/${ok.json().id}`)).statusCode).toBe(204);
   });
 
-  it('only admin and office in scope write; others 403; outsiders cannot read', async () => {
-    const { fx, call } = h();
-    const body = { name: '越权组', kind: 'supervision', orgId: fx.units.branchA.id, memberIds: [], unitIds: [] };
-    for (const who of ['secretary', 'leader', 'officer', 'member', 'supervisor']) {
-      expect((await call(who, 'POST', '/api/v1/supervision-groups', body)).statusCode).toBe(403);
-    }
-    expect((await call('outsider', 'GET', `/api/v1/supervision-groups/${fx.group}`)).statusCode).toBe(404);
-    expect((await call('outsider', 'DELETE', `/api/v1/supervision-groups/${fx.group}`)).statusCode).toBe(403);
+  it('a leader sees their own unit and the subtrees they guide; a new 分管 widens it', async () => {
+    const { call, fx } = h();
+    expect(orgIds(await call('leader', 'GET', '/api/v1/orgs?pageSize=200'))).toEqual([fx.units.root.id, fx.units.branchB.id].sort((a, b) => a - b));
+    const added = await call('office', 'POST', '/api/v1/leader-assignments', { personId: fx.people.leader, orgId: fx.units.brigade.id });
+    expect(added.statusCode).toBe(201);
+    expect(orgIds(await call('leader', 'GET', '/api/v1/orgs?pageSize=200'))).toEqual([fx.units.root.id, fx.units.branchB.id, fx.units.brigade.id, fx.units.branchC.id].sort((a, b) => a - b));
+    expect((await call('officer', 'DELETE', `/api/v1/leader-assignments/${added.json().id}`)).statusCode).toBe(403);
+    expect((await call('office', 'DELETE', `/api/v1/leader-assignments/${added.json().id}`)).statusCode).toBe(204);
+    const dup = await call('office', 'POST', '/api/v1/leader-assignments', { personId: fx.people.leader, orgId: fx.units.branchB.id });
+    expect(dup.statusCode).toBe(409);
   });
 });

@@ -3,7 +3,7 @@ import { abilitiesOf } from '../../policies/engine.ts';
 import { userPolicy } from './policy.ts';
 import type { GrantRow, UserRow } from './repository.ts';
 
-/** The public shape of an account: never its password hash. */
+/** An account as the admin page shows it; never the password hash. */
 export function presentUser(actor: Actor, user: UserRow, grants: GrantRow[]) {
   return {
     id: user.id,
@@ -21,7 +21,7 @@ export function presentUser(actor: Actor, user: UserRow, grants: GrantRow[]) {
   };
 }
 
-/** What the audit trail keeps about an account (no secrets). */
+/** The audit snapshot of an account: identity and state only. */
 export function auditSnapshot(user: Pick<UserRow, 'username' | 'displayName' | 'personId' | 'active'>) {
   return { username: user.username, displayName: user.displayName, personId: user.personId, active: user.active };
 }

@@ -1,7 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
-type Q = Kysely<Database>;
+export interface UserFilter {
+  q?: string;
+  role?: string;
+}
+
+/** Accounts matching the filter (admin-only listing, so no scope predicate). */
+export function userQuery(db: Kysely<Database>, filter: UserFilter) {
+  let qb = db.selectFrom('users').leftJoin('people', 'people.id', 'users.personId').leftJoin('orgUnits', 'orgUnits.id', 'people.orgId');
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
+    qb = qb.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.displayName', 'like', like), eb('people.name', 'like', like)]));
+  }
+  if (filter.role) {
+    const role = filter.role;
+    qb = qb.where((eb) => eb.exists(eb.selectFrom('roleGrants').select('roleGrants.id').whereRef('roleGrants.userId', '=', 'users.id').where('roleGrants.role', '=', role)));
+  }
+  return qb;
+}
 
 export const userColumns = [
   'users.id',
@@ -14,77 +31,32 @@ export const userColumns = [
   'orgUnits.name as orgName',
 ] as const;
 
-export interface UserFilter {
-  q?: string;
-  role?: string;
-}
-
-/** Accounts matching the filter (admin only, so no data scope applies). */
-export function userQuery(db: Q, filter: UserFilter) {
-  let qb = db
-    .selectFrom('users')
-    .leftJoin('people', 'people.id', 'users.personId')
-    .leftJoin('orgUnits', 'orgUnits.id', 'people.orgId');
-  if (filter.q) {
-    const like = `%${filter.q.trim()}%`;
-    qb = qb.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.displayName', 'like', like)]));
-  }
-  if (filter.role) {
-    const role = filter.role;
-    qb = qb.where((eb) => eb.exists(eb.selectFrom('roleGrants').select('roleGrants.id').whereRef('roleGrants.userId', '=', 'users.id').where('roleGrants.role', '=', role)));
-  }
-  return qb;
-}
-
-export type UserRow = {
-  id: number;
-  username: string;
-  displayName: string;
-  personId: number | null;
-  active: number;
-  version: number;
-  personName: string | null;
-  orgName: string | null;
-};
-
-export async function findUser(db: Q, id: number): Promise<UserRow | undefined> {
+export function findUser(db: Kysely<Database>, id: number) {
   return userQuery(db, {}).select(userColumns).where('users.id', '=', id).executeTakeFirst();
 }
 
-export interface GrantRow {
-  id: number;
-  userId: number;
-  role: string;
-  orgId: number | null;
-  orgName: string | null;
-  scopeKind: string;
-}
+export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
-/** Grants of several users in one query (no per-row lookups in lists). */
-export async function grantsOf(db: Q, userIds: number[]): Promise<GrantRow[]> {
+/** Grants of several users at once, with unit names (one query for a whole page). */
+export async function grantsOf(db: Kysely<Database>, userIds: number[]) {
   if (!userIds.length) return [];
   return db
     .selectFrom('roleGrants')
     .leftJoin('orgUnits', 'orgUnits.id', 'roleGrants.orgId')
-    .select(['roleGrants.id', 'roleGrants.userId', 'roleGrants.role', 'roleGrants.orgId', 'orgUnits.name as orgName', 'roleGrants.scopeKind'])
+    .select(['roleGrants.id', 'roleGrants.userId', 'roleGrants.role', 'roleGrants.orgId', 'roleGrants.scopeKind', 'orgUnits.name as orgName'])
     .where('roleGrants.userId', 'in', userIds)
     .orderBy('roleGrants.id')
     .execute();
 }
 
-export async function usernameTaken(db: Q, username: string): Promise<boolean> {
-  return !!(await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst());
-}
+export type GrantRow = Awaited<ReturnType<typeof grantsOf>>[number];
 
-export async function personExists(db: Q, personId: number): Promise<{ id: number; orgId: number } | undefined> {
-  return db.selectFrom('people').select(['id', 'orgId']).where('id', '=', personId).executeTakeFirst();
-}
-
-export async function tokensOf(db: Q, userId: number) {
+export function tokensOf(db: Kysely<Database>, userId: number) {
   return db
     .selectFrom('apiTokens')
-    .select(['id', 'name', 'createdAt', 'lastUsedAt', 'revokedAt'])
+    .select(['id', 'name', 'createdAt', 'lastUsedAt'])
     .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
     .orderBy('id')
     .execute();
 }

@@ -2,13 +2,14 @@ import { Type } from 'typebox';
 import { ROLES, SCOPE_KINDS } from '../../../shared/roles.ts';
 import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Password = Type.String({ title: '密码', minLength: 8, maxLength: 128 });
+const Nullable = <T extends ReturnType<typeof Type.Integer>>(t: T) => Type.Union([t, Type.Null()]);
 
-export const GrantView = Type.Object({
+export const Grant = Type.Object({
   id: Type.Integer(),
   role: Type.String(),
-  orgId: Nullable(Type.Integer()),
-  orgName: Nullable(Type.String()),
+  orgId: Type.Union([Type.Integer(), Type.Null()]),
+  orgName: Type.Union([Type.String(), Type.Null()]),
   scopeKind: Type.String(),
 });
 
@@ -16,32 +17,25 @@ export const User = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
-  personId: Nullable(Type.Integer()),
-  personName: Nullable(Type.String()),
-  orgName: Nullable(Type.String()),
+  personId: Type.Union([Type.Integer(), Type.Null()]),
+  personName: Type.Union([Type.String(), Type.Null()]),
+  orgName: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
-  grants: Type.Array(GrantView),
+  grants: Type.Array(Grant),
   version: Type.Integer(),
   abilities: Abilities,
 });
 
 export const UserListQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
-    role: Type.Optional(Type.String({ enum: [...ROLES], title: '角色' })),
-    ...PageQuery,
-  },
+  { q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })), role: Type.Optional(Type.String({ enum: [...ROLES], title: '角色' })), ...PageQuery },
   { additionalProperties: false },
 );
 
-const Password = Type.String({ minLength: 1, maxLength: 256, title: '密码' });
-const PersonId = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '对应人员' });
-
 export const CreateUserBody = Type.Object(
   {
-    username: Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$', title: '用户名' }),
-    displayName: Text('姓名', 40),
-    personId: Type.Optional(PersonId),
+    username: Type.String({ title: '用户名', pattern: '^[a-zA-Z0-9_.-]{3,64}$', description: '3–64 位字母、数字、下划线、点或连字符' }),
+    displayName: Text('显示名称', 60),
+    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1, title: '关联人员' }))),
     password: Password,
   },
   { additionalProperties: false },
@@ -50,9 +44,9 @@ export const CreateUserBody = Type.Object(
 export const UpdateUserBody = Type.Object(
   {
     version: Version,
-    displayName: Type.Optional(Text('姓名', 40)),
-    personId: Type.Optional(PersonId),
-    active: Type.Optional(Type.Boolean({ title: '启用' })),
+    displayName: Type.Optional(Text('显示名称', 60)),
+    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1, title: '关联人员' }))),
+    active: Type.Optional(Type.Boolean({ title: '启用状态' })),
   },
   { additionalProperties: false },
 );
@@ -62,23 +56,21 @@ export const PasswordBody = Type.Object({ password: Password }, { additionalProp
 export const GrantBody = Type.Object(
   {
     role: Type.String({ enum: [...ROLES], title: '角色' }),
-    orgId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '单位' })),
     scopeKind: Type.String({ enum: [...SCOPE_KINDS], title: '数据范围' }),
+    orgId: Type.Optional(Nullable(Type.Integer({ minimum: 1, title: '单位' }))),
   },
   { additionalProperties: false },
 );
 
-export const TokenBody = Type.Object({ name: Text('令牌名称', 60) }, { additionalProperties: false });
+export const TokenBody = Type.Object({ name: Text('令牌用途', 60) }, { additionalProperties: false });
 
-export const TokenView = Type.Object({
+export const Token = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   createdAt: Type.String(),
-  lastUsedAt: Nullable(Type.String()),
-  revokedAt: Nullable(Type.String()),
+  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+  token: Type.Optional(Type.String()),
 });
 
-export const CreatedToken = Type.Object({ id: Type.Integer(), name: Type.String(), token: Type.String(), createdAt: Type.String() });
-
-export const GrantParams = Type.Object({ id: Type.Integer({ minimum: 1, title: '编号' }), grantId: Type.Integer({ minimum: 1, title: '授权编号' }) });
-export const TokenParams = Type.Object({ id: Type.Integer({ minimum: 1, title: '编号' }), tokenId: Type.Integer({ minimum: 1, title: '令牌编号' }) });
+export const UserGrantParams = Type.Object({ id: Type.Integer({ minimum: 1 }), grantId: Type.Integer({ minimum: 1 }) });
+export const UserTokenParams = Type.Object({ id: Type.Integer({ minimum: 1 }), tokenId: Type.Integer({ minimum: 1 }) });

@@ -2,107 +2,91 @@ import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 
 describeEachDb('#users', (h) => {
-  it('creates an account, refuses a duplicate username with 409 and a weak password with 400', async () => {
-    const { fx, call } = h();
-    const created = await call('admin', 'POST', '/api/v1/users', { username: 'newbie', displayName: '新同志', personId: fx.people.memberA2, password: 'abc12345' });
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ username: 'newbie', personName: '钱多多', orgName: '办公室党支部', active: true, grants: [] });
-    expect(created.body).not.toContain('passwordHash');
+  it('lets only the admin manage accounts', async () => {
+    const { call } = h();
+    expect((await call('office', 'GET', '/api/v1/users')).statusCode).toBe(403);
+    expect((await call('member', 'POST', '/api/v1/users', { username: 'xyz1', displayName: 'x', password: 'abc12345' })).statusCode).toBe(403);
+    expect((await call(null, 'GET', '/api/v1/users')).statusCode).toBe(401);
+    const list = await call('admin', 'GET', '/api/v1/users?role=officer');
+    expect(list.json().items.map((u: { username: string }) => u.username).sort()).toEqual(['officer', 'outsider']);
+  });
 
-    const dup = await call('admin', 'POST', '/api/v1/users', { username: 'newbie', displayName: '另一个', password: 'abc12345' });
+  it('creates an account, grants a scoped role, and the new user sees exactly that subtree', async () => {
+    const { call, fx, app } = h();
+    const created = await call('admin', 'POST', '/api/v1/users', { username: 'newofficer', displayName: '新支书', password: 'abc12345' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const granted = await call('admin', 'POST', `/api/v1/users/${id}/grants`, { role: 'officer', scopeKind: 'subtree', orgId: fx.units.branchB.id });
+    expect(granted.statusCode).toBe(201);
+    expect(granted.json().grants).toEqual([expect.objectContaining({ role: 'officer', orgName: '市容科党支部' })]);
+    const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'newofficer', password: 'abc12345' } });
+    const cookie = `tz_session=${login.cookies.find((c) => c.name === 'tz_session')!.value}`;
+    const orgs = await app.inject({ method: 'GET', url: '/api/v1/orgs', headers: { cookie } });
+    expect(orgs.json().items.map((o: { id: number }) => o.id)).toEqual([fx.units.branchB.id]);
+    const dup = await call('admin', 'POST', '/api/v1/users', { username: 'newofficer', displayName: 'x', password: 'abc12345' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('username_taken');
-    expect(dup.json().detail).toContain('用户名');
+  });
 
-    const weak = await call('admin', 'POST', '/api/v1/users', { username: 'weak', displayName: '弱', password: 'short' });
+  it('rejects weak passwords and nonsensical grants, naming the field', async () => {
+    const { call, fx } = h();
+    const weak = await call('admin', 'POST', '/api/v1/users', { username: 'weak', displayName: 'x', password: 'abcdefgh' });
     expect(weak.statusCode).toBe(400);
+    expect(weak.json().errors[0]).toMatchObject({ path: 'password' });
     expect(weak.json().detail).toContain('密码');
-    expect((await call('admin', 'GET', '/api/v1/users?q=weak')).json().total).toBe(0);
+    const users = (await call('admin', 'GET', '/api/v1/users?q=member')).json().items;
+    const bad = await call('admin', 'POST', `/api/v1/users/${users[0].id}/grants`, { role: 'office', scopeKind: 'all' });
+    expect(bad.statusCode).toBe(400);
+    const noOrg = await call('admin', 'POST', `/api/v1/users/${users[0].id}/grants`, { role: 'office', scopeKind: 'subtree' });
+    expect(noOrg.json().errors[0].path).toBe('orgId');
+    expect(fx.units.root.id).toBeGreaterThan(0);
   });
 
-  it('lists accounts with their grants and filters by role', async () => {
-    const { call } = h();
-    const res = await call('admin', 'GET', '/api/v1/users?role=leader');
-    expect(res.statusCode).toBe(200);
-    expect(res.json().items.map((u: { username: string }) => u.username)).toEqual(['leader']);
-    expect(res.json().items[0].grants[0]).toMatchObject({ role: 'leader', scopeKind: 'assigned', orgName: '市局党委' });
-  });
-
-  it('validates grant shapes: all only for admin, subtree needs a unit, group/own take none', async () => {
-    const { fx, call } = h();
-    const id = fx.users.member;
-    const bad = [
-      { role: 'office', scopeKind: 'all' },
-      { role: 'office', scopeKind: 'subtree' },
-      { role: 'supervisor', scopeKind: 'group', orgId: fx.units.root.id },
-      { role: 'member', scopeKind: 'own', orgId: fx.units.root.id },
-      { role: 'nobody', scopeKind: 'own' },
-    ];
-    for (const body of bad) expect((await call('admin', 'POST', `/api/v1/users/${id}/grants`, body)).statusCode).toBe(400);
-    const assigned = await call('admin', 'POST', `/api/v1/users/${id}/grants`, { role: 'leader', scopeKind: 'assigned' });
-    expect(assigned.statusCode).toBe(201);
-    expect(assigned.json()).toMatchObject({ orgId: fx.units.branchA.id, orgName: '办公室党支部' });
-    const me = (await call('member', 'GET', '/api/v1/me')).json();
-    expect(me.roles).toContain('leader');
-    expect(me.scope.unitOrgIds).toContain(fx.units.branchA.id);
-    expect((await call('admin', 'DELETE', `/api/v1/users/${id}/grants/${assigned.json().id}`)).statusCode).toBe(204);
-    expect((await call('member', 'GET', '/api/v1/me')).json().roles).toEqual(['member']);
-  });
-
-  it('issues an API token shown once, stores only its hash, accepts it as Bearer and refuses it once revoked', async () => {
-    const { fx, app, db, call } = h();
-    const created = await call('admin', 'POST', `/api/v1/users/${fx.users.officer}/tokens`, { name: '数据交换脚本' });
-    expect(created.statusCode).toBe(201);
-    const { id, token } = created.json();
-    const stored = await db.selectFrom('apiTokens').select('tokenHash').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(stored.tokenHash).not.toBe(token);
-    const list = await call('admin', 'GET', `/api/v1/users/${fx.users.officer}/tokens`);
-    expect(list.body).not.toContain(token);
-
-    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
-    expect(me.statusCode).toBe(200);
-    expect(me.json().username).toBe('officer');
-
-    expect((await call('admin', 'DELETE', `/api/v1/users/${fx.users.officer}/tokens/${id}`)).statusCode).toBe(204);
-    const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+  it('issues an API token that works as Bearer until revoked, and never stores or audits the secret', async () => {
+    const { call, app, db, fx } = h();
+    const token = await call('admin', 'POST', `/api/v1/users/${fx.users.office}/tokens`, { name: '12345 平台对接' });
+    expect(token.statusCode).toBe(201);
+    const secret = token.json().token as string;
+    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } });
+    expect(me.json().username).toBe('office');
+    const audits = await db.selectFrom('auditEvents').select(['before', 'after']).execute();
+    expect(JSON.stringify(audits)).not.toContain(secret);
+    const stored = await db.selectFrom('apiTokens').select('tokenHash').execute();
+    expect(stored.map((s) => s.tokenHash)).not.toContain(secret);
+    await call('admin', 'DELETE', `/api/v1/users/${fx.users.office}/tokens/${token.json().id}`);
+    const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } });
     expect(after.statusCode).toBe(401);
-    const audit = await db.selectFrom('auditEvents').select(['before', 'after']).where('entityType', '=', 'user').execute();
-    expect(JSON.stringify(audit)).not.toContain(token);
   });
 
-  it('resets a password: the old one stops working, the new one logs in, and the audit keeps no hash', async () => {
-    const { fx, app, db, call } = h();
-    const made = (await call('admin', 'POST', '/api/v1/users', { username: 'resetme', displayName: '重置', password: 'first1234' })).json();
-    expect((await call('admin', 'POST', `/api/v1/users/${made.id}/password`, { password: 'x' })).statusCode).toBe(400);
-    expect((await call('admin', 'POST', `/api/v1/users/${made.id}/password`, { password: 'second1234' })).statusCode).toBe(204);
-    const login = (password: string) => app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'resetme', password } });
-    expect((await login('first1234')).statusCode).toBe(401);
-    expect((await login('second1234')).statusCode).toBe(200);
-    const audit = await db.selectFrom('auditEvents').selectAll().where('entityType', '=', 'user').execute();
-    expect(JSON.stringify(audit)).not.toMatch(/argon2|passwordHash|second1234/);
-    expect(fx.users.admin).toBeGreaterThan(0);
-  });
-
-  it('deactivating an account ends its sessions at once; a stale version is 409', async () => {
-    const { fx, app, call } = h();
-    const made = (await call('admin', 'POST', '/api/v1/users', { username: 'leaving', displayName: '调离', password: 'leave1234' })).json();
-    const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'leaving', password: 'leave1234' } });
+  it('deactivating an account ends its session at once', async () => {
+    const { call, fx, app } = h();
+    const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'supervisor', password: 'Passw0rd!' } });
     const cookie = `tz_session=${login.cookies.find((c) => c.name === 'tz_session')!.value}`;
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
-    const off = await call('admin', 'PATCH', `/api/v1/users/${made.id}`, { version: made.version, active: false });
-    expect(off.statusCode).toBe(200);
-    expect(off.json().active).toBe(false);
+    const user = (await call('admin', 'GET', `/api/v1/users/${fx.users.supervisor}`)).json();
+    expect((await call('admin', 'PATCH', `/api/v1/users/${user.id}`, { version: user.version, active: false })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
-    expect((await call('admin', 'PATCH', `/api/v1/users/${made.id}`, { version: made.version, displayName: 'x' })).statusCode).toBe(409);
-    expect((await call('admin', 'PATCH', `/api/v1/users/${fx.users.admin}`, { version: 1, active: false })).statusCode).toBe(400);
   });
+});
 
-  it('is the admin’s alone: every other role gets 403, anonymous 401', async () => {
-    const { fx, call } = h();
-    for (const who of ['office', 'secretary', 'officer', 'member']) {
-      expect((await call(who, 'GET', '/api/v1/users')).statusCode).toBe(403);
-      expect((await call(who, 'POST', `/api/v1/users/${fx.users.member}/grants`, { role: 'admin', scopeKind: 'all' })).statusCode).toBe(403);
+describeEachDb('#session', (h) => {
+  it('sets an HttpOnly SameSite cookie, logs out, and throttles repeated wrong passwords', async () => {
+    const { app } = h();
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'leader', password: 'Passw0rd!' } });
+    const c = ok.cookies.find((k) => k.name === 'tz_session')!;
+    expect(c.httpOnly).toBe(true);
+    expect(c.sameSite).toBe('Lax');
+    const cookie = `tz_session=${c.value}`;
+    await app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie } });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+
+    for (let i = 0; i < 5; i++) {
+      const bad = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'leader', password: 'wrong' } });
+      expect(bad.statusCode).toBe(401);
+      expect(bad.json().detail).toBe('用户名或密码错误');
     }
-    expect((await call(null, 'GET', '/api/v1/users')).statusCode).toBe(401);
+    const blocked = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'leader', password: 'Passw0rd!' } });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -5,8 +5,8 @@ import { authorize } from '../../../policies/engine.ts';
 import { hashPassword, passwordProblem } from '../../../auth/passwords.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { userPolicy } from '../policy.ts';
-import { findUser, personExists, usernameTaken, type UserRow } from '../repository.ts';
-import { auditSnapshot } from '../presenter.ts';
+import { findUser, type UserRow } from '../repository.ts';
+import { checkPersonLink } from './check-person-link.ts';
 
 export interface CreateUserInput {
   username: string;
@@ -15,25 +15,24 @@ export interface CreateUserInput {
   password: string;
 }
 
-/** Opens an account; the password must meet the policy and the username must be free. */
+/** Opens an account; roles are granted separately. */
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserRow> {
   authorize(userPolicy, 'update', ctx.actor, null);
   const problem = passwordProblem(input.password);
-  if (problem) throw invalidField('password', problem);
-  const username = input.username.trim();
-  // Hash outside the transaction: argon2 is slow and must not hold a write lock.
+  if (problem) throw invalidField('password', `“密码”不符合要求：${problem}`);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
-    if (await usernameTaken(trx, username)) throw conflict('username_taken', `用户名“${username}”已被使用`);
-    if (input.personId && !(await personExists(trx, input.personId))) throw invalidField('personId', '对应人员不存在');
+    const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+    if (taken) throw conflict('username_taken', `用户名“${input.username}”已被使用`);
+    if (input.personId) await checkPersonLink(trx, input.personId, null);
     const now = nowIso();
     const row = await trx
       .insertInto('users')
-      .values({ username, displayName: input.displayName.trim(), personId: input.personId ?? null, passwordHash, createdAt: now, updatedAt: now })
+      .values({ username: input.username, displayName: input.displayName.trim(), personId: input.personId ?? null, passwordHash, createdAt: now, updatedAt: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     const user = (await findUser(trx, row.id))!;
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'user', entityId: user.id, entityLabel: user.username, orgPath: null, after: auditSnapshot(user) });
+    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'user', entityId: user.id, entityLabel: user.username, orgPath: null, after: { username: user.username, displayName: user.displayName, personId: user.personId } });
     return user;
   });
 }

@@ -1,21 +1,22 @@
 import type { Ctx } from '../../../http/context.ts';
-import { nowIso } from '../../../clock.ts';
-import { invalidField } from '../../../errors.ts';
+import { invalidField, notFound } from '../../../errors.ts';
+import { authorize } from '../../../policies/engine.ts';
 import { hashPassword, passwordProblem } from '../../../auth/passwords.ts';
+import { nowIso } from '../../../clock.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { loadUserFor } from './load-user.ts';
+import { userPolicy } from '../policy.ts';
 
-/** The admin sets a new password; the account's open sessions end so the old password's sessions die with it. */
+/** Sets a new password and ends the account's sessions. The audit notes the fact, never the secret. */
 export async function resetPassword(ctx: Ctx, id: number, password: string): Promise<void> {
-  await loadUserFor(ctx.db, ctx.actor, 'resetPassword', id);
+  authorize(userPolicy, 'resetPassword', ctx.actor, null);
   const problem = passwordProblem(password);
-  if (problem) throw invalidField('password', problem);
+  if (problem) throw invalidField('password', `“密码”不符合要求：${problem}`);
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
-    const user = await loadUserFor(trx, ctx.actor, 'resetPassword', id);
+    const user = await trx.selectFrom('users').select(['id', 'username']).where('id', '=', id).executeTakeFirst();
+    if (!user) throw notFound('账号');
     await trx.updateTable('users').set({ passwordHash, updatedAt: nowIso() }).where('id', '=', id).execute();
     await trx.deleteFrom('sessions').where('userId', '=', id).execute();
-    // The audit event says that it happened, never what the password or its hash is.
     await recordAudit(trx, ctx.actor, { action: 'reset_password', entityType: 'user', entityId: id, entityLabel: user.username, orgPath: null });
   });
 }

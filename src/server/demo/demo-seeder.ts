@@ -1,0 +1,10 @@
+import type { Db } from '../db/connection.ts';
+
+/**
+ * Demo records of the work-line modules, run after the org, people and campaigns exist. Each seeder finds
+ * what it needs by querying the database (units by type, people by unit, the active campaign).
+ */
+export interface DemoSeeder {
+  name: string;
+  seed(db: Db, options: { today: string }): Promise<void>;
+}

@@ -1,0 +1,12 @@
+import type { FastifyReply } from 'fastify';
+import { today } from '../clock.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a workbook as a download named "<name>-<today>.xlsx" (UTF-8 file name). */
+export function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
+  return reply
+    .type(XLSX)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}-${today()}.xlsx`)}`)
+    .send(body);
+}

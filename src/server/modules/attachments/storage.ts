@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable } from 'node:stream';
+
+/** Where a file with this content hash lives: attachments/ab/cd/<sha256>. */
+export function blobPath(dataDir: string, sha256: string): string {
+  return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+/**
+ * Streams an upload to disk while hashing it; identical content is stored once. Returns the hash, size and
+ * the first bytes (for type sniffing). The temporary file is removed on any failure.
+ */
+export async function storeStream(dataDir: string, stream: Readable): Promise<{ sha256: string; size: number; head: Buffer }> {
+  const tmpDir = path.join(dataDir, 'attachments', 'tmp');
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, crypto.randomUUID());
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (head.length < 512) head = Buffer.concat([head, chunk.subarray(0, 512 - head.length)]);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(stream, tap, fs.createWriteStream(tmp));
+    const sha256 = hash.digest('hex');
+    const final = blobPath(dataDir, sha256);
+    if (fs.existsSync(final)) fs.rmSync(tmp);
+    else {
+      fs.mkdirSync(path.dirname(final), { recursive: true });
+      fs.renameSync(tmp, final);
+    }
+    return { sha256, size, head };
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}

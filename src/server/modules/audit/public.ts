@@ -1,0 +1,12 @@
+/** What other modules use from the audit trail: recordAudit (record-audit.ts) and the per-record timeline. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Scope } from '../../db/scope.ts';
+import { auditColumns, auditQuery } from './repository.ts';
+import { presentAuditEvent } from './presenter.ts';
+
+/** The newest-first history of one record, as far as the caller's scope reaches. */
+export async function recordTimeline(db: Kysely<Database>, scope: Scope, entityType: string, entityId: number, limit = 200) {
+  const rows = await auditQuery(db, scope, { entityType, entityId }).select(auditColumns).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(presentAuditEvent);
+}

@@ -1,0 +1,7 @@
+import { hasRole, type Policy } from '../../policies/engine.ts';
+import { scopeContains } from '../../db/scope.ts';
+
+/** Campaigns are configured by the admin and by the office whose scope holds the running unit. */
+export const campaignPolicy: Policy<{ orgPath: string }> = {
+  update: (actor, c) => hasRole(actor, 'admin', 'office') && scopeContains(actor.scope, c.orgPath),
+};

@@ -1,0 +1,13 @@
+import { hasRole, type Policy } from '../../policies/engine.ts';
+import { scopeContains } from '../../db/scope.ts';
+
+const keepsRoster = (actor: Parameters<Policy[string]>[0], p: { orgPath: string }) =>
+  hasRole(actor, 'admin', 'office', 'secretary', 'officer') && scopeContains(actor.scope, p.orgPath);
+
+/** Unit rosters are kept by the admin, the office, the 第一责任人 and branch officers, inside their scope. */
+export const personPolicy: Policy<{ orgPath: string }> = {
+  create: keepsRoster,
+  update: keepsRoster,
+  transfer: keepsRoster,
+  deactivate: keepsRoster,
+};

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../../http/context.ts';
+import type { Database } from '../../../db/schema.ts';
+import { nowIso } from '../../../clock.ts';
+import { invalidField } from '../../../errors.ts';
+import { authorize } from '../../../policies/engine.ts';
+import { requireWritable } from '../../../policies/scope-guard.ts';
+import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
+import { recordAudit, changedFields } from '../../audit/record-audit.ts';
+import { anyOrg, visibleOrg } from '../../orgs/public.ts';
+import { problemPolicy } from '../policy.ts';
+import { afterProblemWrite } from '../problem-writes.ts';
+import { findProblemInScope, type ProblemRow } from '../repository.ts';
+import { insertMeasure, type MeasureInput } from './save-measure.ts';
+import { checkPeople, loadForWrite } from './shared.ts';
+
+export interface ProblemFields {
+  title?: string;
+  description?: string;
+  source?: string;
+  category?: string;
+  rootCauses?: string[];
+  rootCauseAnalysis?: string;
+  kind?: string;
+  personId?: number | null;
+  specialItemId?: number | null;
+}
+
+function columnsOf(input: ProblemFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (v === undefined) continue;
+    out[k] = k === 'rootCauses' ? JSON.stringify(v) : typeof v === 'string' ? v.trim() : v;
+  }
+  return out;
+}
+
+async function checkRefs(trx: Kysely<Database>, campaignId: number, input: ProblemFields): Promise<void> {
+  await checkPeople(trx, [['personId', input.personId, '个人问题所属人员']]);
+  if (input.specialItemId) {
+    const item = await trx.selectFrom('specialItems').select('id').where('id', '=', input.specialItemId).where('campaignId', '=', campaignId).executeTakeFirst();
+    if (!item) throw invalidField('specialItemId', '“专项整治”不存在或不属于该主题教育');
+  }
+}
+
+export interface CreateProblemInput extends ProblemFields {
+  campaignId: number;
+  orgId: number;
+  title: string;
+  source: string;
+  kind: string;
+  measures?: MeasureInput[];
+  sourceRef?: { type: string; id: number };
+  escalatedFromId?: number;
+}
+
+/** Records a problem (待审核) with its measures; also the target of findings from research, meetings and checks. */
+export async function insertProblem(trx: Kysely<Database>, ctx: Ctx, input: CreateProblemInput, authorizeWrite = true): Promise<ProblemRow> {
+  const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, input.orgId), () => anyOrg(trx, input.orgId), '单位');
+  if (authorizeWrite) authorize(problemPolicy, 'update', ctx.actor, { orgPath: org.path, status: 'draft', personId: null });
+  const campaign = await trx.selectFrom('campaigns').select(['id', 'status']).where('id', '=', input.campaignId).executeTakeFirst();
+  if (!campaign) throw invalidField('campaignId', '“主题教育”不存在');
+  await checkRefs(trx, input.campaignId, input);
+  const { measures = [], campaignId, orgId, sourceRef, escalatedFromId, ...fields } = input;
+  const now = nowIso();
+  const row = await trx
+    .insertInto('problems')
+    .values({
+      ...(columnsOf(fields) as { title: string; source: string; kind: string }),
+      campaignId,
+      orgId,
+      orgPath: org.path,
+      status: 'draft',
+      escalatedFromId: escalatedFromId ?? null,
+      sourceRefType: sourceRef?.type ?? null,
+      sourceRefId: sourceRef?.id ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const [i, m] of measures.entries()) await insertMeasure(trx, { id: row.id, orgId }, m, `measures.${i}.deadline`);
+  await afterProblemWrite(trx, row.id);
+  const problem = (await findProblemInScope(trx, { ...ctx.actor, scope: { ...ctx.actor.scope, all: true } }, row.id))!;
+  await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'problem', entityId: row.id, entityLabel: problem.title, orgPath: org.path, after: { ...fields, orgId, campaignId, measures: measures.length } });
+  return problem;
+}
+
+export function createProblem(ctx: Ctx, input: CreateProblemInput): Promise<ProblemRow> {
+  return ctx.db.transaction().execute((trx) => insertProblem(trx, ctx, input));
+}
+
+/** Edits a problem while it is being worked on. */
+export async function updateProblem(ctx: Ctx, id: number, input: ProblemFields & { version: number }): Promise<ProblemRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { problem, subject } = await loadForWrite(ctx, trx, id);
+    authorize(problemPolicy, 'update', ctx.actor, subject);
+    checkVersion(problem.version, input.version);
+    const { version, ...fields } = input;
+    await checkRefs(trx, problem.campaignId, fields);
+    const values = columnsOf(fields);
+    await updateVersioned(trx, 'problems', id, version, values);
+    await afterProblemWrite(trx, id);
+    const after = (await findProblemInScope(trx, ctx.actor, id))!;
+    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'problem', entityId: id, entityLabel: after.title, orgPath: after.orgPath, ...changedFields(problem as Record<string, unknown>, values) });
+    return after;
+  });
+}

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../../http/context.ts';
+import type { Database } from '../../../db/schema.ts';
+import { invalidField } from '../../../errors.ts';
+import { today } from '../../../clock.ts';
+import { requireWritable } from '../../../policies/scope-guard.ts';
+import { addWorkingDays } from '../../../lib/working-days.ts';
+import { findProblem, findProblemInScope, measuresOf, type ProblemRow } from '../repository.ts';
+import type { ProblemSubject } from '../policy.ts';
+
+/** A problem loaded for a write (403 outside scope, 404 unknown), with whether the caller owns a measure. */
+export async function loadForWrite(ctx: Ctx, trx: Kysely<Database>, id: number): Promise<{ problem: ProblemRow; subject: ProblemSubject }> {
+  const problem = await requireWritable(await findProblemInScope(trx, ctx.actor, id), () => findProblem(trx, id), '问题');
+  const measures = await measuresOf(trx, [id]);
+  const ownsMeasure = ctx.actor.personId !== null && measures.some((m) => m.ownerId === ctx.actor.personId);
+  return { problem, subject: { ...problem, ownsMeasure } };
+}
+
+export type DeadlineInput = string | { workingDays: number };
+
+/** A deadline given as a date or as N working days from today (holidays, make-up days and overrides honoured). */
+export async function resolveDeadline(trx: Kysely<Database>, deadline: DeadlineInput, path: string): Promise<string> {
+  if (typeof deadline === 'string') {
+    if (deadline < today()) throw invalidField(path, '“整改时限”不能早于今天');
+    return deadline;
+  }
+  const rows = await trx.selectFrom('calendarOverrides').select(['date', 'kind']).execute();
+  return addWorkingDays(today(), deadline.workingDays, new Map(rows.map((r) => [r.date, r.kind as 'workday' | 'holiday'])));
+}
+
+/** The people named on a problem or measure must exist and be active. */
+export async function checkPeople(trx: Kysely<Database>, people: Array<[string, number | null | undefined, string]>): Promise<void> {
+  for (const [path, id, label] of people) {
+    if (!id) continue;
+    const row = await trx.selectFrom('people').select('id').where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+    if (!row) throw invalidField(path, `“${label}”不存在或已停用`);
+  }
+}
+
+/** Attachments must exist and be the caller's own uploads (or visible to them). */
+export async function checkAttachments(trx: Kysely<Database>, ctx: Ctx, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  const rows = await trx.selectFrom('attachments').select('id').where('id', 'in', ids).where('uploadedBy', '=', ctx.actor.userId).execute();
+  if (rows.length !== new Set(ids).size) throw invalidField('attachmentIds', '“佐证材料”中有不存在或不是您上传的文件');
+}

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../../http/context.ts';
+import type { Database } from '../../../db/schema.ts';
+import { nowIso } from '../../../clock.ts';
+import { illegalTransition, invalidField } from '../../../errors.ts';
+import { inScope } from '../../../db/scope.ts';
+import { authorize } from '../../../policies/engine.ts';
+import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import { anyOrg } from '../../orgs/public.ts';
+import type { ProblemStatus } from '../../../../shared/problem-enums.ts';
+import { decide, type Action } from '../lifecycle.ts';
+import { problemPolicy } from '../policy.ts';
+import { afterProblemWrite } from '../problem-writes.ts';
+import { findProblemInScope, type ProblemRow } from '../repository.ts';
+import { checkAttachments, loadForWrite } from './shared.ts';
+
+export interface TransitionInput {
+  action: Action;
+  version: number;
+  reason?: string;
+  effect?: string;
+  attachmentIds?: number[];
+  /** 发现一个问题、解决一类问题: the institution a closure produced. */
+  institutionId?: number;
+}
+
+const auditAction: Record<Action, string> = { confirm: 'confirm', submit: 'submit', approve: 'approve', reject: 'reject', escalate: 'escalate' };
+
+/** "根子在上面": the parent unit gets a linked problem it owns; the lower unit keeps following it. */
+async function escalate(trx: Kysely<Database>, ctx: Ctx, problem: ProblemRow): Promise<number> {
+  const org = await anyOrg(trx, problem.orgId);
+  const parent = org?.parentId ? await anyOrg(trx, org.parentId) : undefined;
+  if (!parent) throw illegalTransition('顶级单位的问题无法再向上级上报');
+  const now = nowIso();
+  const row = await trx
+    .insertInto('problems')
+    .values({
+      campaignId: problem.campaignId,
+      orgId: parent.id,
+      orgPath: parent.path,
+      title: problem.title,
+      description: `【${problem.orgName}上报】${problem.description}`,
+      source: problem.source,
+      category: problem.category,
+      rootCauses: problem.rootCauses,
+      kind: problem.kind,
+      status: 'draft',
+      escalatedFromId: problem.id,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await afterProblemWrite(trx, row.id);
+  await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'problem', entityId: row.id, entityLabel: problem.title, orgPath: parent.path, after: { escalatedFromId: problem.id, orgId: parent.id } });
+  return row.id;
+}
+
+/** Moves a problem along its lifecycle: confirm, submit for 销号, approve, return, escalate. */
+export async function transitionProblem(ctx: Ctx, id: number, input: TransitionInput): Promise<ProblemRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { problem, subject } = await loadForWrite(ctx, trx, id);
+    authorize(problemPolicy, input.action, ctx.actor, subject, problem.status === 'closed' ? '已销号的问题不能再操作' : undefined);
+    checkVersion(problem.version, input.version);
+    const attachmentIds = input.attachmentIds ?? [];
+    await checkAttachments(trx, ctx, attachmentIds);
+    const counts = await trx
+      .selectFrom('problemMeasures')
+      .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.sum<number>(eb.case().when('status', '=', 'open').then(1).else(0).end()).as('open')])
+      .where('problemId', '=', id)
+      .executeTakeFirstOrThrow();
+    const evidence = await trx.selectFrom('problemEvidence').select((eb) => eb.fn.countAll<number>().as('n')).where('problemId', '=', id).executeTakeFirstOrThrow();
+    const escalated = await trx.selectFrom('problems').select('id').where('escalatedFromId', '=', id).executeTakeFirst();
+    const org = await anyOrg(trx, problem.orgId);
+    const verdict = decide(
+      {
+        status: problem.status as ProblemStatus,
+        measureCount: Number(counts.all),
+        openMeasureCount: Number(counts.open ?? 0),
+        evidenceCount: Number(evidence.n),
+        escalated: !!escalated,
+        hasParent: !!org?.parentId,
+      },
+      input.action,
+      { effect: input.effect, reason: input.reason, attachmentCount: attachmentIds.length },
+    );
+    if (!verdict.ok) throw illegalTransition(verdict.message);
+
+    const now = nowIso();
+    const values: Record<string, unknown> = { status: verdict.next };
+    if (input.action === 'submit') Object.assign(values, { effect: input.effect!.trim(), submittedAt: now, returnReason: '' });
+    if (input.action === 'reject') values.returnReason = input.reason!.trim();
+    if (input.action === 'approve') {
+      values.closedAt = now;
+      if (input.institutionId) {
+        const inst = await trx.selectFrom('institutions').select('id').where('id', '=', input.institutionId).where(inScope(ctx.actor.scope, 'institutions.orgPath')).executeTakeFirst();
+        if (!inst) throw invalidField('institutionId', '“关联制度”不存在或不在您的数据范围内');
+        values.institutionId = inst.id;
+        const linked = await trx.selectFrom('institutionProblems').select('problemId').where('institutionId', '=', inst.id).where('problemId', '=', id).executeTakeFirst();
+        if (!linked) await trx.insertInto('institutionProblems').values({ institutionId: inst.id, problemId: id }).execute();
+      }
+    }
+    let linkedId: number | undefined;
+    if (input.action === 'escalate') linkedId = await escalate(trx, ctx, problem);
+    for (const attachmentId of attachmentIds) await trx.insertInto('problemEvidence').values({ problemId: id, measureId: null, attachmentId, createdAt: now }).execute();
+    await updateVersioned(trx, 'problems', id, input.version, values);
+    await afterProblemWrite(trx, id);
+    await recordAudit(trx, ctx.actor, {
+      action: auditAction[input.action],
+      entityType: 'problem',
+      entityId: id,
+      entityLabel: problem.title,
+      orgPath: problem.orgPath,
+      before: { status: problem.status },
+      after: { status: verdict.next, reason: input.reason, effect: input.effect, attachmentIds, escalatedToId: linkedId },
+    });
+    return (await findProblemInScope(trx, ctx.actor, id))!;
+  });
+}

@@ -1,0 +1,43 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponses } from '../../http/schemas.ts';
+import { notFound } from '../../errors.ts';
+import { childUnits, scopeRoots, visibleOrg } from '../orgs/public.ts';
+import { FiguresQuery } from './schemas.ts';
+import { FIGURES, problemFigures } from './figures.ts';
+import { warningDaysOf } from './repository.ts';
+import { judgeDates } from './presenter.ts';
+
+const FigureRow = Type.Object({ orgId: Type.Integer(), orgName: Type.String(), own: Type.Boolean(), figures: Type.Record(Type.String(), Type.Integer()) });
+
+/** 整改情况统计: per-unit figures whose every number opens the list it counts. */
+export const problemFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/problems/figures',
+    {
+      schema: {
+        tags: ['检视整改'],
+        summary: '分单位整改统计（总数、已销号、立行立改清零、按期、逾期、上报）',
+        querystring: FiguresQuery,
+        response: {
+          200: Type.Object({ unit: Type.Object({ id: Type.Integer(), name: Type.String() }), figures: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), filter: Type.Record(Type.String(), Type.Unknown()) })), rows: Type.Array(FigureRow), total: FigureRow }),
+          ...ErrorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const orgId = req.query.orgId ?? (await scopeRoots(app.db, req.actor.scope))[0]?.id;
+      const unit = orgId ? await visibleOrg(app.db, req.actor.scope, orgId) : undefined;
+      if (!unit) throw notFound('单位');
+      const dates = judgeDates(await warningDaysOf(app.db, req.query.campaignId));
+      const children = await childUnits(app.db, unit.id);
+      const [total, ...rows] = await problemFigures(app.db, req.actor, req.query.campaignId, [unit, { ...unit, own: true }, ...children], dates);
+      return {
+        unit: { id: unit.id, name: unit.name },
+        figures: Object.entries(FIGURES).map(([key, f]) => ({ key, label: f.label, filter: f.filter })),
+        rows: rows.filter((r) => r.own === false || r.figures.total > 0),
+        total,
+      };
+    },
+  );
+};

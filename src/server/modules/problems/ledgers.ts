@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import type { SheetSpec } from '../../io/xlsx-sheet.ts';
+import { PROBLEM_COLOURS, PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES, ROOT_CAUSES, type ProblemKind, type ProblemSource, type ProblemStatus, type RootCause } from '../../../shared/problem-enums.ts';
+import { measuresOf, problemQuery, selectProblemRows, type MeasureRow, type ProblemFilter, type ProblemRow } from './repository.ts';
+import { colourOf } from './colour.ts';
+
+/** The customary columns of the 整改台账, in order, then the extra ones this system adds. */
+export const RECTIFICATION_HEADERS = ['序号', '问题描述', '问题来源', '整改措施', '责任领导', '责任单位', '责任人', '整改时限', '整改进展', '完成情况', '问题领域', '整改类型', '具体表现'] as const;
+
+export interface LedgerRow {
+  no: number;
+  problem: ProblemRow;
+  measure: MeasureRow | null;
+  progress: string;
+}
+
+/** Problems of the filter with their measures and latest progress note, one row per measure. */
+export async function loadLedger(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }): Promise<LedgerRow[]> {
+  const problems = await selectProblemRows(problemQuery(db, actor, filter, dates)).orderBy('problems.orgPath').orderBy('problems.id').execute();
+  const measures = await measuresOf(db, problems.map((p) => p.id));
+  const measureIds = measures.map((m) => m.id);
+  const latest = new Map<number, string>();
+  for (let i = 0; i < measureIds.length; i += 500) {
+    const notes = await db.selectFrom('measureProgress').select(['measureId', 'note']).where('measureId', 'in', measureIds.slice(i, i + 500)).orderBy('date').orderBy('id').execute();
+    for (const n of notes) latest.set(n.measureId, n.note);
+  }
+  const byProblem = new Map<number, MeasureRow[]>();
+  for (const m of measures) byProblem.set(m.problemId, [...(byProblem.get(m.problemId) ?? []), m]);
+  const rows: LedgerRow[] = [];
+  problems.forEach((problem, i) => {
+    const ms = byProblem.get(problem.id) ?? [];
+    if (!ms.length) rows.push({ no: i + 1, problem, measure: null, progress: '' });
+    for (const measure of ms) rows.push({ no: i + 1, problem, measure, progress: latest.get(measure.id) ?? '' });
+  });
+  return rows;
+}
+
+export const rectificationSheet = (title: string): SheetSpec<LedgerRow> => ({
+  title,
+  sheetName: '整改台账',
+  columns: [
+    { header: '序号', width: 6, value: (r) => r.no },
+    { header: '问题描述', width: 30, value: (r) => r.problem.title },
+    { header: '问题来源', width: 10, value: (r) => PROBLEM_SOURCES[r.problem.source as ProblemSource] ?? r.problem.source },
+    { header: '整改措施', width: 36, value: (r) => r.measure?.content ?? '' },
+    { header: '责任领导', width: 10, value: (r) => r.measure?.leaderName ?? '' },
+    { header: '责任单位', width: 18, value: (r) => r.measure?.ownerOrgName ?? r.problem.orgName },
+    { header: '责任人', width: 10, value: (r) => r.measure?.ownerName ?? '' },
+    { header: '整改时限', width: 12, value: (r) => r.measure?.deadline ?? '' },
+    { header: '整改进展', width: 30, value: (r) => r.progress },
+    { header: '完成情况', width: 10, value: (r) => (r.measure?.status === 'done' ? '已完成' : '未完成') },
+    { header: '问题领域', width: 10, value: (r) => r.problem.category },
+    { header: '整改类型', width: 10, value: (r) => PROBLEM_KINDS[r.problem.kind as ProblemKind] ?? r.problem.kind },
+    { header: '具体表现', width: 36, value: (r) => r.problem.description },
+  ],
+  mergeBy: { key: (r) => r.no, columns: [0, 1, 2, 10, 11, 12] },
+});
+
+export const problemListSheet = (title: string, dates: { today: string; yellowUntil: string }): SheetSpec<LedgerRow> => ({
+  title,
+  sheetName: '问题清单',
+  columns: [
+    { header: '序号', width: 6, value: (r) => r.no },
+    { header: '单位', width: 18, value: (r) => r.problem.orgName },
+    { header: '问题描述', width: 36, value: (r) => r.problem.title },
+    { header: '问题来源', width: 10, value: (r) => PROBLEM_SOURCES[r.problem.source as ProblemSource] ?? r.problem.source },
+    { header: '问题领域', width: 10, value: (r) => r.problem.category },
+    { header: '根源剖析', width: 14, value: (r) => (JSON.parse(r.problem.rootCauses) as RootCause[]).map((c) => ROOT_CAUSES[c] ?? c).join('、') },
+    { header: '整改类型', width: 10, value: (r) => PROBLEM_KINDS[r.problem.kind as ProblemKind] ?? r.problem.kind },
+    { header: '整改时限', width: 12, value: (r) => r.problem.dueDate ?? '' },
+    { header: '状态', width: 10, value: (r) => PROBLEM_STATUSES[r.problem.status as ProblemStatus] ?? r.problem.status },
+    { header: '红黄绿蓝', width: 12, value: (r) => PROBLEM_COLOURS[colourOf(r.problem, dates.today, dates.yellowUntil)] },
+  ],
+});
+
+export const resultsSheet = (title: string): SheetSpec<LedgerRow> => ({
+  title,
+  sheetName: '成果清单',
+  columns: [
+    { header: '序号', width: 6, value: (r) => r.no },
+    { header: '单位', width: 18, value: (r) => r.problem.orgName },
+    { header: '问题描述', width: 32, value: (r) => r.problem.title },
+    { header: '整改措施', width: 36, value: (r) => r.measure?.content ?? '' },
+    { header: '整改成效', width: 36, value: (r) => r.problem.effect },
+    { header: '销号日期', width: 12, value: (r) => r.problem.closedAt?.slice(0, 10) ?? '' },
+  ],
+  mergeBy: { key: (r) => r.no, columns: [0, 1, 2, 4, 5] },
+});
+
+/** One row per problem (for the 问题清单). */
+export function onePerProblem(rows: LedgerRow[]): LedgerRow[] {
+  return rows.filter((r, i) => i === 0 || rows[i - 1].no !== r.no);
+}

@@ -1,0 +1,54 @@
+import type { Actor } from '../../auth/actor.ts';
+import { abilitiesOf } from '../../policies/engine.ts';
+import { today, addDays } from '../../clock.ts';
+import { PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES, type ProblemKind, type ProblemSource, type ProblemStatus } from '../../../shared/problem-enums.ts';
+import { problemPolicy } from './policy.ts';
+import { colourOf, isOverdue } from './colour.ts';
+import type { MeasureRow, ProblemRow } from './repository.ts';
+
+/** Dates that colours are judged against, computed once per request. */
+export function judgeDates(warningDays: number) {
+  const t = today();
+  return { today: t, yellowUntil: addDays(t, warningDays) };
+}
+
+/** A problem with its derived overdue flag and colour, and what the caller may do. */
+export function presentProblem(actor: Actor, p: ProblemRow, dates: { today: string; yellowUntil: string }, measures: MeasureRow[] = []) {
+  const mine = measures.filter((m) => m.problemId === p.id);
+  const ownsMeasure = actor.personId !== null && mine.some((m) => m.ownerId === actor.personId);
+  return {
+    id: p.id,
+    campaignId: p.campaignId,
+    orgId: p.orgId,
+    orgName: p.orgName,
+    personId: p.personId,
+    personName: p.personName ?? null,
+    title: p.title,
+    description: p.description,
+    source: p.source,
+    sourceLabel: PROBLEM_SOURCES[p.source as ProblemSource] ?? p.source,
+    category: p.category,
+    rootCauses: JSON.parse(p.rootCauses) as string[],
+    rootCauseAnalysis: p.rootCauseAnalysis,
+    kind: p.kind,
+    kindLabel: PROBLEM_KINDS[p.kind as ProblemKind] ?? p.kind,
+    status: p.status,
+    statusLabel: PROBLEM_STATUSES[p.status as ProblemStatus] ?? p.status,
+    effect: p.effect,
+    returnReason: p.returnReason,
+    escalatedFromId: p.escalatedFromId,
+    specialItemId: p.specialItemId,
+    institutionId: p.institutionId,
+    sourceRef: p.sourceRefType ? { type: p.sourceRefType, id: p.sourceRefId } : null,
+    dueDate: p.dueDate,
+    overdue: isOverdue(p, dates.today),
+    colour: colourOf(p, dates.today, dates.yellowUntil),
+    submittedAt: p.submittedAt,
+    closedAt: p.closedAt,
+    version: p.version,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    measures: mine.map((m) => ({ ...m, overdue: m.status === 'open' && m.deadline < dates.today })),
+    abilities: abilitiesOf(problemPolicy, actor, { ...p, ownsMeasure }),
+  };
+}

@@ -1,0 +1,200 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { fixtureCampaign } from '../../testing/fixture.ts';
+import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
+import { addWorkingDays } from '../../lib/working-days.ts';
+import { addDays, today } from '../../clock.ts';
+
+async function upload(h: Harness, username: string, name = '整改佐证.pdf', content = PDF_BYTES) {
+  const body = multipart({ name, content, type: 'application/pdf' });
+  return h.app.inject({ method: 'POST', url: '/api/v1/attachments', payload: body.payload, headers: { ...body.headers, cookie: await h.cookie(username) } });
+}
+
+describeEachDb('#problems', (h) => {
+  let campaignId: number;
+  beforeAll(async () => {
+    campaignId = await fixtureCampaign(h().db, h().fx.units.root.id);
+  });
+
+  const record = async (extra: Record<string, unknown> = {}) => {
+    const { call, fx } = h();
+    const res = await call('officer', 'POST', '/api/v1/problems', {
+      campaignId,
+      orgId: fx.units.branchA.id,
+      title: '理论学习不深不透，学用脱节',
+      description: '个别党员学习停留在读原文层面，结合城管执法实际不够',
+      source: 'self_found',
+      category: '理论学习',
+      rootCauses: ['ideological'],
+      kind: 'immediate',
+      measures: [{ content: '制定支部学习计划，每周开展一次集中研讨', ownerId: fx.people.memberA, leaderId: fx.people.leader, deadline: { workingDays: 3 } }],
+      ...extra,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+
+  it('runs the whole loop: record → confirm → done with evidence → submit → return → resubmit → 销号, all in the audit trail', async () => {
+    const { call, fx, db } = h();
+    const p = await record();
+    expect(p).toMatchObject({ status: 'draft', overdue: false, dueDate: addWorkingDays(today(), 3), colour: 'yellow' });
+    expect((await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })).statusCode).toBe(403);
+    let cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })).json();
+    expect(cur.status).toBe('in_progress');
+
+    const early = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: '已整改' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('未完成');
+
+    const measure = cur.measures[0];
+    const file = await upload(h(), 'member');
+    expect(file.statusCode, file.body).toBe(201);
+    expect((await call('member', 'POST', `/api/v1/problems/${p.id}/measures/${measure.id}/progress`, { date: today(), note: '已开展两次集中研讨', attachmentIds: [file.json().id] })).statusCode).toBe(201);
+    expect((await call('member', 'PATCH', `/api/v1/problems/${p.id}/measures/${measure.id}`, { status: 'done', version: measure.version })).statusCode).toBe(200);
+
+    cur = (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json();
+    expect(cur.evidence.map((e: { name: string }) => e.name)).toEqual(['整改佐证.pdf']);
+    const noEffect = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version });
+    expect(noEffect.statusCode).toBe(409);
+    cur = (await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: '学习计划已落实，研讨常态化' })).json();
+    expect(cur).toMatchObject({ status: 'submitted', colour: 'yellow' });
+    expect((await call('member', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'approve', version: cur.version })).statusCode).toBe(403);
+
+    const noReason = await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'reject', version: cur.version });
+    expect(noReason.statusCode).toBe(409);
+    cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'reject', version: cur.version, reason: '佐证材料不能体现成效' })).json();
+    expect(cur).toMatchObject({ status: 'in_progress', returnReason: '佐证材料不能体现成效' });
+    cur = (await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: '补充了研讨记录' })).json();
+    cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'approve', version: cur.version })).json();
+    expect(cur).toMatchObject({ status: 'closed', colour: 'green', overdue: false });
+
+    const actions = await db.selectFrom('auditEvents').select('action').where('entityType', '=', 'problem').where('entityId', '=', p.id).orderBy('id').execute();
+    expect(actions.map((a) => a.action)).toEqual(['create', 'confirm', 'progress', 'measure_done', 'submit', 'reject', 'submit', 'approve']);
+    expect((await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'reject', version: cur.version, reason: 'x' })).statusCode).toBe(403);
+    expect(fx.units.branchA.id).toBe(cur.orgId);
+  });
+
+  it('refuses 销号 without evidence, and keeps other branches out (404 read, 403 write)', async () => {
+    const { call } = h();
+    const p = await record();
+    let cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })).json();
+    await call('officer', 'PATCH', `/api/v1/problems/${p.id}/measures/${cur.measures[0].id}`, { status: 'done', version: cur.measures[0].version });
+    cur = (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json();
+    const res = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: '已整改' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'illegal_transition', detail: '申请销号须上传至少一份佐证材料' });
+    expect((await call('outsider', 'GET', `/api/v1/problems/${p.id}`)).statusCode).toBe(404);
+    expect((await call('outsider', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: 'x' })).statusCode).toBe(403);
+    const list = (await call('outsider', 'GET', `/api/v1/problems?campaignId=${campaignId}`)).json();
+    expect(list.items.map((x: { id: number }) => x.id)).not.toContain(p.id);
+  });
+
+  it('moves a deadline only through an approved extension request', async () => {
+    const { call } = h();
+    const p = await record();
+    const cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })).json();
+    const m = cur.measures[0];
+    const later = addDays(today(), 30);
+    const direct = await call('officer', 'PATCH', `/api/v1/problems/${p.id}/measures/${m.id}`, { version: m.version, deadline: later });
+    expect(direct.statusCode).toBe(409);
+    const ext = await call('officer', 'POST', `/api/v1/problems/${p.id}/measures/${m.id}/extensions`, { requestedDeadline: later, reason: '需协调财政资金' });
+    expect(ext.statusCode).toBe(201);
+    expect((await call('officer', 'POST', `/api/v1/problems/${p.id}/extensions/${ext.json().id}/decision`, { approve: true })).statusCode).toBe(403);
+    expect((await call('secretary', 'POST', `/api/v1/problems/${p.id}/extensions/${ext.json().id}/decision`, { approve: true, reason: '同意' })).statusCode).toBe(200);
+    const after = (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json();
+    expect(after.measures[0].deadline).toBe(later);
+    expect(after.dueDate).toBe(later);
+    expect(after.extensions[0]).toMatchObject({ status: 'approved', currentDeadline: m.deadline, requestedDeadline: later });
+  });
+
+  it('escalates “根子在上面” to the parent unit, which owns a linked problem the branch can follow', async () => {
+    const { call, fx } = h();
+    const p = await record();
+    const res = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'escalate', version: p.version });
+    expect(res.statusCode, res.body).toBe(200);
+    const child = res.json();
+    expect(child.escalatedTo).toEqual([expect.objectContaining({ orgName: '机关党委', status: 'draft' })]);
+    const parentId = child.escalatedTo[0].id;
+    expect((await call('officer', 'GET', `/api/v1/problems/${parentId}`)).statusCode).toBe(404);
+    const parent = (await call('office', 'GET', `/api/v1/problems/${parentId}`)).json();
+    expect(parent).toMatchObject({ orgId: fx.units.committee.id, escalatedFromId: p.id });
+    expect((await call('office', 'GET', `/api/v1/problems?escalated=true&orgId=${fx.units.committee.id}`)).json().items.map((x: { id: number }) => x.id)).toContain(parentId);
+    const again = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'escalate', version: child.version });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('derives overdue and the colours from dates: the same problem turns red when today passes its deadline', async () => {
+    const { call } = h();
+    const p = await record({ measures: [{ content: '整改措施', deadline: addDays(today(), 20) }] });
+    expect(p.colour).toBe('none');
+    const saved = process.env.TAIZHANG_TODAY;
+    try {
+      process.env.TAIZHANG_TODAY = addDays(today(), 15);
+      expect((await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json()).toMatchObject({ colour: 'yellow', overdue: false });
+      process.env.TAIZHANG_TODAY = addDays(p.dueDate, 1);
+      expect((await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json()).toMatchObject({ colour: 'red', overdue: true });
+      const overdue = (await call('officer', 'GET', `/api/v1/problems?overdue=true&campaignId=${campaignId}&pageSize=200`)).json();
+      expect(overdue.items.map((x: { id: number }) => x.id)).toContain(p.id);
+      expect(overdue.items.every((x: { overdue: boolean }) => x.overdue)).toBe(true);
+      const red = (await call('officer', 'GET', `/api/v1/problems?colour=red&campaignId=${campaignId}&pageSize=200`)).json();
+      expect(red.total).toBe(overdue.total);
+    } finally {
+      if (saved === undefined) delete process.env.TAIZHANG_TODAY;
+      else process.env.TAIZHANG_TODAY = saved;
+    }
+  });
+
+  it('checks uploads: type by extension and content, size limit 413, streamed back with the right type', async () => {
+    const { app, cookie } = h();
+    const fake = await upload(h(), 'officer', '伪装.pdf', Buffer.from('MZ this is an exe'));
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().detail).toContain('不符');
+    const exe = await upload(h(), 'officer', 'virus.exe', Buffer.from('MZ'));
+    expect(exe.statusCode).toBe(400);
+    const big = await upload(h(), 'officer', '大文件.pdf', Buffer.concat([PDF_BYTES, Buffer.alloc(21 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    const ok = await upload(h(), 'officer');
+    const back = await app.inject({ method: 'GET', url: `/api/v1/attachments/${ok.json().id}`, headers: { cookie: await cookie('officer') } });
+    expect(back.statusCode).toBe(200);
+    expect(back.headers['content-type']).toBe('application/pdf');
+    expect(back.rawPayload.equals(PDF_BYTES)).toBe(true);
+    const outsider = await app.inject({ method: 'GET', url: `/api/v1/attachments/${ok.json().id}`, headers: { cookie: await cookie('outsider') } });
+    expect(outsider.statusCode).toBe(404);
+  });
+
+  it('gives per-unit figures whose every number equals the list it opens', async () => {
+    const { call, fx } = h();
+    const res = await call('office', 'GET', `/api/v1/problems/figures?campaignId=${campaignId}&orgId=${fx.units.committee.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.total.figures.total).toBeGreaterThan(0);
+    expect(body.total.figures.closed).toBeGreaterThan(0);
+    let checked = 0;
+    for (const row of [body.total, ...body.rows]) {
+      for (const f of body.figures) {
+        const query = new URLSearchParams({ campaignId: String(campaignId), orgId: String(row.orgId), pageSize: '1', ...(row.own ? { unitOnly: 'true' } : {}), ...Object.fromEntries(Object.entries(f.filter).map(([k, v]) => [k, String(v)])) });
+        const list = (await call('office', 'GET', `/api/v1/problems?${query}`)).json();
+        expect(list.total, `${row.orgName} ${f.label}`).toBe(row.figures[f.key]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(12);
+    const sum = body.rows.reduce((n: number, r: { figures: { total: number } }) => n + r.figures.total, 0);
+    expect(sum).toBe(body.total.figures.total);
+  });
+
+  it('searches Chinese text in titles and descriptions, long and short queries alike', async () => {
+    const { call, fx } = h();
+    const p = await record({ title: '背街小巷管理粗放', description: '夜间占道经营反弹明显，群众投诉较多' });
+    const ids = async (q: string) => (await call('office', 'GET', `/api/v1/problems?campaignId=${campaignId}&pageSize=200&q=${encodeURIComponent(q)}`)).json().items.map((x: { id: number }) => x.id);
+    expect(await ids('占道经营反弹')).toEqual([p.id]);
+    expect(await ids('小巷管理')).toEqual([p.id]);
+    expect(await ids('占道')).toEqual([p.id]);
+    expect(await ids('不存在的说法')).toEqual([]);
+    const edited = await call('officer', 'PATCH', `/api/v1/problems/${p.id}`, { version: p.version, description: '渣土车撒漏' });
+    expect(edited.statusCode).toBe(200);
+    expect(await ids('占道经营反弹')).toEqual([]);
+    expect(await ids('渣土车撒漏')).toEqual([p.id]);
+    expect(fx.units.branchA.id).toBe(p.orgId);
+  });
+});

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { ctxOf } from '../../http/context.ts';
+import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
+import { fetchPage } from '../../db/page.ts';
+import { notFound } from '../../errors.ts';
+import type { ProblemColour } from '../../../shared/problem-enums.ts';
+import { filterOrgPath } from '../orgs/public.ts';
+import { CreateProblemBody, ProblemListQuery, ProblemView, TransitionBody, UpdateProblemBody } from './schemas.ts';
+import { detailsOf, findProblemInScope, measuresOf, problemQuery, selectProblemRows, warningDaysOf } from './repository.ts';
+import { judgeDates, presentProblem } from './presenter.ts';
+import { createProblem, updateProblem } from './commands/save-problem.ts';
+import { transitionProblem } from './commands/transition-problem.ts';
+import type { Action } from './lifecycle.ts';
+
+const tags = ['检视整改'];
+
+/** The unit filter as a path (404 when the unit is outside the caller's scope). */
+export function orgPathFilter(req: FastifyRequest, orgId: number | undefined): Promise<string | undefined> {
+  return filterOrgPath(req.server.db, req.actor.scope, orgId);
+}
+
+/** 问题清单 and the problem record: list, detail, record, edit, lifecycle transitions. */
+export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const detail = async (req: FastifyRequest, id: number) => {
+    const problem = await findProblemInScope(app.db, req.actor, id);
+    if (!problem) throw notFound('问题');
+    const [measures, details, dates] = await Promise.all([measuresOf(app.db, [id]), detailsOf(app.db, problem), warningDaysOf(app.db, problem.campaignId).then(judgeDates)]);
+    return { ...presentProblem(req.actor, problem, dates, measures), ...details };
+  };
+
+  app.get('/problems', { schema: { tags, summary: '问题清单', querystring: ProblemListQuery, response: { 200: PageOf(ProblemView), ...ErrorResponses } } }, async (req) => {
+    const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, ...filter } = req.query;
+    const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
+    const orgPath = await orgPathFilter(req, orgId);
+    const result = await fetchPage(
+      problemQuery(app.db, req.actor, { ...filter, orgPath, colour: colour as ProblemColour | undefined }, dates),
+      (qb) => {
+        const rows = selectProblemRows(qb);
+        // Items without a due date (all measures done) go last.
+        if (sort === 'dueDate') return rows.orderBy(sql`case when problems.due_date is null then 1 else 0 end`).orderBy('problems.dueDate').orderBy('problems.id');
+        return rows.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id');
+      },
+      page,
+      pageSize,
+    );
+    const measures = await measuresOf(app.db, result.items.map((p) => p.id));
+    return { ...result, items: result.items.map((p) => presentProblem(req.actor, p, dates, measures)) };
+  });
+
+  app.get('/problems/:id', { schema: { tags, summary: '问题详情（措施、进展、佐证、延期、上报关联）', params: IdParams, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => detail(req, req.params.id));
+
+  app.post('/problems', { schema: { tags, summary: '记录问题', body: CreateProblemBody, response: { 201: ProblemView, ...ErrorResponses } } }, async (req, reply) => {
+    const problem = await createProblem(ctxOf(req), req.body);
+    return reply.status(201).send(await detail(req, problem.id));
+  });
+
+  app.patch('/problems/:id', { schema: { tags, summary: '修改问题', params: IdParams, body: UpdateProblemBody, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => {
+    await updateProblem(ctxOf(req), req.params.id, req.body);
+    return detail(req, req.params.id);
+  });
+
+  app.post('/problems/:id/transitions', { schema: { tags, summary: '状态流转：confirm 确认 / submit 申请销号 / approve 销号 / reject 退回 / escalate 上报', params: IdParams, body: TransitionBody, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => {
+    await transitionProblem(ctxOf(req), req.params.id, { ...req.body, action: req.body.action as Action });
+    return detail(req, req.params.id);
+  });
+};

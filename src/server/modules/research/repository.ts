@@ -1,0 +1,58 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { inScope, pathInSubtree } from '../../db/scope.ts';
+
+/** Topics of units in scope, and a leader's own topics. */
+const visible = (actor: Actor) => (eb: ExpressionBuilder<Database, 'researchTopics'>) => inScope(actor.scope, 'researchTopics.orgPath', 'researchTopics.leaderId')(eb);
+
+export function topicQuery(db: Kysely<Database>, actor: Actor, filter: { campaignId?: number; orgPath?: string; status?: string; recommended?: boolean }) {
+  let qb = db
+    .selectFrom('researchTopics')
+    .innerJoin('people', 'people.id', 'researchTopics.leaderId')
+    .innerJoin('orgUnits', 'orgUnits.id', 'researchTopics.orgId')
+    .where(visible(actor));
+  if (filter.campaignId) qb = qb.where('researchTopics.campaignId', '=', filter.campaignId);
+  if (filter.orgPath) {
+    const p = filter.orgPath;
+    qb = qb.where((eb) => pathInSubtree(eb, 'researchTopics.orgPath', p));
+  }
+  if (filter.status) qb = qb.where('researchTopics.status', '=', filter.status);
+  if (filter.recommended !== undefined) qb = qb.where('researchTopics.recommended', '=', filter.recommended ? 1 : 0);
+  return qb;
+}
+
+export const topicColumns = [
+  'researchTopics.id',
+  'researchTopics.campaignId',
+  'researchTopics.orgId',
+  'orgUnits.name as orgName',
+  'researchTopics.orgPath',
+  'researchTopics.leaderId',
+  'people.name as leaderName',
+  'researchTopics.title',
+  'researchTopics.plan',
+  'researchTopics.status',
+  'researchTopics.recommended',
+  'researchTopics.reviewNote',
+  'researchTopics.situation',
+  'researchTopics.problems',
+  'researchTopics.analysis',
+  'researchTopics.measures',
+  'researchTopics.reportedAt',
+  'researchTopics.version',
+] as const;
+
+export function findTopic(db: Kysely<Database>, actor: Actor, id: number) {
+  return topicQuery(db, actor, {}).select(topicColumns).where('researchTopics.id', '=', id).executeTakeFirst();
+}
+
+export function findTopicAnywhere(db: Kysely<Database>, id: number) {
+  return db.selectFrom('researchTopics').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+export type TopicRow = NonNullable<Awaited<ReturnType<typeof findTopic>>>;
+
+export function visitsOf(db: Kysely<Database>, topicId: number) {
+  return db.selectFrom('researchVisits').selectAll().where('topicId', '=', topicId).orderBy('date').orderBy('id').execute();
+}

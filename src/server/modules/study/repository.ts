@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { inScope, pathInSubtree } from '../../db/scope.ts';
+
+export interface SessionFilter {
+  campaignId?: number;
+  orgPath?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Sessions of units in scope, plus sessions the caller attended (a member sees their own record). */
+export function sessionQuery(db: Kysely<Database>, actor: Actor, filter: SessionFilter) {
+  let qb = db
+    .selectFrom('studySessions')
+    .innerJoin('orgUnits', 'orgUnits.id', 'studySessions.orgId')
+    .where((eb) => {
+      const parts = [inScope(actor.scope, 'studySessions.orgPath')(eb)];
+      if (actor.personId !== null) {
+        const personId = actor.personId;
+        parts.push(eb.exists(eb.selectFrom('sessionAttendance').select('sessionAttendance.personId').whereRef('sessionAttendance.sessionId', '=', 'studySessions.id').where('sessionAttendance.personId', '=', personId)));
+      }
+      return eb.or(parts);
+    });
+  if (filter.campaignId) qb = qb.where('studySessions.campaignId', '=', filter.campaignId);
+  if (filter.orgPath) {
+    const p = filter.orgPath;
+    qb = qb.where((eb) => pathInSubtree(eb, 'studySessions.orgPath', p));
+  }
+  if (filter.kind) qb = qb.where('studySessions.kind', '=', filter.kind);
+  if (filter.from) qb = qb.where('studySessions.date', '>=', filter.from);
+  if (filter.to) qb = qb.where('studySessions.date', '<=', filter.to);
+  return qb;
+}
+
+export const sessionColumns = [
+  'studySessions.id',
+  'studySessions.campaignId',
+  'studySessions.orgId',
+  'studySessions.orgPath',
+  'orgUnits.name as orgName',
+  'studySessions.kind',
+  'studySessions.mode',
+  'studySessions.online',
+  'studySessions.date',
+  'studySessions.hours',
+  'studySessions.topic',
+  'studySessions.speaker',
+  'studySessions.readingIds',
+  'studySessions.speakerIds',
+  'studySessions.version',
+] as const;
+
+export function findSession(db: Kysely<Database>, actor: Actor, id: number) {
+  return sessionQuery(db, actor, {}).select(sessionColumns).where('studySessions.id', '=', id).executeTakeFirst();
+}
+
+export function findSessionAnywhere(db: Kysely<Database>, id: number) {
+  return db.selectFrom('studySessions').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+/** Attendance of several sessions with names and the make-up state of each absentee. */
+export async function attendanceOf(db: Kysely<Database>, sessionIds: number[]) {
+  if (!sessionIds.length) return [];
+  return db
+    .selectFrom('sessionAttendance')
+    .innerJoin('people', 'people.id', 'sessionAttendance.personId')
+    .leftJoin('makeupItems', (j) => j.onRef('makeupItems.sessionId', '=', 'sessionAttendance.sessionId').onRef('makeupItems.personId', '=', 'sessionAttendance.personId'))
+    .select(['sessionAttendance.sessionId', 'sessionAttendance.personId', 'people.name', 'sessionAttendance.status', 'sessionAttendance.reason', 'makeupItems.id as makeupId', 'makeupItems.status as makeupStatus'])
+    .where('sessionAttendance.sessionId', 'in', sessionIds)
+    .orderBy('people.namePinyin')
+    .execute();
+}
+
+export interface MakeupFilter {
+  sessionId?: number;
+  orgPath?: string;
+  status?: string;
+}
+
+/** Make-up items in scope, and the caller's own. */
+export function makeupQuery(db: Kysely<Database>, actor: Actor, filter: MakeupFilter) {
+  let qb = db
+    .selectFrom('makeupItems')
+    .innerJoin('studySessions', 'studySessions.id', 'makeupItems.sessionId')
+    .innerJoin('people', 'people.id', 'makeupItems.personId')
+    .where(inScope(actor.scope, 'makeupItems.orgPath', 'makeupItems.personId'));
+  if (filter.sessionId) qb = qb.where('makeupItems.sessionId', '=', filter.sessionId);
+  if (filter.orgPath) {
+    const p = filter.orgPath;
+    qb = qb.where((eb) => pathInSubtree(eb, 'makeupItems.orgPath', p));
+  }
+  if (filter.status) qb = qb.where('makeupItems.status', '=', filter.status);
+  return qb;
+}
+
+export const makeupColumns = [
+  'makeupItems.id',
+  'makeupItems.sessionId',
+  'makeupItems.personId',
+  'people.name as personName',
+  'makeupItems.orgPath',
+  'makeupItems.status',
+  'makeupItems.madeUpDate',
+  'makeupItems.note',
+  'makeupItems.version',
+  'studySessions.topic',
+  'studySessions.date',
+  'studySessions.hours',
+] as const;

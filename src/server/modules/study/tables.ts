@@ -1,0 +1,55 @@
+import type { Generated } from 'kysely';
+
+export interface StudyTables {
+  studyPlans: {
+    id: Generated<number>;
+    campaignId: number;
+    orgId: number;
+    orgPath: string;
+    /** Set for a personal plan; null for the unit's plan. */
+    personId: number | null;
+    title: string;
+    content: string;
+    /** submitted → approved, or returned with a note (then resubmitted) */
+    status: string;
+    reviewNote: Generated<string>;
+    version: Generated<number>;
+    createdAt: string;
+    updatedAt: string;
+  };
+  meetingRequirements: { id: Generated<number>; orgType: string; kind: string; perQuarter: number };
+  studySessions: {
+    id: Generated<number>;
+    campaignId: number;
+    orgId: number;
+    orgPath: string;
+    kind: string;
+    mode: string;
+    online: Generated<number>;
+    date: string;
+    hours: number;
+    topic: string;
+    speaker: Generated<string>;
+    /** JSON arrays of ids: readings covered, people who spoke in the discussion. */
+    readingIds: Generated<string>;
+    speakerIds: Generated<string>;
+    createdBy: number | null;
+    version: Generated<number>;
+    createdAt: string;
+    updatedAt: string;
+  };
+  sessionAttendance: { sessionId: number; personId: number; status: string; reason: Generated<string> };
+  makeupItems: {
+    id: Generated<number>;
+    sessionId: number;
+    personId: number;
+    /** The absentee's unit path, so make-ups are scoped like people. */
+    orgPath: string;
+    status: Generated<string>;
+    madeUpDate: string | null;
+    note: Generated<string>;
+    version: Generated<number>;
+    createdAt: string;
+    updatedAt: string;
+  };
+}

@@ -1,2 +1,0 @@
-/** What other modules may use from the users module. */
-export { userPolicy } from './policy.ts';

@@ -1,0 +1,33 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Spin } from 'antd';
+import { useAuth } from '../lib/auth.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { AppLayout } from './layout.tsx';
+import { features } from './modules.tsx';
+
+/** Login outside the shell; every registered feature the user may see inside it. */
+export function AppRoutes() {
+  const { me, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Spin fullscreen tip="加载中…" />;
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      </Routes>
+    );
+  }
+  const visible = features.filter((f) => f.visible(me));
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to="/" replace />} />
+      <Route element={<AppLayout items={visible} />}>
+        {visible.map((f) => (
+          <Route key={f.key} path={f.path} element={f.element} />
+        ))}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

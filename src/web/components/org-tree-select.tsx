@@ -1,0 +1,44 @@
+import { TreeSelect } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../lib/api.ts';
+import type { Org, OrgNode } from '../lib/org-types.ts';
+
+interface TreeOption {
+  value: number;
+  title: string;
+  children: TreeOption[];
+}
+
+const toOptions = (n: OrgNode): TreeOption => ({ value: n.id, title: n.name, children: n.children.map(toOptions) });
+
+/** The caller's org tree (their scope), for picking a unit. */
+export function useScopeTree() {
+  return useQuery({
+    queryKey: ['orgs', 'scope-tree'],
+    queryFn: async () => {
+      const roots = await api<{ items: Org[] }>('/orgs/roots');
+      return Promise.all(roots.items.map((r) => api<OrgNode>(`/orgs/${r.id}/tree`)));
+    },
+  });
+}
+
+/** A unit picker over the caller's scope, searchable by name. */
+export function OrgTreeSelect(props: { value?: number | null; onChange?: (v: number) => void; placeholder?: string; disabled?: boolean; id?: string }) {
+  const tree = useScopeTree();
+  return (
+    <TreeSelect
+      id={props.id}
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.(v as number)}
+      treeData={(tree.data ?? []).map(toOptions)}
+      loading={tree.isLoading}
+      placeholder={props.placeholder ?? '选择单位'}
+      showSearch
+      treeNodeFilterProp="title"
+      treeDefaultExpandAll
+      disabled={props.disabled}
+      allowClear
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,51 @@
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api, type Page } from '../../lib/api.ts';
+import { useAuth } from '../../lib/auth.tsx';
+
+interface CampaignSummary {
+  id: number;
+  name: string;
+  generalRequirement: string;
+  startDate: string;
+  endDate: string;
+  status: string;
+  workLines: Array<{ key: string; label: string }>;
+}
+
+/** 工作台: who I am, the running campaign and where to go next. */
+export function HomePage() {
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const campaigns = useQuery({ queryKey: ['campaigns', 'home'], queryFn: () => api<Page<CampaignSummary>>('/campaigns', { query: { pageSize: 50 } }) });
+  const active = campaigns.data?.items.filter((c) => c.status === 'active') ?? [];
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+      <Card>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {me?.displayName}，您好
+        </Typography.Title>
+        <Typography.Text type="secondary">身份：{me?.roleLabels.join('、') || '无'}</Typography.Text>
+      </Card>
+      {active.map((c) => (
+        <Card key={c.id} title={c.name} extra={<a onClick={() => navigate('/campaigns')}>查看配置</a>}>
+          <Row gutter={16}>
+            <Col span={10}>
+              <Statistic title="总要求" value={c.generalRequirement || '—'} styles={{ content: { fontSize: 18 } }} />
+            </Col>
+            <Col span={7}>
+              <Statistic title="开始日期" value={c.startDate} styles={{ content: { fontSize: 18 } }} />
+            </Col>
+            <Col span={7}>
+              <Statistic title="结束日期" value={c.endDate} styles={{ content: { fontSize: 18 } }} />
+            </Col>
+          </Row>
+          <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+            重点工作（不划阶段、不分环节，统筹推进）：{c.workLines.map((w) => w.label).join('、')}
+          </Typography.Paragraph>
+        </Card>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react';
+import { Card, Space, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { api } from '../../lib/api.ts';
+import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
+import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+interface FigureRow {
+  orgId: number;
+  orgName: string;
+  own: boolean;
+  figures: Record<string, number>;
+}
+interface Figures {
+  unit: { id: number; name: string };
+  figures: Array<{ key: string; label: string; filter: Record<string, unknown> }>;
+  rows: FigureRow[];
+  total: FigureRow;
+}
+
+/** 整改统计: per-unit figures as a table and a chart; every number opens the list it counts. */
+export function ProblemFiguresPage() {
+  const navigate = useNavigate();
+  const [picked, setCampaignId] = useState<number>();
+  const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
+  const [orgId, setOrgId] = useState<number | null>(null);
+  const q = useQuery({ queryKey: ['problems', 'figures', campaignId, orgId], queryFn: () => api<Figures>('/problems/figures', { query: { campaignId, orgId } }), enabled: !!campaignId });
+  const chartRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!chartRef.current || !q.data) return;
+    const chart = echarts.init(chartRef.current);
+    const keys = ['closed', 'overdue', 'total'];
+    chart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: keys.map((k) => q.data.figures.find((f) => f.key === k)!.label) },
+      grid: { top: 40, left: 40, right: 20, bottom: 90 },
+      xAxis: { type: 'category', data: q.data.rows.map((r) => r.orgName), axisLabel: { rotate: 30, interval: 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: keys.map((k) => ({ name: q.data.figures.find((f) => f.key === k)!.label, type: 'bar', data: q.data.rows.map((r) => r.figures[k]), color: k === 'overdue' ? '#cf1322' : k === 'closed' ? '#389e0d' : '#8c8c8c' })),
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [q.data]);
+
+  const open = (row: FigureRow, filter: Record<string, unknown>) => {
+    const params = new URLSearchParams({ campaignId: String(campaignId), orgId: String(row.orgId), ...(row.own ? { unitOnly: 'true' } : {}) });
+    for (const [k, v] of Object.entries(filter)) params.set(k, String(v));
+    navigate(`/problems?${params}`);
+  };
+  const columns = [
+    { title: '单位', dataIndex: 'orgName' },
+    ...(q.data?.figures ?? []).map((f) => ({
+      title: f.label,
+      key: f.key,
+      render: (_: unknown, row: FigureRow) => <a onClick={() => open(row, f.filter)}>{row.figures[f.key]}</a>,
+    })),
+  ];
+  return (
+    <Card title="整改情况统计" extra={<Space><CampaignSelect value={campaignId} onChange={setCampaignId} /><div style={{ width: 240 }}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="统计单位" /></div></Space>}>
+      <div ref={chartRef} style={{ height: 320 }} />
+      <Table<FigureRow>
+        rowKey={(r) => `${r.orgId}-${r.own}`}
+        size="small"
+        loading={q.isLoading}
+        pagination={false}
+        dataSource={q.data?.rows ?? []}
+        columns={columns}
+        summary={() => q.data && (
+          <Table.Summary.Row>
+            {columns.map((c, i) => <Table.Summary.Cell key={i} index={i}>{i === 0 ? <b>合计（{q.data.unit.name}）</b> : <a onClick={() => open(q.data.total, q.data.figures[i - 1].filter)}><b>{q.data.total.figures[q.data.figures[i - 1].key]}</b></a>}</Table.Summary.Cell>)}
+          </Table.Summary.Row>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, setUnauthenticatedHandler, ApiError } from './api.ts';
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  personId: number | null;
+  orgId: number | null;
+  roles: string[];
+  roleLabels: string[];
+  grants: Array<{ id: number; role: string; orgId: number | null; scopeKind: string }>;
+  scope: { all: boolean; subtreeOrgIds: number[]; unitOrgIds: number[]; personId: number | null };
+}
+
+interface AuthState {
+  me: Me | null;
+  loading: boolean;
+  refresh: () => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState>({ me: null, loading: true, refresh: async () => {}, logout: async () => {} });
+
+/** Loads /me once; a 401 anywhere sends the user back to the login page. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        return await api<Me>('/me');
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+  useEffect(() => {
+    setUnauthenticatedHandler(() => qc.setQueryData(['me'], null));
+  }, [qc]);
+  const state: AuthState = {
+    me: query.data ?? null,
+    loading: query.isLoading,
+    refresh: async () => {
+      await qc.invalidateQueries({ queryKey: ['me'] });
+    },
+    logout: async () => {
+      await api('/session', { method: 'DELETE' }).catch(() => undefined);
+      // Reload from the login page so nothing of this account stays in memory.
+      window.location.assign('/login');
+    },
+  };
+  return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  return useContext(AuthContext);
+}
+
+/** True when the user holds any of the roles. */
+export function hasRole(me: Me | null, ...roles: string[]): boolean {
+  return !!me && me.roles.some((r) => roles.includes(r));
+}

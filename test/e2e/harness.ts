@@ -1,0 +1,90 @@
+/** Real-browser test support: the built web app, the real server on a fresh database, Debian's chromium. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp, WEB_DIST, type App } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { freshDatabase, type TestDatabase } from '../../src/server/testing/databases.ts';
+import { FIXTURE_PASSWORD, fixtureCampaign, standardFixture, type StandardFixture } from '../../src/server/testing/fixture.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when dist/web is missing or older than its sources. */
+export async function ensureWebBuilt(): Promise<void> {
+  const index = path.join(WEB_DIST, 'index.html');
+  const sources = Math.max(newestMtime(path.join(root, 'src/web')), newestMtime(path.join(root, 'src/shared')));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export interface BrowserRun {
+  app: App;
+  fx: StandardFixture;
+  baseUrl: string;
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** Starts everything for one scenario: server on a loopback port, SQLite fixture data, a headless chromium. */
+export async function startBrowserRun(): Promise<BrowserRun> {
+  await ensureWebBuilt();
+  const tdb: TestDatabase = await freshDatabase('sqlite');
+  const fx = await standardFixture(tdb.db);
+  await fixtureCampaign(tdb.db, fx.units.root.id);
+  const app = await buildApp({ db: tdb.db, config: { ...loadConfig({}), databaseUrl: tdb.url } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return {
+    app,
+    fx,
+    baseUrl: `http://127.0.0.1:${port}`,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await app.close();
+      await tdb.drop();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login page. */
+export async function loginAs(run: BrowserRun, username: string): Promise<void> {
+  await run.page.goto(`${run.baseUrl}/login`);
+  await run.page.getByLabel('用户名').fill(username);
+  await run.page.getByLabel('密码').fill(FIXTURE_PASSWORD);
+  await run.page.getByRole('button', { name: '登录' }).click();
+  await run.page.getByText('退出').waitFor();
+}
+
+/** Signs out through the header button. */
+export async function logout(run: BrowserRun): Promise<void> {
+  // A fresh page load closes any open drawer (its mask covers the header).
+  await run.page.goto(`${run.baseUrl}/`);
+  await run.page.getByRole('button', { name: '退出' }).click();
+  await run.page.getByRole('button', { name: '登录' }).waitFor();
+}

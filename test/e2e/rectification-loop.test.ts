@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, logout, startBrowserRun, type BrowserRun } from './harness.ts';
+import { addWorkingDays } from '../../src/server/lib/working-days.ts';
+import { today } from '../../src/server/clock.ts';
+import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
+
+async function openFirstProblem(page: Page, title: string) {
+  await page.getByRole('menuitem', { name: '问题清单' }).click();
+  await page.locator('.ant-table-row', { hasText: title }).first().click();
+  return page.getByRole('dialog').last();
+}
+
+async function closedFigure(page: Page): Promise<string> {
+  await page.getByRole('menuitem', { name: '整改统计' }).click();
+  const total = page.locator('.ant-table-summary');
+  await total.waitFor();
+  const cells = await total.locator('td').allTextContents();
+  return cells[2];
+}
+
+describe('browser: the rectification loop', () => {
+  let run: BrowserRun;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  }, 180_000);
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('officer records and submits with evidence, the secretary returns it, the officer resubmits, the secretary closes it and the figures move', async () => {
+    const { page } = run;
+    const title = '支部学习流于形式';
+    await loginAs(run, 'secretary');
+    expect(await closedFigure(page)).toBe('0');
+    await logout(run);
+
+    await loginAs(run, 'officer');
+    await page.getByRole('menuitem', { name: '问题清单' }).click();
+    await page.getByRole('button', { name: '记录问题' }).click();
+    const form = page.getByRole('dialog').filter({ hasText: '问题标题' });
+    await form.locator('.ant-form-item', { hasText: '责任单位' }).first().locator('.ant-select').click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '办公室党支部' }).click();
+    await form.getByLabel('问题标题').fill(title);
+    await form.getByLabel('措施内容').fill('每月开展一次专题研讨');
+    await form.locator('.ant-input-number-input').last().fill('3');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'hidden' });
+    let drawer = page.getByRole('dialog').last();
+    await expect.poll(() => drawer.textContent()).toContain(addWorkingDays(today(), 3));
+    await logout(run);
+
+    await loginAs(run, 'secretary');
+    drawer = await openFirstProblem(page, title);
+    await drawer.getByRole('button', { name: '确认' }).click();
+    await page.getByRole('button', { name: '确 定' }).or(page.getByRole('button', { name: '确定' })).click();
+    await expect.poll(() => drawer.textContent()).toContain('整改中');
+    await logout(run);
+
+    await loginAs(run, 'officer');
+    drawer = await openFirstProblem(page, title);
+    await drawer.getByText('标记完成').click();
+    await expect.poll(() => drawer.textContent()).toContain('已完成');
+    await drawer.getByRole('button', { name: '申请销号' }).click();
+    const submit = page.getByRole('dialog').filter({ hasText: '整改成效' });
+    await submit.getByLabel('整改成效').fill('研讨已常态化开展');
+    await submit.locator('input[type=file]').setInputFiles({ name: '研讨记录.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    await expect.poll(() => submit.locator('.ant-upload-list-item-done, .ant-upload-list-item', { hasText: '研讨记录.pdf' }).count()).toBe(1);
+    await page.waitForTimeout(500);
+    await submit.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => drawer.textContent()).toContain('申请销号');
+    await logout(run);
+
+    await loginAs(run, 'secretary');
+    drawer = await openFirstProblem(page, title);
+    await drawer.getByRole('button', { name: '退回' }).click();
+    const reject = page.getByRole('dialog').filter({ hasText: '退回理由' });
+    await reject.getByLabel('退回理由').fill('请补充研讨照片');
+    await reject.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => drawer.textContent()).toContain('请补充研讨照片');
+    await logout(run);
+
+    await loginAs(run, 'officer');
+    drawer = await openFirstProblem(page, title);
+    await drawer.getByRole('button', { name: '申请销号' }).click();
+    const again = page.getByRole('dialog').filter({ hasText: '整改成效' });
+    await again.getByLabel('整改成效').fill('已补充研讨照片');
+    await again.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => drawer.textContent()).toContain('申请销号');
+    await logout(run);
+
+    await loginAs(run, 'secretary');
+    drawer = await openFirstProblem(page, title);
+    await drawer.getByRole('button', { name: '同意销号' }).click();
+    await page.getByRole('button', { name: '确定' }).or(page.getByRole('button', { name: '确 定' })).click();
+    await expect.poll(() => drawer.textContent()).toContain('已销号');
+    await page.goto(`${run.baseUrl}/`);
+    expect(await closedFigure(page)).toBe('1');
+    await page.screenshot({ path: '/tmp/e2e-figures.png' });
+  }, 180_000);
+});
