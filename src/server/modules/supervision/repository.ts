@@ -2,13 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../db/scope.ts';
 
-/** Groups whose home unit is in scope (their members and units loaded in two more queries). */
+/** Groups whose home unit is in scope, plus the caller's own groups (their members and units loaded in two more queries). */
 export async function listGroups(db: Kysely<Database>, scope: Scope, id?: number) {
   let qb = db
     .selectFrom('supervisionGroups')
     .innerJoin('orgUnits', 'orgUnits.id', 'supervisionGroups.orgId')
     .select(['supervisionGroups.id', 'supervisionGroups.name', 'supervisionGroups.kind', 'supervisionGroups.orgId', 'orgUnits.path as orgPath', 'supervisionGroups.active', 'supervisionGroups.version'])
-    .where(inScope(scope, 'orgUnits.path'));
+    // A member always sees their own group, even when its home unit lies above their scope.
+    .where((eb) => {
+      const own = scope.personId === null ? [] : [eb.exists(eb.selectFrom('supervisionGroupMembers as m').select('m.groupId').whereRef('m.groupId', '=', 'supervisionGroups.id').where('m.personId', '=', scope.personId))];
+      return eb.or([inScope(scope, 'orgUnits.path')(eb), ...own]);
+    });
   if (id !== undefined) qb = qb.where('supervisionGroups.id', '=', id);
   const groups = await qb.orderBy('supervisionGroups.id').execute();
   const ids = groups.map((g) => g.id);

@@ -28,6 +28,23 @@ describeEachDb('#supervision-groups and #leader-assignments', (h) => {
     expect((await call('office', 'DELETE', `/api/v1/supervision-groups/${ok.json().id}`)).statusCode).toBe(204);
   });
 
+  it('a supervisor lists their own group though its home unit is above their scope, but cannot edit it', async () => {
+    const { call, fx } = h();
+    const res = await call('supervisor', 'GET', '/api/v1/supervision-groups');
+    expect(res.statusCode).toBe(200);
+    const mine = res.json().items.find((g: { id: number }) => g.id === fx.group);
+    expect(mine).toBeTruthy();
+    expect(mine.abilities.update).toBe(false);
+    expect((await call('supervisor', 'PATCH', `/api/v1/supervision-groups/${fx.group}`, { version: mine.version, name: '自改' })).statusCode).toBe(403);
+  });
+
+  it('a write to a group outside the caller’s scope is 403, to an unknown group 404', async () => {
+    const { call, fx } = h();
+    expect((await call('outsider', 'PATCH', `/api/v1/supervision-groups/${fx.group}`, { version: 1, name: '越权改名' })).statusCode).toBe(403);
+    expect((await call('outsider', 'DELETE', `/api/v1/supervision-groups/${fx.group}`)).statusCode).toBe(403);
+    expect((await call('office', 'DELETE', '/api/v1/supervision-groups/999999')).statusCode).toBe(404);
+  });
+
   it('a leader sees their own unit and the subtrees they guide; a new 分管 widens it', async () => {
     const { call, fx } = h();
     expect(orgIds(await call('leader', 'GET', '/api/v1/orgs?pageSize=200'))).toEqual([fx.units.root.id, fx.units.branchB.id].sort((a, b) => a - b));

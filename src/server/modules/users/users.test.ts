@@ -67,6 +67,15 @@ describeEachDb('#users', (h) => {
     expect((await call('admin', 'PATCH', `/api/v1/users/${user.id}`, { version: user.version, active: false })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
   });
+
+  it('refuses to let the admin deactivate their own account (400 naming the field)', async () => {
+    const { call, fx } = h();
+    const me = (await call('admin', 'GET', `/api/v1/users/${fx.users.admin}`)).json();
+    const res = await call('admin', 'PATCH', `/api/v1/users/${fx.users.admin}`, { version: me.version, active: false });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('active');
+    expect((await call('admin', 'GET', '/api/v1/me')).statusCode).toBe(200);
+  });
 });
 
 describeEachDb('#session', (h) => {

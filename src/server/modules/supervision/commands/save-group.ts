@@ -3,7 +3,7 @@ import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
 import { inScope } from '../../../db/scope.ts';
-import { invalidField, notFound } from '../../../errors.ts';
+import { invalidField, notFound, outOfScope } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
@@ -56,7 +56,7 @@ export async function createGroup(ctx: Ctx, input: GroupInput): Promise<GroupRow
 export async function updateGroup(ctx: Ctx, id: number, input: Partial<GroupInput> & { version: number }): Promise<GroupRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const [before] = await listGroups(trx, ctx.actor.scope, id);
-    if (!before) throw notFound('督导组');
+    if (!before) throw await missingOrOutOfScope(trx, id);
     authorize(groupPolicy, 'update', ctx.actor, before);
     checkVersion(before.version, input.version);
     const values: Record<string, unknown> = {};
@@ -79,9 +79,15 @@ export async function updateGroup(ctx: Ctx, id: number, input: Partial<GroupInpu
 export async function deleteGroup(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const [group] = await listGroups(trx, ctx.actor.scope, id);
-    if (!group) throw notFound('督导组');
+    if (!group) throw await missingOrOutOfScope(trx, id);
     authorize(groupPolicy, 'delete', ctx.actor, group);
     await trx.deleteFrom('supervisionGroups').where('id', '=', id).execute();
     await recordAudit(trx, ctx.actor, { action: 'delete', entityType: 'supervision_group', entityId: id, entityLabel: group.name, orgPath: group.orgPath, before: group });
   });
+}
+
+/** A write to a group the caller cannot see: 403 when it exists (outside scope), 404 when it does not. */
+async function missingOrOutOfScope(db: Kysely<Database>, id: number) {
+  const exists = await db.selectFrom('supervisionGroups').select('id').where('id', '=', id).executeTakeFirst();
+  return exists ? outOfScope() : notFound('督导组');
 }

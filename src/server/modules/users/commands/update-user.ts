@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../http/context.ts';
-import { notFound } from '../../../errors.ts';
+import { invalidField, notFound } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit, changedFields } from '../../audit/record-audit.ts';
@@ -22,6 +22,8 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
     const user = await findUser(trx, id);
     if (!user) throw notFound('账号');
     checkVersion(user.version, input.version);
+    // An admin switching off their own account could leave the system with nobody to turn it back on.
+    if (input.active === false && id === ctx.actor.userId) throw invalidField('active', '不能停用自己的账号');
     if (input.personId) await checkPersonLink(trx, input.personId, id);
     const values: Record<string, unknown> = {};
     if (input.displayName !== undefined) values.displayName = input.displayName.trim();
