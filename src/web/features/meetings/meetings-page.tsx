@@ -7,6 +7,7 @@ import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
+import { FileUpload } from '../../components/file-upload.tsx';
 
 interface Meeting {
   id: number;
@@ -30,6 +31,7 @@ export function MeetingsPage() {
   const [picked, setPicked] = useState<number>();
   const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
   const [creating, setCreating] = useState(false);
+  const [materialId, setMaterialId] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [form] = Form.useForm();
   const [itemForm] = Form.useForm();
@@ -39,7 +41,7 @@ export function MeetingsPage() {
   const create = async () => {
     const v = await form.validateFields();
     try {
-      await api('/meetings', { method: 'POST', body: { ...v, campaignId, date: v.date.format('YYYY-MM-DD'), attendeeIds: v.attendeeIds ?? [] } });
+      await api('/meetings', { method: 'POST', body: { ...v, campaignId, date: v.date.format('YYYY-MM-DD'), attendeeIds: v.attendeeIds ?? [], materialAttachmentId: materialId } });
       setCreating(false);
       form.resetFields();
       await refresh();
@@ -83,6 +85,9 @@ export function MeetingsPage() {
           <Form.Item name="kind" label="会议类型"><Radio.Group options={[{ value: 'democratic_life', label: '专题民主生活会' }, { value: 'organisational_life', label: '组织生活会' }]} /></Form.Item>
           <Form.Item name="date" label="日期" rules={[{ required: true }]}><DatePicker /></Form.Item>
           <Form.Item name="attendeeIds" label="参会人员"><PersonSelect multiple /></Form.Item>
+          <Form.Item label="对照检查材料">
+            <FileUpload multiple={false} label="上传对照检查材料" onChange={(ids) => setMaterialId(ids[0] ?? null)} />
+          </Form.Item>
         </Form>
       </Modal>
       <Drawer open={openId !== null} onClose={() => setOpenId(null)} size={820} title={detail.data ? `${detail.data.orgName} ${detail.data.kindLabel}（${detail.data.date}）` : '会议'} destroyOnHidden>

@@ -3,7 +3,7 @@ import { DatePicker, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
-import { EvidenceUpload } from './evidence-upload.tsx';
+import { FileUpload } from '../../components/file-upload.tsx';
 
 export type ActionDialog =
   | { kind: 'submit' }
@@ -41,7 +41,7 @@ export function ActionModal({ problemId, version, dialog, onClose, onDone }: { p
               <Input.TextArea rows={4} />
             </Form.Item>
             <Form.Item label="佐证材料（已上传的佐证也计入）">
-              <EvidenceUpload onChange={setAttachmentIds} />
+              <FileUpload onChange={setAttachmentIds} />
             </Form.Item>
           </>
         )}
@@ -59,7 +59,7 @@ export function ActionModal({ problemId, version, dialog, onClose, onDone }: { p
               <Input.TextArea rows={3} />
             </Form.Item>
             <Form.Item label="佐证材料">
-              <EvidenceUpload onChange={setAttachmentIds} />
+              <FileUpload onChange={setAttachmentIds} />
             </Form.Item>
           </>
         )}

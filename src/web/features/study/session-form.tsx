@@ -24,6 +24,7 @@ export function SessionForm({ open, campaignId, onClose, onSaved }: { open: bool
   const [form] = Form.useForm();
   const orgId = Form.useWatch('orgId', form) as number | undefined;
   const roster = useQuery({ queryKey: ['study', 'roster', orgId], queryFn: () => api<{ items: RosterPerson[] }>('/study/sessions/roster', { query: { orgId } }), enabled: !!orgId });
+  const readings = useQuery({ queryKey: ['campaigns', campaignId, 'readings'], queryFn: () => api<{ items: Array<{ id: number; title: string }> }>(`/campaigns/${campaignId}/readings`) });
   const [marks, setMarks] = useState<Record<number, Mark>>({});
   useEffect(() => {
     setMarks(Object.fromEntries((roster.data?.items ?? []).map((p) => [p.id, { status: 'present', reason: '' }])));
@@ -58,6 +59,12 @@ export function SessionForm({ open, campaignId, onClose, onSaved }: { open: bool
         </Space>
         <Form.Item name="speaker" label="主讲人" rules={[{ max: 60 }]}>
           <Input />
+        </Form.Item>
+        <Form.Item name="readingIds" label="学习篇目（必学篇目）">
+          <Select mode="multiple" options={(readings.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }))} />
+        </Form.Item>
+        <Form.Item name="speakerIds" label="交流发言人（每人逐一发言）">
+          <Select mode="multiple" options={(roster.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>
       </Form>
       {orgId && (

@@ -1,14 +1,14 @@
 import { Button, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { upload } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { upload } from '../lib/api.ts';
+import { showError } from '../lib/form-errors.ts';
 
-/** Uploads evidence files (佐证材料) and reports their attachment ids. */
-export function EvidenceUpload({ onChange }: { onChange: (ids: number[]) => void }) {
+/** Uploads files (佐证材料, 对照检查材料, 制度文件) as attachments and reports their ids. */
+export function FileUpload({ onChange, label = '上传佐证材料', multiple = true }: { onChange: (ids: number[]) => void; label?: string; multiple?: boolean }) {
   const ids = new Map<string, number>();
   return (
     <Upload
-      multiple
+      multiple={multiple}
       accept=".pdf,.jpg,.jpeg,.png,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt"
       customRequest={async ({ file, onSuccess, onError }) => {
         try {
@@ -26,7 +26,7 @@ export function EvidenceUpload({ onChange }: { onChange: (ids: number[]) => void
         onChange([...ids.values()]);
       }}
     >
-      <Button icon={<UploadOutlined />}>上传佐证材料</Button>
+      <Button icon={<UploadOutlined />}>{label}</Button>
     </Upload>
   );
 }
