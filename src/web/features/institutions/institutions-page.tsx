@@ -6,6 +6,7 @@ import { api, type Page } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
+import { FileUpload } from '../../components/file-upload.tsx';
 
 interface Institution {
   id: number;
@@ -17,6 +18,7 @@ interface Institution {
   status: string;
   statusLabel: string;
   issuedDate: string | null;
+  attachmentId: number | null;
   problems: Array<{ id: number; title: string; status: string }>;
   version: number;
   abilities: Record<string, boolean>;
@@ -32,6 +34,7 @@ export function InstitutionsPage() {
   const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
   const [status, setStatus] = useState<string>();
   const [creating, setCreating] = useState(false);
+  const [fileId, setFileId] = useState<number | null>(null);
   const [issuing, setIssuing] = useState<Institution | null>(null);
   const [form] = Form.useForm();
   const [issueForm] = Form.useForm();
@@ -57,7 +60,7 @@ export function InstitutionsPage() {
   const create = async () => {
     const values = await form.validateFields();
     try {
-      await api('/institutions', { method: 'POST', body: { ...values, campaignId } });
+      await api('/institutions', { method: 'POST', body: { ...values, campaignId, attachmentId: fileId } });
       setCreating(false);
       form.resetFields();
       await refresh();
@@ -92,6 +95,7 @@ export function InstitutionsPage() {
           { title: '关联问题', dataIndex: 'problems', render: (ps: Institution['problems']) => ps.map((p) => p.title).join('；') },
           { title: '状态', dataIndex: 'statusLabel', width: 80, render: (l: string, i) => <Tag color={STATUS_COLOURS[i.status]}>{l}</Tag> },
           { title: '印发日期', dataIndex: 'issuedDate', width: 110 },
+          { title: '文件', width: 70, render: (_v, i) => i.attachmentId && <a href={`/api/v1/attachments/${i.attachmentId}`}>下载</a> },
           {
             title: '操作',
             width: 160,
@@ -118,6 +122,9 @@ export function InstitutionsPage() {
           </Form.Item>
           <Form.Item name="reason" label="理由" rules={[{ max: 2000 }]}>
             <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item label="制度文件">
+            <FileUpload multiple={false} label="上传制度文件" onChange={(ids) => setFileId(ids[0] ?? null)} />
           </Form.Item>
           <Form.Item name="problemIds" label="关联问题（发现一个问题、解决一类问题）">
             <Select mode="multiple" showSearch optionFilterProp="label" loading={problems.isLoading} options={(problems.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.orgName}）` }))} />

@@ -36,7 +36,7 @@ export function MeetingsPage() {
   const [form] = Form.useForm();
   const [itemForm] = Form.useForm();
   const list = useQuery({ queryKey: ['meetings', campaignId], queryFn: () => api<{ items: Meeting[] }>('/meetings', { query: { campaignId } }), enabled: !!campaignId });
-  const detail = useQuery({ queryKey: ['meetings', 'detail', openId], queryFn: () => api<Meeting & { items: Item[] }>(`/meetings/${openId}`), enabled: openId !== null });
+  const detail = useQuery({ queryKey: ['meetings', 'detail', openId], queryFn: () => api<Meeting & { items: Item[]; materialAttachmentId: number | null }>(`/meetings/${openId}`), enabled: openId !== null });
   const refresh = () => qc.invalidateQueries({ queryKey: ['meetings'] });
   const create = async () => {
     const v = await form.validateFields();
@@ -91,6 +91,7 @@ export function MeetingsPage() {
         </Form>
       </Modal>
       <Drawer open={openId !== null} onClose={() => setOpenId(null)} size={820} title={detail.data ? `${detail.data.orgName} ${detail.data.kindLabel}（${detail.data.date}）` : '会议'} destroyOnHidden>
+        {detail.data?.materialAttachmentId && <p><a href={`/api/v1/attachments/${detail.data.materialAttachmentId}`}>下载对照检查材料</a></p>}
         <Table<Item> rowKey="id" size="small" pagination={false} dataSource={detail.data?.items ?? []} title={() => '批评与自我批评'}
           columns={[
             { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => (k === 'self' ? '自我批评' : '批评') },
