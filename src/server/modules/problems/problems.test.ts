@@ -197,4 +197,12 @@ describeEachDb('#problems', (h) => {
     expect(await ids('渣土车撒漏')).toEqual([p.id]);
     expect(fx.units.branchA.id).toBe(p.orgId);
   });
+
+  it('the 责任领导 of a measure follows its problem even outside their own scope', async () => {
+    const { call } = h();
+    const led = await record();
+    const notLed = await record({ measures: [{ content: '措施', deadline: { workingDays: 5 } }] });
+    expect((await call('leader', 'GET', `/api/v1/problems/${led.id}`)).statusCode).toBe(200);
+    expect((await call('leader', 'GET', `/api/v1/problems/${notLed.id}`)).statusCode).toBe(404);
+  });
 });

@@ -8,13 +8,22 @@ import { colourPredicate } from './colour.ts';
 
 /**
  * Problems the caller may see: those of units in scope, their own individual problems, and problems with a
- * measure they are responsible for (责任人).
+ * measure they are responsible for (责任人) or lead (责任领导).
  */
 export function problemVisible(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'problems'>) => {
     const parts = [inScope(actor.scope, 'problems.orgPath', 'problems.personId')(eb)];
     if (actor.personId !== null && !actor.scope.all) {
-      parts.push(eb.exists(eb.selectFrom('problemMeasures').select('problemMeasures.id').whereRef('problemMeasures.problemId', '=', 'problems.id').where('problemMeasures.ownerId', '=', actor.personId)));
+      const personId = actor.personId;
+      parts.push(
+        eb.exists(
+          eb
+            .selectFrom('problemMeasures')
+            .select('problemMeasures.id')
+            .whereRef('problemMeasures.problemId', '=', 'problems.id')
+            .where((m) => m.or([m('problemMeasures.ownerId', '=', personId), m('problemMeasures.leaderId', '=', personId)])),
+        ),
+      );
     }
     return parts.length === 1 ? parts[0] : eb.or(parts);
   };
