@@ -1,5 +1,6 @@
+import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../lib/auth.tsx';
 import type { FeatureEntry } from './modules.tsx';
@@ -39,7 +40,9 @@ export function AppLayout({ items }: { items: FeatureEntry[] }) {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16 }}>
-          <Outlet />
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} tip="加载中…"><div /></Spin>}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,9 +1,11 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import { useAuth } from '../lib/auth.tsx';
+import { HomeSlots } from '../lib/home-slots.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { AppLayout } from './layout.tsx';
 import { features } from './modules.tsx';
+import { dashboardCards } from './dashboard-cards.tsx';
 
 /** Login outside the shell; every registered feature the user may see inside it. */
 export function AppRoutes() {
@@ -19,15 +21,22 @@ export function AppRoutes() {
     );
   }
   const visible = features.filter((f) => f.visible(me));
+  const visibleKeys = new Set(visible.map((f) => f.key));
+  const slots = {
+    links: visible.filter((f) => f.path !== '/').map(({ key, path, label, icon }) => ({ key, path, label, icon })),
+    cards: dashboardCards.filter((c) => visibleKeys.has(c.feature) && (c.visible?.(me) ?? true)).map(({ key, element, span }) => ({ key, element, span })),
+  };
   return (
-    <Routes>
-      <Route path="/login" element={<Navigate to="/" replace />} />
-      <Route element={<AppLayout items={visible} />}>
-        {visible.map((f) => (
-          <Route key={f.key} path={f.path} element={f.element} />
-        ))}
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Route>
-    </Routes>
+    <HomeSlots.Provider value={slots}>
+      <Routes>
+        <Route path="/login" element={<Navigate to="/" replace />} />
+        <Route element={<AppLayout items={visible} />}>
+          {visible.map((f) => (
+            <Route key={f.key} path={f.path} element={f.element} />
+          ))}
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </HomeSlots.Provider>
   );
 }

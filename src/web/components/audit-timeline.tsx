@@ -1,11 +1,15 @@
-import { Empty, Spin, Timeline, Typography } from 'antd';
+import { Button, Empty, Spin, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../lib/api.ts';
+import { ACTION_LABELS, diffRows } from './audit-labels.ts';
+import { AuditDiff } from './audit-diff.tsx';
 
 export interface AuditEvent {
   id: number;
   at: string;
   actorName: string;
+  actorUserId: number | null;
   action: string;
   entityType: string;
   entityId: number;
@@ -14,31 +18,25 @@ export interface AuditEvent {
   after: Record<string, unknown> | null;
 }
 
-export const ACTION_LABELS: Record<string, string> = {
-  create: '新建',
-  update: '修改',
-  move: '移动',
-  transfer: '调动',
-  deactivate: '停用',
-  activate: '启用',
-  delete: '删除',
-  grant: '授予角色',
-  revoke: '撤销角色',
-  reset_password: '重置密码',
-};
-
-function summary(e: AuditEvent): string {
-  const keys = Object.keys(e.after ?? e.before ?? {}).filter((k) => !['id', 'version', 'createdAt', 'updatedAt'].includes(k));
-  return keys.length ? `字段：${keys.slice(0, 6).join('、')}` : '';
+/** A recorded instant in Beijing time. */
+export function formatInstant(at: string): string {
+  return new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
-/** The change history of one record, newest first. */
+function summary(e: AuditEvent): string {
+  const changed = diffRows(e.before, e.after).filter((r) => r.changed).map((r) => r.label);
+  return changed.length ? `涉及：${changed.slice(0, 6).join('、')}${changed.length > 6 ? ' 等' : ''}` : '';
+}
+
+/** The change history of one record, newest first; each entry opens its before/after. */
 export function AuditTimeline({ entityType, entityId }: { entityType: string; entityId: number }) {
+  const [open, setOpen] = useState<number | null>(null);
   const q = useQuery({
     queryKey: ['audit', entityType, entityId],
     queryFn: () => api<Page<AuditEvent>>(`/audit/entity/${entityType}/${entityId}`),
   });
   if (q.isLoading) return <Spin />;
+  if (q.isError) return <Empty description="无权查看或暂时无法加载变更记录" />;
   if (!q.data?.items.length) return <Empty description="暂无变更记录" />;
   return (
     <Timeline
@@ -46,8 +44,14 @@ export function AuditTimeline({ entityType, entityId }: { entityType: string; en
         content: (
           <div>
             <Typography.Text strong>{ACTION_LABELS[e.action] ?? e.action}</Typography.Text> · {e.actorName}
-            <div style={{ color: '#888' }}>{new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</div>
-            <div style={{ color: '#888' }}>{summary(e)}</div>
+            <div style={{ color: '#888' }}>{formatInstant(e.at)}</div>
+            <div style={{ color: '#888' }}>
+              {summary(e)}{' '}
+              <Button type="link" size="small" onClick={() => setOpen(open === e.id ? null : e.id)}>
+                {open === e.id ? '收起' : '详情'}
+              </Button>
+            </div>
+            {open === e.id && <AuditDiff before={e.before} after={e.after} />}
           </div>
         ),
       }))}

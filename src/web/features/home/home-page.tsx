@@ -1,8 +1,10 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, type Page } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
+import { useHomeSlots } from '../../lib/home-slots.tsx';
 
 interface CampaignSummary {
   id: number;
@@ -18,6 +20,7 @@ interface CampaignSummary {
 export function HomePage() {
   const { me } = useAuth();
   const navigate = useNavigate();
+  const { links, cards } = useHomeSlots();
   const campaigns = useQuery({ queryKey: ['campaigns', 'home'], queryFn: () => api<Page<CampaignSummary>>('/campaigns', { query: { pageSize: 50 } }) });
   const active = campaigns.data?.items.filter((c) => c.status === 'active') ?? [];
   return (
@@ -46,6 +49,29 @@ export function HomePage() {
           </Typography.Paragraph>
         </Card>
       ))}
+      {cards.length > 0 && (
+        <Row gutter={[16, 16]}>
+          {cards.map((c) => (
+            <Col key={c.key} span={c.span ?? 12}>
+              {c.element}
+            </Col>
+          ))}
+        </Row>
+      )}
+      <Card title="常用功能">
+        <Row gutter={[12, 12]}>
+          {links.map((l) => (
+            <Col key={l.key} xs={12} sm={8} md={6} lg={4}>
+              <Link to={l.path}>
+                <Card size="small" hoverable styles={{ body: { textAlign: 'center' } }}>
+                  <div style={{ fontSize: 22, color: '#c8161d' }}>{l.icon}</div>
+                  <div style={{ marginTop: 4 }}>{l.label}</div>
+                </Card>
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      </Card>
     </div>
   );
 }
