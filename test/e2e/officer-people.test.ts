@@ -38,5 +38,21 @@ describe('browser: a branch officer keeps the roster', () => {
     await expect.poll(() => rows.first().textContent()).toContain('冯晓东');
     expect(await rows.first().textContent()).toContain('13912345678');
     await page.screenshot({ path: '/tmp/e2e-found.png' });
+
+    // The person's drawer shows who created the record and with what.
+    await rows.first().click();
+    const personDrawer = page.getByRole('dialog');
+    await personDrawer.getByRole('tab', { name: '变更记录' }).click();
+    await expect.poll(() => personDrawer.locator('.ant-timeline').textContent()).toContain('新建');
+    await personDrawer.getByRole('button', { name: '详情' }).first().click();
+    await expect.poll(() => personDrawer.locator('.ant-table').textContent()).toContain('13912345678');
+    await page.screenshot({ path: '/tmp/e2e-history.png' });
+    await page.keyboard.press('Escape');
+    await personDrawer.waitFor({ state: 'hidden' });
+
+    // The unit tree finds the own branch by its initials.
+    await page.getByPlaceholder('搜索单位：名称、拼音或首字母').fill('bgs');
+    await page.getByPlaceholder('搜索单位：名称、拼音或首字母').press('Enter');
+    await expect.poll(() => page.locator('.ant-list-item').allTextContents()).toEqual([expect.stringContaining('办公室党支部')]);
   });
 });

@@ -2,8 +2,8 @@ import { Table, Typography } from 'antd';
 import { diffRows, type DiffRow } from './audit-labels.ts';
 
 /** Before/after of one recorded change as a table; changed fields first and marked. */
-export function AuditDiff({ before, after }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
-  const rows = diffRows(before, after);
+export function AuditDiff({ before, after, entityType }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null; entityType?: string }) {
+  const rows = diffRows(before, after, entityType);
   if (!rows.length) return <Typography.Text type="secondary">未记录字段变化</Typography.Text>;
   const cell = (changed: boolean, text: string, tone: 'danger' | 'success') =>
     changed ? <Typography.Text type={tone}>{text}</Typography.Text> : <Typography.Text type="secondary">{text}</Typography.Text>;

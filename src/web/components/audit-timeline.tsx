@@ -24,7 +24,7 @@ export function formatInstant(at: string): string {
 }
 
 function summary(e: AuditEvent): string {
-  const changed = diffRows(e.before, e.after).filter((r) => r.changed).map((r) => r.label);
+  const changed = diffRows(e.before, e.after, e.entityType).filter((r) => r.changed).map((r) => r.label);
   return changed.length ? `涉及：${changed.slice(0, 6).join('、')}${changed.length > 6 ? ' 等' : ''}` : '';
 }
 
@@ -51,7 +51,7 @@ export function AuditTimeline({ entityType, entityId }: { entityType: string; en
                 {open === e.id ? '收起' : '详情'}
               </Button>
             </div>
-            {open === e.id && <AuditDiff before={e.before} after={e.after} />}
+            {open === e.id && <AuditDiff before={e.before} after={e.after} entityType={e.entityType} />}
           </div>
         ),
       }))}

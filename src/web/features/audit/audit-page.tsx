@@ -94,7 +94,7 @@ export function AuditPage() {
             <Typography.Text>
               {open.actorName} 于 {formatInstant(open.at)} {ACTION_LABELS[open.action] ?? open.action}了{ENTITY_LABELS[open.entityType] ?? open.entityType}“{open.entityLabel}”
             </Typography.Text>
-            <AuditDiff before={open.before} after={open.after} />
+            <AuditDiff before={open.before} after={open.after} entityType={open.entityType} />
           </Space>
         )}
       </Drawer>
