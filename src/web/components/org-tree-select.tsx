@@ -11,13 +11,13 @@ interface TreeOption {
 
 const toOptions = (n: OrgNode): TreeOption => ({ value: n.id, title: n.name, children: n.children.map(toOptions) });
 
-/** The caller's org tree (their scope), for picking a unit. */
-export function useScopeTree() {
+/** The caller's org tree (their scope), for picking a unit; deactivated units only when asked for. */
+export function useScopeTree(includeInactive = false) {
   return useQuery({
-    queryKey: ['orgs', 'scope-tree'],
+    queryKey: ['orgs', 'scope-tree', includeInactive],
     queryFn: async () => {
       const roots = await api<{ items: Org[] }>('/orgs/roots');
-      return Promise.all(roots.items.map((r) => api<OrgNode>(`/orgs/${r.id}/tree`)));
+      return Promise.all(roots.items.map((r) => api<OrgNode>(`/orgs/${r.id}/tree`, { query: includeInactive ? { includeInactive } : undefined })));
     },
   });
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Input, List, Spin, Tree, Typography } from 'antd';
+import { App, Checkbox, Input, List, Spin, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api.ts';
@@ -23,13 +23,14 @@ const toData = (n: OrgNode): DataNode => ({
 
 /** The org tree of the caller's scope, with search by name / pinyin / initials and drag-and-drop moves. */
 export function OrgTree({ selectedId, onSelect }: { selectedId: number | null; onSelect: (id: number) => void }) {
-  const tree = useScopeTree();
+  const [showInactive, setShowInactive] = useState(false);
+  const tree = useScopeTree(showInactive);
   const qc = useQueryClient();
   const { modal } = App.useApp();
   const [q, setQ] = useState('');
   const search = useQuery({
-    queryKey: ['orgs', 'search', q],
-    queryFn: () => api<Page<Org>>('/orgs', { query: { q, pageSize: 20 } }),
+    queryKey: ['orgs', 'search', q, showInactive],
+    queryFn: () => api<Page<Org>>('/orgs', { query: { q, pageSize: 20, includeInactive: showInactive || undefined } }),
     enabled: q.trim().length > 0,
   });
   const data = useMemo(() => (tree.data ?? []).map(toData), [tree.data]);
@@ -60,6 +61,9 @@ export function OrgTree({ selectedId, onSelect }: { selectedId: number | null; o
   return (
     <div>
       <Input.Search placeholder="搜索单位：名称、拼音或首字母" allowClear onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ marginBottom: 8 }} />
+      <Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} style={{ marginBottom: 8 }}>
+        显示已停用单位
+      </Checkbox>
       {q && (
         <List
           size="small"
