@@ -19,13 +19,37 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app when dist/web is missing or older than its sources. */
+const isFresh = (index: string, sources: number) => fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources;
+
+/**
+ * Builds the web app when dist/web is missing or older than its sources. Browser test files run in
+ * parallel, so one of them builds under a lock directory while the others wait for it (a build empties
+ * dist/web first; a second build at the same time would pull files from under a running page).
+ */
 export async function ensureWebBuilt(): Promise<void> {
   const index = path.join(WEB_DIST, 'index.html');
   const sources = Math.max(newestMtime(path.join(root, 'src/web')), newestMtime(path.join(root, 'src/shared')));
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const lock = path.join(root, 'dist', '.web-build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    if (isFresh(index, sources)) return;
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      // Another run is building; a lock left by a crashed run is taken over after two minutes.
+      if (Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      if (!isFresh(index, sources)) {
+        const { build } = await import('vite');
+        await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+      }
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface BrowserRun {
