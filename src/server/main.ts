@@ -3,6 +3,7 @@ import { openDatabase, dialectOf } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
+import { ensureTallies } from './tallies.ts';
 
 async function main() {
   let config;
@@ -27,6 +28,7 @@ async function main() {
     process.exit(3);
   }
   await bootstrap(db, config, app.log);
+  await ensureTallies(db);
 
   let closing = false;
   const shutdown = async (signal: string) => {

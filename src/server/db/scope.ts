@@ -76,3 +76,8 @@ export function inScope(
     return parts.length === 1 ? parts[0] : eb.or(parts);
   };
 }
+
+/** Whether the scope sees the whole subtree at `path` (then a maintained subtree figure is exactly what it may see). */
+export function coversSubtree(scope: Scope, path: string): boolean {
+  return scope.all || scope.subtreePaths.some((p) => path.startsWith(p));
+}

@@ -11,6 +11,7 @@ import { GIVEN_FEMALE, GIVEN_MALE, STAFF_POSITIONS, SURNAMES } from './names.ts'
 import { BUREAU, type UnitSpec } from './structure.ts';
 import { CAMPAIGN_2019, CAMPAIGN_2023 } from './campaigns-data.ts';
 import { demoSeeders } from './seeders.ts';
+import { ensureTallies } from '../tallies.ts';
 
 interface Unit {
   id: number;
@@ -179,5 +180,7 @@ export async function loadDemo(db: Db, options: { password: string | null }): Pr
     await b.campaign(CAMPAIGN_2019, u('bureau').id);
   });
   for (const seeder of demoSeeders) await seeder.seed(db, { today: today() });
+  // The seeders write rows directly: count them into the maintained figures once.
+  await ensureTallies(db);
   return password;
 }

@@ -4,7 +4,8 @@ import { ErrorResponses } from '../../http/schemas.ts';
 import { notFound } from '../../errors.ts';
 import { childUnits, scopeRoots, visibleOrg } from '../orgs/public.ts';
 import { FiguresQuery } from './schemas.ts';
-import { FIGURES, problemFigures } from './figures.ts';
+import { coversSubtree } from '../../db/scope.ts';
+import { FIGURES, maintainedFigures, problemFigures } from './figures.ts';
 import { warningDaysOf } from './repository.ts';
 import { judgeDates } from './presenter.ts';
 
@@ -31,7 +32,10 @@ export const problemFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!unit) throw notFound('单位');
       const dates = judgeDates(await warningDaysOf(app.db, req.query.campaignId));
       const children = await childUnits(app.db, unit.id);
-      const [total, ...rows] = await problemFigures(app.db, req.actor, req.query.campaignId, [unit, { ...unit, own: true }, ...children], dates);
+      const units = [unit, { ...unit, own: true }, ...children];
+      const [total, ...rows] = coversSubtree(req.actor.scope, unit.path)
+        ? await maintainedFigures(app.db, req.query.campaignId, units, dates)
+        : await problemFigures(app.db, req.actor, req.query.campaignId, units, dates);
       return {
         unit: { id: unit.id, name: unit.name },
         figures: Object.entries(FIGURES).map(([key, f]) => ({ key, label: f.label, filter: f.filter })),

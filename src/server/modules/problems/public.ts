@@ -27,3 +27,5 @@ export async function createLinkedProblem(
   const problem = await insertProblem(trx, { db: trx, actor }, { ...input, kind: 'immediate' });
   return { id: problem.id };
 }
+
+export { problemTally, tallySummaries, summaryColumns, toSummary, type ProblemSummary } from './tally.ts';

@@ -48,6 +48,8 @@ export interface MeasureTable {
 }
 
 export interface ProblemTables {
+  /** Maintained per-subtree counts (db/subtree-tally.ts, migration 0030); due_date is NO_DUE_DATE when none is open. */
+  problemTallies: { orgId: number; campaignId: number; status: string; kind: string; dueDate: string; escalated: number; onTime: number; n: number };
   problems: ProblemTable;
   problemMeasures: MeasureTable;
   measureProgress: { id: Generated<number>; measureId: number; date: string; note: string; authorName: string; createdAt: string };
@@ -79,3 +81,4 @@ export interface ProblemTables {
   };
   calendarOverrides: { id: Generated<number>; date: string; kind: string; note: Generated<string>; createdAt: string };
 }
+

@@ -5,6 +5,8 @@ import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { ORG_PATH_COLUMNS } from '../../../db/org-path-columns.ts';
+import { rehomeTallies } from '../../../db/subtree-tally.ts';
+import { TALLY_TABLES } from '../../../db/tally-tables.ts';
 import { pathInSubtree } from '../../../db/scope.ts';
 import { invalidField } from '../../../errors.ts';
 import { orgPolicy } from '../policy.ts';
@@ -18,7 +20,8 @@ export interface MoveOrgInput {
 
 /**
  * Moves a unit with its whole subtree under a new parent: one range update rewrites the paths of the
- * subtree and of every record that carries a copy of them, in the same transaction.
+ * subtree and of every record that carries a copy of them, and the subtree's maintained figures move from
+ * the old ancestors to the new ones, in the same transaction.
  */
 export async function moveOrg(ctx: Ctx, id: number, input: MoveOrgInput): Promise<OrgRow> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -49,6 +52,7 @@ export async function moveOrg(ctx: Ctx, id: number, input: MoveOrgInput): Promis
         await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${newPath} || substr(${sql.ref(column)}, ${cut})
           where ${sql.ref(column)} >= ${oldPath} and ${sql.ref(column)} < ${oldPath.slice(0, -1) + '0'}`.execute(trx);
       }
+      await rehomeTallies(trx, TALLY_TABLES, org.id, oldPath, newPath);
     }
     const sortOrder = input.sortOrder ?? (org.parentId === parent.id ? org.sortOrder : await nextSortOrder(trx, parent.id));
     await updateVersioned(trx, 'orgUnits', id, input.version, { parentId: parent.id, sortOrder });

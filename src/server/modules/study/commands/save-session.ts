@@ -11,6 +11,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { studyPolicy } from '../policy.ts';
 import { findSession, findSessionAnywhere, type SessionRow } from '../repository.ts';
+import { afterSessionWrite } from '../tally.ts';
 
 export interface Attendance {
   personId: number;
@@ -59,6 +60,7 @@ async function syncAttendance(trx: Kysely<Database>, session: { id: number; orgP
   const now = nowIso();
   const fresh = [...absent].filter((p) => !have.has(p));
   if (fresh.length) await trx.insertInto('makeupItems').values(fresh.map((personId) => ({ sessionId: session.id, personId, orgPath: session.orgPath, createdAt: now, updatedAt: now }))).execute();
+  await afterSessionWrite(trx, session.id);
 }
 
 const columns = (input: Omit<SessionInput, 'attendance' | 'campaignId' | 'orgId'>) => ({

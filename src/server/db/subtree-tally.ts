@@ -1,0 +1,148 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+
+/**
+ * Maintained figures ("tallies"): a source row (a problem, a study session) adds its measures to one tally
+ * row of every unit on its unit's path, so a subtree's figures are a lookup of a few hundred rows instead of
+ * a scan of millions. Each source row keeps the key it was last counted under in its `tally` column
+ * ("orgId|dim…|measure…"); syncing a row subtracts the old key and adds the new one in the caller's
+ * transaction. The key names the unit by id, not by path, so moving a unit only shifts the moved unit's
+ * own tally rows from the old ancestors to the new ones (`rehomeTallies`).
+ */
+export interface TallyTable {
+  table: string;
+  dims: Array<{ column: string; type: 'int' | 'text' }>;
+  measures: string[];
+}
+
+export interface TallySource {
+  tally: TallyTable;
+  /** Source table: has `id`, `org_id` and a nullable text `tally`. */
+  source: string;
+  /** SQL over the source row aliased `s`: one expression per dim, then one per measure; never null. */
+  values: () => RawBuilder<unknown>[];
+}
+
+type Db = Kysely<any>;
+type Parsed = { orgId: number; dims: Array<string | number>; measures: number[] };
+
+/** The key of the row aliased `s` as one SQL text expression. */
+export function tallyKeyExpr(src: TallySource): RawBuilder<string> {
+  const parts = [sql`s.org_id`, ...src.values()].map((e) => sql`cast(${e} as text)`);
+  return sql<string>`${sql.join(parts, sql` || '|' || `)}`;
+}
+
+function parseKey(t: TallyTable, key: string): Parsed {
+  const parts = key.split('|');
+  const dims = t.dims.map((d, i) => (d.type === 'int' ? Number(parts[1 + i]) : parts[1 + i]));
+  const measures = t.measures.map((_, i) => Number(parts[1 + t.dims.length + i]));
+  return { orgId: Number(parts[0]), dims, measures };
+}
+
+/** Ids of the unit and its ancestors, read off the materialized path "/1/5/9/". */
+const idsOfPath = (path: string) => path.split('/').filter(Boolean).map(Number);
+
+/** Accumulates signed contributions per (unit, dims), so one statement applies them all. */
+class Delta {
+  readonly rows = new Map<string, { orgId: number; dims: Array<string | number>; measures: number[] }>();
+  add(orgIds: number[], dims: Array<string | number>, measures: number[], factor: number) {
+    for (const orgId of orgIds) {
+      const k = `${orgId}|${dims.join('|')}`;
+      const row = this.rows.get(k) ?? { orgId, dims, measures: measures.map(() => 0) };
+      row.measures = row.measures.map((m, i) => m + measures[i] * factor);
+      this.rows.set(k, row);
+    }
+  }
+}
+
+async function applyDelta(db: Db, t: TallyTable, delta: Delta): Promise<void> {
+  const rows = [...delta.rows.values()].filter((r) => r.measures.some((m) => m !== 0));
+  if (!rows.length) return;
+  const conflict = ['org_id', ...t.dims.map((d) => d.column)];
+  for (let i = 0; i < rows.length; i += 400) {
+    const values = rows.slice(i, i + 400).map((r) => sql`(${sql.join([r.orgId, ...r.dims, ...r.measures])})`);
+    await sql`insert into ${sql.table(t.table)} (${sql.join([...conflict, ...t.measures].map((c) => sql.ref(c)))}) values ${sql.join(values)}
+      on conflict (${sql.join(conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = ${sql.table(t.table)}.${sql.ref(m)} + excluded.${sql.ref(m)}`))}`.execute(db);
+  }
+  if (rows.some((r) => r.measures.some((m) => m < 0))) {
+    const orgIds = [...new Set(rows.map((r) => r.orgId))];
+    await sql`delete from ${sql.table(t.table)} where org_id in (${sql.join(orgIds)}) and ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = 0`), sql` and `)}`.execute(db);
+  }
+}
+
+async function unitPath(db: Db, orgId: number): Promise<string | undefined> {
+  const row = await sql<{ path: string }>`select path from org_units where id = ${orgId}`.execute(db);
+  return row.rows[0]?.path;
+}
+
+async function addKey(db: Db, t: TallyTable, delta: Delta, key: string, factor: number) {
+  const p = parseKey(t, key);
+  const path = await unitPath(db, p.orgId);
+  if (path) delta.add(idsOfPath(path), p.dims, p.measures, factor);
+}
+
+/** Re-counts one source row after it was written (inside the writer's transaction). */
+export async function syncTally(db: Db, src: TallySource, id: number): Promise<void> {
+  const { rows } = await sql<{ old: string | null; next: string }>`select s.tally as old, ${tallyKeyExpr(src)} as next from ${sql.table(src.source)} s where s.id = ${id}`.execute(db);
+  const row = rows[0];
+  if (!row || row.old === row.next) return;
+  const delta = new Delta();
+  if (row.old) await addKey(db, src.tally, delta, row.old, -1);
+  await addKey(db, src.tally, delta, row.next, 1);
+  await applyDelta(db, src.tally, delta);
+  await sql`update ${sql.table(src.source)} set tally = ${row.next} where id = ${id}`.execute(db);
+}
+
+/** Takes a source row out of the figures; call before deleting it. */
+export async function untally(db: Db, src: TallySource, id: number): Promise<void> {
+  const { rows } = await sql<{ old: string | null }>`select tally as old from ${sql.table(src.source)} where id = ${id}`.execute(db);
+  if (!rows[0]?.old) return;
+  const delta = new Delta();
+  await addKey(db, src.tally, delta, rows[0].old, -1);
+  await applyDelta(db, src.tally, delta);
+}
+
+/** A column of a raw row, whichever case the connection's plugins gave its name. */
+const field = (row: Record<string, unknown>, column: string) => row[column] ?? row[column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
+
+/** A unit moved: its own tally rows (its whole subtree) leave the old ancestors and join the new ones. */
+export async function rehomeTallies(db: Db, tables: TallyTable[], unitId: number, oldPath: string, newPath: string): Promise<void> {
+  const before = idsOfPath(oldPath).filter((id) => id !== unitId);
+  const after = idsOfPath(newPath).filter((id) => id !== unitId);
+  const leaving = before.filter((id) => !after.includes(id));
+  const joining = after.filter((id) => !before.includes(id));
+  for (const t of tables) {
+    const { rows } = await sql<Record<string, string | number>>`select * from ${sql.table(t.table)} where org_id = ${unitId}`.execute(db);
+    const delta = new Delta();
+    for (const r of rows) {
+      const dims = t.dims.map((d) => (d.type === 'int' ? Number(field(r, d.column)) : String(field(r, d.column))));
+      const measures = t.measures.map((m) => Number(field(r, m)));
+      delta.add(leaving, dims, measures, -1);
+      delta.add(joining, dims, measures, 1);
+    }
+    await applyDelta(db, t, delta);
+  }
+}
+
+/** Recounts a whole tally from its source table: at start-up when rows were written around the sync. */
+export async function rebuildTally(db: Db, src: TallySource): Promise<void> {
+  await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)}`.execute(db);
+  const [{ rows: keys }, { rows: units }] = await Promise.all([
+    sql<{ key: string; n: number | string }>`select tally as key, count(*) as n from ${sql.table(src.source)} group by tally`.execute(db),
+    sql<{ id: number; path: string }>`select id, path from org_units`.execute(db),
+  ]);
+  const paths = new Map(units.map((u) => [Number(u.id), u.path]));
+  const delta = new Delta();
+  for (const { key, n } of keys) {
+    const p = parseKey(src.tally, key);
+    const path = paths.get(p.orgId);
+    if (path) delta.add(idsOfPath(path), p.dims, p.measures, Number(n));
+  }
+  await sql`delete from ${sql.table(src.tally.table)}`.execute(db);
+  await applyDelta(db, src.tally, delta);
+}
+
+/** Whether some source rows were written without being counted (bulk loads, a fresh migration). */
+export async function tallyIsStale(db: Db, src: TallySource): Promise<boolean> {
+  const { rows } = await sql`select 1 as x from ${sql.table(src.source)} where tally is null limit 1`.execute(db);
+  return rows.length > 0;
+}

@@ -1,0 +1,29 @@
+import type { TallyTable } from './subtree-tally.ts';
+
+/**
+ * The maintained-figure tables (created in migration 0030). Listed here, like ORG_PATH_COLUMNS, because a
+ * unit move shifts all of them; the modules that feed them define how a source row is counted.
+ */
+export const PROBLEM_TALLY: TallyTable = {
+  table: 'problem_tallies',
+  dims: [
+    { column: 'campaign_id', type: 'int' },
+    { column: 'status', type: 'text' },
+    { column: 'kind', type: 'text' },
+    { column: 'due_date', type: 'text' },
+    { column: 'escalated', type: 'int' },
+    { column: 'on_time', type: 'int' },
+  ],
+  measures: ['n'],
+};
+
+export const STUDY_TALLY: TallyTable = {
+  table: 'study_tallies',
+  dims: [
+    { column: 'campaign_id', type: 'int' },
+    { column: 'kind', type: 'text' },
+  ],
+  measures: ['sessions', 'attendees', 'present', 'open_makeups', 'uncovered'],
+};
+
+export const TALLY_TABLES = [PROBLEM_TALLY, STUDY_TALLY];

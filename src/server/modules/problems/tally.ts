@@ -1,0 +1,93 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { TallySource } from '../../db/subtree-tally.ts';
+import { PROBLEM_TALLY } from '../../db/tally-tables.ts';
+import { PROBLEM_COLOURS, PROBLEM_STATUSES, type ProblemColour, type ProblemStatus } from '../../../shared/problem-enums.ts';
+import { colourPredicate } from './colour.ts';
+
+/** Stands for "no open deadline" in a tally: compares like NULL in every colour rule (never overdue, never due soon). */
+export const NO_DUE_DATE = '9999-12-31';
+
+/**
+ * How a problem is counted: by campaign, status, kind, due date (so overdue and the colours are judged at
+ * read time against today's date, and stay right as days pass), escalation and on-time closure (the same
+ * rule as onTimePredicate in repository.ts).
+ */
+export const problemTally: TallySource = {
+  tally: PROBLEM_TALLY,
+  source: 'problems',
+  values: () => [
+    sql`s.campaign_id`,
+    sql`s.status`,
+    sql`s.kind`,
+    sql`coalesce(s.due_date, ${NO_DUE_DATE})`,
+    sql`case when s.escalated_from_id is null then 0 else 1 end`,
+    sql`case when s.status = 'closed' and not exists (select 1 from problem_measures pm where pm.problem_id = s.id and substr(pm.done_at, 1, 10) > pm.deadline) then 1 else 0 end`,
+    sql`1`,
+  ],
+};
+
+export interface ProblemSummary {
+  total: number;
+  closed: number;
+  cleared: number;
+  onTime: number;
+  overdue: number;
+  escalated: number;
+  byStatus: Record<ProblemStatus, number>;
+  byColour: Record<ProblemColour, number>;
+}
+
+type Dates = { today: string; yellowUntil: string };
+type Eb = ExpressionBuilder<any, any>;
+
+/**
+ * The summary columns over either the live problems or their tallies (both aliased `problems`): `weight` is
+ * 1 per live row or a tally row's count. The colour rule is the one the list filters with.
+ */
+export function summaryColumns(eb: Eb, weight: Expression<number>, is: { escalated: Expression<SqlBool>; onTime: Expression<SqlBool> }, dates: Dates) {
+  const count = (p?: Expression<SqlBool>) => eb.fn.sum<number>(p ? eb.case().when(p).then(weight).else(0).end() : weight);
+  const closed = eb('problems.status', '=', 'closed');
+  return [
+    count().as('total'),
+    count(closed).as('closed'),
+    count(eb.and([eb('problems.kind', '=', 'immediate'), closed])).as('cleared'),
+    count(is.onTime).as('onTime'),
+    count(colourPredicate(eb, 'red', dates.today, dates.yellowUntil)).as('overdue'),
+    count(is.escalated).as('escalated'),
+    ...Object.keys(PROBLEM_STATUSES).map((s) => count(eb('problems.status', '=', s)).as(`status_${s}`)),
+    ...Object.keys(PROBLEM_COLOURS).map((c) => count(colourPredicate(eb, c as ProblemColour, dates.today, dates.yellowUntil)).as(`colour_${c}`)),
+  ];
+}
+
+/** Reads a row of summaryColumns back into numbers. */
+export function toSummary(row: Record<string, unknown>): ProblemSummary {
+  const n = (k: string) => Number(row[k] ?? 0);
+  return {
+    total: n('total'),
+    closed: n('closed'),
+    cleared: n('cleared'),
+    onTime: n('onTime'),
+    overdue: n('overdue'),
+    escalated: n('escalated'),
+    byStatus: Object.fromEntries(Object.keys(PROBLEM_STATUSES).map((s) => [s, n(`status_${s}`)])) as Record<ProblemStatus, number>,
+    byColour: Object.fromEntries(Object.keys(PROBLEM_COLOURS).map((c) => [c, n(`colour_${c}`)])) as Record<ProblemColour, number>,
+  };
+}
+
+const EMPTY = toSummary({});
+
+/** Each unit's subtree summary from the maintained tallies: one indexed read of a few hundred rows per unit. */
+export async function tallySummaries(db: Kysely<Database>, campaignId: number | undefined, orgIds: number[], dates: Dates): Promise<Map<number, ProblemSummary>> {
+  if (!orgIds.length) return new Map();
+  let q = db
+    .selectFrom('problemTallies as problems')
+    .select((eb) => ['problems.orgId', ...summaryColumns(eb, eb.ref('problems.n'), { escalated: eb('problems.escalated', '=', 1), onTime: eb('problems.onTime', '=', 1) }, dates)])
+    .where('problems.orgId', 'in', orgIds)
+    .groupBy('problems.orgId');
+  if (campaignId) q = q.where('problems.campaignId', '=', campaignId);
+  const rows = await q.execute();
+  const out = new Map(orgIds.map((id) => [id, EMPTY]));
+  for (const row of rows) out.set(Number(row.orgId), toSummary(row as Record<string, unknown>));
+  return out;
+}

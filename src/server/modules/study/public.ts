@@ -1,0 +1,2 @@
+/** What other modules may use from 理论学习. */
+export { studyTally, studyTallySummaries, type StudySummary } from './tally.ts';

@@ -1,0 +1,60 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { syncTally, type TallySource } from '../../db/subtree-tally.ts';
+import { STUDY_TALLY } from '../../db/tally-tables.ts';
+
+/**
+ * How a collective session is counted, by campaign and kind: one session, its attendees, those present, its
+ * open make-ups, and whether some absentee has neither attended nor made up (not 全覆盖) — the rules of
+ * studyFigures in figures.ts.
+ */
+export const studyTally: TallySource = {
+  tally: STUDY_TALLY,
+  source: 'study_sessions',
+  values: () => [
+    sql`s.campaign_id`,
+    sql`s.kind`,
+    sql`1`,
+    sql`(select count(*) from session_attendance a where a.session_id = s.id)`,
+    sql`(select count(*) from session_attendance a where a.session_id = s.id and a.status = 'present')`,
+    sql`(select count(*) from makeup_items m where m.session_id = s.id and m.status = 'open')`,
+    sql`case when exists (select 1 from session_attendance a left join makeup_items m on m.session_id = a.session_id and m.person_id = a.person_id
+      where a.session_id = s.id and a.status = 'absent' and (m.status is null or m.status <> 'done')) then 1 else 0 end`,
+  ],
+};
+
+/** After a session, its attendance or one of its make-ups changed (inside the writer's transaction). */
+export const afterSessionWrite = (trx: Kysely<Database>, sessionId: number) => syncTally(trx, studyTally, sessionId);
+
+export interface StudySummary {
+  sessions: number;
+  attendanceRate: number;
+  coverage: number;
+  uncoveredSessions: number;
+  openMakeups: number;
+}
+
+const EMPTY: StudySummary = { sessions: 0, attendanceRate: 0, coverage: 0, uncoveredSessions: 0, openMakeups: 0 };
+
+/** Each unit's subtree study figures from the maintained tallies (rates 0–1). */
+export async function studyTallySummaries(db: Kysely<Database>, campaignId: number | undefined, orgIds: number[]): Promise<Map<number, StudySummary>> {
+  if (!orgIds.length) return new Map();
+  let q = db
+    .selectFrom('studyTallies')
+    .select((eb) => ['orgId', eb.fn.sum<number>('sessions').as('sessions'), eb.fn.sum<number>('attendees').as('attendees'), eb.fn.sum<number>('present').as('present'), eb.fn.sum<number>('openMakeups').as('openMakeups'), eb.fn.sum<number>('uncovered').as('uncovered')])
+    .where('orgId', 'in', orgIds)
+    .groupBy('orgId');
+  if (campaignId) q = q.where('campaignId', '=', campaignId);
+  const out = new Map(orgIds.map((id) => [id, EMPTY]));
+  for (const r of await q.execute()) {
+    const [sessions, attendees, present, uncovered] = [r.sessions, r.attendees, r.present, r.uncovered].map(Number);
+    out.set(Number(r.orgId), {
+      sessions,
+      attendanceRate: attendees ? present / attendees : 0,
+      coverage: sessions ? (sessions - uncovered) / sessions : 0,
+      uncoveredSessions: uncovered,
+      openMakeups: Number(r.openMakeups),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+/**
+ * Start-up check of the maintained figures: rows written around the sync (the demo loader, a benchmark
+ * city, a database from before migration 0030) are counted by one rebuild per stale tally.
+ */
+import type { Db } from './db/connection.ts';
+import { rebuildTally, tallyIsStale } from './db/subtree-tally.ts';
+import { problemTally } from './modules/problems/public.ts';
+import { studyTally } from './modules/study/public.ts';
+
+export const TALLY_SOURCES = [problemTally, studyTally];
+
+export async function ensureTallies(db: Db): Promise<void> {
+  for (const src of TALLY_SOURCES) {
+    if (await tallyIsStale(db, src)) await db.transaction().execute((trx) => rebuildTally(trx, src));
+  }
+}
