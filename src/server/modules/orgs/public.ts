@@ -27,6 +27,12 @@ export function childUnits(db: Kysely<Database>, parentId: number) {
   return db.selectFrom('orgUnits').select(['id', 'name', 'path']).where('parentId', '=', parentId).where('active', '=', 1).orderBy('sortOrder').orderBy('id').execute();
 }
 
+/** Every direct child of a unit, deactivated ones included (a subtree total still counts their records). */
+export async function allChildIds(db: Kysely<Database>, parentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('orgUnits').select('id').where('parentId', '=', parentId).execute();
+  return rows.map((r) => r.id);
+}
+
 /** A list filter's unit as a path: undefined when no unit was asked for, 404 when it is outside the scope. */
 export async function filterOrgPath(db: Kysely<Database>, scope: Scope, orgId: number | undefined): Promise<string | undefined> {
   if (!orgId) return undefined;

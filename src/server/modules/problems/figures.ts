@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { onTimePredicate, problemQuery, type ProblemFilter } from './repository.ts';
 import { colourPredicate } from './colour.ts';
 import { tallySummaries, type ProblemSummary } from './tally.ts';
+import { allChildIds } from '../orgs/public.ts';
 
 /** The figures of the per-unit table, each with the list filter that opens exactly the rows it counts. */
 export const FIGURES = {
@@ -27,11 +28,12 @@ const figuresOf = (s: ProblemSummary) => Object.fromEntries(Object.keys(FIGURES)
 
 /**
  * The same rows from the maintained tallies, for a caller who sees the whole subtree: the unit's own row is
- * its subtree minus its children's subtrees.
+ * its subtree minus the subtrees of all its children (deactivated ones included).
  */
 export async function maintainedFigures(db: Kysely<Database>, campaignId: number | undefined, rows: Array<Unit & { own?: boolean }>, dates: Dates) {
-  const summaries = await tallySummaries(db, campaignId, [...new Set(rows.map((r) => r.id))], dates);
-  const childSum = (key: FigureKey) => rows.filter((r) => !r.own && r !== rows[0]).reduce((s, r) => s + summaries.get(r.id)![key], 0);
+  const childIds = await allChildIds(db, rows[0].id);
+  const summaries = await tallySummaries(db, campaignId, [...new Set([...rows.map((r) => r.id), ...childIds])], dates);
+  const childSum = (key: FigureKey) => childIds.reduce((s, id) => s + summaries.get(id)![key], 0);
   return rows.map((unit) => {
     const subtree = figuresOf(summaries.get(unit.id)!);
     const figures = unit.own ? (Object.fromEntries(Object.entries(subtree).map(([k, v]) => [k, v - childSum(k as FigureKey)])) as Record<FigureKey, number>) : subtree;

@@ -21,6 +21,7 @@ const open = (p: ProblemSubject) => p.status !== 'closed';
  */
 export const problemPolicy: Policy<ProblemSubject> = {
   update: (actor, p) => records(actor, p) && (p.status === 'draft' || p.status === 'in_progress'),
+  delete: (actor, p) => records(actor, p) && p.status === 'draft',
   addMeasure: (actor, p) => records(actor, p) && (p.status === 'draft' || p.status === 'in_progress'),
   confirm: (actor, p) => reviews(actor, p) && p.status === 'draft',
   submit: (actor, p) => records(actor, p) && p.status === 'in_progress',

@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema.ts';
 import type { ProblemSource } from '../../../shared/problem-enums.ts';
 import { insertProblem } from './commands/save-problem.ts';
 
-export { problemQuery, problemVisible, type ProblemFilter } from './repository.ts';
+export { problemQuery, problemVisible, onTimePredicate, warningDaysOf, type ProblemFilter } from './repository.ts';
+export { judgeDates } from './presenter.ts';
 
 /**
  * Turns a finding (research visit or report, a 民主生活会 item, a spot check) into a draft problem on the

@@ -7,11 +7,12 @@ import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { filterOrgPath } from '../orgs/public.ts';
-import { CreateProblemBody, ProblemListQuery, ProblemView, TransitionBody, UpdateProblemBody } from './schemas.ts';
+import { CreateProblemBody, DeleteQuery, ProblemListQuery, ProblemView, TransitionBody, UpdateProblemBody } from './schemas.ts';
 import { detailsOf, findProblemInScope, measuresOf, problemQuery, selectProblemRows, warningDaysOf } from './repository.ts';
 import { judgeDates, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
+import { deleteProblem } from './commands/delete-problem.ts';
 import type { Action } from './lifecycle.ts';
 
 const tags = ['检视整改'];
@@ -59,6 +60,11 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/problems/:id', { schema: { tags, summary: '修改问题', params: IdParams, body: UpdateProblemBody, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => {
     await updateProblem(ctxOf(req), req.params.id, req.body);
     return detail(req, req.params.id);
+  });
+
+  app.delete('/problems/:id', { schema: { tags, summary: '删除误录的问题（仅待审核）', params: IdParams, querystring: DeleteQuery } }, async (req, reply) => {
+    await deleteProblem(ctxOf(req), req.params.id, req.query.version);
+    return reply.status(204).send();
   });
 
   app.post('/problems/:id/transitions', { schema: { tags, summary: '状态流转：confirm 确认 / submit 申请销号 / approve 销号 / reject 退回 / escalate 上报', params: IdParams, body: TransitionBody, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => {

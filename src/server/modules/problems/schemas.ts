@@ -134,6 +134,9 @@ export const ProblemView = Type.Object(
   { additionalProperties: true },
 );
 
+/** DELETE carries the version it saw, as every other write does. */
+export const DeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1, title: '版本' }) }, { additionalProperties: false });
+
 export const FiguresQuery = Type.Object(
   { campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) },
   { additionalProperties: false },

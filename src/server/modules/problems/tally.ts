@@ -39,6 +39,9 @@ export interface ProblemSummary {
 }
 
 type Dates = { today: string; yellowUntil: string };
+// Column aliases are positional: the connection's camel-case plugin would rewrite names like status_in_progress.
+const STATUS_KEYS = Object.keys(PROBLEM_STATUSES) as ProblemStatus[];
+const COLOUR_KEYS = Object.keys(PROBLEM_COLOURS) as ProblemColour[];
 type Eb = ExpressionBuilder<any, any>;
 
 /**
@@ -55,8 +58,8 @@ export function summaryColumns(eb: Eb, weight: Expression<number>, is: { escalat
     count(is.onTime).as('onTime'),
     count(colourPredicate(eb, 'red', dates.today, dates.yellowUntil)).as('overdue'),
     count(is.escalated).as('escalated'),
-    ...Object.keys(PROBLEM_STATUSES).map((s) => count(eb('problems.status', '=', s)).as(`status_${s}`)),
-    ...Object.keys(PROBLEM_COLOURS).map((c) => count(colourPredicate(eb, c as ProblemColour, dates.today, dates.yellowUntil)).as(`colour_${c}`)),
+    ...STATUS_KEYS.map((s, i) => count(eb('problems.status', '=', s)).as(`status${i}`)),
+    ...COLOUR_KEYS.map((c, i) => count(colourPredicate(eb, c, dates.today, dates.yellowUntil)).as(`colour${i}`)),
   ];
 }
 
@@ -70,8 +73,8 @@ export function toSummary(row: Record<string, unknown>): ProblemSummary {
     onTime: n('onTime'),
     overdue: n('overdue'),
     escalated: n('escalated'),
-    byStatus: Object.fromEntries(Object.keys(PROBLEM_STATUSES).map((s) => [s, n(`status_${s}`)])) as Record<ProblemStatus, number>,
-    byColour: Object.fromEntries(Object.keys(PROBLEM_COLOURS).map((c) => [c, n(`colour_${c}`)])) as Record<ProblemColour, number>,
+    byStatus: Object.fromEntries(STATUS_KEYS.map((s, i) => [s, n(`status${i}`)])) as Record<ProblemStatus, number>,
+    byColour: Object.fromEntries(COLOUR_KEYS.map((c, i) => [c, n(`colour${i}`)])) as Record<ProblemColour, number>,
   };
 }
 

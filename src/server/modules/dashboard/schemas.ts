@@ -1,0 +1,38 @@
+import { Type } from 'typebox';
+
+export const DashboardQuery = Type.Object(
+  { campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) },
+  { additionalProperties: false },
+);
+
+const Counts = Type.Record(Type.String(), Type.Integer());
+
+const ProblemFigures = Type.Object({
+  total: Type.Integer(),
+  closed: Type.Integer(),
+  cleared: Type.Integer(),
+  onTime: Type.Integer(),
+  overdue: Type.Integer(),
+  escalated: Type.Integer(),
+  byStatus: Counts,
+  byColour: Counts,
+});
+
+const StudyFigures = Type.Object({
+  sessions: Type.Integer(),
+  attendanceRate: Type.Number(),
+  coverage: Type.Number(),
+  uncoveredSessions: Type.Integer(),
+  openMakeups: Type.Integer(),
+});
+
+const UnitFigures = Type.Object({ orgId: Type.Integer(), orgName: Type.String(), problems: ProblemFigures, study: StudyFigures });
+
+export const DashboardView = Type.Object({
+  unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  campaignId: Type.Union([Type.Integer(), Type.Null()]),
+  asOf: Type.String({ description: '判断逾期、临期所依据的日期（今天）' }),
+  problems: ProblemFigures,
+  study: StudyFigures,
+  children: Type.Array(UnitFigures, { description: '各直属下级单位（含其下属）的同口径数字' }),
+});

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { coversSubtree } from '../../db/scope.ts';
+import { problemQuery, summaryColumns, tallySummaries, toSummary, onTimePredicate, type ProblemSummary } from '../problems/public.ts';
+import { studyFigures, studyTallySummaries, type StudySummary } from '../study/public.ts';
+
+interface Unit {
+  id: number;
+  name: string;
+  path: string;
+}
+type Dates = { today: string; yellowUntil: string };
+
+export interface UnitFigures {
+  orgId: number;
+  orgName: string;
+  problems: ProblemSummary;
+  study: StudySummary;
+}
+
+/**
+ * A subtree's figures for the dashboard. A caller who sees the whole subtree reads the maintained tallies
+ * (a few hundred rows whatever the city's size); one whose scope covers only part of it (a supervision
+ * group's units, own records) gets the same figures counted live over what it may see.
+ */
+export async function unitFigures(db: Kysely<Database>, actor: Actor, campaignId: number | undefined, units: Unit[], dates: Dates): Promise<UnitFigures[]> {
+  const maintained = units.filter((u) => coversSubtree(actor.scope, u.path));
+  const [problems, study] = await Promise.all([tallySummaries(db, campaignId, maintained.map((u) => u.id), dates), studyTallySummaries(db, campaignId, maintained.map((u) => u.id))]);
+  return Promise.all(
+    units.map(async (u) => ({
+      orgId: u.id,
+      orgName: u.name,
+      problems: problems.get(u.id) ?? (await liveProblems(db, actor, campaignId, u.path, dates)),
+      study: study.get(u.id) ?? (await liveStudy(db, actor, campaignId, u.path)),
+    })),
+  );
+}
+
+async function liveProblems(db: Kysely<Database>, actor: Actor, campaignId: number | undefined, orgPath: string, dates: Dates): Promise<ProblemSummary> {
+  const row = await problemQuery(db, actor, { campaignId, orgPath }, dates)
+    .select((eb) => summaryColumns(eb, eb.lit(1), { escalated: eb('problems.escalatedFromId', 'is not', null), onTime: onTimePredicate(eb) }, dates))
+    .executeTakeFirstOrThrow();
+  return toSummary(row as Record<string, unknown>);
+}
+
+async function liveStudy(db: Kysely<Database>, actor: Actor, campaignId: number | undefined, orgPath: string): Promise<StudySummary> {
+  const f = await studyFigures(db, actor, { campaignId, orgPath }, 0);
+  return { sessions: f.sessions, attendanceRate: f.attendanceRate, coverage: f.coverage, uncoveredSessions: f.uncoveredSessions, openMakeups: f.openMakeups };
+}
