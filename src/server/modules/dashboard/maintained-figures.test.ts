@@ -230,4 +230,21 @@ describeEachDb('#maintained figures', (h) => {
     const sum = figures.rows.reduce((s: number, r: { figures: { total: number } }) => s + r.figures.total, 0);
     expect(sum).toBe(truth.problems.total);
   });
+
+  it('gives the 问题清单 the maintained total for filters that are tally dimensions, equal to the rows it lists', async () => {
+    for (const unit of await units()) {
+      const truth = (await recount(unit.path)).problems;
+      const cases: Array<[string, number]> = [
+        ...Object.entries(truth.byStatus).map(([status, n]) => [`status=${status}`, n] as [string, number]),
+        ...Object.entries(truth.byColour).map(([colour, n]) => [`colour=${colour}`, n] as [string, number]),
+        ['overdue=true', truth.overdue],
+        ['overdue=false', truth.total - truth.overdue],
+        ['escalated=true', truth.escalated],
+      ];
+      for (const [query, expected] of cases) {
+        const page = (await admin('GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${unit.id}&${query}&pageSize=100`)).json();
+        expect({ unit: unit.path, query, total: page.total, listed: page.items.length }).toEqual({ unit: unit.path, query, total: expected, listed: expected });
+      }
+    }
+  });
 });

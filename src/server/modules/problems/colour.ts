@@ -30,7 +30,8 @@ export function colourPredicate(eb: ExpressionBuilder<any, any>, colour: Problem
     case 'green':
       return eb(status, '=', 'closed');
     case 'red':
-      return eb.and([eb(status, '!=', 'closed'), eb(due, '<', today)]);
+      // "is not null" keeps the predicate two-valued, so NOT(red) (overdue=false) also keeps rows without a due date.
+      return eb.and([eb(status, '!=', 'closed'), eb(due, 'is not', null), eb(due, '<', today)]);
     case 'yellow':
       return eb.and([
         eb(status, '!=', 'closed'),

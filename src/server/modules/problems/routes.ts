@@ -13,6 +13,7 @@ import { judgeDates, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
 import { deleteProblem } from './commands/delete-problem.ts';
+import { tallyTotal } from './tally.ts';
 import type { Action } from './lifecycle.ts';
 
 const tags = ['检视整改'];
@@ -35,8 +36,9 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, ...filter } = req.query;
     const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
     const orgPath = await orgPathFilter(req, orgId);
+    const listFilter = { ...filter, orgPath, colour: colour as ProblemColour | undefined };
     const result = await fetchPage(
-      problemQuery(app.db, req.actor, { ...filter, orgPath, colour: colour as ProblemColour | undefined }, dates),
+      problemQuery(app.db, req.actor, listFilter, dates),
       (qb) => {
         const rows = selectProblemRows(qb);
         // Items without a due date (all measures done) go last.
@@ -45,6 +47,7 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       page,
       pageSize,
+      await tallyTotal(app.db, req.actor, listFilter, dates),
     );
     const measures = await measuresOf(app.db, result.items.map((p) => p.id));
     return { ...result, items: result.items.map((p) => presentProblem(req.actor, p, dates, measures)) };
