@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -39,7 +40,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins });
 }
 
 /** The dialect a live Kysely instance talks to. */
