@@ -13,10 +13,12 @@ import type { BenchCtx, UnitRef } from './context.ts';
 import { prepareRunDatabase } from './database.ts';
 import { readFigures } from './figures.ts';
 import { BENCH_PASSWORD, BENCH_USER } from './generate.ts';
+import { runExport, runImport } from './ledger-figures.ts';
 import { runReadFigure } from './run-read.ts';
 import { SCALES } from './scales.ts';
 import { startServer } from './server-process.ts';
 import { renderTable, type Row } from './table.ts';
+import { runTransitions } from './transitions.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,6 +63,10 @@ try {
 
   const rows: Row[] = [];
   for (const f of reads) rows.push(await runReadFigure(ctx, f, bareBase));
+  // Writers last, in this order: transitions and the export measure the generated city, the import adds to it.
+  if (wanted('transitions')) rows.push(await runTransitions(ctx));
+  if (wanted('export')) rows.push(await runExport(ctx));
+  if (wanted('import')) rows.push(await runImport(ctx));
 
   const counts = `${unitRows.length} 个单位、${scale.people} 人、${scale.problems} 个问题`;
   console.log(`\n台账基准测试 · 规模 ${scale.name}（${counts}）· ${run.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} · ${new Date().toISOString().slice(0, 10)} · 每项至多 ${bounds.seconds} 秒、${bounds.maxRequests} 次请求\n`);
