@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
 import { nameMatches } from '../../db/name-search.ts';
+import { fetchPage } from '../../db/page.ts';
 
 export const personColumns = [
   'people.id',
@@ -50,6 +51,11 @@ export function peopleQuery(db: Kysely<Database>, scope: Scope, filter: PeopleFi
   if (filter.isPartyMember !== undefined) qb = qb.where('people.isPartyMember', '=', filter.isPartyMember ? 1 : 0);
   if (filter.q?.trim()) qb = qb.where(nameMatches('people', filter.q));
   return qb;
+}
+
+/** A page of people with its total, by unit, then pinyin. */
+export function peoplePage(filtered: ReturnType<typeof peopleQuery>, page: number, pageSize: number) {
+  return fetchPage(filtered, (qb) => qb.select(personColumns).orderBy('people.orgPath').orderBy('people.namePinyin').orderBy('people.id'), page, pageSize);
 }
 
 export function findPersonInScope(db: Kysely<Database>, scope: Scope, id: number) {

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf, VersionBody } from '../../http/schemas.ts';
-import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import { visibleOrg } from '../orgs/public.ts';
 import { CreatePersonBody, PeopleListQuery, Person, TransferBody, UpdatePersonBody } from './schemas.ts';
-import { findPersonInScope, peopleQuery, personColumns } from './repository.ts';
+import { findPersonInScope, peoplePage, peopleQuery } from './repository.ts';
 import { presentPerson } from './presenter.ts';
 import { createPerson, updatePerson } from './commands/save-person.ts';
 import { transferPerson } from './commands/transfer-person.ts';
@@ -23,12 +22,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!org) throw notFound('单位');
       orgPath = org.path;
     }
-    const result = await fetchPage(
-      peopleQuery(app.db, req.actor.scope, { ...rest, orgId, orgPath }),
-      (qb) => qb.select(personColumns).orderBy('people.orgPath').orderBy('people.namePinyin').orderBy('people.id'),
-      page,
-      pageSize,
-    );
+    const result = await peoplePage(peopleQuery(app.db, req.actor.scope, { ...rest, orgId, orgPath }), page, pageSize);
     return { ...result, items: result.items.map((p) => presentPerson(req.actor, p)) };
   });
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
+import { fetchPage } from '../../db/page.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
 
@@ -146,6 +147,24 @@ export function selectProblemRows<QB extends ReturnType<typeof problemQuery>>(qb
     .innerJoin('orgUnits', 'orgUnits.id', 'problems.orgId')
     .leftJoin('people', 'people.id', 'problems.personId')
     .select([...problemColumns, 'orgUnits.name as orgName', 'people.name as personName']);
+}
+
+/**
+ * A page of the 问题清单 with its total, in the list's order (by due date: problems without one go last). A
+ * total known from the maintained figures (tally.ts) saves the count.
+ */
+export function problemPage(filtered: ReturnType<typeof problemQuery>, sort: string, page: number, pageSize: number, knownTotal?: number) {
+  return fetchPage(
+    filtered,
+    (qb) => {
+      const rows = selectProblemRows(qb);
+      if (sort === 'dueDate') return rows.orderBy(sql`case when problems.due_date is null then 1 else 0 end`).orderBy('problems.dueDate').orderBy('problems.id');
+      return rows.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id');
+    },
+    page,
+    pageSize,
+    knownTotal,
+  );
 }
 
 export function findProblemInScope(db: Kysely<Database>, actor: Actor, id: number) {

@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
-import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { filterOrgPath } from '../orgs/public.ts';
 import { CreateProblemBody, DeleteQuery, ProblemListQuery, ProblemView, TransitionBody, UpdateProblemBody } from './schemas.ts';
-import { detailsOf, findProblemInScope, measuresOf, problemQuery, selectProblemRows, warningDaysOf } from './repository.ts';
+import { detailsOf, findProblemInScope, measuresOf, problemPage, problemQuery, warningDaysOf } from './repository.ts';
 import { judgeDates, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
@@ -37,18 +35,7 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
     const orgPath = await orgPathFilter(req, orgId);
     const listFilter = { ...filter, orgPath, colour: colour as ProblemColour | undefined };
-    const result = await fetchPage(
-      problemQuery(app.db, req.actor, listFilter, dates),
-      (qb) => {
-        const rows = selectProblemRows(qb);
-        // Items without a due date (all measures done) go last.
-        if (sort === 'dueDate') return rows.orderBy(sql`case when problems.due_date is null then 1 else 0 end`).orderBy('problems.dueDate').orderBy('problems.id');
-        return rows.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id');
-      },
-      page,
-      pageSize,
-      await tallyTotal(app.db, req.actor, listFilter, dates),
-    );
+    const result = await problemPage(problemQuery(app.db, req.actor, listFilter, dates), sort, page, pageSize, await tallyTotal(app.db, req.actor, listFilter, dates));
     const measures = await measuresOf(app.db, result.items.map((p) => p.id));
     return { ...result, items: result.items.map((p) => presentProblem(req.actor, p, dates, measures)) };
   });
