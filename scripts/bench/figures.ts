@@ -99,7 +99,7 @@ export function readFigures(ctx: BenchCtx): ReadFigure[] {
       connections: 10,
       reference: async () => {
         const dates = judgeDates(await warningDaysOf(db, campaignId));
-        const page = await problemPage(problemQuery(db, actor, { campaignId, status: 'in_progress' }, dates), 'dueDate', 3, 50);
+        const page = await problemPage(db, problemQuery(db, actor, { campaignId, status: 'in_progress' }, dates), 'dueDate', 3, 50);
         return { ...page, measures: await measuresOf(db, page.items.map((p) => p.id)) };
       },
       target: halfOfBare,

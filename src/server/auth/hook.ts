@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unauthenticated } from '../errors.ts';
-import { loadActor, type Actor } from './actor.ts';
+import type { Actor } from './actor.ts';
+import { ActorCache } from './actor-cache.ts';
 import { SESSION_COOKIE, userIdForApiToken, userIdForSession } from './sessions.ts';
 
 declare module 'fastify' {
@@ -22,13 +23,20 @@ async function resolveUserId(app: FastifyInstance, request: FastifyRequest): Pro
 
 /** Loads the actor for every API route that is not marked public; 401 when there is none. */
 export function installAuthHook(app: FastifyInstance): void {
+  const actors = new ActorCache();
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/') && !request.url.startsWith('/open311/')) return;
     if (request.routeOptions.config?.public) return;
     const userId = await resolveUserId(app, request);
-    const actor = userId === null ? null : await loadActor(app.db, userId);
+    const actor = userId === null ? null : await actors.get(app.db, userId);
     if (!actor) throw unauthenticated();
     request.actor = actor;
+  });
+  // Writes may change roles, scopes or unit paths: the next request loads its actor afresh.
+  // Cleared before the reply leaves, so the caller's next request cannot see the old actor.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') actors.clear();
+    return payload;
   });
 }

@@ -1,8 +1,8 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { inScope, pathInSubtree } from '../../db/scope.ts';
+import { coversSubtree, inScope, pathInSubtree, pathUpperBound } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
@@ -48,15 +48,42 @@ export interface ProblemFilter {
   onTime?: boolean;
   specialItemId?: number;
   q?: string;
+  /**
+   * How the list should read a subtree, chosen with the maintained figures (listPlan): 'ordered' walks the
+   * campaign's list index in deadline order and skips rows outside the subtree; 'range' reads the subtree's
+   * rows by path and sorts them. Only SQLite needs telling (likelihood() hints); PostgreSQL plans from its
+   * own statistics.
+   */
+  plan?: 'ordered' | 'range';
+}
+
+/**
+ * Walking in order reads about (offset + limit) / share rows; reading the range sorts all `total` of them.
+ * Without this SQLite picks the path index and a sort even for a whole city (about 10× slower there), or
+ * the ordered walk for a branch of 16 rows (a scan of the whole campaign).
+ */
+export function listPlan(total: number, share: number, page: number, pageSize: number): 'ordered' | 'range' {
+  return share > 0 && (page * pageSize) / share < total ? 'ordered' : 'range';
+}
+
+/** The subtree range with a selectivity hint that makes SQLite's planner take the chosen plan. */
+function subtreeWithPlan(orgPath: string, plan: 'ordered' | 'range') {
+  const p = plan === 'ordered' ? 0.999 : 0.001;
+  return sql<SqlBool>`likelihood(problems.org_path >= ${orgPath}, ${sql.lit(p)}) and likelihood(problems.org_path < ${pathUpperBound(orgPath)}, ${sql.lit(p)})`;
 }
 
 /** The one list query: the 问题清单, the exports and the figures' drill-downs all use it, so their numbers agree. */
 export function problemQuery(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }) {
-  let qb = db.selectFrom('problems').where(problemVisible(actor));
+  // A subtree the caller sees whole needs no visibility predicate: the subtree range says it all.
+  const covered = !!filter.orgPath && coversSubtree(actor.scope, filter.orgPath);
+  let qb = covered ? db.selectFrom('problems') : db.selectFrom('problems').where(problemVisible(actor));
   if (filter.campaignId) qb = qb.where('problems.campaignId', '=', filter.campaignId);
   if (filter.orgPath) {
     const orgPath = filter.orgPath;
-    qb = filter.unitOnly ? qb.where('problems.orgPath', '=', orgPath) : qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath));
+    const plan = filter.plan;
+    if (filter.unitOnly) qb = qb.where('problems.orgPath', '=', orgPath);
+    else if (plan && dialectOfDb(db) === 'sqlite') qb = qb.where(subtreeWithPlan(orgPath, plan));
+    else qb = qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath));
   }
   if (filter.source) qb = qb.where('problems.source', '=', filter.source);
   if (filter.category) qb = qb.where('problems.category', '=', filter.category);
@@ -150,21 +177,43 @@ export function selectProblemRows<QB extends ReturnType<typeof problemQuery>>(qb
 }
 
 /**
- * A page of the 问题清单 with its total, in the list's order (by due date: problems without one go last). A
- * total known from the maintained figures (tally.ts) saves the count.
+ * A page of the 问题清单 with its total, in the list's order (by due date: problems without one go last). The
+ * page's ids are chosen first from narrow index rows, then only those rows are read whole — so a sort, when
+ * the plan needs one, moves ids, not descriptions. A total known from the maintained figures (tally.ts)
+ * saves the count.
  */
-export function problemPage(filtered: ReturnType<typeof problemQuery>, sort: string, page: number, pageSize: number, knownTotal?: number) {
-  return fetchPage(
-    filtered,
-    (qb) => {
-      const rows = selectProblemRows(qb);
-      if (sort === 'dueDate') return rows.orderBy(sql`case when problems.due_date is null then 1 else 0 end`).orderBy('problems.dueDate').orderBy('problems.id');
-      return rows.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id');
-    },
-    page,
-    pageSize,
-    knownTotal,
-  );
+export async function problemPage(db: Kysely<Database>, filtered: ReturnType<typeof problemQuery>, sort: string, page: number, pageSize: number, knownTotal?: number) {
+  const ordered = <QB extends SelectQueryBuilder<Database, 'problems', any>>(qb: QB): QB =>
+    (sort === 'dueDate' ? qb.orderBy('problems.dueSort').orderBy('problems.id') : qb.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id')) as QB;
+  const { items: ids, total } = await fetchPage(filtered, (qb) => ordered(qb.select('problems.id')), page, pageSize, knownTotal);
+  const items = ids.length ? await ordered(selectProblemRows(db.selectFrom('problems').where('problems.id', 'in', ids.map((r) => r.id)))).execute() : [];
+  return { items, total, page, pageSize };
+}
+
+/**
+ * When a caller's whole visibility is one subtree (one subtree grant, and nothing of their own — individual
+ * problems, measures they own or lead — outside it), its path: the list can then filter by that range alone
+ * and use the maintained figures. Undefined otherwise (or for full scope, which needs no filter at all).
+ */
+export async function visibleSubtree(db: Kysely<Database>, actor: Actor): Promise<string | undefined> {
+  const { scope } = actor;
+  if (scope.all || scope.subtreePaths.length !== 1 || scope.unitPaths.length) return undefined;
+  const path = scope.subtreePaths[0];
+  if (actor.personId === null) return path;
+  const personId = actor.personId;
+  const outside = (eb: ExpressionBuilder<Database, 'problems'>) => eb.not(pathInSubtree(eb, 'problems.orgPath', path));
+  const [own, measured] = await Promise.all([
+    db.selectFrom('problems').select('problems.id').where('problems.personId', '=', personId).where(outside).limit(1).executeTakeFirst(),
+    db
+      .selectFrom('problemMeasures')
+      .innerJoin('problems', 'problems.id', 'problemMeasures.problemId')
+      .select('problems.id')
+      .where((eb) => eb.or([eb('problemMeasures.ownerId', '=', personId), eb('problemMeasures.leaderId', '=', personId)]))
+      .where(outside)
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return own || measured ? undefined : path;
 }
 
 export function findProblemInScope(db: Kysely<Database>, actor: Actor, id: number) {

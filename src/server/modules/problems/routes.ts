@@ -6,12 +6,12 @@ import { notFound } from '../../errors.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { filterOrgPath } from '../orgs/public.ts';
 import { CreateProblemBody, DeleteQuery, ProblemListQuery, ProblemView, TransitionBody, UpdateProblemBody } from './schemas.ts';
-import { detailsOf, findProblemInScope, measuresOf, problemPage, problemQuery, warningDaysOf } from './repository.ts';
+import { detailsOf, findProblemInScope, measuresOf, listPlan, problemPage, problemQuery, visibleSubtree, warningDaysOf } from './repository.ts';
 import { judgeDates, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
 import { deleteProblem } from './commands/delete-problem.ts';
-import { tallyTotal } from './tally.ts';
+import { subtreeShare, tallyTotal } from './tally.ts';
 import type { Action } from './lifecycle.ts';
 
 const tags = ['检视整改'];
@@ -33,9 +33,11 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/problems', { schema: { tags, summary: '问题清单', querystring: ProblemListQuery, response: { 200: PageOf(ProblemView), ...ErrorResponses } } }, async (req) => {
     const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, ...filter } = req.query;
     const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
-    const orgPath = await orgPathFilter(req, orgId);
+    const orgPath = (await orgPathFilter(req, orgId)) ?? (await visibleSubtree(app.db, req.actor));
     const listFilter = { ...filter, orgPath, colour: colour as ProblemColour | undefined };
-    const result = await problemPage(problemQuery(app.db, req.actor, listFilter, dates), sort, page, pageSize, await tallyTotal(app.db, req.actor, listFilter, dates));
+    const total = await tallyTotal(app.db, req.actor, listFilter, dates);
+    const plan = total !== undefined && orgPath ? listPlan(total, await subtreeShare(app.db, listFilter, total, dates), page, pageSize) : undefined;
+    const result = await problemPage(app.db, problemQuery(app.db, req.actor, { ...listFilter, plan }, dates), sort, page, pageSize, total);
     const measures = await measuresOf(app.db, result.items.map((p) => p.id));
     return { ...result, items: result.items.map((p) => presentProblem(req.actor, p, dates, measures)) };
   });

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface ProblemTable {
   id: Generated<number>;
@@ -24,6 +24,8 @@ export interface ProblemTable {
   sourceRefId: number | null;
   /** Earliest deadline among open measures: kept for indexing; overdue itself is derived at read time. */
   dueDate: string | null;
+  /** Generated: dueDate, or '9999-12-31' when none is open — the list's sort key (migration 0032). */
+  dueSort: ColumnType<string, never, never>;
   submittedAt: string | null;
   closedAt: string | null;
   createdBy: number | null;

@@ -109,8 +109,18 @@ const TALLY_FILTERS = new Set(['campaignId', 'orgPath', 'status', 'kind', 'colou
 export async function tallyTotal(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: Dates): Promise<number | undefined> {
   const used = Object.entries(filter).filter(([, v]) => v !== undefined && v !== '');
   if (used.some(([k]) => !TALLY_FILTERS.has(k))) return undefined;
+  if (filter.orgPath ? !coversSubtree(actor.scope, filter.orgPath) : !actor.scope.all) return undefined;
+  return countInTallies(db, filter, dates);
+}
+
+/** The share of the whole campaign's matching problems that the subtree holds (for the list's query plan). */
+export async function subtreeShare(db: Kysely<Database>, filter: ProblemFilter, subtreeTotal: number, dates: Dates): Promise<number> {
+  const all = await countInTallies(db, { ...filter, orgPath: undefined }, dates);
+  return all ? subtreeTotal / all : 1;
+}
+
+async function countInTallies(db: Kysely<Database>, filter: ProblemFilter, dates: Dates): Promise<number> {
   const { orgPath } = filter;
-  if (orgPath ? !coversSubtree(actor.scope, orgPath) : !actor.scope.all) return undefined;
   let q = db.selectFrom('problemTallies as problems').select((eb) => eb.fn.sum<number>('problems.n').as('n'));
   q = orgPath
     ? q.where('problems.orgId', '=', Number(orgPath.split('/').filter(Boolean).at(-1)))
