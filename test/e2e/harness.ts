@@ -55,6 +55,8 @@ export async function ensureWebBuilt(): Promise<void> {
 export interface BrowserRun {
   app: App;
   fx: StandardFixture;
+  /** The running campaign at the root unit. */
+  campaignId: number;
   baseUrl: string;
   context: BrowserContext;
   page: Page;
@@ -66,7 +68,7 @@ export async function startBrowserRun(): Promise<BrowserRun> {
   await ensureWebBuilt();
   const tdb: TestDatabase = await freshDatabase('sqlite');
   const fx = await standardFixture(tdb.db);
-  await fixtureCampaign(tdb.db, fx.units.root.id);
+  const campaignId = await fixtureCampaign(tdb.db, fx.units.root.id);
   const app = await buildApp({ db: tdb.db, config: { ...loadConfig({}), databaseUrl: tdb.url } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -84,6 +86,7 @@ export async function startBrowserRun(): Promise<BrowserRun> {
   return {
     app,
     fx,
+    campaignId,
     baseUrl: `http://127.0.0.1:${port}`,
     context,
     page,

@@ -7,6 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Me } from '../lib/auth.tsx';
+import { DashboardHomeCard } from '../features/dashboard/home-card.tsx';
 
 export interface DashboardCardEntry {
   key: string;
@@ -17,4 +18,6 @@ export interface DashboardCardEntry {
   visible?: (me: Me) => boolean;
 }
 
-export const dashboardCards: DashboardCardEntry[] = [];
+export const dashboardCards: DashboardCardEntry[] = [
+  { key: 'dashboard', feature: 'dashboard', span: 12, element: <DashboardHomeCard /> },
+];

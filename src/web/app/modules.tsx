@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { AuditOutlined, ApartmentOutlined, BarChartOutlined, BookOutlined, CommentOutlined, CompassOutlined, ReadOutlined, TrophyOutlined, ClusterOutlined, ExceptionOutlined, FlagOutlined, HomeOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { DashboardOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { lazyPage } from './lazy-page.tsx';
@@ -23,6 +24,7 @@ const managesOrg = (me: Me) => !me.roles.every((r) => r === 'member');
 
 export const features: FeatureEntry[] = [
   { key: 'home', path: '/', label: '工作台', icon: <HomeOutlined />, element: <HomePage />, visible: () => true },
+  { key: 'dashboard', path: '/dashboard', label: '工作看板', icon: <DashboardOutlined />, element: lazyPage(() => import('../features/dashboard/dashboard-page.tsx'), 'DashboardPage'), visible: managesOrg },
   { key: 'study', path: '/study', label: '理论学习', icon: <ReadOutlined />, element: lazyPage(() => import('../features/study/study-page.tsx'), 'StudyPage'), visible: () => true },
   { key: 'research', path: '/research', label: '调查研究', icon: <CompassOutlined />, element: lazyPage(() => import('../features/research/research-page.tsx'), 'ResearchPage'), visible: managesOrg },
   { key: 'meetings', path: '/meetings', label: '民主生活会', icon: <CommentOutlined />, element: lazyPage(() => import('../features/meetings/meetings-page.tsx'), 'MeetingsPage'), visible: managesOrg },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Card, Space, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { api } from '../../lib/api.ts';
 import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
+import { EChart } from '../../components/echart.tsx';
+import { problemsHref } from '../../lib/problem-links.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -20,7 +22,7 @@ interface FigureRow {
 }
 interface Figures {
   unit: { id: number; name: string };
-  figures: Array<{ key: string; label: string; filter: Record<string, unknown> }>;
+  figures: Array<{ key: string; label: string; filter: Record<string, string | number | boolean> }>;
   rows: FigureRow[];
   total: FigureRow;
 }
@@ -32,32 +34,21 @@ export function ProblemFiguresPage() {
   const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
   const [orgId, setOrgId] = useState<number | null>(null);
   const q = useQuery({ queryKey: ['problems', 'figures', campaignId, orgId], queryFn: () => api<Figures>('/problems/figures', { query: { campaignId, orgId } }), enabled: !!campaignId });
-  const chartRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!chartRef.current || !q.data) return;
-    const chart = echarts.init(chartRef.current);
+  const option = useMemo(() => {
+    if (!q.data) return null;
     const keys = ['closed', 'overdue', 'total'];
-    chart.setOption({
+    const label = (k: string) => q.data.figures.find((f) => f.key === k)!.label;
+    return {
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: keys.map((k) => q.data.figures.find((f) => f.key === k)!.label) },
+      legend: { top: 0, data: keys.map(label) },
       grid: { top: 40, left: 40, right: 20, bottom: 90 },
       xAxis: { type: 'category', data: q.data.rows.map((r) => r.orgName), axisLabel: { rotate: 30, interval: 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: keys.map((k) => ({ name: q.data.figures.find((f) => f.key === k)!.label, type: 'bar', data: q.data.rows.map((r) => r.figures[k]), color: k === 'overdue' ? '#cf1322' : k === 'closed' ? '#389e0d' : '#8c8c8c' })),
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
+      series: keys.map((k) => ({ name: label(k), type: 'bar', data: q.data.rows.map((r) => r.figures[k]), color: k === 'overdue' ? '#cf1322' : k === 'closed' ? '#389e0d' : '#8c8c8c' })),
     };
   }, [q.data]);
 
-  const open = (row: FigureRow, filter: Record<string, unknown>) => {
-    const params = new URLSearchParams({ campaignId: String(campaignId), orgId: String(row.orgId), ...(row.own ? { unitOnly: 'true' } : {}) });
-    for (const [k, v] of Object.entries(filter)) params.set(k, String(v));
-    navigate(`/problems?${params}`);
-  };
+  const open = (row: FigureRow, filter: Record<string, string | number | boolean>) => navigate(problemsHref({ campaignId, orgId: row.orgId, unitOnly: row.own, ...filter }));
   const columns = [
     { title: '单位', dataIndex: 'orgName' },
     ...(q.data?.figures ?? []).map((f) => ({
@@ -68,7 +59,7 @@ export function ProblemFiguresPage() {
   ];
   return (
     <Card title="整改情况统计" extra={<Space><CampaignSelect value={campaignId} onChange={setCampaignId} /><div style={{ width: 240 }}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="统计单位" /></div></Space>}>
-      <div ref={chartRef} style={{ height: 320 }} />
+      {option ? <EChart option={option} height={320} /> : <div style={{ height: 320 }} />}
       <Table<FigureRow>
         rowKey={(r) => `${r.orgId}-${r.own}`}
         size="small"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, List, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, List, Popconfirm, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
@@ -30,6 +30,13 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
   };
   const transition = (action: string, label: string) =>
     modal.confirm({ title: label, content: `确定${label}吗？`, okText: '确定', cancelText: '取消', onOk: () => run(() => api(`/problems/${p!.id}/transitions`, { method: 'POST', body: { action, version: p!.version } }), `已${label}`) });
+  // The drawer closes first so the deleted problem's detail is not fetched again.
+  const remove = () =>
+    run(async () => {
+      await api(`/problems/${p!.id}`, { method: 'DELETE', query: { version: p!.version } });
+      qc.removeQueries({ queryKey: ['problems', 'detail', p!.id] });
+      onClose();
+    }, '已删除');
   const markDone = (m: Measure) => run(() => api(`/problems/${p!.id}/measures/${m.id}`, { method: 'PATCH', body: { status: 'done', version: m.version } }), '措施已标记完成');
 
   const measureColumns = [
@@ -61,6 +68,11 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
           {p.abilities.approve && <Button type="primary" onClick={() => transition('approve', '审核销号')}>同意销号</Button>}
           {p.abilities.reject && <Button danger onClick={() => setDialog({ kind: 'reject' })}>退回</Button>}
           {p.abilities.escalate && p.escalatedTo.length === 0 && <Button onClick={() => transition('escalate', '上报上级单位')}>上报上级</Button>}
+          {p.abilities.delete && (
+            <Popconfirm title="确定删除该问题？" description="删除后不可恢复" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={remove}>
+              <Button danger>删除</Button>
+            </Popconfirm>
+          )}
         </Space>
       )}
     >

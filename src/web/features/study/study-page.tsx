@@ -9,6 +9,7 @@ import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SessionForm } from './session-form.tsx';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
+import { percent as pct } from '../../lib/format.ts';
 
 interface Session {
   id: number;
@@ -42,8 +43,6 @@ interface Figures {
   hoursPerMember: { average: number; belowMinimum: number; minimum: number; members: number };
   threeMeetingsOneLesson: Array<{ quarter: string; kind: string; required: number; held: number }>;
 }
-
-const pct = (x: number) => Math.round(x * 1000) / 10;
 
 /** 理论学习: figures of the subtree, the session ledger, and the make-up items absences created. */
 export function StudyPage() {

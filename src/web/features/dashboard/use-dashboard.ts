@@ -1,0 +1,56 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import type { ProblemColour, ProblemStatus } from '../../../shared/problem-enums.ts';
+
+export interface ProblemFigures {
+  total: number;
+  closed: number;
+  cleared: number;
+  onTime: number;
+  overdue: number;
+  escalated: number;
+  byStatus: Record<ProblemStatus, number>;
+  byColour: Record<ProblemColour, number>;
+}
+
+export interface StudyFigures {
+  sessions: number;
+  /** 0–1 */
+  attendanceRate: number;
+  /** 0–1: share of sessions whose every absentee has made it up. */
+  coverage: number;
+  uncoveredSessions: number;
+  openMakeups: number;
+}
+
+export interface UnitFigures {
+  orgId: number;
+  orgName: string;
+  problems: ProblemFigures;
+  study: StudyFigures;
+}
+
+/** GET /api/v1/dashboard: a unit's subtree figures and the same figures for each direct child unit. */
+export interface Dashboard {
+  unit: { id: number; name: string };
+  campaignId: number | null;
+  asOf: string;
+  problems: ProblemFigures;
+  study: StudyFigures;
+  children: UnitFigures[];
+}
+
+/**
+ * The 工作看板 figures of a unit (the caller's top unit when none is given). The server keeps them as running
+ * tallies, so they are read afresh on every visit instead of being cached; the previous unit's figures stay
+ * on screen while a drilled-into unit loads.
+ */
+export function useDashboard(campaignId: number | undefined, orgId: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['dashboard', campaignId ?? null, orgId ?? null],
+    queryFn: () => api<Dashboard>('/dashboard', { query: { campaignId, orgId } }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+    enabled,
+  });
+}
