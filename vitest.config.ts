@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     fileParallelism: true,
+    // Browser scenarios poll the page; with every test file running at once a reload can take seconds.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
