@@ -53,9 +53,16 @@ export function normalizeScope(scope: Scope): Scope {
   return { all: false, subtreePaths: kept, unitPaths: units, personId: scope.personId };
 }
 
-/** Range predicate: the column holds a path inside the subtree at `prefix`. Index-friendly (no LIKE). */
-export function pathInSubtree(eb: ExpressionBuilder<any, any>, column: string, prefix: string): Expression<SqlBool> {
-  return eb.and([eb(eb.ref(column), '>=', prefix), eb(eb.ref(column), '<', pathUpperBound(prefix))]);
+/**
+ * Range predicate: the column holds a path inside the subtree at `prefix`. Index-friendly (no LIKE). With
+ * `likelihood` (0–1, the share of rows expected inside), SQLite's planner is told how selective the range
+ * is — it cannot know that a city's root subtree holds every row (migration 0033 makes this a no-op on
+ * PostgreSQL, which plans from statistics).
+ */
+export function pathInSubtree(eb: ExpressionBuilder<any, any>, column: string, prefix: string, likelihood?: number): Expression<SqlBool> {
+  if (likelihood === undefined) return eb.and([eb(eb.ref(column), '>=', prefix), eb(eb.ref(column), '<', pathUpperBound(prefix))]);
+  const p = sql.lit(Math.min(0.999, Math.max(0.001, likelihood)));
+  return sql<SqlBool>`likelihood(${eb.ref(column)} >= ${prefix}, ${p}) and likelihood(${eb.ref(column)} < ${pathUpperBound(prefix)}, ${p})`;
 }
 
 /**
@@ -66,10 +73,11 @@ export function inScope(
   scope: Scope,
   pathColumn: string,
   personColumn?: string,
+  likelihood?: number,
 ): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
   return (eb) => {
     if (scope.all) return sql<SqlBool>`1 = 1`;
-    const parts: Expression<SqlBool>[] = scope.subtreePaths.map((p) => pathInSubtree(eb, pathColumn, p));
+    const parts: Expression<SqlBool>[] = scope.subtreePaths.map((p) => pathInSubtree(eb, pathColumn, p, likelihood));
     if (scope.unitPaths.length) parts.push(eb(eb.ref(pathColumn), 'in', scope.unitPaths));
     if (personColumn && scope.personId !== null) parts.push(eb(eb.ref(personColumn), '=', scope.personId));
     if (!parts.length) return sql<SqlBool>`1 = 0`;

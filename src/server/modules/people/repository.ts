@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
 import { nameMatches } from '../../db/name-search.ts';
+import { latinQuery } from '../../lib/pinyin.ts';
 import { fetchPage } from '../../db/page.ts';
 
 export const personColumns = [
@@ -23,12 +24,13 @@ export const personColumns = [
 ] as const;
 
 /** People joined with their unit name and linked account, scoped: a member sees only their own record. */
-export function peopleBase(db: Kysely<Database>, scope: Scope) {
+/** `scopeLikelihood`: see pathInSubtree — a name search is far more selective than a scope. */
+export function peopleBase(db: Kysely<Database>, scope: Scope, scopeLikelihood?: number) {
   return db
     .selectFrom('people')
     .innerJoin('orgUnits', 'orgUnits.id', 'people.orgId')
     .leftJoin('users', 'users.personId', 'people.id')
-    .where(inScope(scope, 'people.orgPath', 'people.id'));
+    .where(inScope(scope, 'people.orgPath', 'people.id', scopeLikelihood));
 }
 
 export interface PeopleFilter {
@@ -42,10 +44,12 @@ export interface PeopleFilter {
 
 /** The filtered list query (search: see db/name-search.ts). */
 export function peopleQuery(db: Kysely<Database>, scope: Scope, filter: PeopleFilter) {
-  let qb = peopleBase(db, scope);
+  // A pinyin search narrows to a few rows by the name indexes; the scope and unit ranges then only filter.
+  const likely = filter.q?.trim() && latinQuery(filter.q.trim()) ? 0.99 : undefined;
+  let qb = peopleBase(db, scope, likely);
   if (filter.orgPath) {
     const orgPath = filter.orgPath;
-    qb = filter.subtree === false ? qb.where('people.orgId', '=', filter.orgId!) : qb.where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath));
+    qb = filter.subtree === false ? qb.where('people.orgId', '=', filter.orgId!) : qb.where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath, likely));
   }
   if (!filter.includeInactive) qb = qb.where('people.active', '=', 1);
   if (filter.isPartyMember !== undefined) qb = qb.where('people.isPartyMember', '=', filter.isPartyMember ? 1 : 0);

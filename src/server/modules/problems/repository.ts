@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type
 import type { Database } from '../../db/schema.ts';
 import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { coversSubtree, inScope, pathInSubtree, pathUpperBound } from '../../db/scope.ts';
+import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
@@ -51,8 +51,8 @@ export interface ProblemFilter {
   /**
    * How the list should read a subtree, chosen with the maintained figures (listPlan): 'ordered' walks the
    * campaign's list index in deadline order and skips rows outside the subtree; 'range' reads the subtree's
-   * rows by path and sorts them. Only SQLite needs telling (likelihood() hints); PostgreSQL plans from its
-   * own statistics.
+   * rows by path and sorts them. SQLite is told through the range's likelihood (scope.ts); PostgreSQL
+   * plans from its own statistics.
    */
   plan?: 'ordered' | 'range';
 }
@@ -66,11 +66,6 @@ export function listPlan(total: number, share: number, page: number, pageSize: n
   return share > 0 && (page * pageSize) / share < total ? 'ordered' : 'range';
 }
 
-/** The subtree range with a selectivity hint that makes SQLite's planner take the chosen plan. */
-function subtreeWithPlan(orgPath: string, plan: 'ordered' | 'range') {
-  const p = plan === 'ordered' ? 0.999 : 0.001;
-  return sql<SqlBool>`likelihood(problems.org_path >= ${orgPath}, ${sql.lit(p)}) and likelihood(problems.org_path < ${pathUpperBound(orgPath)}, ${sql.lit(p)})`;
-}
 
 /** The one list query: the 问题清单, the exports and the figures' drill-downs all use it, so their numbers agree. */
 export function problemQuery(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }) {
@@ -81,9 +76,8 @@ export function problemQuery(db: Kysely<Database>, actor: Actor, filter: Problem
   if (filter.orgPath) {
     const orgPath = filter.orgPath;
     const plan = filter.plan;
-    if (filter.unitOnly) qb = qb.where('problems.orgPath', '=', orgPath);
-    else if (plan && dialectOfDb(db) === 'sqlite') qb = qb.where(subtreeWithPlan(orgPath, plan));
-    else qb = qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath));
+    const likelihood = plan === undefined ? undefined : plan === 'ordered' ? 0.999 : 0.001;
+    qb = filter.unitOnly ? qb.where('problems.orgPath', '=', orgPath) : qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath, likelihood));
   }
   if (filter.source) qb = qb.where('problems.source', '=', filter.source);
   if (filter.category) qb = qb.where('problems.category', '=', filter.category);
