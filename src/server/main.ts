@@ -3,7 +3,7 @@ import { openDatabase, dialectOf } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
-import { ensureTallies } from './tallies.ts';
+import { ensureTallies, pruneTalliesHourly } from './tallies.ts';
 
 async function main() {
   let config;
@@ -29,12 +29,14 @@ async function main() {
   }
   await bootstrap(db, config, app.log);
   await ensureTallies(db);
+  const stopPruning = pruneTalliesHourly(db);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, '正在关闭服务');
+    stopPruning();
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -3,7 +3,8 @@
  * city, a database from before migration 0030) are counted by one rebuild per stale tally.
  */
 import type { Db } from './db/connection.ts';
-import { rebuildTally, tallyIsStale } from './db/subtree-tally.ts';
+import { pruneTallies, rebuildTally, tallyIsStale } from './db/subtree-tally.ts';
+import { TALLY_TABLES } from './db/tally-tables.ts';
 import { problemTally } from './modules/problems/public.ts';
 import { studyTally } from './modules/study/public.ts';
 
@@ -13,4 +14,12 @@ export async function ensureTallies(db: Db): Promise<void> {
   for (const src of TALLY_SOURCES) {
     if (await tallyIsStale(db, src)) await db.transaction().execute((trx) => rebuildTally(trx, src));
   }
+  await pruneTallies(db, TALLY_TABLES);
+}
+
+/** Writers leave tally rows that counted down to zero; they are pruned at start-up and then hourly. */
+export function pruneTalliesHourly(db: Db): () => void {
+  const timer = setInterval(() => void pruneTallies(db, TALLY_TABLES).catch(() => undefined), 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

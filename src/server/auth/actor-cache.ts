@@ -3,9 +3,8 @@ import { loadActor, type Actor } from './actor.ts';
 
 /**
  * Actors cached per user for a moment: loading one costs a few queries on every request, and reads far
- * outnumber writes. Any write through this process clears the cache (a grant, a scope, a unit move — and
- * everything else, which is cheaper than knowing which writes matter); another app node's write is seen
- * within TTL_MS. A load that raced a write is not cached.
+ * outnumber writes. A write through this process that can change an actor clears the cache (hook.ts lists
+ * them); another app node's write is seen within TTL_MS. A load that raced a write is not cached.
  */
 const TTL_MS = 2000;
 

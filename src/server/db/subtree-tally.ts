@@ -63,10 +63,11 @@ async function applyDelta(db: Db, t: TallyTable, delta: Delta): Promise<void> {
     await sql`insert into ${sql.table(t.table)} (${sql.join([...conflict, ...t.measures].map((c) => sql.ref(c)))}) values ${sql.join(values)}
       on conflict (${sql.join(conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = ${sql.table(t.table)}.${sql.ref(m)} + excluded.${sql.ref(m)}`))}`.execute(db);
   }
-  if (rows.some((r) => r.measures.some((m) => m < 0))) {
-    const orgIds = [...new Set(rows.map((r) => r.orgId))];
-    await sql`delete from ${sql.table(t.table)} where org_id in (${sql.join(orgIds)}) and ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = 0`), sql` and `)}`.execute(db);
-  }
+}
+
+/** Drops tally rows that counted down to nothing (they add zero to every sum; this only keeps reads short). */
+export async function pruneTallies(db: Db, tables: TallyTable[]): Promise<void> {
+  for (const t of tables) await sql`delete from ${sql.table(t.table)} where ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = 0`), sql` and `)}`.execute(db);
 }
 
 async function unitPath(db: Db, orgId: number): Promise<string | undefined> {

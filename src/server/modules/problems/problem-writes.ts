@@ -9,13 +9,11 @@ import { problemTally } from './tally.ts';
  * every unit above it are brought in line (db/subtree-tally.ts).
  */
 export async function afterProblemWrite(trx: Kysely<Database>, problemId: number): Promise<void> {
-  const row = await trx
-    .selectFrom('problemMeasures')
-    .select((eb) => eb.fn.min('deadline').as('due'))
-    .where('problemId', '=', problemId)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  await trx.updateTable('problems').set({ dueDate: (row?.due as string | null) ?? null }).where('id', '=', problemId).execute();
+  await trx
+    .updateTable('problems')
+    .set((eb) => ({ dueDate: eb.selectFrom('problemMeasures').select((m) => m.fn.min<string>('deadline').as('due')).where('problemId', '=', problemId).where('status', '=', 'open') }))
+    .where('id', '=', problemId)
+    .execute();
   await syncTally(trx, problemTally, problemId);
 }
 
