@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { notFound } from '../../errors.ts';
-import { childUnits, scopeRoots, visibleOrg } from '../orgs/public.ts';
+import { childUnits, figuresUnit } from '../orgs/public.ts';
 import { judgeDates, warningDaysOf } from '../problems/public.ts';
 import { DashboardQuery, DashboardView } from './schemas.ts';
 import { unitFigures } from './summary.ts';
@@ -12,9 +11,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/dashboard',
     { schema: { tags: ['工作看板'], summary: '单位（含下属）各项工作数字及各直属单位对比', querystring: DashboardQuery, response: { 200: DashboardView, ...ErrorResponses } } },
     async (req) => {
-      const orgId = req.query.orgId ?? (await scopeRoots(app.db, req.actor.scope))[0]?.id;
-      const unit = orgId ? await visibleOrg(app.db, req.actor.scope, orgId) : undefined;
-      if (!unit) throw notFound('单位');
+      const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
       const dates = judgeDates(await warningDaysOf(app.db, req.query.campaignId));
       const children = await childUnits(app.db, unit.id);
       const [own, ...rows] = await unitFigures(app.db, req.actor, req.query.campaignId, [unit, ...children], dates);

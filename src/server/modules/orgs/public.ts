@@ -27,6 +27,14 @@ export function childUnits(db: Kysely<Database>, parentId: number) {
   return db.selectFrom('orgUnits').select(['id', 'name', 'path']).where('parentId', '=', parentId).where('active', '=', 1).orderBy('sortOrder').orderBy('id').execute();
 }
 
+/** The unit a figures page asks for, or the caller's first scope root when none is asked for; 404 outside the scope. */
+export async function figuresUnit(db: Kysely<Database>, scope: Scope, orgId: number | undefined) {
+  const id = orgId ?? (await scopeRoots(db, scope))[0]?.id;
+  const unit = id ? await findOrgInScope(db, scope, id) : undefined;
+  if (!unit) throw notFound('单位');
+  return unit;
+}
+
 /** Every direct child of a unit, deactivated ones included (a subtree total still counts their records). */
 export async function allChildIds(db: Kysely<Database>, parentId: number): Promise<number[]> {
   const rows = await db.selectFrom('orgUnits').select('id').where('parentId', '=', parentId).execute();

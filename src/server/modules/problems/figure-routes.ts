@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { notFound } from '../../errors.ts';
-import { childUnits, scopeRoots, visibleOrg } from '../orgs/public.ts';
+import { childUnits, figuresUnit } from '../orgs/public.ts';
 import { FiguresQuery } from './schemas.ts';
 import { coversSubtree } from '../../db/scope.ts';
 import { FIGURES, maintainedFigures, problemFigures } from './figures.ts';
@@ -27,9 +26,7 @@ export const problemFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const orgId = req.query.orgId ?? (await scopeRoots(app.db, req.actor.scope))[0]?.id;
-      const unit = orgId ? await visibleOrg(app.db, req.actor.scope, orgId) : undefined;
-      if (!unit) throw notFound('单位');
+      const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
       const dates = judgeDates(await warningDaysOf(app.db, req.query.campaignId));
       const children = await childUnits(app.db, unit.id);
       const units = [unit, { ...unit, own: true }, ...children];

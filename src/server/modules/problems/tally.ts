@@ -6,6 +6,9 @@ import type { ProblemFilter } from './repository.ts';
 import type { TallySource } from '../../db/subtree-tally.ts';
 import { PROBLEM_TALLY } from '../../db/tally-tables.ts';
 import { PROBLEM_COLOURS, PROBLEM_STATUSES, type ProblemColour, type ProblemStatus } from '../../../shared/problem-enums.ts';
+import type { ProblemSummary } from '../../../shared/dashboard.ts';
+
+export type { ProblemSummary };
 import { colourPredicate } from './colour.ts';
 
 /** Stands for "no open deadline" in a tally: compares like NULL in every colour rule (never overdue, never due soon). */
@@ -29,17 +32,6 @@ export const problemTally: TallySource = {
     sql`1`,
   ],
 };
-
-export interface ProblemSummary {
-  total: number;
-  closed: number;
-  cleared: number;
-  onTime: number;
-  overdue: number;
-  escalated: number;
-  byStatus: Record<ProblemStatus, number>;
-  byColour: Record<ProblemColour, number>;
-}
 
 type Dates = { today: string; yellowUntil: string };
 // Column aliases are positional: the connection's camel-case plugin would rewrite names like status_in_progress.

@@ -2,6 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { syncTally, type TallySource } from '../../db/subtree-tally.ts';
 import { STUDY_TALLY } from '../../db/tally-tables.ts';
+import type { StudySummary } from '../../../shared/dashboard.ts';
+
+export type { StudySummary };
 
 /**
  * How a collective session is counted, by campaign and kind: one session, its attendees, those present, its
@@ -25,14 +28,6 @@ export const studyTally: TallySource = {
 
 /** After a session, its attendance or one of its make-ups changed (inside the writer's transaction). */
 export const afterSessionWrite = (trx: Kysely<Database>, sessionId: number) => syncTally(trx, studyTally, sessionId);
-
-export interface StudySummary {
-  sessions: number;
-  attendanceRate: number;
-  coverage: number;
-  uncoveredSessions: number;
-  openMakeups: number;
-}
 
 const EMPTY: StudySummary = { sessions: 0, attendanceRate: 0, coverage: 0, uncoveredSessions: 0, openMakeups: 0 };
 

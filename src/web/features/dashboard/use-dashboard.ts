@@ -1,27 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
-import type { ProblemColour, ProblemStatus } from '../../../shared/problem-enums.ts';
+import type { ProblemSummary as ProblemFigures, StudySummary as StudyFigures } from '../../../shared/dashboard.ts';
 
-export interface ProblemFigures {
-  total: number;
-  closed: number;
-  cleared: number;
-  onTime: number;
-  overdue: number;
-  escalated: number;
-  byStatus: Record<ProblemStatus, number>;
-  byColour: Record<ProblemColour, number>;
-}
-
-export interface StudyFigures {
-  sessions: number;
-  /** 0–1 */
-  attendanceRate: number;
-  /** 0–1: share of sessions whose every absentee has made it up. */
-  coverage: number;
-  uncoveredSessions: number;
-  openMakeups: number;
-}
+export type { ProblemFigures, StudyFigures };
 
 export interface UnitFigures {
   orgId: number;
