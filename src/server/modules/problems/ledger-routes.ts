@@ -6,7 +6,7 @@ import { badRequest } from '../../errors.ts';
 import { renderSheet } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { orgPathFilter } from './routes.ts';
-import { loadLedger, onePerProblem, problemListSheet, rectificationSheet, resultsSheet } from './ledgers.ts';
+import { ledgerBatches, onePerProblem, problemListSheet, rectificationSheet, resultsSheet } from './ledgers.ts';
 import { warningDaysOf } from './repository.ts';
 import { judgeDates } from './presenter.ts';
 import { importRectification } from './commands/import-rectification.ts';
@@ -22,7 +22,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const load = async (req: Parameters<typeof orgPathFilter>[0], query: { campaignId: number; orgId?: number }, extra: { status?: string } = {}) => {
     const dates = judgeDates(await warningDaysOf(app.db, query.campaignId));
     const orgPath = await orgPathFilter(req, query.orgId);
-    return { dates, rows: await loadLedger(app.db, req.actor, { campaignId: query.campaignId, orgPath, ...extra }, dates) };
+    return { dates, rows: ledgerBatches(app.db, req.actor, { campaignId: query.campaignId, orgPath, ...extra }, dates) };
   };
 
   app.get('/exports/rectification.xlsx', { schema: { tags, summary: '导出整改台账', querystring: ExportQuery } }, async (req, reply) => {
