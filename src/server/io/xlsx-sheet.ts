@@ -3,21 +3,10 @@
  * No business rules here — a ledger describes its columns and the module checks the values.
  */
 import { readGrid } from './xlsx-reader.ts';
+import type { SheetSpec } from './sheet-spec.ts';
 import { writeSheet } from './xlsx-writer.ts';
 
-export interface Column<Row> {
-  header: string;
-  width: number;
-  value: (row: Row) => string | number | null;
-}
-
-export interface SheetSpec<Row> {
-  title: string;
-  sheetName: string;
-  columns: Column<Row>[];
-  /** Rows whose cells in these columns should be merged vertically when equal (e.g. one problem, many measures). */
-  mergeBy?: { key: (row: Row) => string | number; columns: number[] };
-}
+export type { Column, SheetSpec } from './sheet-spec.ts';
 
 /** A workbook with a title row, a bold frozen header, borders, widths and landscape A4 page setup. Rows may come in batches. */
 export function renderSheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): Promise<Buffer> {
@@ -43,7 +32,7 @@ export async function readSheet(buffer: Buffer, headers: string[]): Promise<{ ro
   for (const r of rowNumbers) {
     if (r > 10 || headerRow) break;
     const found = new Map<string, number>();
-    for (const [col, cell] of grid.get(r)!) found.set(cell.text, col);
+    grid.get(r)!.texts.forEach((text, col) => text !== undefined && found.set(text, col));
     if (headers.filter((h) => found.has(h)).length >= Math.ceil(headers.length / 2)) {
       headerRow = r;
       positions = found;
@@ -54,13 +43,14 @@ export async function readSheet(buffer: Buffer, headers: string[]): Promise<{ ro
   const rows: Array<{ row: number; cells: Record<string, ReadCell> }> = [];
   for (const r of rowNumbers.filter((n) => n > headerRow)) {
     const line = grid.get(r)!;
+    grid.delete(r); // each row's values are copied below; letting go keeps only one copy of a big sheet alive
     const cells: Record<string, ReadCell> = {};
     let any = false;
     for (const h of headers) {
       const col = positions.get(h);
-      const value = col ? line.get(col) : undefined;
-      if (value) any = true;
-      cells[h] = { row: r, column: h, text: value?.text ?? '', date: value?.date ?? null };
+      const text = col ? line.texts[col] : undefined;
+      if (text) any = true;
+      cells[h] = { row: r, column: h, text: text ?? '', date: (col && line.dates?.get(col)) || null };
     }
     if (any) rows.push({ row: r, cells });
   }

@@ -5,7 +5,7 @@
  * hundreds of thousands of rows costs seconds and only its compressed size in memory (a general-purpose
  * workbook model needs a style object per cell and checks every merge against every other).
  */
-import type { SheetSpec } from './xlsx-sheet.ts';
+import type { SheetSpec } from './sheet-spec.ts';
 import { ZipWriter } from './zip.ts';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

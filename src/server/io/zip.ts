@@ -100,8 +100,8 @@ export class ZipWriter {
   }
 }
 
-/** Reads one entry of a ZIP held in memory, by name; undefined when it is missing or stored in a way we do not read. */
-export async function readZipEntry(zip: Buffer, name: string): Promise<Buffer | undefined> {
+/** Where an entry's bytes are in a ZIP held in memory, and how they are stored. */
+function locate(zip: Buffer, name: string): { method: number; data: Buffer } | undefined {
   const endAt = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (endAt < 0 || endAt + 22 > zip.length) return undefined;
   const count = zip.readUInt16LE(endAt + 10);
@@ -115,11 +115,26 @@ export async function readZipEntry(zip: Buffer, name: string): Promise<Buffer | 
     if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
       if (localAt + 30 > zip.length) return undefined;
       const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
-      const data = zip.subarray(dataAt, dataAt + compressedSize);
-      if (method === 0) return data;
-      return method === 8 ? inflateRaw(data) : undefined;
+      return method === 0 || method === 8 ? { method, data: zip.subarray(dataAt, dataAt + compressedSize) } : undefined;
     }
     at += 46 + skip;
   }
   return undefined;
+}
+
+/** Reads one entry of a ZIP held in memory, by name; undefined when it is missing or stored in a way we do not read. */
+export async function readZipEntry(zip: Buffer, name: string): Promise<Buffer | undefined> {
+  const entry = locate(zip, name);
+  if (!entry) return undefined;
+  return entry.method === 0 ? entry.data : inflateRaw(entry.data);
+}
+
+/** One entry's bytes as they are inflated, for entries too big to hold at once (a sheet of 50,000 rows). */
+export function streamZipEntry(zip: Buffer, name: string): AsyncIterable<Buffer> | undefined {
+  const entry = locate(zip, name);
+  if (!entry) return undefined;
+  if (entry.method === 0) return [entry.data] as unknown as AsyncIterable<Buffer>;
+  const inflate = zlib.createInflateRaw();
+  inflate.end(entry.data);
+  return inflate;
 }

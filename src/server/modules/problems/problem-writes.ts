@@ -14,3 +14,8 @@ export async function afterProblemWrite(trx: Kysely<Database>, problemId: number
     .executeTakeFirst();
   await trx.updateTable('problems').set({ dueDate: (row?.due as string | null) ?? null }).where('id', '=', problemId).execute();
 }
+
+/** afterProblemWrite for each of many problems written in one transaction (imports). */
+export async function afterProblemWrites(trx: Kysely<Database>, problemIds: number[]): Promise<void> {
+  for (const id of problemIds) await afterProblemWrite(trx, id);
+}
