@@ -2,6 +2,7 @@
  * Spreadsheet adapter: renders rows to a print-ready .xlsx and reads a filled one back, cell by cell.
  * No business rules here — a ledger describes its columns and the module checks the values.
  */
+import { Readable } from 'node:stream';
 import { readGrid } from './xlsx-reader.ts';
 import type { SheetSpec } from './sheet-spec.ts';
 import { writeSheet } from './xlsx-writer.ts';
@@ -9,8 +10,16 @@ import { writeSheet } from './xlsx-writer.ts';
 export type { Column, SheetSpec } from './sheet-spec.ts';
 
 /** A workbook with a title row, a bold frozen header, borders, widths and landscape A4 page setup. Rows may come in batches. */
-export function renderSheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): Promise<Buffer> {
-  return writeSheet(spec, rows);
+export async function renderSheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): Promise<Buffer> {
+  return Buffer.concat(await writeSheet(spec, rows));
+}
+
+/**
+ * The same workbook, finished before anything is sent (an error is still a clean error response), then sent
+ * piece by piece: a big ledger is not copied once more into one buffer.
+ */
+export async function renderSheetStream<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): Promise<Readable> {
+  return Readable.from(await writeSheet(spec, rows));
 }
 
 export interface ReadCell {

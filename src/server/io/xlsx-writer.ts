@@ -151,11 +151,11 @@ function packageParts(sheetName: string) {
   };
 }
 
-/** A workbook of one sheet: the spec's title, header and rows (an array, or batches from an async source). */
-export async function writeSheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): Promise<Buffer> {
+/** A workbook of one sheet: the spec's title, header and rows (an array, or batches from an async source), as the archive's pieces. */
+export async function writeSheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): Promise<Buffer[]> {
   const zip = new ZipWriter();
   for (const [name, xml] of Object.entries(packageParts(spec.sheetName))) await zip.add(name, xml);
   // A lighter compression level: the sheet is most of the file and most of the time.
   await zip.add('xl/worksheets/sheet1.xml', worksheet(spec, rows), 4);
-  return zip.toBuffer();
+  return zip.toParts();
 }

@@ -58,6 +58,11 @@ export class ZipWriter {
 
   /** The finished archive. */
   toBuffer(): Buffer {
+    return Buffer.concat(this.toParts());
+  }
+
+  /** The finished archive as the pieces it was built from (no copy into one buffer). */
+  toParts(): Buffer[] {
     const parts: Buffer[] = [];
     const central: Buffer[] = [];
     let offset = 0;
@@ -96,7 +101,7 @@ export class ZipWriter {
     end.writeUInt16LE(this.entries.length, 10);
     end.writeUInt32LE(centralSize, 12);
     end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...parts, ...central, end]);
+    return [...parts, ...central, end];
   }
 }
 
