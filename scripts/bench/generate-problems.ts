@@ -8,7 +8,8 @@ import { addDays } from '../../src/server/clock.ts';
 import { PROBLEM_SOURCE_KEYS } from '../../src/shared/problem-enums.ts';
 import { PROBLEM_TEXTS } from '../../src/server/demo/problem-texts.ts';
 import type { Db } from '../../src/server/db/connection.ts';
-import { BatchWriter, insertReturningIds } from './batch-insert.ts';
+import { insertMany } from '../../src/server/db/insert-many.ts';
+import { BatchWriter } from './batch-insert.ts';
 import type { GenerateCtx, Unit } from './generate.ts';
 
 /** Status mix per 20 problems: 2 待审核, 9 整改中, 3 申请销号, 6 已销号. */
@@ -60,7 +61,7 @@ function plan(ctx: GenerateCtx, i: number, unit: Unit, status: string, ready: bo
 
 /** Writes one chunk of planned problems with their measures, progress notes and evidence; returns the problem ids. */
 async function write(db: Db, ctx: GenerateCtx, chunk: Planned[], attachmentId: number, out: { progress: BatchWriter; evidence: BatchWriter }): Promise<{ ids: number[]; measures: number }> {
-  const ids = await insertReturningIds(db, 'problems', chunk.map((p) => p.problem));
+  const ids = await insertMany(db, 'problems', chunk.map((p) => p.problem));
   const measureRows = chunk.flatMap((p, i) =>
     p.measures.map((m) => ({
       problemId: ids[i],
@@ -73,7 +74,7 @@ async function write(db: Db, ctx: GenerateCtx, chunk: Planned[], attachmentId: n
       updatedAt: ctx.now,
     })),
   );
-  const measureIds = await insertReturningIds(db, 'problemMeasures', measureRows);
+  const measureIds = await insertMany(db, 'problemMeasures', measureRows);
   for (const [k, m] of measureRows.entries()) {
     if (m.status === 'open' && ctx.random.chance(0.3)) await out.progress.push({ measureId: measureIds[k], date: addDays(ctx.today, -ctx.random.int(1, 15)), note: '已召开专题会议部署，正在推进落实', authorName: '基准测试', createdAt: ctx.now });
   }

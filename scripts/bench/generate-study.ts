@@ -5,7 +5,8 @@
  */
 import { addDays } from '../../src/server/clock.ts';
 import type { Db } from '../../src/server/db/connection.ts';
-import { BatchWriter, insertReturningIds } from './batch-insert.ts';
+import { insertMany } from '../../src/server/db/insert-many.ts';
+import { BatchWriter } from './batch-insert.ts';
 import type { GenerateCtx } from './generate.ts';
 
 const SESSIONS: Array<[kind: string, mode: string, hours: number, topic: string]> = [
@@ -25,7 +26,7 @@ export async function generateStudy(db: Db, ctx: GenerateCtx & { members: Map<nu
       return { campaignId: ctx.campaignId, orgId: branch.id, orgPath: branch.path, kind, mode, date: addDays(t, -(1 + s * 5 + random.int(0, 3))), hours, topic, createdBy: ctx.userId, createdAt: now, updatedAt: now };
     }),
   );
-  const ids = await insertReturningIds(db, 'studySessions', planned);
+  const ids = await insertMany(db, 'studySessions', planned);
   const attendance = new BatchWriter(db, 'sessionAttendance');
   const makeups = new BatchWriter(db, 'makeupItems');
   for (const [i, session] of planned.entries()) {

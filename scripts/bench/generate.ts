@@ -12,7 +12,7 @@ import { pinyinKeys } from '../../src/server/lib/pinyin.ts';
 import { seededRandom, type Random } from '../../src/server/demo/prng.ts';
 import { GIVEN_FEMALE, GIVEN_MALE, STAFF_POSITIONS, SURNAMES } from '../../src/server/demo/names.ts';
 import { PROBLEM_TEXTS } from '../../src/server/demo/problem-texts.ts';
-import { insertReturningIds } from './batch-insert.ts';
+import { insertMany } from '../../src/server/db/insert-many.ts';
 import { generateProblems } from './generate-problems.ts';
 import { generateStudy } from './generate-study.ts';
 import { GENERATOR_VERSION, type Scale } from './scales.ts';
@@ -39,7 +39,7 @@ async function generateUnits(db: Db, scale: Scale, now: string): Promise<Unit[]>
   for (let depth = 0; level.length; depth++) {
     const leaf = depth === scale.fanout.length;
     const rows = level.map((u, i) => ({ parentId: u.parentId, name: u.name, type: leaf ? 'branch' : 'party_committee', path: `tmp-${depth}-${i}`, depth, sortOrder: i, ...pinyinKeys(u.name), createdAt: now, updatedAt: now }));
-    const ids = await insertReturningIds(db, 'orgUnits', rows);
+    const ids = await insertMany(db, 'orgUnits', rows);
     await sql`update org_units set path = coalesce((select p.path from org_units p where p.id = org_units.parent_id), '/') || cast(id as text) || '/' where depth = ${depth}`.execute(db);
     const created = level.map((u, i) => ({ id: ids[i], parentId: u.parentId, depth, path: `${u.parentPath}${ids[i]}/` }));
     units.push(...created);
@@ -63,7 +63,7 @@ async function generatePeople(db: Db, scale: Scale, random: Random, leaves: Unit
     if (!keys.has(name)) keys.set(name, pinyinKeys(name));
     return { orgId: unit.id, orgPath: unit.path, name, ...keys.get(name)!, gender: random.chance(0.4) ? 'female' : 'male', position: random.pick(STAFF_POSITIONS), isPartyMember: random.chance(0.9) ? 1 : 0, createdAt: now, updatedAt: now };
   });
-  const ids = await insertReturningIds(db, 'people', rows);
+  const ids = await insertMany(db, 'people', rows);
   const members = new Map<number, number[]>(leaves.map((l) => [l.id, []]));
   rows.forEach((r, i) => members.get(r.orgId)!.push(ids[i]));
   return members;

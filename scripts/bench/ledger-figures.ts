@@ -5,7 +5,7 @@
  */
 import { judgeDates } from '../../src/server/modules/problems/presenter.ts';
 import { warningDaysOf } from '../../src/server/modules/problems/repository.ts';
-import { loadLedger } from '../../src/server/modules/problems/ledgers.ts';
+import { ledgerBatches } from '../../src/server/modules/problems/ledgers.ts';
 import type { BenchCtx } from './context.ts';
 import { timed } from './load.ts';
 import { importWorkbook } from './import-file.ts';
@@ -28,9 +28,16 @@ export async function runExport(ctx: BenchCtx): Promise<Row> {
     }),
   );
   const dates = judgeDates(await warningDaysOf(ctx.db, ctx.campaignId));
-  const reference = await timed(() => loadLedger(ctx.db, ctx.actor, { campaignId: ctx.campaignId }, dates));
-  const rows = reference.result.length;
-  const problems = new Set(reference.result.map((r) => r.problem.id)).size;
+  const reference = await timed(async () => {
+    let rows = 0;
+    let problems = 0;
+    for await (const batch of ledgerBatches(ctx.db, ctx.actor, { campaignId: ctx.campaignId }, dates)) {
+      rows += batch.length;
+      problems = batch[batch.length - 1].no;
+    }
+    return { rows, problems };
+  });
+  const { rows, problems } = reference.result;
   const ok = result.result.status === 200;
   ctx.notes.push(`整改台账导出：${problems} 个问题、${rows} 行，文件 ${(result.result.bytes / 1024 / 1024).toFixed(1)} MB，HTTP ${result.result.status}`);
   return {

@@ -70,35 +70,44 @@ export async function pruneTallies(db: Db, tables: TallyTable[]): Promise<void> 
   for (const t of tables) await sql`delete from ${sql.table(t.table)} where ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = 0`), sql` and `)}`.execute(db);
 }
 
-async function unitPath(db: Db, orgId: number): Promise<string | undefined> {
-  const row = await sql<{ path: string }>`select path from org_units where id = ${orgId}`.execute(db);
-  return row.rows[0]?.path;
+async function unitPaths(db: Db, orgIds: number[]): Promise<Map<number, string>> {
+  const { rows } = await sql<{ id: number; path: string }>`select id, path from org_units where id in (${sql.join(orgIds)})`.execute(db);
+  return new Map(rows.map((r) => [Number(r.id), r.path]));
 }
 
-async function addKey(db: Db, t: TallyTable, delta: Delta, key: string, factor: number) {
-  const p = parseKey(t, key);
-  const path = await unitPath(db, p.orgId);
-  if (path) delta.add(idsOfPath(path), p.dims, p.measures, factor);
+/** Adds keys (signed) for every unit on their units' paths. */
+async function addKeys(db: Db, t: TallyTable, delta: Delta, keys: Array<{ key: string; factor: number }>) {
+  const parsed = keys.map(({ key, factor }) => ({ p: parseKey(t, key), factor }));
+  if (!parsed.length) return;
+  const paths = await unitPaths(db, [...new Set(parsed.map(({ p }) => p.orgId))]);
+  for (const { p, factor } of parsed) {
+    const path = paths.get(p.orgId);
+    if (path) delta.add(idsOfPath(path), p.dims, p.measures, factor);
+  }
 }
 
-/** Re-counts one source row after it was written (inside the writer's transaction). */
-export async function syncTally(db: Db, src: TallySource, id: number): Promise<void> {
-  const { rows } = await sql<{ old: string | null; next: string }>`select s.tally as old, ${tallyKeyExpr(src)} as next from ${sql.table(src.source)} s where s.id = ${id}`.execute(db);
-  const row = rows[0];
-  if (!row || row.old === row.next) return;
+/** Re-counts source rows after they were written (inside the writer's transaction); many at once for imports. */
+export async function syncTallies(db: Db, src: TallySource, ids: number[]): Promise<void> {
   const delta = new Delta();
-  if (row.old) await addKey(db, src.tally, delta, row.old, -1);
-  await addKey(db, src.tally, delta, row.next, 1);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const { rows } = await sql<{ id: number; old: string | null; next: string }>`select s.id, s.tally as old, ${tallyKeyExpr(src)} as next from ${sql.table(src.source)} s where s.id in (${sql.join(chunk)})`.execute(db);
+    const changed = rows.filter((r) => r.old !== r.next);
+    if (!changed.length) continue;
+    await addKeys(db, src.tally, delta, [...changed.flatMap((r) => (r.old ? [{ key: r.old, factor: -1 }] : [])), ...changed.map((r) => ({ key: r.next, factor: 1 }))]);
+    await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)} where s.id in (${sql.join(changed.map((r) => r.id))})`.execute(db);
+  }
   await applyDelta(db, src.tally, delta);
-  await sql`update ${sql.table(src.source)} set tally = ${row.next} where id = ${id}`.execute(db);
 }
+
+export const syncTally = (db: Db, src: TallySource, id: number) => syncTallies(db, src, [id]);
 
 /** Takes a source row out of the figures; call before deleting it. */
 export async function untally(db: Db, src: TallySource, id: number): Promise<void> {
   const { rows } = await sql<{ old: string | null }>`select tally as old from ${sql.table(src.source)} where id = ${id}`.execute(db);
   if (!rows[0]?.old) return;
   const delta = new Delta();
-  await addKey(db, src.tally, delta, rows[0].old, -1);
+  await addKeys(db, src.tally, delta, [{ key: rows[0].old, factor: -1 }]);
   await applyDelta(db, src.tally, delta);
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { nowIso } from '../../clock.ts';
+import { insertMany } from '../../db/insert-many.ts';
 
 export interface AuditEntry {
   action: string;
@@ -19,23 +20,30 @@ function snapshot(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
+function auditRow(actor: Actor | null, entry: AuditEntry, at: string) {
+  return {
+    at,
+    actorUserId: actor?.userId ?? null,
+    actorName: actor ? actor.displayName : '系统',
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    entityLabel: entry.entityLabel ?? '',
+    orgPath: entry.orgPath,
+    before: snapshot(entry.before),
+    after: snapshot(entry.after),
+  };
+}
+
 /** Records who did what, before and after. Call it inside the same transaction as the change. */
 export async function recordAudit(db: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('auditEvents')
-    .values({
-      at: nowIso(),
-      actorUserId: actor?.userId ?? null,
-      actorName: actor ? actor.displayName : '系统',
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      entityLabel: entry.entityLabel ?? '',
-      orgPath: entry.orgPath,
-      before: snapshot(entry.before),
-      after: snapshot(entry.after),
-    })
-    .execute();
+  await db.insertInto('auditEvents').values(auditRow(actor, entry, nowIso())).execute();
+}
+
+/** One record per entry, written with multi-row inserts (imports write thousands at once). */
+export async function recordAudits(db: Kysely<Database>, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  const at = nowIso();
+  await insertMany(db, 'auditEvents', entries.map((entry) => auditRow(actor, entry, at)), { returnIds: false });
 }
 
 /** Only the fields that differ, for compact before/after snapshots of an update. */

@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
 import { badRequest } from '../../errors.ts';
-import { renderSheet } from '../../io/xlsx-sheet.ts';
+import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { orgPathFilter } from './routes.ts';
-import { loadLedger, onePerProblem, problemListSheet, rectificationSheet, resultsSheet } from './ledgers.ts';
+import { ledgerBatches, onePerProblem, problemListSheet, rectificationSheet, resultsSheet } from './ledgers.ts';
 import { warningDaysOf } from './repository.ts';
 import { judgeDates } from './presenter.ts';
 import { importRectification } from './commands/import-rectification.ts';
@@ -22,22 +22,22 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const load = async (req: Parameters<typeof orgPathFilter>[0], query: { campaignId: number; orgId?: number }, extra: { status?: string } = {}) => {
     const dates = judgeDates(await warningDaysOf(app.db, query.campaignId));
     const orgPath = await orgPathFilter(req, query.orgId);
-    return { dates, rows: await loadLedger(app.db, req.actor, { campaignId: query.campaignId, orgPath, ...extra }, dates) };
+    return { dates, rows: ledgerBatches(app.db, req.actor, { campaignId: query.campaignId, orgPath, ...extra }, dates) };
   };
 
   app.get('/exports/rectification.xlsx', { schema: { tags, summary: '导出整改台账', querystring: ExportQuery } }, async (req, reply) => {
     const { rows } = await load(req, req.query);
-    return sendXlsx(reply, '整改台账', await renderSheet(rectificationSheet('检视问题整改落实台账'), rows));
+    return sendXlsx(reply, '整改台账', await renderSheetStream(rectificationSheet('检视问题整改落实台账'), rows));
   });
 
   app.get('/exports/problems.xlsx', { schema: { tags, summary: '导出问题清单', querystring: ExportQuery } }, async (req, reply) => {
     const { rows, dates } = await load(req, req.query);
-    return sendXlsx(reply, '问题清单', await renderSheet(problemListSheet('检视问题清单', dates), onePerProblem(rows)));
+    return sendXlsx(reply, '问题清单', await renderSheetStream(problemListSheet('检视问题清单', dates), onePerProblem(rows)));
   });
 
   app.get('/exports/results.xlsx', { schema: { tags, summary: '导出成果清单（已销号问题）', querystring: ExportQuery } }, async (req, reply) => {
     const { rows } = await load(req, req.query, { status: 'closed' });
-    return sendXlsx(reply, '成果清单', await renderSheet(resultsSheet('整改成果清单'), rows));
+    return sendXlsx(reply, '成果清单', await renderSheetStream(resultsSheet('整改成果清单'), rows));
   });
 
   app.get('/exports/rectification-template.xlsx', { schema: { tags, summary: '下载整改台账导入模板' } }, async (_req, reply) =>

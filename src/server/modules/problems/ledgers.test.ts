@@ -10,7 +10,8 @@ async function sheetRows(buffer: Buffer): Promise<string[][]> {
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  // Array.from: a blank cell may be a hole in row.values (nothing stored) rather than an empty string.
+  ws.eachRow({ includeEmpty: false }, (row) => rows.push(Array.from(row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
   return rows;
 }
 

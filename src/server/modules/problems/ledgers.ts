@@ -3,38 +3,88 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import type { SheetSpec } from '../../io/xlsx-sheet.ts';
 import { PROBLEM_COLOURS, PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES, ROOT_CAUSES, type ProblemKind, type ProblemSource, type ProblemStatus, type RootCause } from '../../../shared/problem-enums.ts';
-import { measuresOf, problemQuery, selectProblemRows, type MeasureRow, type ProblemFilter, type ProblemRow } from './repository.ts';
+import { measuresOf, problemQuery, type MeasureRow, type ProblemFilter } from './repository.ts';
 import { colourOf } from './colour.ts';
 
 /** The customary columns of the 整改台账, in order, then the extra ones this system adds. */
 export const RECTIFICATION_HEADERS = ['序号', '问题描述', '问题来源', '整改措施', '责任领导', '责任单位', '责任人', '整改时限', '整改进展', '完成情况', '问题领域', '整改类型', '具体表现'] as const;
 
+/** Only the problem fields the ledgers print: a big export reads 100,000 of these. */
+const LEDGER_COLUMNS = [
+  'problems.id',
+  'problems.orgPath',
+  'orgUnits.name as orgName',
+  'problems.title',
+  'problems.description',
+  'problems.source',
+  'problems.category',
+  'problems.rootCauses',
+  'problems.kind',
+  'problems.status',
+  'problems.dueDate',
+  'problems.effect',
+  'problems.closedAt',
+] as const;
+
+function ledgerProblems(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }) {
+  return problemQuery(db, actor, filter, dates).innerJoin('orgUnits', 'orgUnits.id', 'problems.orgId').select(LEDGER_COLUMNS);
+}
+
+export type LedgerProblem = Awaited<ReturnType<ReturnType<typeof ledgerProblems>['execute']>>[number];
+
 export interface LedgerRow {
   no: number;
-  problem: ProblemRow;
+  problem: LedgerProblem;
   measure: MeasureRow | null;
   progress: string;
 }
 
-/** Problems of the filter with their measures and latest progress note, one row per measure. */
-export async function loadLedger(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }): Promise<LedgerRow[]> {
-  const problems = await selectProblemRows(problemQuery(db, actor, filter, dates)).orderBy('problems.orgPath').orderBy('problems.id').execute();
-  const measures = await measuresOf(db, problems.map((p) => p.id));
-  const measureIds = measures.map((m) => m.id);
-  const latest = new Map<number, string>();
-  for (let i = 0; i < measureIds.length; i += 500) {
-    const notes = await db.selectFrom('measureProgress').select(['measureId', 'note']).where('measureId', 'in', measureIds.slice(i, i + 500)).orderBy('date').orderBy('id').execute();
-    for (const n of notes) latest.set(n.measureId, n.note);
+/** Problems per batch: small batches keep every IN list short and let each batch's rows die young (less garbage promoted, lower peak RSS). */
+const BATCH = 500;
+
+/**
+ * Problems of the filter with their measures and latest progress note, one row per measure, in batches of
+ * whole problems (keyset pages over the ledger's order: unit path, then id), numbered across batches.
+ */
+export async function* ledgerBatches(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }): AsyncGenerator<LedgerRow[]> {
+  let after: { orgPath: string; id: number } | null = null;
+  let no = 0;
+  for (;;) {
+    let qb = ledgerProblems(db, actor, filter, dates);
+    if (after) {
+      const { orgPath, id } = after;
+      qb = qb.where((eb) => eb.and([eb('problems.orgPath', '>=', orgPath), eb.or([eb('problems.orgPath', '>', orgPath), eb('problems.id', '>', id)])]));
+    }
+    const problems = await qb.orderBy('problems.orgPath').orderBy('problems.id').limit(BATCH).execute();
+    if (!problems.length) return;
+    const ids = problems.map((p) => p.id);
+    const measures = await measuresOf(db, ids);
+    const notes = await db
+      .selectFrom('measureProgress')
+      .innerJoin('problemMeasures', 'problemMeasures.id', 'measureProgress.measureId')
+      .select(['measureProgress.measureId', 'measureProgress.note'])
+      .where('problemMeasures.problemId', 'in', ids)
+      .orderBy('measureProgress.date')
+      .orderBy('measureProgress.id')
+      .execute();
+    const latest = new Map(notes.map((n) => [n.measureId, n.note]));
+    const byProblem = new Map<number, MeasureRow[]>();
+    for (const m of measures) {
+      if (!byProblem.has(m.problemId)) byProblem.set(m.problemId, []);
+      byProblem.get(m.problemId)!.push(m);
+    }
+    const rows: LedgerRow[] = [];
+    for (const problem of problems) {
+      no++;
+      const ms = byProblem.get(problem.id) ?? [];
+      if (!ms.length) rows.push({ no, problem, measure: null, progress: '' });
+      for (const measure of ms) rows.push({ no, problem, measure, progress: latest.get(measure.id) ?? '' });
+    }
+    yield rows;
+    if (problems.length < BATCH) return;
+    const last = problems[problems.length - 1];
+    after = { orgPath: last.orgPath, id: last.id };
   }
-  const byProblem = new Map<number, MeasureRow[]>();
-  for (const m of measures) byProblem.set(m.problemId, [...(byProblem.get(m.problemId) ?? []), m]);
-  const rows: LedgerRow[] = [];
-  problems.forEach((problem, i) => {
-    const ms = byProblem.get(problem.id) ?? [];
-    if (!ms.length) rows.push({ no: i + 1, problem, measure: null, progress: '' });
-    for (const measure of ms) rows.push({ no: i + 1, problem, measure, progress: latest.get(measure.id) ?? '' });
-  });
-  return rows;
 }
 
 export const rectificationSheet = (title: string): SheetSpec<LedgerRow> => ({
@@ -89,7 +139,7 @@ export const resultsSheet = (title: string): SheetSpec<LedgerRow> => ({
   mergeBy: { key: (r) => r.no, columns: [0, 1, 2, 4, 5] },
 });
 
-/** One row per problem (for the 问题清单). */
-export function onePerProblem(rows: LedgerRow[]): LedgerRow[] {
-  return rows.filter((r, i) => i === 0 || rows[i - 1].no !== r.no);
+/** One row per problem (for the 问题清单); batches hold whole problems, so each is filtered on its own. */
+export async function* onePerProblem(batches: AsyncIterable<LedgerRow[]>): AsyncGenerator<LedgerRow[]> {
+  for await (const rows of batches) yield rows.filter((r, i) => i === 0 || rows[i - 1].no !== r.no);
 }

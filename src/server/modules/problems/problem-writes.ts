@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { syncTally, untally } from '../../db/subtree-tally.ts';
+import { syncTallies, untally } from '../../db/subtree-tally.ts';
 import { problemTally } from './tally.ts';
 
 /**
@@ -8,16 +8,24 @@ import { problemTally } from './tally.ts';
  * among its open measures (what overdue and the colours are derived from), then the maintained figures of
  * every unit above it are brought in line (db/subtree-tally.ts).
  */
-export async function afterProblemWrite(trx: Kysely<Database>, problemId: number): Promise<void> {
-  await trx
-    .updateTable('problems')
-    .set((eb) => ({ dueDate: eb.selectFrom('problemMeasures').select((m) => m.fn.min<string>('deadline').as('due')).where('problemId', '=', problemId).where('status', '=', 'open') }))
-    .where('id', '=', problemId)
-    .execute();
-  await syncTally(trx, problemTally, problemId);
+export function afterProblemWrite(trx: Kysely<Database>, problemId: number): Promise<void> {
+  return afterProblemWrites(trx, [problemId]);
 }
 
 /** Before a problem row is deleted: takes it out of the maintained figures. */
 export async function beforeProblemDelete(trx: Kysely<Database>, problemId: number): Promise<void> {
   await untally(trx, problemTally, problemId);
+}
+
+/** afterProblemWrite for many problems written in one transaction (imports): a few statements per 500. */
+export async function afterProblemWrites(trx: Kysely<Database>, problemIds: number[]): Promise<void> {
+  for (let i = 0; i < problemIds.length; i += 500) {
+    const chunk = problemIds.slice(i, i + 500);
+    await trx
+      .updateTable('problems')
+      .set((eb) => ({ dueDate: eb.selectFrom('problemMeasures').select((m) => m.fn.min<string>('deadline').as('due')).whereRef('problemMeasures.problemId', '=', 'problems.id').where('problemMeasures.status', '=', 'open') }))
+      .where('id', 'in', chunk)
+      .execute();
+  }
+  await syncTallies(trx, problemTally, problemIds);
 }
