@@ -250,8 +250,7 @@ export function measuresOf(db: Kysely<Database>, problemIds: number[]) {
 export type MeasureRow = Awaited<ReturnType<typeof measuresOf>>[number];
 
 /** Progress notes, evidence, extension requests and escalation links of one problem. */
-export async function detailsOf(db: Kysely<Database>, problem: ProblemRow) {
-  const measureIds = (await db.selectFrom('problemMeasures').select('id').where('problemId', '=', problem.id).execute()).map((m) => m.id);
+export async function detailsOf(db: Kysely<Database>, problem: ProblemRow, measureIds: number[]) {
   const [progress, evidence, extensions, escalatedTo, escalatedFrom] = await Promise.all([
     measureIds.length ? db.selectFrom('measureProgress').selectAll().where('measureId', 'in', measureIds).orderBy('date').orderBy('id').execute() : [],
     db

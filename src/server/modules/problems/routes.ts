@@ -6,7 +6,7 @@ import { notFound } from '../../errors.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { filterOrgPath } from '../orgs/public.ts';
 import { CreateProblemBody, DeleteQuery, ProblemListQuery, ProblemView, TransitionBody, UpdateProblemBody } from './schemas.ts';
-import { detailsOf, findProblemInScope, measuresOf, listPlan, problemPage, problemQuery, visibleSubtree, warningDaysOf } from './repository.ts';
+import { detailsOf, findProblemInScope, type ProblemRow, measuresOf, listPlan, problemPage, problemQuery, visibleSubtree, warningDaysOf } from './repository.ts';
 import { judgeDates, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
@@ -23,10 +23,12 @@ export function orgPathFilter(req: FastifyRequest, orgId: number | undefined): P
 
 /** 问题清单 and the problem record: list, detail, record, edit, lifecycle transitions. */
 export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const detail = async (req: FastifyRequest, id: number) => {
-    const problem = await findProblemInScope(app.db, req.actor, id);
+  /** The full record; a command that just wrote the problem hands over the row it read back. */
+  const detail = async (req: FastifyRequest, id: number, written?: ProblemRow) => {
+    const problem = written ?? (await findProblemInScope(app.db, req.actor, id));
     if (!problem) throw notFound('问题');
-    const [measures, details, dates] = await Promise.all([measuresOf(app.db, [id]), detailsOf(app.db, problem), warningDaysOf(app.db, problem.campaignId).then(judgeDates)]);
+    const measures = await measuresOf(app.db, [id]);
+    const [details, dates] = await Promise.all([detailsOf(app.db, problem, measures.map((m) => m.id)), warningDaysOf(app.db, problem.campaignId).then(judgeDates)]);
     return { ...presentProblem(req.actor, problem, dates, measures), ...details };
   };
 
@@ -60,7 +62,7 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/problems/:id/transitions', { schema: { tags, summary: '状态流转：confirm 确认 / submit 申请销号 / approve 销号 / reject 退回 / escalate 上报', params: IdParams, body: TransitionBody, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => {
-    await transitionProblem(ctxOf(req), req.params.id, { ...req.body, action: req.body.action as Action });
-    return detail(req, req.params.id);
+    const written = await transitionProblem(ctxOf(req), req.params.id, { ...req.body, action: req.body.action as Action });
+    return detail(req, req.params.id, written);
   });
 };

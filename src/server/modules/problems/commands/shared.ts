@@ -9,11 +9,12 @@ import { findProblem, findProblemInScope, measuresOf, type ProblemRow } from '..
 import type { ProblemSubject } from '../policy.ts';
 
 /** A problem loaded for a write (403 outside scope, 404 unknown), with whether the caller owns a measure. */
-export async function loadForWrite(ctx: Ctx, trx: Kysely<Database>, id: number): Promise<{ problem: ProblemRow; subject: ProblemSubject }> {
-  const problem = await requireWritable(await findProblemInScope(trx, ctx.actor, id), () => findProblem(trx, id), '问题');
+export async function loadForWrite(ctx: Ctx, trx: Kysely<Database>, id: number) {
+  const problem: ProblemRow = await requireWritable(await findProblemInScope(trx, ctx.actor, id), () => findProblem(trx, id), '问题');
   const measures = await measuresOf(trx, [id]);
   const ownsMeasure = ctx.actor.personId !== null && measures.some((m) => m.ownerId === ctx.actor.personId);
-  return { problem, subject: { ...problem, ownsMeasure } };
+  const subject: ProblemSubject = { ...problem, ownsMeasure };
+  return { problem, subject, measures };
 }
 
 export type DeadlineInput = string | { workingDays: number };

@@ -61,24 +61,19 @@ async function escalate(trx: Kysely<Database>, ctx: Ctx, problem: ProblemRow): P
 /** Moves a problem along its lifecycle: confirm, submit for 销号, approve, return, escalate. */
 export async function transitionProblem(ctx: Ctx, id: number, input: TransitionInput): Promise<ProblemRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const { problem, subject } = await loadForWrite(ctx, trx, id);
+    const { problem, subject, measures } = await loadForWrite(ctx, trx, id);
     authorize(problemPolicy, input.action, ctx.actor, subject, problem.status === 'closed' ? '已销号的问题不能再操作' : undefined);
     checkVersion(problem.version, input.version);
     const attachmentIds = input.attachmentIds ?? [];
     await checkAttachments(trx, ctx, attachmentIds);
-    const counts = await trx
-      .selectFrom('problemMeasures')
-      .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.sum<number>(eb.case().when('status', '=', 'open').then(1).else(0).end()).as('open')])
-      .where('problemId', '=', id)
-      .executeTakeFirstOrThrow();
     const evidence = await trx.selectFrom('problemEvidence').select((eb) => eb.fn.countAll<number>().as('n')).where('problemId', '=', id).executeTakeFirstOrThrow();
     const escalated = await trx.selectFrom('problems').select('id').where('escalatedFromId', '=', id).executeTakeFirst();
     const org = await anyOrg(trx, problem.orgId);
     const verdict = decide(
       {
         status: problem.status as ProblemStatus,
-        measureCount: Number(counts.all),
-        openMeasureCount: Number(counts.open ?? 0),
+        measureCount: measures.length,
+        openMeasureCount: measures.filter((m) => m.status === 'open').length,
         evidenceCount: Number(evidence.n),
         escalated: !!escalated,
         hasParent: !!org?.parentId,
