@@ -3,7 +3,7 @@ import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
 import { illegalTransition, invalidField } from '../../../errors.ts';
-import { inScope } from '../../../db/scope.ts';
+import { ancestorPaths, inScope } from '../../../db/scope.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -66,17 +66,21 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
     checkVersion(problem.version, input.version);
     const attachmentIds = input.attachmentIds ?? [];
     await checkAttachments(trx, ctx, attachmentIds);
-    const evidence = await trx.selectFrom('problemEvidence').select((eb) => eb.fn.countAll<number>().as('n')).where('problemId', '=', id).executeTakeFirstOrThrow();
-    const escalated = await trx.selectFrom('problems').select('id').where('escalatedFromId', '=', id).executeTakeFirst();
-    const org = await anyOrg(trx, problem.orgId);
+    // Evidence on file and an escalated copy, in one round trip; the unit has a parent unless its path is a root's.
+    const facts = await trx
+      .selectNoFrom((eb) => [
+        eb.selectFrom('problemEvidence').select((e) => e.fn.countAll<number>().as('n')).where('problemId', '=', id).as('evidence'),
+        eb.selectFrom('problems').select('id').where('escalatedFromId', '=', id).limit(1).as('escalatedTo'),
+      ])
+      .executeTakeFirstOrThrow();
     const verdict = decide(
       {
         status: problem.status as ProblemStatus,
         measureCount: measures.length,
         openMeasureCount: measures.filter((m) => m.status === 'open').length,
-        evidenceCount: Number(evidence.n),
-        escalated: !!escalated,
-        hasParent: !!org?.parentId,
+        evidenceCount: Number(facts.evidence),
+        escalated: facts.escalatedTo !== null,
+        hasParent: ancestorPaths(problem.orgPath).length > 1,
       },
       input.action,
       { effect: input.effect, reason: input.reason, attachmentCount: attachmentIds.length },
