@@ -86,6 +86,8 @@ export async function runTransitions(ctx: BenchCtx): Promise<Row> {
   const { result: server, peakMb } = await peakRssDuring(ctx.server.pid, () =>
     drive(`${ctx.server.base}/api/v1/problems`, workers, ctx.bounds, { cookie: ctx.cookie, 'content-type': 'application/json' }, requests),
   );
+  // Requests still in flight when the load generator stopped finish first.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   const written = (await auditCount(ctx)) - before;
   // Every transition bumps its problem's version once: counted in the database, so requests still in flight
   // when the load generator stopped count too.
