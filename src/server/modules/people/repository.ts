@@ -53,9 +53,14 @@ export function peopleQuery(db: Kysely<Database>, scope: Scope, filter: PeopleFi
   return qb;
 }
 
-/** A page of people with its total, by unit, then pinyin. */
+/** People in list order: by unit, then pinyin. */
+export function peopleListRows(filtered: ReturnType<typeof peopleQuery>) {
+  return filtered.select(personColumns).orderBy('people.orgPath').orderBy('people.namePinyin').orderBy('people.id');
+}
+
+/** A page of people with its total. */
 export function peoplePage(filtered: ReturnType<typeof peopleQuery>, page: number, pageSize: number) {
-  return fetchPage(filtered, (qb) => qb.select(personColumns).orderBy('people.orgPath').orderBy('people.namePinyin').orderBy('people.id'), page, pageSize);
+  return fetchPage(filtered, peopleListRows, page, pageSize);
 }
 
 export function findPersonInScope(db: Kysely<Database>, scope: Scope, id: number) {

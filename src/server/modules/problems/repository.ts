@@ -52,12 +52,15 @@ export interface ProblemFilter {
 
 /** The one list query: the 问题清单, the exports and the figures' drill-downs all use it, so their numbers agree. */
 export function problemQuery(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }) {
-  let qb = db.selectFrom('problems').where(problemVisible(actor));
-  if (filter.campaignId) qb = qb.where('problems.campaignId', '=', filter.campaignId);
+  let qb = db.selectFrom('problems');
+  // The unit filter goes before the scope: given two ranges on org_path, SQLite bounds its index scan with
+  // the first one, and the unit's subtree is the narrow one (a branch's list scanned the whole city otherwise).
   if (filter.orgPath) {
     const orgPath = filter.orgPath;
     qb = filter.unitOnly ? qb.where('problems.orgPath', '=', orgPath) : qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath));
   }
+  qb = qb.where(problemVisible(actor));
+  if (filter.campaignId) qb = qb.where('problems.campaignId', '=', filter.campaignId);
   if (filter.source) qb = qb.where('problems.source', '=', filter.source);
   if (filter.category) qb = qb.where('problems.category', '=', filter.category);
   if (filter.kind) qb = qb.where('problems.kind', '=', filter.kind);
@@ -149,18 +152,16 @@ export function selectProblemRows<QB extends ReturnType<typeof problemQuery>>(qb
     .select([...problemColumns, 'orgUnits.name as orgName', 'people.name as personName']);
 }
 
-/** A page of the 问题清单 with its total, in the list's order (by due date: problems without one go last). */
+/** The 问题清单's rows in its order (by due date: problems without one go last). */
+export function problemListRows(filtered: ReturnType<typeof problemQuery>, sort: string) {
+  const rows = selectProblemRows(filtered);
+  if (sort === 'dueDate') return rows.orderBy(sql`case when problems.due_date is null then 1 else 0 end`).orderBy('problems.dueDate').orderBy('problems.id');
+  return rows.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id');
+}
+
+/** A page of the 问题清单 with its total. */
 export function problemPage(filtered: ReturnType<typeof problemQuery>, sort: string, page: number, pageSize: number) {
-  return fetchPage(
-    filtered,
-    (qb) => {
-      const rows = selectProblemRows(qb);
-      if (sort === 'dueDate') return rows.orderBy(sql`case when problems.due_date is null then 1 else 0 end`).orderBy('problems.dueDate').orderBy('problems.id');
-      return rows.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id');
-    },
-    page,
-    pageSize,
-  );
+  return fetchPage(filtered, (qb) => problemListRows(qb, sort), page, pageSize);
 }
 
 export function findProblemInScope(db: Kysely<Database>, actor: Actor, id: number) {
