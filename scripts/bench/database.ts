@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { dialectOf, openDatabase, type Db, type DialectName } from '../../src/server/db/connection.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
@@ -77,7 +78,12 @@ async function preparePostgres(scale: Scale, url: string): Promise<RunDatabase> 
     await migrateToLatest(db);
     const state = await stateOf(db, scale);
     if (state === 'foreign') throw new Error(`数据库“${cacheName}”中已有其他数据（或其他规模的合成城市）：请为 ${scale.name} 规模另建一个空库`);
-    if (state === 'empty') generated = await build(db, scale);
+    if (state === 'empty') {
+      generated = await build(db, scale);
+      // Statistics, as autovacuum would gather them on a live database; without them fresh bulk-loaded
+      // tables get nested-loop plans no real deployment sees. Copies made from this template keep them.
+      await sql`analyze`.execute(db);
+    }
   } finally {
     await db.destroy();
   }

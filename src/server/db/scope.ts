@@ -73,11 +73,10 @@ export function inScope(
   scope: Scope,
   pathColumn: string,
   personColumn?: string,
-  likelihood?: number,
 ): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
   return (eb) => {
     if (scope.all) return sql<SqlBool>`1 = 1`;
-    const parts: Expression<SqlBool>[] = scope.subtreePaths.map((p) => pathInSubtree(eb, pathColumn, p, likelihood));
+    const parts: Expression<SqlBool>[] = scope.subtreePaths.map((p) => pathInSubtree(eb, pathColumn, p));
     if (scope.unitPaths.length) parts.push(eb(eb.ref(pathColumn), 'in', scope.unitPaths));
     if (personColumn && scope.personId !== null) parts.push(eb(eb.ref(personColumn), '=', scope.personId));
     if (!parts.length) return sql<SqlBool>`1 = 0`;

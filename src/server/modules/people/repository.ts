@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
 import { nameMatches } from '../../db/name-search.ts';
-import { latinQuery } from '../../lib/pinyin.ts';
 import { fetchPage } from '../../db/page.ts';
 
 export const personColumns = [
@@ -24,13 +23,12 @@ export const personColumns = [
 ] as const;
 
 /** People joined with their unit name and linked account, scoped: a member sees only their own record. */
-/** `scopeLikelihood`: see pathInSubtree — a name search is far more selective than a scope. */
-export function peopleBase(db: Kysely<Database>, scope: Scope, scopeLikelihood?: number) {
+export function peopleBase(db: Kysely<Database>, scope: Scope) {
   return db
     .selectFrom('people')
     .innerJoin('orgUnits', 'orgUnits.id', 'people.orgId')
     .leftJoin('users', 'users.personId', 'people.id')
-    .where(inScope(scope, 'people.orgPath', 'people.id', scopeLikelihood));
+    .where(inScope(scope, 'people.orgPath', 'people.id'));
 }
 
 export interface PeopleFilter {
@@ -44,12 +42,10 @@ export interface PeopleFilter {
 
 /** The filtered list query (search: see db/name-search.ts). */
 export function peopleQuery(db: Kysely<Database>, scope: Scope, filter: PeopleFilter) {
-  // A pinyin search narrows to a few rows by the name indexes; the scope and unit ranges then only filter.
-  const likely = filter.q?.trim() && latinQuery(filter.q.trim()) ? 0.99 : undefined;
-  let qb = peopleBase(db, scope, likely);
+  let qb = peopleBase(db, scope);
   if (filter.orgPath) {
     const orgPath = filter.orgPath;
-    qb = filter.subtree === false ? qb.where('people.orgId', '=', filter.orgId!) : qb.where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath, likely));
+    qb = filter.subtree === false ? qb.where('people.orgId', '=', filter.orgId!) : qb.where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath));
   }
   if (!filter.includeInactive) qb = qb.where('people.active', '=', 1);
   if (filter.isPartyMember !== undefined) qb = qb.where('people.isPartyMember', '=', filter.isPartyMember ? 1 : 0);
@@ -57,9 +53,14 @@ export function peopleQuery(db: Kysely<Database>, scope: Scope, filter: PeopleFi
   return qb;
 }
 
-/** A page of people with its total, by unit, then pinyin. */
+/** People in list order: by unit, then pinyin. */
+export function peopleListRows(filtered: ReturnType<typeof peopleQuery>) {
+  return filtered.select(personColumns).orderBy('people.orgPath').orderBy('people.namePinyin').orderBy('people.id');
+}
+
+/** A page of people with its total. */
 export function peoplePage(filtered: ReturnType<typeof peopleQuery>, page: number, pageSize: number) {
-  return fetchPage(filtered, (qb) => qb.select(personColumns).orderBy('people.orgPath').orderBy('people.namePinyin').orderBy('people.id'), page, pageSize);
+  return fetchPage(filtered, peopleListRows, page, pageSize);
 }
 
 export function findPersonInScope(db: Kysely<Database>, scope: Scope, id: number) {

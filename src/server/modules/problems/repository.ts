@@ -69,16 +69,18 @@ export function listPlan(total: number, share: number, page: number, pageSize: n
 
 /** The one list query: the 问题清单, the exports and the figures' drill-downs all use it, so their numbers agree. */
 export function problemQuery(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }) {
-  // A subtree the caller sees whole needs no visibility predicate: the subtree range says it all.
-  const covered = !!filter.orgPath && coversSubtree(actor.scope, filter.orgPath);
-  let qb = covered ? db.selectFrom('problems') : db.selectFrom('problems').where(problemVisible(actor));
-  if (filter.campaignId) qb = qb.where('problems.campaignId', '=', filter.campaignId);
+  let qb = db.selectFrom('problems');
+  // The unit filter goes before the scope: given two ranges on org_path, SQLite bounds its index scan with
+  // the first one, and the unit's subtree is the narrow one (a branch's list scanned the whole city otherwise).
   if (filter.orgPath) {
     const orgPath = filter.orgPath;
     const plan = filter.plan;
     const likelihood = plan === undefined ? undefined : plan === 'ordered' ? 0.999 : 0.001;
     qb = filter.unitOnly ? qb.where('problems.orgPath', '=', orgPath) : qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath, likelihood));
   }
+  // A subtree the caller sees whole needs no visibility predicate: the subtree range says it all.
+  if (!filter.orgPath || !coversSubtree(actor.scope, filter.orgPath)) qb = qb.where(problemVisible(actor));
+  if (filter.campaignId) qb = qb.where('problems.campaignId', '=', filter.campaignId);
   if (filter.source) qb = qb.where('problems.source', '=', filter.source);
   if (filter.category) qb = qb.where('problems.category', '=', filter.category);
   if (filter.kind) qb = qb.where('problems.kind', '=', filter.kind);
@@ -170,6 +172,11 @@ export function selectProblemRows<QB extends ReturnType<typeof problemQuery>>(qb
     .select([...problemColumns, 'orgUnits.name as orgName', 'people.name as personName']);
 }
 
+/** The 问题清单's order: by due date (problems without an open one last, via due_sort), or by creation. */
+export function problemListOrder<QB extends SelectQueryBuilder<Database, 'problems', any>>(qb: QB, sort: string): QB {
+  return (sort === 'dueDate' ? qb.orderBy('problems.dueSort').orderBy('problems.id') : qb.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id')) as QB;
+}
+
 /**
  * A page of the 问题清单 with its total, in the list's order (by due date: problems without one go last). The
  * page's ids are chosen first from narrow index rows, then only those rows are read whole — so a sort, when
@@ -177,8 +184,7 @@ export function selectProblemRows<QB extends ReturnType<typeof problemQuery>>(qb
  * saves the count.
  */
 export async function problemPage(db: Kysely<Database>, filtered: ReturnType<typeof problemQuery>, sort: string, page: number, pageSize: number, knownTotal?: number) {
-  const ordered = <QB extends SelectQueryBuilder<Database, 'problems', any>>(qb: QB): QB =>
-    (sort === 'dueDate' ? qb.orderBy('problems.dueSort').orderBy('problems.id') : qb.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id')) as QB;
+  const ordered = <QB extends SelectQueryBuilder<Database, 'problems', any>>(qb: QB) => problemListOrder(qb, sort);
   const { items: ids, total } = await fetchPage(filtered, (qb) => ordered(qb.select('problems.id')), page, pageSize, knownTotal);
   const items = ids.length ? await ordered(selectProblemRows(db.selectFrom('problems').where('problems.id', 'in', ids.map((r) => r.id)))).execute() : [];
   return { items, total, page, pageSize };
