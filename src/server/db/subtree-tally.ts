@@ -133,22 +133,31 @@ export async function rehomeTallies(db: Db, tables: TallyTable[], unitId: number
   }
 }
 
-/** Recounts a whole tally from its source table: at start-up when rows were written around the sync. */
+/**
+ * Recounts a whole tally from its source table (at start-up, when rows were written around the sync). Done in
+ * SQL — each source row's values once into a temporary table, then summed per ancestor through a recursive
+ * list of (unit, ancestor) pairs — so a city's hundreds of thousands of rows never pass through the heap.
+ */
 export async function rebuildTally(db: Db, src: TallySource): Promise<void> {
+  const t = src.tally;
+  const dims = t.dims.map((d) => d.column);
+  const values = src.values();
   await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)}`.execute(db);
-  const [{ rows: keys }, { rows: units }] = await Promise.all([
-    sql<{ key: string; n: number | string }>`select tally as key, count(*) as n from ${sql.table(src.source)} group by tally`.execute(db),
-    sql<{ id: number; path: string }>`select id, path from org_units`.execute(db),
-  ]);
-  const paths = new Map(units.map((u) => [Number(u.id), u.path]));
-  const delta = new Delta();
-  for (const { key, n } of keys) {
-    const p = parseKey(src.tally, key);
-    const path = paths.get(p.orgId);
-    if (path) delta.add(idsOfPath(path), p.dims, p.measures, Number(n));
-  }
-  await sql`delete from ${sql.table(src.tally.table)}`.execute(db);
-  await applyDelta(db, src.tally, delta);
+  await sql`create temp table tally_rows as select s.org_id as org_id, ${sql.join(values.map((v, i) => sql`${v} as ${sql.ref(i < dims.length ? dims[i] : t.measures[i - dims.length])}`))}
+    from ${sql.table(src.source)} s`.execute(db);
+  await sql`create temp table tally_ancestors as
+    with recursive up(unit_id, ancestor_id) as (
+      select id, id from org_units
+      union all
+      select up.unit_id, u.parent_id from up join org_units u on u.id = up.ancestor_id where u.parent_id is not null
+    ) select unit_id, ancestor_id from up`.execute(db);
+  await sql`delete from ${sql.table(t.table)}`.execute(db);
+  await sql`insert into ${sql.table(t.table)} (org_id, ${sql.join([...dims, ...t.measures].map((c) => sql.ref(c)))})
+    select a.ancestor_id, ${sql.join(dims.map((c) => sql.ref(`r.${c}`)))}, ${sql.join(t.measures.map((m) => sql`sum(${sql.ref(`r.${m}`)})`))}
+    from tally_rows r join tally_ancestors a on a.unit_id = r.org_id
+    group by a.ancestor_id, ${sql.join(dims.map((c) => sql.ref(`r.${c}`)))}`.execute(db);
+  await sql`drop table tally_rows`.execute(db);
+  await sql`drop table tally_ancestors`.execute(db);
 }
 
 /** Whether some source rows were written without being counted (bulk loads, a fresh migration). */
