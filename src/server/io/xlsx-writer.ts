@@ -5,8 +5,8 @@
  * hundreds of thousands of rows costs seconds and only its compressed size in memory (a general-purpose
  * workbook model needs a style object per cell and checks every merge against every other).
  */
+import { Zip, ZipDeflate } from 'fflate';
 import type { SheetSpec } from './sheet-spec.ts';
-import { ZipWriter } from './zip.ts';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -151,11 +151,51 @@ function packageParts(sheetName: string) {
   };
 }
 
+/** A ZIP archive (fflate's streaming writer) whose entries are compressed as their text arrives; only compressed bytes are kept. */
+class Archive {
+  private readonly zip: Zip;
+  private readonly parts: Buffer[] = [];
+  private failure: Error | null = null;
+  private finished = false;
+
+  constructor() {
+    this.zip = new Zip((err, chunk, final) => {
+      if (err) this.failure ??= err;
+      else this.parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)); // a view, not a copy
+      if (final) this.finished = true;
+    });
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** Adds an entry whose text comes as one string or in pieces produced one after another. */
+  async add(name: string, content: string | AsyncIterable<string>, level: 4 | 6 = 6): Promise<void> {
+    const entry = new ZipDeflate(name, { level });
+    this.zip.add(entry);
+    for await (const text of typeof content === 'string' ? [content] : content) {
+      entry.push(Buffer.from(text, 'utf8'));
+      this.check();
+    }
+    entry.push(new Uint8Array(0), true);
+    this.check();
+  }
+
+  /** The finished archive as the pieces the compressor produced (no copy into one buffer). */
+  end(): Buffer[] {
+    this.zip.end();
+    this.check();
+    if (!this.finished) throw new Error('ZIP archive not finished');
+    return this.parts;
+  }
+}
+
 /** A workbook of one sheet: the spec's title, header and rows (an array, or batches from an async source), as the archive's pieces. */
 export async function writeSheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): Promise<Buffer[]> {
-  const zip = new ZipWriter();
+  const zip = new Archive();
   for (const [name, xml] of Object.entries(packageParts(spec.sheetName))) await zip.add(name, xml);
   // A lighter compression level: the sheet is most of the file and most of the time.
   await zip.add('xl/worksheets/sheet1.xml', worksheet(spec, rows), 4);
-  return zip.toParts();
+  return zip.end();
 }
