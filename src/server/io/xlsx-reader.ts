@@ -4,11 +4,12 @@
  * numbers in date formats as dates. Merged ranges repeat their value in every cell they span. Only text is
  * kept — a general-purpose workbook model of a 50,000-row ledger takes half a gigabyte and several seconds.
  *
- * The container is read with fflate and the XML with saxes (a streaming SAX parser). The sheet is inflated
- * and parsed piece by piece, so it is never one buffer or one string.
+ * The container is read with fflate (node:zlib inflating the sheet) and the XML with saxes, a streaming SAX
+ * parser. The sheet is inflated and parsed piece by piece, so it is never one buffer or one string.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { once } from 'node:events';
+import zlib from 'node:zlib';
+import { type AsyncFlateStreamHandler, Unzip, type UnzipDecoder, unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 /** One row's cells by 1-based column: the text, and for cells holding a date, the date (YYYY-MM-DD). Kept lean: a 50,000-row sheet has 650,000 of them. */
@@ -25,14 +26,8 @@ export type SheetGrid = Map<number, GridRow>;
  * string (strings past ~128 KB go to V8's large-object space, which only a full GC frees).
  */
 const PIECE_BYTES = 32 * 1024;
-/**
- * Compressed bytes of the upload pushed to the streaming unzip at a time. Every push inflates into freshly
- * allocated buffers, and small pushes keep them small: on a 50,000-row sheet, 4 KB pushes took less CPU and
- * about half the peak memory of 16–256 KB ones.
- */
-const PUSH_BYTES = 4 * 1024;
-/** Compressed bytes inflated and parsed between two turns of the event loop, so other requests are served meanwhile. */
-const TURN_BYTES = 64 * 1024;
+/** Compressed bytes of the upload pushed to the streaming unzip at a time. */
+const PUSH_BYTES = 16 * 1024;
 
 /** Excel's built-in number formats that show dates or times (ids 27–36 and 50–58 are the Chinese ones). */
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -338,38 +333,84 @@ function sheetReader(context: SheetContext): { write(bytes: Uint8Array): void; e
 }
 
 /**
- * Hands one entry's bytes to `take` as fflate's streaming unzip inflates them, a few kilobytes of the upload at a time
- * (letting other requests run in between). That reader walks the local headers rather than the central
- * directory, and for entries written with a data descriptor it finds the end by looking for a signature,
- * which compressed bytes can contain by chance. So the entry must be found, end cleanly and have the size
- * the central directory gives, or this throws.
+ * Hands one entry's bytes to `take` as they are inflated. fflate's streaming Unzip finds the entry in the
+ * upload, pushed a slice at a time, and hands its compressed bytes to a decoder of ours in which node:zlib
+ * inflates them off the main thread (fflate's own UnzipInflate inflates in JavaScript into a fresh buffer
+ * per push: 10–25 MB more peak memory on a 50,000-row sheet). The next slice waits while zlib is behind.
+ *
+ * That reader walks the local headers rather than the central directory, and for entries written with a data
+ * descriptor it finds the end by looking for a signature, which compressed bytes can contain by chance
+ * (fflate issues #208, #243). So the entry must be found, end cleanly and have the size the central
+ * directory gives, or this throws.
  */
 async function streamEntry(zip: Uint8Array, name: string, size: number, take: (bytes: Uint8Array) => void): Promise<void> {
+  let inflate: zlib.InflateRaw | undefined;
+  /** Whether the entry's last compressed bytes have been handed on (nothing more to push). */
+  let entryEnded = false;
   let failure: unknown;
   let seen = 0;
-  let done = false;
+  let settle!: () => void;
+  const finished = new Promise<void>((resolve) => (settle = resolve));
+  const fail = (err: unknown) => {
+    failure ??= err;
+    settle();
+  };
+
+  /** The decoder fflate creates for the entry once it is started (deflated entries; stored ones pass through). */
+  class ZlibInflate implements UnzipDecoder {
+    static readonly compression = 8;
+    ondata!: AsyncFlateStreamHandler;
+    private readonly z = zlib.createInflateRaw();
+
+    constructor() {
+      inflate = this.z;
+      this.z.on('data', (bytes: Buffer) => this.ondata(null, bytes as Uint8Array<ArrayBuffer>, false));
+      this.z.on('end', () => this.ondata(null, new Uint8Array(0), true));
+      this.z.on('error', fail);
+    }
+
+    push(chunk: Uint8Array, final: boolean): void {
+      this.z.write(chunk);
+      if (final) {
+        entryEnded = true;
+        this.z.end();
+      }
+    }
+  }
+
   let found = false;
   const unzip = new Unzip((file) => {
     if (file.name !== name || found) return;
     found = true;
     file.ondata = (err, bytes, final) => {
-      if (failure !== undefined || done) return;
-      if (err) failure = err;
-      else {
+      if (failure !== undefined) return;
+      if (err) return fail(err);
+      try {
         seen += bytes.length;
         take(bytes);
-        done = final;
+      } catch (e) {
+        return fail(e);
+      }
+      if (final) {
+        entryEnded = true;
+        settle();
       }
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
-  for (let at = 0; at < zip.length && !done; at += PUSH_BYTES) {
-    unzip.push(zip.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= zip.length);
+  unzip.register(ZlibInflate);
+  try {
+    for (let at = 0; at < zip.length && !entryEnded && failure === undefined; at += PUSH_BYTES) {
+      unzip.push(zip.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= zip.length);
+      if (inflate?.writableNeedDrain) await Promise.race([once(inflate, 'drain'), finished]);
+    }
+    if (failure === undefined && !entryEnded) throw new Error(`${name}: streaming unzip did not find the whole entry`);
+    await finished;
     if (failure !== undefined) throw failure;
-    if ((at + PUSH_BYTES) % TURN_BYTES === 0) await nextTurn();
+    if (seen !== size) throw new Error(`${name}: streaming unzip read ${seen} bytes, the central directory says ${size}`);
+  } finally {
+    inflate?.destroy();
   }
-  if (!done || seen !== size) throw new Error(`${name}: streaming unzip did not yield the entry`);
 }
 
 /** The first sheet's cell values, merged ranges filled in. Throws when the bytes are not a readable .xlsx. */
