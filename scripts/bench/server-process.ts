@@ -32,7 +32,8 @@ export async function startServer(databaseUrl: string, dataDir: string, startTim
   for (const name of ['TAIZHANG_DEMO', 'TAIZHANG_ADMIN_PASSWORD', 'TAIZHANG_TODAY']) delete env[name];
   const t0 = performance.now();
   // stdout stays the benchmark's own (the table); the server's log lines go to stderr.
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []), MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const flags = [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), ...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [])];
+  const child = spawn(process.execPath, [...flags, MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(process.stderr);
   child.stderr.pipe(process.stderr);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -55,7 +55,12 @@ class Delta {
 }
 
 async function applyDelta(db: Db, t: TallyTable, delta: Delta): Promise<void> {
-  const rows = [...delta.rows.values()].filter((r) => r.measures.some((m) => m !== 0));
+  // One order for every writer: on PostgreSQL concurrent writers then lock shared tally rows (the root's,
+  // above all) in the same sequence and wait for each other instead of deadlocking.
+  const rows = [...delta.rows.entries()]
+    .filter(([, r]) => r.measures.some((m) => m !== 0))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
   if (!rows.length) return;
   const conflict = ['org_id', ...t.dims.map((d) => d.column)];
   for (let i = 0; i < rows.length; i += 400) {

@@ -43,6 +43,11 @@ export function installErrorHandler(app: FastifyInstance): void {
         return sendProblem(reply, 400, 'not_multipart', '请以 multipart/form-data 上传文件');
       case 'FST_ERR_RATE_LIMITED':
         return sendProblem(reply, 429, 'rate_limited', '请求过于频繁，请稍后再试');
+      // PostgreSQL gave up one of two transactions waiting on each other (rolled back whole): ask for a retry.
+      case '40P01':
+      case '40001':
+        reply.header('retry-after', '1');
+        return sendProblem(reply, 503, 'busy_retry', '系统繁忙，本次保存未生效，请重试');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, error.statusCode, 'bad_request', '请求无法处理');

@@ -231,6 +231,22 @@ describeEachDb('#maintained figures', (h) => {
     expect(sum).toBe(truth.problems.total);
   });
 
+  it('stays exact when many writers update the tally rows of their common ancestors at once', async () => {
+    const { fx } = h();
+    const writers = [fx.units.branchA, fx.units.branchB, fx.units.branchC, fx.units.committee, fx.units.brigade];
+    const drafts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        admin('POST', '/api/v1/problems', { campaignId, orgId: writers[i % writers.length].id, title: `并发登记${i}`, source: 'self_found', kind: i % 2 ? 'long_term' : 'immediate', measures: [{ content: '措施', deadline: addDays(today(), i % 4) }] }),
+      ),
+    );
+    expect(drafts.map((r) => r.statusCode)).toEqual(drafts.map(() => 201));
+    const confirmed = await Promise.all(drafts.map((r) => admin('POST', `/api/v1/problems/${r.json().id}/transitions`, { action: 'confirm', version: r.json().version })));
+    expect(confirmed.map((r) => r.statusCode)).toEqual(confirmed.map(() => 200));
+    const root = (await units())[0];
+    const shown = (await admin('GET', `/api/v1/dashboard?campaignId=${campaignId}&orgId=${root.id}`)).json();
+    expect(shown.problems).toEqual((await recount(root.path)).problems);
+  });
+
   it('gives the 问题清单 the maintained total for filters that are tally dimensions, equal to the rows it lists', async () => {
     for (const unit of await units()) {
       const truth = (await recount(unit.path)).problems;
