@@ -81,10 +81,11 @@ async function unitPaths(db: Db, orgIds: number[]): Promise<Map<number, string>>
 }
 
 /** Adds keys (signed) for every unit on their units' paths. */
-async function addKeys(db: Db, t: TallyTable, delta: Delta, keys: Array<{ key: string; factor: number }>) {
+async function addKeys(db: Db, t: TallyTable, delta: Delta, keys: Array<{ key: string; factor: number }>, known = new Map<number, string>()) {
   const parsed = keys.map(({ key, factor }) => ({ p: parseKey(t, key), factor }));
   if (!parsed.length) return;
-  const paths = await unitPaths(db, [...new Set(parsed.map(({ p }) => p.orgId))]);
+  const unknown = [...new Set(parsed.map(({ p }) => p.orgId))].filter((id) => !known.has(id));
+  const paths = unknown.length ? new Map([...known, ...(await unitPaths(db, unknown))]) : known;
   for (const { p, factor } of parsed) {
     const path = paths.get(p.orgId);
     if (path) delta.add(idsOfPath(path), p.dims, p.measures, factor);
@@ -96,11 +97,14 @@ export async function syncTallies(db: Db, src: TallySource, ids: number[]): Prom
   const delta = new Delta();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const { rows } = await sql<{ id: number; old: string | null; next: string }>`select s.id, s.tally as old, ${tallyKeyExpr(src)} as next from ${sql.table(src.source)} s where s.id in (${sql.join(chunk)})`.execute(db);
+    const { rows } = await sql<{ id: number; orgId: number; path: string; old: string | null; next: string }>`select s.id, s.org_id, u.path, s.tally as old, ${tallyKeyExpr(src)} as next
+      from ${sql.table(src.source)} s join org_units u on u.id = s.org_id where s.id in (${sql.join(chunk)})`.execute(db);
     const changed = rows.filter((r) => r.old !== r.next);
     if (!changed.length) continue;
-    await addKeys(db, src.tally, delta, [...changed.flatMap((r) => (r.old ? [{ key: r.old, factor: -1 }] : [])), ...changed.map((r) => ({ key: r.next, factor: 1 }))]);
-    await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)} where s.id in (${sql.join(changed.map((r) => r.id))})`.execute(db);
+    const known = new Map(changed.map((r) => [Number(r.orgId), r.path]));
+    await addKeys(db, src.tally, delta, [...changed.flatMap((r) => (r.old ? [{ key: r.old, factor: -1 }] : [])), ...changed.map((r) => ({ key: r.next, factor: 1 }))], known);
+    if (changed.length === 1) await sql`update ${sql.table(src.source)} set tally = ${changed[0].next} where id = ${changed[0].id}`.execute(db);
+    else await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)} where s.id in (${sql.join(changed.map((r) => r.id))})`.execute(db);
   }
   await applyDelta(db, src.tally, delta);
 }
