@@ -29,7 +29,7 @@ async function main() {
   }
   await bootstrap(db, config, app.log);
   await ensureTallies(db);
-  const stopPruning = pruneTalliesHourly(db);
+  const stopPruning = pruneTalliesHourly(db, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { badCredentials } from '../errors.ts';
 import { ErrorResponses } from '../http/schemas.ts';
+import { unitIdOfPath } from '../db/scope.ts';
 import { ROLE_LABELS } from '../../shared/roles.ts';
 import { verifyPassword } from './passwords.ts';
 import { loadActor, type Actor } from './actor.ts';
@@ -27,8 +28,6 @@ const Me = Type.Object({
   }),
 });
 
-const idOfPath = (p: string) => Number(p.split('/').filter(Boolean).pop());
-
 /** The signed-in user as the API and the web app see them. */
 export function presentMe(actor: Actor) {
   return {
@@ -42,8 +41,8 @@ export function presentMe(actor: Actor) {
     grants: actor.grants,
     scope: {
       all: actor.scope.all,
-      subtreeOrgIds: actor.scope.subtreePaths.map(idOfPath),
-      unitOrgIds: actor.scope.unitPaths.map(idOfPath),
+      subtreeOrgIds: actor.scope.subtreePaths.map(unitIdOfPath),
+      unitOrgIds: actor.scope.unitPaths.map(unitIdOfPath),
       personId: actor.scope.personId,
     },
   };

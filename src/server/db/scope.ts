@@ -37,6 +37,14 @@ export function scopeContains(scope: Scope, path: string | null, personId?: numb
   return scope.personId !== null && personId != null && personId === scope.personId;
 }
 
+/** The ids on a materialized path, root first: "/1/5/9/" → [1, 5, 9]. */
+export function idsOfPath(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
+
+/** The id of the unit a path ends at: "/1/5/9/" → 9. */
+export const unitIdOfPath = (path: string): number => idsOfPath(path).at(-1)!;
+
 /** The paths of a unit and all its ancestors: "/1/5/9/" → ["/1/", "/1/5/", "/1/5/9/"]. */
 export function ancestorPaths(path: string): string[] {
   const ids = path.split('/').filter(Boolean);

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { idsOfPath } from './scope.ts';
 
 /**
  * Maintained figures ("tallies"): a source row (a problem, a study session) adds its measures to one tally
@@ -37,9 +38,6 @@ function parseKey(t: TallyTable, key: string): Parsed {
   const measures = t.measures.map((_, i) => Number(parts[1 + t.dims.length + i]));
   return { orgId: Number(parts[0]), dims, measures };
 }
-
-/** Ids of the unit and its ancestors, read off the materialized path "/1/5/9/". */
-const idsOfPath = (path: string) => path.split('/').filter(Boolean).map(Number);
 
 /** Accumulates signed contributions per (unit, dims), so one statement applies them all. */
 class Delta {

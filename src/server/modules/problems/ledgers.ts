@@ -68,11 +68,7 @@ export async function* ledgerBatches(db: Kysely<Database>, actor: Actor, filter:
       .orderBy('measureProgress.id')
       .execute();
     const latest = new Map(notes.map((n) => [n.measureId, n.note]));
-    const byProblem = new Map<number, MeasureRow[]>();
-    for (const m of measures) {
-      if (!byProblem.has(m.problemId)) byProblem.set(m.problemId, []);
-      byProblem.get(m.problemId)!.push(m);
-    }
+    const byProblem = Map.groupBy(measures, (m) => m.problemId);
     const rows: LedgerRow[] = [];
     for (const problem of problems) {
       no++;

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { coversSubtree } from '../../db/scope.ts';
+import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
 import type { ProblemFilter } from './repository.ts';
 import type { TallySource } from '../../db/subtree-tally.ts';
 import { PROBLEM_TALLY } from '../../db/tally-tables.ts';
@@ -115,7 +115,7 @@ async function countInTallies(db: Kysely<Database>, filter: ProblemFilter, dates
   const { orgPath } = filter;
   let q = db.selectFrom('problemTallies as problems').select((eb) => eb.fn.sum<number>('problems.n').as('n'));
   q = orgPath
-    ? q.where('problems.orgId', '=', Number(orgPath.split('/').filter(Boolean).at(-1)))
+    ? q.where('problems.orgId', '=', unitIdOfPath(orgPath))
     : q.where('problems.orgId', 'in', (eb) => eb.selectFrom('orgUnits').select('orgUnits.id').where('orgUnits.parentId', 'is', null));
   if (filter.campaignId) q = q.where('problems.campaignId', '=', filter.campaignId);
   if (filter.status) q = q.where('problems.status', '=', filter.status);

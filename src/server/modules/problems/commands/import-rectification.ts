@@ -25,16 +25,6 @@ function parseDate(cell: ReadCell): string | null {
   return Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d ? null : d;
 }
 
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(item);
-  }
-  return groups;
-}
-
 interface ParsedRow {
   row: number;
   no: number;
@@ -75,8 +65,8 @@ async function checkLedger(ctx: Ctx, campaign: { focusAreas: string }, buffer: B
   const orgs = orgNames.length ? await ctx.db.selectFrom('orgUnits').select(['id', 'name', 'path']).where('name', 'in', orgNames).where('active', '=', 1).where(inScope(ctx.actor.scope, 'orgUnits.path')).execute() : [];
   const people = personNames.length ? await ctx.db.selectFrom('people').select(['id', 'name', 'orgPath']).where('name', 'in', personNames).where('active', '=', 1).where(inScope(ctx.actor.scope, 'people.orgPath', 'people.id')).execute() : [];
   const focusAreas = new Set(JSON.parse(campaign.focusAreas) as string[]);
-  const orgsByName = groupBy(orgs, (o) => o.name);
-  const peopleByName = groupBy(people, (p) => p.name);
+  const orgsByName = Map.groupBy(orgs, (o) => o.name);
+  const peopleByName = Map.groupBy(people, (p) => p.name);
 
   const parsed: ParsedRow[] = [];
   for (const { row, cells } of sheet.rows) {
@@ -135,7 +125,7 @@ export async function importRectification(ctx: Ctx, campaignId: number, buffer: 
   if (!campaign) throw invalidField('campaignId', '“主题教育”不存在');
   const parsed = await checkLedger(ctx, campaign, buffer);
 
-  const groups = [...groupBy(parsed, (p) => p.no).values()];
+  const groups = [...Map.groupBy(parsed, (p) => p.no).values()];
   // Set-wise writes: one multi-row INSERT per few thousand rows instead of several statements per row.
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();

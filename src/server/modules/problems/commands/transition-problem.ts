@@ -3,7 +3,7 @@ import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
 import { illegalTransition, invalidField } from '../../../errors.ts';
-import { ancestorPaths, inScope } from '../../../db/scope.ts';
+import { idsOfPath, inScope } from '../../../db/scope.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -80,7 +80,7 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
         openMeasureCount: measures.filter((m) => m.status === 'open').length,
         evidenceCount: Number(facts.evidence),
         escalated: facts.escalatedTo !== null,
-        hasParent: ancestorPaths(problem.orgPath).length > 1,
+        hasParent: idsOfPath(problem.orgPath).length > 1,
       },
       input.action,
       { effect: input.effect, reason: input.reason, attachmentCount: attachmentIds.length },
