@@ -247,6 +247,20 @@ describeEachDb('#maintained figures', (h) => {
     expect(shown.problems).toEqual((await recount(root.path)).problems);
   });
 
+  it('counts live, and as the list does, for a caller who sees only part of a subtree', async () => {
+    const { call } = h();
+    const root = (await units())[0];
+    // The leader sees the root unit itself and the branch they guide (分管), not the whole tree.
+    const shown = await call('leader', 'GET', `/api/v1/dashboard?campaignId=${campaignId}&orgId=${root.id}`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    const list = (await call('leader', 'GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${root.id}&pageSize=1`)).json();
+    const overdue = (await call('leader', 'GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${root.id}&overdue=true&pageSize=1`)).json();
+    expect(shown.json().problems.total).toBe(list.total);
+    expect(shown.json().problems.overdue).toBe(overdue.total);
+    expect(shown.json().problems.total).toBeLessThan((await recount(root.path)).problems.total);
+    expect(shown.json().study.sessions).toBeLessThanOrEqual((await recount(root.path)).study.sessions);
+  });
+
   it('gives the 问题清单 the maintained total for filters that are tally dimensions, equal to the rows it lists', async () => {
     for (const unit of await units()) {
       const truth = (await recount(unit.path)).problems;

@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { coversSubtree } from '../../db/scope.ts';
 import { problemQuery, summaryColumns, tallySummaries, toSummary, onTimePredicate, type ProblemSummary } from '../problems/public.ts';
-import { studyFigures, studyTallySummaries, type StudySummary } from '../study/public.ts';
+import { sessionFigures, studyTallySummaries, type StudySummary } from '../study/public.ts';
 
 interface Unit {
   id: number;
@@ -32,7 +32,7 @@ export async function unitFigures(db: Kysely<Database>, actor: Actor, campaignId
       orgId: u.id,
       orgName: u.name,
       problems: problems.get(u.id) ?? (await liveProblems(db, actor, campaignId, u.path, dates)),
-      study: study.get(u.id) ?? (await liveStudy(db, actor, campaignId, u.path)),
+      study: study.get(u.id) ?? (await sessionFigures(db, actor, { campaignId, orgPath: u.path })),
     })),
   );
 }
@@ -42,9 +42,4 @@ async function liveProblems(db: Kysely<Database>, actor: Actor, campaignId: numb
     .select((eb) => summaryColumns(eb, eb.lit(1), { escalated: eb('problems.escalatedFromId', 'is not', null), onTime: onTimePredicate(eb) }, dates))
     .executeTakeFirstOrThrow();
   return toSummary(row as Record<string, unknown>);
-}
-
-async function liveStudy(db: Kysely<Database>, actor: Actor, campaignId: number | undefined, orgPath: string): Promise<StudySummary> {
-  const f = await studyFigures(db, actor, { campaignId, orgPath }, 0);
-  return { sessions: f.sessions, attendanceRate: f.attendanceRate, coverage: f.coverage, uncoveredSessions: f.uncoveredSessions, openMakeups: f.openMakeups };
 }

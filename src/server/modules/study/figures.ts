@@ -20,13 +20,12 @@ export function hoursByPerson(db: Kysely<Database>, campaignId: number | undefin
 }
 
 /**
- * The study figures of a subtree, each computed in SQL over the same scoped session query the lists use:
- * sessions by kind, attendance rate, 全覆盖 coverage, open make-ups, hours per member against the minimum.
- * Individuals are never ranked: only counts and an average leave this function.
+ * The session figures of a subtree, each computed in SQL over the same scoped session query the lists use:
+ * sessions by kind, attendance rate, 全覆盖 coverage, open make-ups.
  */
-export async function studyFigures(db: Kysely<Database>, actor: Actor, filter: SessionFilter & { orgPath: string }, minimum: number) {
+export async function sessionFigures(db: Kysely<Database>, actor: Actor, filter: SessionFilter & { orgPath: string }) {
   const sessions = sessionQuery(db, actor, filter);
-  const [byKind, attendance, uncovered, openMakeups, hours] = await Promise.all([
+  const [byKind, attendance, uncovered, openMakeups] = await Promise.all([
     sessions.select((eb) => ['studySessions.kind', eb.fn.countAll<number>().as('n')]).groupBy('studySessions.kind').execute(),
     sessions
       .innerJoin('sessionAttendance', 'sessionAttendance.sessionId', 'studySessions.id')
@@ -47,6 +46,25 @@ export async function studyFigures(db: Kysely<Database>, actor: Actor, filter: S
       )
       .executeTakeFirstOrThrow(),
     sessions.innerJoin('makeupItems', 'makeupItems.sessionId', 'studySessions.id').select((eb) => eb.fn.countAll<number>().as('n')).where('makeupItems.status', '=', 'open').executeTakeFirstOrThrow(),
+  ]);
+  const total = byKind.reduce((s, k) => s + n(k.n), 0);
+  return {
+    sessions: total,
+    sessionsByKind: Object.fromEntries(byKind.map((k) => [k.kind, n(k.n)])),
+    attendanceRate: n(attendance.all) ? n(attendance.present) / n(attendance.all) : 0,
+    coverage: total ? (total - n(uncovered.n)) / total : 0,
+    uncoveredSessions: n(uncovered.n),
+    openMakeups: n(openMakeups.n),
+  };
+}
+
+/**
+ * The study figures of a subtree: the session figures, and hours per member against the minimum.
+ * Individuals are never ranked: only counts and an average leave this function.
+ */
+export async function studyFigures(db: Kysely<Database>, actor: Actor, filter: SessionFilter & { orgPath: string }, minimum: number) {
+  const [sessions, hours] = await Promise.all([
+    sessionFigures(db, actor, filter),
     db
       .selectFrom('people')
       .leftJoin(hoursByPerson(db, filter.campaignId).as('h'), 'h.personId', 'people.id')
@@ -60,15 +78,6 @@ export async function studyFigures(db: Kysely<Database>, actor: Actor, filter: S
       .where((eb) => pathInSubtree(eb, 'people.orgPath', filter.orgPath))
       .executeTakeFirstOrThrow(),
   ]);
-  const total = byKind.reduce((s, k) => s + n(k.n), 0);
   const members = n(hours.members);
-  return {
-    sessions: total,
-    sessionsByKind: Object.fromEntries(byKind.map((k) => [k.kind, n(k.n)])),
-    attendanceRate: n(attendance.all) ? n(attendance.present) / n(attendance.all) : 0,
-    coverage: total ? (total - n(uncovered.n)) / total : 0,
-    uncoveredSessions: n(uncovered.n),
-    openMakeups: n(openMakeups.n),
-    hoursPerMember: { average: members ? Math.round((n(hours.total) / members) * 10) / 10 : 0, belowMinimum: n(hours.below), minimum, members },
-  };
+  return { ...sessions, hoursPerMember: { average: members ? Math.round((n(hours.total) / members) * 10) / 10 : 0, belowMinimum: n(hours.below), minimum, members } };
 }

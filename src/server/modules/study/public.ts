@@ -1,3 +1,3 @@
 /** What other modules may use from 理论学习. */
 export { studyTally, studyTallySummaries, type StudySummary } from './tally.ts';
-export { studyFigures } from './figures.ts';
+export { sessionFigures } from './figures.ts';
