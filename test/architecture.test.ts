@@ -36,8 +36,10 @@ const rel = (f: string) => path.relative(root, f);
 /** Which server module or web feature a file belongs to, if any. */
 function unitOf(file: string): { kind: 'module' | 'feature'; name: string; rest: string } | null {
   const r = rel(file).split(path.sep);
-  if (r[0] === 'src' && r[1] === 'server' && r[2] === 'modules' && r.length > 4) return { kind: 'module', name: r[3], rest: r.slice(4).join('/') };
-  if (r[0] === 'src' && r[1] === 'web' && r[2] === 'features' && r.length > 4) return { kind: 'feature', name: r[3], rest: r.slice(4).join('/') };
+  if (r[0] === 'src' && r[1] === 'server' && r[2] === 'modules' && r.length > 4)
+    return { kind: 'module', name: r[3], rest: r.slice(4).join('/') };
+  if (r[0] === 'src' && r[1] === 'web' && r[2] === 'features' && r.length > 4)
+    return { kind: 'feature', name: r[3], rest: r.slice(4).join('/') };
   return null;
 }
 
@@ -49,7 +51,7 @@ describe('architecture', () => {
     const violations: string[] = [];
     for (const [file, deps] of graph) {
       const from = unitOf(file);
-      if (!from || from.kind !== 'module') continue;
+      if (from?.kind !== 'module') continue;
       for (const dep of deps) {
         const to = unitOf(dep);
         if (to && to.kind === 'module' && to.name !== from.name && !moduleSurface.has(to.rest)) {
@@ -64,7 +66,7 @@ describe('architecture', () => {
     const violations: string[] = [];
     for (const [file, deps] of graph) {
       const from = unitOf(file);
-      if (!from || from.kind !== 'feature') continue;
+      if (from?.kind !== 'feature') continue;
       for (const dep of deps) {
         const to = unitOf(dep);
         if (to && to.kind === 'feature' && to.name !== from.name) violations.push(`${rel(file)} → ${rel(dep)}`);
@@ -75,7 +77,9 @@ describe('architecture', () => {
 
   it('the web app never imports server code', () => {
     const violations = [...graph].flatMap(([file, deps]) =>
-      rel(file).startsWith(`src${path.sep}web`) ? deps.filter((d) => rel(d).startsWith(`src${path.sep}server`)).map((d) => `${rel(file)} → ${rel(d)}`) : [],
+      rel(file).startsWith(`src${path.sep}web`)
+        ? deps.filter((d) => rel(d).startsWith(`src${path.sep}server`)).map((d) => `${rel(file)} → ${rel(d)}`)
+        : [],
     );
     expect(violations).toEqual([]);
   });

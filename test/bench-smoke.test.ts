@@ -10,17 +10,37 @@ import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
-const LABELS = ['工作台统计（全市）', '工作台统计（区）', '工作台统计（支部）', '整改统计（全市）', '整改统计（区）', '整改统计（支部）', '问题清单', '人员查询', '问题状态流转', '整改台账导出', '整改台账导入'];
+const LABELS = [
+  '工作台统计（全市）',
+  '工作台统计（区）',
+  '工作台统计（支部）',
+  '整改统计（全市）',
+  '整改统计（区）',
+  '整改统计（支部）',
+  '问题清单',
+  '人员查询',
+  '问题状态流转',
+  '整改台账导出',
+  '整改台账导入',
+];
 
 it('runs the benchmark at the tiny scale and prints one table with every figure', { timeout: 120_000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-bench-'));
   try {
     const env = { ...process.env };
     delete env.DATABASE_URL;
-    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/bench/main.ts', '--scale', 'tiny', '--seconds', '0.2', '--dir', dir], { cwd: root, env, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['scripts/bench/main.ts', '--scale', 'tiny', '--seconds', '0.2', '--dir', dir],
+      { cwd: root, env, maxBuffer: 16 * 1024 * 1024 },
+    );
     const table = stdout.split('\n').filter((line) => line.startsWith('| '));
     expect(table[0]).toContain('服务峰值 RSS MB');
-    for (const label of LABELS) expect(table.some((line) => line.startsWith(`| ${label}`)), label).toBe(true);
+    for (const label of LABELS)
+      expect(
+        table.some((line) => line.startsWith(`| ${label}`)),
+        label,
+      ).toBe(true);
     expect(table).toHaveLength(1 + LABELS.length);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

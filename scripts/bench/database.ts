@@ -71,13 +71,17 @@ const withDatabase = (url: string, name: string) => {
 
 async function preparePostgres(scale: Scale, url: string): Promise<RunDatabase> {
   const cacheName = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!cacheName) throw new Error('DATABASE_URL 须指明数据库名，例如 postgres://postgres@127.0.0.1:5432/taizhang_bench');
+  if (!cacheName)
+    throw new Error('DATABASE_URL 须指明数据库名，例如 postgres://postgres@127.0.0.1:5432/taizhang_bench');
   let generated: string | null = null;
   const db = openDatabase(url, { poolSize: 2 });
   try {
     await migrateToLatest(db);
     const state = await stateOf(db, scale);
-    if (state === 'foreign') throw new Error(`数据库“${cacheName}”中已有其他数据（或其他规模的合成城市）：请为 ${scale.name} 规模另建一个空库`);
+    if (state === 'foreign')
+      throw new Error(
+        `数据库“${cacheName}”中已有其他数据（或其他规模的合成城市）：请为 ${scale.name} 规模另建一个空库`,
+      );
     if (state === 'empty') {
       generated = await build(db, scale);
       // Statistics, as autovacuum would gather them on a live database; without them fresh bulk-loaded
@@ -101,5 +105,7 @@ async function preparePostgres(scale: Scale, url: string): Promise<RunDatabase> 
 
 /** The cached city (built when missing) and a fresh copy of it for this run. */
 export function prepareRunDatabase(scale: Scale, databaseUrl: string | undefined, dir: string): Promise<RunDatabase> {
-  return databaseUrl && dialectOf(databaseUrl) === 'postgres' ? preparePostgres(scale, databaseUrl) : prepareSqlite(scale, dir);
+  return databaseUrl && dialectOf(databaseUrl) === 'postgres'
+    ? preparePostgres(scale, databaseUrl)
+    : prepareSqlite(scale, dir);
 }

@@ -17,14 +17,20 @@ import { SCALES } from './scales.ts';
 const i = process.argv.indexOf('--scale');
 const scale = SCALES[i >= 0 ? process.argv[i + 1] : 'small'];
 const verbose = process.argv.includes('--sql');
-const pgUrl = process.env.DATABASE_URL && dialectOf(process.env.DATABASE_URL) === 'postgres' ? process.env.DATABASE_URL : null;
+const pgUrl =
+  process.env.DATABASE_URL && dialectOf(process.env.DATABASE_URL) === 'postgres' ? process.env.DATABASE_URL : null;
 const url = pgUrl ? pgUrl.replace(/\/([^/?]+)(\?|$)/, '/$1_run$2') : path.resolve('.bench', `${scale.name}-run.sqlite`);
 const db = openDatabase(url);
 try {
   const user = await db.selectFrom('users').select('id').where('username', '=', BENCH_USER).executeTakeFirstOrThrow();
   const actor = (await loadActor(db, user.id))!;
   const campaignId = (await db.selectFrom('campaigns').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
-  const branch = await db.selectFrom('orgUnits').select('path').where('depth', '=', scale.fanout.length).orderBy('id').executeTakeFirstOrThrow();
+  const branch = await db
+    .selectFrom('orgUnits')
+    .select('path')
+    .where('depth', '=', scale.fanout.length)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const dates = judgeDates(await warningDaysOf(db, campaignId));
   const list = (orgPath?: string) => problemQuery(db, actor, { campaignId, status: 'in_progress', orgPath }, dates);
   const queries: Array<[string, Compilable]> = [
@@ -46,7 +52,15 @@ try {
       times.push(performance.now() - t0);
     }
     const median = times.sort((a, b) => a - b)[3];
-    console.log(`\n## ${label}（中位 ${median.toFixed(1)} ms）\n${verbose ? `${compiled.sql}\n` : ''}${plan.rows.map((r) => Object.values(r as object).filter((v) => typeof v === 'string').join(' ')).join('\n')}`);
+    console.log(
+      `\n## ${label}（中位 ${median.toFixed(1)} ms）\n${verbose ? `${compiled.sql}\n` : ''}${plan.rows
+        .map((r) =>
+          Object.values(r as object)
+            .filter((v) => typeof v === 'string')
+            .join(' '),
+        )
+        .join('\n')}`,
+    );
   }
 } finally {
   await db.destroy();

@@ -28,8 +28,14 @@ export interface ReadFigure {
   target?: Target;
 }
 
-const p95Within = (limit: number): Target => ({ text: `p95 ≤ ${limit} ms`, met: (server) => server.failures === 0 && server.p95 <= limit });
-const halfOfBare: Target = { text: '≥ 裸路由的 1/2', met: (server, bare) => server.failures === 0 && server.perSecond >= bare.perSecond / 2 };
+const p95Within = (limit: number): Target => ({
+  text: `p95 ≤ ${limit} ms`,
+  met: (server) => server.failures === 0 && server.p95 <= limit,
+});
+const halfOfBare: Target = {
+  text: '≥ 裸路由的 1/2',
+  met: (server, bare) => server.failures === 0 && server.perSecond >= bare.perSecond / 2,
+};
 
 /**
  * What the dashboard costs without maintained figures: problems of the subtree counted by status and overdue,
@@ -41,7 +47,20 @@ function liveDashboard(db: Kysely<Database>, campaignId: number, unit: UnitRef) 
     const [problems, makeups] = await Promise.all([
       db
         .selectFrom('problems')
-        .select((eb) => ['problems.status', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when(colourPredicate(eb, 'red', dates.today, dates.yellowUntil)).then(1).else(0).end()).as('overdue')])
+        .select((eb) => [
+          'problems.status',
+          eb.fn.countAll<number>().as('n'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(colourPredicate(eb, 'red', dates.today, dates.yellowUntil))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('overdue'),
+        ])
         .where('problems.campaignId', '=', campaignId)
         .where((eb) => pathInSubtree(eb, 'problems.orgPath', unit.path))
         .groupBy('problems.status')
@@ -99,8 +118,20 @@ export function readFigures(ctx: BenchCtx): ReadFigure[] {
       connections: 10,
       reference: async () => {
         const dates = judgeDates(await warningDaysOf(db, campaignId));
-        const page = await problemPage(db, problemQuery(db, actor, { campaignId, status: 'in_progress' }, dates), 'dueDate', 3, 50);
-        return { ...page, measures: await measuresOf(db, page.items.map((p) => p.id)) };
+        const page = await problemPage(
+          db,
+          problemQuery(db, actor, { campaignId, status: 'in_progress' }, dates),
+          'dueDate',
+          3,
+          50,
+        );
+        return {
+          ...page,
+          measures: await measuresOf(
+            db,
+            page.items.map((p) => p.id),
+          ),
+        };
       },
       target: halfOfBare,
     },

@@ -23,7 +23,19 @@ export async function generateStudy(db: Db, ctx: GenerateCtx & { members: Map<nu
   const planned = leaves.flatMap((branch) =>
     Array.from({ length: scale.sessionsPerBranch }, (_, s) => {
       const [kind, mode, hours, topic] = SESSIONS[s % SESSIONS.length];
-      return { campaignId: ctx.campaignId, orgId: branch.id, orgPath: branch.path, kind, mode, date: addDays(t, -(1 + s * 5 + random.int(0, 3))), hours, topic, createdBy: ctx.userId, createdAt: now, updatedAt: now };
+      return {
+        campaignId: ctx.campaignId,
+        orgId: branch.id,
+        orgPath: branch.path,
+        kind,
+        mode,
+        date: addDays(t, -(1 + s * 5 + random.int(0, 3))),
+        hours,
+        topic,
+        createdBy: ctx.userId,
+        createdAt: now,
+        updatedAt: now,
+      };
     }),
   );
   const ids = await insertMany(db, 'studySessions', planned);
@@ -32,10 +44,24 @@ export async function generateStudy(db: Db, ctx: GenerateCtx & { members: Map<nu
   for (const [i, session] of planned.entries()) {
     for (const personId of ctx.members.get(session.orgId)!) {
       const absent = random.chance(0.08);
-      await attendance.push({ sessionId: ids[i], personId, status: absent ? 'absent' : 'present', reason: absent ? random.pick(REASONS) : '' });
+      await attendance.push({
+        sessionId: ids[i],
+        personId,
+        status: absent ? 'absent' : 'present',
+        reason: absent ? random.pick(REASONS) : '',
+      });
       if (!absent) continue;
       const madeUp = random.chance(0.7);
-      await makeups.push({ sessionId: ids[i], personId, orgPath: session.orgPath, status: madeUp ? 'done' : 'open', madeUpDate: madeUp ? addDays(session.date, 5) : null, note: madeUp ? '观看录像并提交学习体会' : '', createdAt: now, updatedAt: now });
+      await makeups.push({
+        sessionId: ids[i],
+        personId,
+        orgPath: session.orgPath,
+        status: madeUp ? 'done' : 'open',
+        madeUpDate: madeUp ? addDays(session.date, 5) : null,
+        note: madeUp ? '观看录像并提交学习体会' : '',
+        createdAt: now,
+        updatedAt: now,
+      });
     }
   }
   await attendance.flush();

@@ -17,7 +17,14 @@ const EXPORT_LIMIT_S = 10;
 const IMPORT_LIMIT_S = 15;
 
 const count = async (ctx: BenchCtx, table: 'problems' | 'problemMeasures') =>
-  Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export async function runExport(ctx: BenchCtx): Promise<Row> {
   const url = `${ctx.server.base}/api/v1/exports/rectification.xlsx?campaignId=${ctx.campaignId}`;
@@ -39,7 +46,9 @@ export async function runExport(ctx: BenchCtx): Promise<Row> {
   });
   const { rows, problems } = reference.result;
   const ok = result.result.status === 200;
-  ctx.notes.push(`整改台账导出：${problems} 个问题、${rows} 行，文件 ${(result.result.bytes / 1024 / 1024).toFixed(1)} MB，HTTP ${result.result.status}`);
+  ctx.notes.push(
+    `整改台账导出：${problems} 个问题、${rows} 行，文件 ${(result.result.bytes / 1024 / 1024).toFixed(1)} MB，HTTP ${result.result.status}`,
+  );
   return {
     label: `整改台账导出（${problems} 个问题，${rows} 行）`,
     connections: 1,
@@ -62,11 +71,18 @@ export async function runImport(ctx: BenchCtx): Promise<Row> {
       const form = new FormData();
       form.append('campaignId', String(ctx.campaignId));
       form.append('file', new Blob([new Uint8Array(file)]), '整改台账.xlsx');
-      const res = await fetch(`${ctx.server.base}/api/v1/imports/rectification`, { method: 'POST', headers: { cookie: ctx.cookie }, body: form });
+      const res = await fetch(`${ctx.server.base}/api/v1/imports/rectification`, {
+        method: 'POST',
+        headers: { cookie: ctx.cookie },
+        body: form,
+      });
       return { status: res.status, body: await res.text() };
     }),
   );
-  const added = { problems: (await count(ctx, 'problems')) - before.problems, measures: (await count(ctx, 'problemMeasures')) - before.measures };
+  const added = {
+    problems: (await count(ctx, 'problems')) - before.problems,
+    measures: (await count(ctx, 'problemMeasures')) - before.measures,
+  };
   const ok = result.result.status === 200 && added.measures === rows;
   ctx.notes.push(
     `整改台账导入：${rows} 行（${(file.length / 1024 / 1024).toFixed(1)} MB），HTTP ${result.result.status} ${result.result.body.slice(0, 200)}；新增 ${added.problems} 个问题、${added.measures} 条措施`,

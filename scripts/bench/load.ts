@@ -28,20 +28,41 @@ export function quantile(values: number[], q: number): number {
 
 function timingOf(latencies: number[], ok: number, failureCodes: Record<string, number>, wallSeconds: number): Timing {
   const failures = Object.values(failureCodes).reduce((s, n) => s + n, 0);
-  return { count: ok + failures, failures, failureCodes, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), perSecond: ok / wallSeconds, wallSeconds };
+  return {
+    count: ok + failures,
+    failures,
+    failureCodes,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    perSecond: ok / wallSeconds,
+    wallSeconds,
+  };
 }
 
 /**
  * Drives `url` with autocannon; latencies are every response's own time (autocannon reports no p95 itself).
  * `requests` lets each connection build its requests and read its responses (stateful load, e.g. versions).
  */
-export async function drive(url: string, connections: number, bounds: Bounds, headers: Record<string, string> = {}, requests?: autocannon.Request[]): Promise<Timing> {
+export async function drive(
+  url: string,
+  connections: number,
+  bounds: Bounds,
+  headers: Record<string, string> = {},
+  requests?: autocannon.Request[],
+): Promise<Timing> {
   const latencies: number[] = [];
   const failureCodes: Record<string, number> = {};
   let ok = 0;
   const t0 = performance.now();
   // Without a callback autocannon returns its event emitter, made thenable; the typings only know the promise.
-  const instance = autocannon({ url, connections, duration: bounds.seconds, maxOverallRequests: Math.max(bounds.maxRequests, connections), headers, ...(requests ? { requests } : {}) }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
+  const instance = autocannon({
+    url,
+    connections,
+    duration: bounds.seconds,
+    maxOverallRequests: Math.max(bounds.maxRequests, connections),
+    headers,
+    ...(requests ? { requests } : {}),
+  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms);
     if (status >= 200 && status < 300) ok++;
@@ -58,7 +79,11 @@ export async function drive(url: string, connections: number, bounds: Bounds, he
  * Runs `call` from `workers` concurrent loops until the time or the count runs out. Each worker gets its index
  * and how many calls it has made; a call returns the HTTP status it saw (or throws, counted as a failure).
  */
-export async function loop(workers: number, bounds: Bounds, call: (worker: number, n: number) => Promise<number>): Promise<Timing> {
+export async function loop(
+  workers: number,
+  bounds: Bounds,
+  call: (worker: number, n: number) => Promise<number>,
+): Promise<Timing> {
   const latencies: number[] = [];
   const failureCodes: Record<string, number> = {};
   let ok = 0;

@@ -27,7 +27,10 @@ const arg = (name: string, fallback: string) => {
 const scale = SCALES[arg('scale', 'small')];
 if (!scale) throw new Error(`--scale 只能是 ${Object.keys(SCALES).join('、')}`);
 const only = arg('only', '').split(',').filter(Boolean);
-const bounds = { seconds: Number(arg('seconds', String(scale.seconds))), maxRequests: Number(arg('max-requests', '50000')) };
+const bounds = {
+  seconds: Number(arg('seconds', String(scale.seconds))),
+  maxRequests: Number(arg('max-requests', '50000')),
+};
 const dir = path.resolve(arg('dir', process.env.BENCH_DIR || '.bench'));
 const wanted = (name: string) => !only.length || only.includes(name);
 
@@ -38,10 +41,19 @@ console.log(`被测服务（pid ${server.pid}）启动用时 ${server.startSecon
 const db = openDatabase(run.url, { poolSize: 4 });
 const bare = Fastify();
 try {
-  const unitRows = await db.selectFrom('orgUnits').select(['id', 'path', 'depth']).orderBy('depth').orderBy('id').execute();
+  const unitRows = await db
+    .selectFrom('orgUnits')
+    .select(['id', 'path', 'depth'])
+    .orderBy('depth')
+    .orderBy('id')
+    .execute();
   const unit = (depth: number): UnitRef => unitRows.find((u) => u.depth === depth)!;
   const user = await db.selectFrom('users').select('id').where('username', '=', BENCH_USER).executeTakeFirstOrThrow();
-  const login = await fetch(`${server.base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }) });
+  const login = await fetch(`${server.base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+  });
   if (!login.ok) throw new Error(`登录失败：HTTP ${login.status} ${await login.text()}`);
   const ctx: BenchCtx = {
     scale,
@@ -69,7 +81,9 @@ try {
   if (wanted('import')) rows.push(await runImport(ctx));
 
   const counts = `${unitRows.length} 个单位、${scale.people} 人、${scale.problems} 个问题`;
-  console.log(`\n台账基准测试 · 规模 ${scale.name}（${counts}）· ${run.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} · ${new Date().toISOString().slice(0, 10)} · 每项至多 ${bounds.seconds} 秒、${bounds.maxRequests} 次请求\n`);
+  console.log(
+    `\n台账基准测试 · 规模 ${scale.name}（${counts}）· ${run.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} · ${new Date().toISOString().slice(0, 10)} · 每项至多 ${bounds.seconds} 秒、${bounds.maxRequests} 次请求\n`,
+  );
   console.log(renderTable(rows));
   if (ctx.notes.length) console.log(`\n${ctx.notes.map((n) => `- ${n}`).join('\n')}`);
 } finally {

@@ -12,13 +12,18 @@ async function warmUp(url: string, headers: Record<string, string>) {
   for (let i = 0; i < WARM_UP; i++) await fetch(url, { headers }).then((r) => r.arrayBuffer());
 }
 
-export const codesOf = (t: Timing) => Object.entries(t.failureCodes).map(([code, n]) => `${code}×${n}`).join('、');
+export const codesOf = (t: Timing) =>
+  Object.entries(t.failureCodes)
+    .map(([code, n]) => `${code}×${n}`)
+    .join('、');
 
 export async function runReadFigure(ctx: BenchCtx, figure: ReadFigure, bareBase: string): Promise<Row> {
   const url = ctx.server.base + figure.path;
   const headers = { cookie: ctx.cookie };
   await warmUp(url, headers);
-  const { result: server, peakMb } = await peakRssDuring(ctx.server.pid, () => drive(url, figure.connections, ctx.bounds, headers));
+  const { result: server, peakMb } = await peakRssDuring(ctx.server.pid, () =>
+    drive(url, figure.connections, ctx.bounds, headers),
+  );
   for (let i = 0; i < WARM_UP; i++) await figure.reference();
   const reference = await loop(1, ctx.bounds, async () => {
     await figure.reference();
@@ -27,8 +32,12 @@ export async function runReadFigure(ctx: BenchCtx, figure: ReadFigure, bareBase:
   const bareUrl = `${bareBase}/bare/${figure.name}`;
   await warmUp(bareUrl, {});
   const bare = await drive(bareUrl, figure.connections, ctx.bounds);
-  const missing = server.failures > 0 && server.failures === server.count && Object.keys(server.failureCodes).join() === '404';
-  if (server.failures) ctx.notes.push(`${figure.label}：${server.failures} 个非 2xx 响应（${codesOf(server)}）${missing ? '：接口尚未上线' : ''}`);
+  const missing =
+    server.failures > 0 && server.failures === server.count && Object.keys(server.failureCodes).join() === '404';
+  if (server.failures)
+    ctx.notes.push(
+      `${figure.label}：${server.failures} 个非 2xx 响应（${codesOf(server)}）${missing ? '：接口尚未上线' : ''}`,
+    );
   return {
     label: figure.label,
     connections: figure.connections,

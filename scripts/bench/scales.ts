@@ -16,9 +16,36 @@ export interface Scale {
 }
 
 export const SCALES: Record<string, Scale> = {
-  tiny: { name: 'tiny', fanout: [2, 2, 2], people: 200, problems: 300, sessionsPerBranch: 4, readyProblems: 20, importRows: 300, seconds: 0.3 },
-  small: { name: 'small', fanout: [5, 6, 6], people: 5_000, problems: 5_000, sessionsPerBranch: 20, readyProblems: 200, importRows: 50_000, seconds: 3 },
-  city: { name: 'city', fanout: [10, 12, 10, 4], people: 100_000, problems: 100_000, sessionsPerBranch: 20, readyProblems: 1_000, importRows: 50_000, seconds: 10 },
+  tiny: {
+    name: 'tiny',
+    fanout: [2, 2, 2],
+    people: 200,
+    problems: 300,
+    sessionsPerBranch: 4,
+    readyProblems: 20,
+    importRows: 300,
+    seconds: 0.3,
+  },
+  small: {
+    name: 'small',
+    fanout: [5, 6, 6],
+    people: 5_000,
+    problems: 5_000,
+    sessionsPerBranch: 20,
+    readyProblems: 200,
+    importRows: 50_000,
+    seconds: 3,
+  },
+  city: {
+    name: 'city',
+    fanout: [10, 12, 10, 4],
+    people: 100_000,
+    problems: 100_000,
+    sessionsPerBranch: 20,
+    readyProblems: 1_000,
+    importRows: 50_000,
+    seconds: 10,
+  },
 };
 
 /** Bumped whenever the generator's output changes, so a cached database of an older shape is not reused. */

@@ -26,13 +26,27 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the server on a free loopback port against `databaseUrl` and waits until it answers. */
-export async function startServer(databaseUrl: string, dataDir: string, startTimeoutMs = 15 * 60_000): Promise<ServerProcess> {
+export async function startServer(
+  databaseUrl: string,
+  dataDir: string,
+  startTimeoutMs = 15 * 60_000,
+): Promise<ServerProcess> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TAIZHANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    TAIZHANG_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   for (const name of ['TAIZHANG_DEMO', 'TAIZHANG_ADMIN_PASSWORD', 'TAIZHANG_TODAY']) delete env[name];
   const t0 = performance.now();
   // stdout stays the benchmark's own (the table); the server's log lines go to stderr.
-  const flags = [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), ...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [])];
+  const flags = [
+    ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
+    ...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []),
+  ];
   const child = spawn(process.execPath, [...flags, MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(process.stderr);
   child.stderr.pipe(process.stderr);
@@ -42,7 +56,10 @@ export async function startServer(databaseUrl: string, dataDir: string, startTim
   for (;;) {
     const exit = await Promise.race([exited, new Promise<'wait'>((resolve) => setTimeout(() => resolve('wait'), 100))]);
     if (exit !== 'wait') throw new Error(`被测服务启动失败（退出码 ${exit}）`);
-    const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -38,13 +38,22 @@ export const verdict = (met: boolean) => (met ? '达标' : '未达标');
 /** Columns a CJK character takes in a terminal. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
 export function renderTable(rows: Row[]): string {
-  const cells = [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => (r[k] === undefined || r[k] === '' ? '—' : String(r[k]))))];
+  const cells = [
+    COLUMNS.map(([, h]) => h),
+    ...rows.map((r) => COLUMNS.map(([k]) => (r[k] === undefined || r[k] === '' ? '—' : String(r[k])))),
+  ];
   const widths = COLUMNS.map((_, c) => Math.max(...cells.map((line) => width(line[c]))));
-  const line = (cols: string[]) => `| ${cols.map((text, c) => text + ' '.repeat(widths[c] - width(text))).join(' | ')} |`;
-  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+  const line = (cols: string[]) =>
+    `| ${cols.map((text, c) => text + ' '.repeat(widths[c] - width(text))).join(' | ')} |`;
+  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join(
+    '\n',
+  );
 }

@@ -5,7 +5,10 @@
  * transition that writes its audit record in the same transaction. The reference runs the same command
  * in-process (no HTTP, no session lookup, no detail view).
  */
-import { transitionProblem, type TransitionInput } from '../../src/server/modules/problems/commands/transition-problem.ts';
+import {
+  transitionProblem,
+  type TransitionInput,
+} from '../../src/server/modules/problems/commands/transition-problem.ts';
 import type { BenchCtx } from './context.ts';
 import type autocannon from 'autocannon';
 import { drive, loop } from './load.ts';
@@ -23,7 +26,9 @@ interface Cycled {
 }
 
 const nextInput = (p: Cycled): TransitionInput =>
-  p.status === 'in_progress' ? { action: 'submit', version: p.version, effect: '整改措施全部完成，群众满意度明显提升' } : { action: 'reject', version: p.version, reason: '佐证材料不够充分，请补充后再申请销号' };
+  p.status === 'in_progress'
+    ? { action: 'submit', version: p.version, effect: '整改措施全部完成，群众满意度明显提升' }
+    : { action: 'reject', version: p.version, reason: '佐证材料不够充分，请补充后再申请销号' };
 
 async function pool(ctx: BenchCtx): Promise<Cycled[]> {
   const rows = await ctx.db
@@ -31,21 +36,54 @@ async function pool(ctx: BenchCtx): Promise<Cycled[]> {
     .select(['problems.id', 'problems.version', 'problems.status'])
     .where('problems.campaignId', '=', ctx.campaignId)
     .where('problems.status', '=', 'in_progress')
-    .where((eb) => eb.exists(eb.selectFrom('problemEvidence').select('problemEvidence.id').whereRef('problemEvidence.problemId', '=', 'problems.id')))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('problemMeasures').select('problemMeasures.id').whereRef('problemMeasures.problemId', '=', 'problems.id').where('problemMeasures.status', '=', 'open'))))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('problemEvidence')
+          .select('problemEvidence.id')
+          .whereRef('problemEvidence.problemId', '=', 'problems.id'),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('problemMeasures')
+            .select('problemMeasures.id')
+            .whereRef('problemMeasures.problemId', '=', 'problems.id')
+            .where('problemMeasures.status', '=', 'open'),
+        ),
+      ),
+    )
     .orderBy('problems.id')
     .execute();
   return rows.map((r) => ({ id: r.id, version: r.version, status: r.status }));
 }
 
 const auditCount = async (ctx: BenchCtx) =>
-  Number((await ctx.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).where('entityType', '=', 'problem').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.db
+        .selectFrom('auditEvents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('entityType', '=', 'problem')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const versionSum = async (ctx: BenchCtx, problems: Cycled[]) => {
   let sum = 0;
   for (let i = 0; i < problems.length; i += 500) {
     const ids = problems.slice(i, i + 500).map((p) => p.id);
-    sum += Number((await ctx.db.selectFrom('problems').select((eb) => eb.fn.sum<number>('version').as('v')).where('id', 'in', ids).executeTakeFirstOrThrow()).v);
+    sum += Number(
+      (
+        await ctx.db
+          .selectFrom('problems')
+          .select((eb) => eb.fn.sum<number>('version').as('v'))
+          .where('id', 'in', ids)
+          .executeTakeFirstOrThrow()
+      ).v,
+    );
   }
   return sum;
 };
@@ -84,7 +122,13 @@ export async function runTransitions(ctx: BenchCtx): Promise<Row> {
     },
   ] as unknown as autocannon.Request[];
   const { result: server, peakMb } = await peakRssDuring(ctx.server.pid, () =>
-    drive(`${ctx.server.base}/api/v1/problems`, workers, ctx.bounds, { cookie: ctx.cookie, 'content-type': 'application/json' }, requests),
+    drive(
+      `${ctx.server.base}/api/v1/problems`,
+      workers,
+      ctx.bounds,
+      { cookie: ctx.cookie, 'content-type': 'application/json' },
+      requests,
+    ),
   );
   // Requests still in flight when the load generator stopped finish first.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -92,8 +136,11 @@ export async function runTransitions(ctx: BenchCtx): Promise<Row> {
   // Every transition bumps its problem's version once: counted in the database, so requests still in flight
   // when the load generator stopped count too.
   const succeeded = (await versionSum(ctx, problems)) - versionsBefore;
-  ctx.notes.push(`状态流转：成功 ${succeeded} 次，审计记录增加 ${written} 条${written === succeeded ? '（一一对应）' : '（不一致！）'}`);
-  if (server.failures) ctx.notes.push(`状态流转：${server.failures} 个失败响应（${codesOf(server)}），首个：${firstError}`);
+  ctx.notes.push(
+    `状态流转：成功 ${succeeded} 次，审计记录增加 ${written} 条${written === succeeded ? '（一一对应）' : '（不一致！）'}`,
+  );
+  if (server.failures)
+    ctx.notes.push(`状态流转：${server.failures} 个失败响应（${codesOf(server)}），首个：${firstError}`);
 
   const command = { db: ctx.db, actor: ctx.actor };
   const reference = await loop(workers, ctx.bounds, async (w, n) => {

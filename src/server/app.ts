@@ -67,7 +67,11 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: '台账 Taizhang API', version: '1.0.0', description: '主题教育台账系统接口。错误均为 application/problem+json。' },
+      info: {
+        title: '台账 Taizhang API',
+        version: '1.0.0',
+        description: '主题教育台账系统接口。错误均为 application/problem+json。',
+      },
       components: {
         securitySchemes: {
           cookie: { type: 'apiKey', in: 'cookie', name: 'tz_session' },

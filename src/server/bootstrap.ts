@@ -12,7 +12,11 @@ export async function createAdmin(db: Db, username: string, password: string): P
     const passwordHash = await hashPassword(password);
     let userId: number;
     if (existing) {
-      await trx.updateTable('users').set({ passwordHash, active: 1, updatedAt: now }).where('id', '=', existing.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ passwordHash, active: 1, updatedAt: now })
+        .where('id', '=', existing.id)
+        .execute();
       userId = existing.id;
     } else {
       const row = await trx
@@ -22,22 +26,33 @@ export async function createAdmin(db: Db, username: string, password: string): P
         .executeTakeFirstOrThrow();
       userId = row.id;
     }
-    const grant = await trx.selectFrom('roleGrants').select('id').where('userId', '=', userId).where('role', '=', 'admin').executeTakeFirst();
+    const grant = await trx
+      .selectFrom('roleGrants')
+      .select('id')
+      .where('userId', '=', userId)
+      .where('role', '=', 'admin')
+      .executeTakeFirst();
     if (!grant) {
-      await trx.insertInto('roleGrants').values({ userId, role: 'admin', orgId: null, scopeKind: 'all', createdAt: now, updatedAt: now }).execute();
+      await trx
+        .insertInto('roleGrants')
+        .values({ userId, role: 'admin', orgId: null, scopeKind: 'all', createdAt: now, updatedAt: now })
+        .execute();
     }
-    await trx.insertInto('auditEvents').values({
-      at: now,
-      actorUserId: null,
-      actorName: '系统',
-      action: existing ? 'reset_password' : 'create',
-      entityType: 'user',
-      entityId: userId,
-      entityLabel: username,
-      orgPath: null,
-      before: null,
-      after: JSON.stringify({ username, roles: ['admin'] }),
-    }).execute();
+    await trx
+      .insertInto('auditEvents')
+      .values({
+        at: now,
+        actorUserId: null,
+        actorName: '系统',
+        action: existing ? 'reset_password' : 'create',
+        entityType: 'user',
+        entityId: userId,
+        entityLabel: username,
+        orgPath: null,
+        before: null,
+        after: JSON.stringify({ username, roles: ['admin'] }),
+      })
+      .execute();
     return userId;
   });
 }
@@ -56,7 +71,9 @@ export async function bootstrap(db: Db, config: Config, log: FastifyBaseLogger):
   if (config.demo) {
     const { loadDemo } = await import('./demo/load-demo.ts');
     const password = await loadDemo(db, { password: config.demoPassword });
-    log.info(`已载入演示单位。演示账号 admin、office、secretary、leader、officer、member、supervisor 的密码：${password}`);
+    log.info(
+      `已载入演示单位。演示账号 admin、office、secretary、leader、officer、member、supervisor 的密码：${password}`,
+    );
     return;
   }
   if (config.adminPassword) {
@@ -64,5 +81,7 @@ export async function bootstrap(db: Db, config: Config, log: FastifyBaseLogger):
     log.info('已根据 TAIZHANG_ADMIN_PASSWORD 创建管理员账号 admin');
     return;
   }
-  log.warn('数据库中还没有任何账号：请设置 TAIZHANG_ADMIN_PASSWORD 后重启，或运行 `npm run admin -- admin <密码>` 创建管理员');
+  log.warn(
+    '数据库中还没有任何账号：请设置 TAIZHANG_ADMIN_PASSWORD 后重启，或运行 `npm run admin -- admin <密码>` 创建管理员',
+  );
 }

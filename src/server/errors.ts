@@ -41,8 +41,7 @@ export function titleFor(status: number): string {
   return titles[status] ?? '错误';
 }
 
-export const badRequest = (message: string, errors?: FieldError[]) =>
-  new AppError(400, 'bad_request', message, errors);
+export const badRequest = (message: string, errors?: FieldError[]) => new AppError(400, 'bad_request', message, errors);
 export const invalidField = (path: string, message: string) =>
   new AppError(400, 'validation_failed', message, [{ path, message }]);
 export const unauthenticated = () => new AppError(401, 'unauthenticated', '请先登录');
@@ -50,8 +49,7 @@ export const badCredentials = () => new AppError(401, 'bad_credentials', '用户
 export const forbidden = (message = '您无权执行此操作') => new AppError(403, 'forbidden', message);
 export const outOfScope = () => new AppError(403, 'out_of_scope', '该记录不在您的数据范围内');
 export const notFound = (what = '记录') => new AppError(404, 'not_found', `${what}不存在或不在您的数据范围内`);
-export const versionConflict = () =>
-  new AppError(409, 'version_conflict', '该记录已被他人修改，请刷新后重新编辑');
+export const versionConflict = () => new AppError(409, 'version_conflict', '该记录已被他人修改，请刷新后重新编辑');
 export const illegalTransition = (message: string) => new AppError(409, 'illegal_transition', message);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const tooLarge = (message: string) => new AppError(413, 'too_large', message);

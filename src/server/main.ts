@@ -46,7 +46,9 @@ async function main() {
 
   try {
     await app.listen({ port: config.port, host: config.host });
-    app.log.info(`台账已启动：http://localhost:${config.port}（数据库：${dialectOf(config.databaseUrl) === 'postgres' ? 'PostgreSQL' : 'SQLite'}）`);
+    app.log.info(
+      `台账已启动：http://localhost:${config.port}（数据库：${dialectOf(config.databaseUrl) === 'postgres' ? 'PostgreSQL' : 'SQLite'}）`,
+    );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') app.log.error(`端口 ${config.port} 已被占用：请设置 PORT 为其他端口，例如 PORT=3001`);

@@ -2,11 +2,11 @@
  * Every role against every foundation resource, on both databases: outsiders get 404 on reads and 403 on
  * writes, roles without the right get 403, the allowed roles 2xx, anonymous callers 401.
  */
-import { describeEachDb } from './testing/harness.ts';
+import { describeEachDb, type Harness } from './testing/harness.ts';
 import { permissionMatrix } from './testing/permission-matrix.ts';
 
-const org = (h: { call: Function }, username: string, id: number) =>
-  h.call(username, 'GET', `/api/v1/orgs/${id}`).then((r: { json: () => { version: number } }) => r.json().version);
+const org = (h: Harness, username: string, id: number) =>
+  h.call(username, 'GET', `/api/v1/orgs/${id}`).then((r) => r.json<{ version: number }>().version);
 
 describeEachDb('permission matrix: foundation', (h) => {
   permissionMatrix(h, [
@@ -43,7 +43,11 @@ describeEachDb('permission matrix: foundation', (h) => {
       label: 'create a unit under branchA',
       method: 'POST',
       url: () => '/api/v1/orgs',
-      body: (hh) => ({ parentId: hh.fx.units.branchA.id, name: `党小组${Math.random().toString(36).slice(2, 6)}`, type: 'other' }),
+      body: (hh) => ({
+        parentId: hh.fx.units.branchA.id,
+        name: `党小组${Math.random().toString(36).slice(2, 6)}`,
+        type: 'other',
+      }),
       expect: { admin: 201, office: 201 },
       otherwise: 403,
     },
@@ -51,12 +55,21 @@ describeEachDb('permission matrix: foundation', (h) => {
       label: 'move branchC',
       method: 'POST',
       url: (fx) => `/api/v1/orgs/${fx.units.branchC.id}/move`,
-      body: async (hh) => ({ parentId: hh.fx.units.brigade.id, version: await org(hh, 'admin', hh.fx.units.branchC.id) }),
+      body: async (hh) => ({
+        parentId: hh.fx.units.brigade.id,
+        version: await org(hh, 'admin', hh.fx.units.branchC.id),
+      }),
       expect: { admin: 200, office: 200 },
       otherwise: 403,
     },
     { label: 'list accounts', method: 'GET', url: () => '/api/v1/users', expect: { admin: 200 }, otherwise: 403 },
-    { label: 'read an account', method: 'GET', url: (fx) => `/api/v1/users/${fx.users.member}`, expect: { admin: 200 }, otherwise: 403 },
+    {
+      label: 'read an account',
+      method: 'GET',
+      url: (fx) => `/api/v1/users/${fx.users.member}`,
+      expect: { admin: 200 },
+      otherwise: 403,
+    },
     {
       label: 'grant a role',
       method: 'POST',
@@ -65,7 +78,13 @@ describeEachDb('permission matrix: foundation', (h) => {
       expect: { admin: 409 },
       otherwise: 403,
     },
-    { label: 'list API tokens', method: 'GET', url: (fx) => `/api/v1/users/${fx.users.office}/tokens`, expect: { admin: 200 }, otherwise: 403 },
+    {
+      label: 'list API tokens',
+      method: 'GET',
+      url: (fx) => `/api/v1/users/${fx.users.office}/tokens`,
+      expect: { admin: 200 },
+      otherwise: 403,
+    },
     {
       label: 'assign 分管 of branchC',
       method: 'POST',
@@ -92,7 +111,10 @@ describeEachDb('permission matrix: foundation', (h) => {
       label: 'edit a person of branchA',
       method: 'PATCH',
       url: (fx) => `/api/v1/people/${fx.people.memberA2}`,
-      body: async (hh) => ({ version: (await hh.call('admin', 'GET', `/api/v1/people/${hh.fx.people.memberA2}`)).json().version, position: '科员' }),
+      body: async (hh) => ({
+        version: (await hh.call('admin', 'GET', `/api/v1/people/${hh.fx.people.memberA2}`)).json().version,
+        position: '科员',
+      }),
       expect: { admin: 200, office: 200, secretary: 200, officer: 200 },
       otherwise: 403,
     },
@@ -109,7 +131,12 @@ describeEachDb('permission matrix: foundation', (h) => {
       label: 'create a campaign at the root',
       method: 'POST',
       url: () => '/api/v1/campaigns',
-      body: (hh) => ({ name: '测试主题教育', startDate: '2026-01-01', endDate: '2026-06-30', orgId: hh.fx.units.root.id }),
+      body: (hh) => ({
+        name: '测试主题教育',
+        startDate: '2026-01-01',
+        endDate: '2026-06-30',
+        orgId: hh.fx.units.root.id,
+      }),
       expect: { admin: 201, office: 201 },
       otherwise: 403,
     },
@@ -128,7 +155,13 @@ describeEachDb('permission matrix: foundation', (h) => {
       expect: { admin: 200, office: 200, secretary: 200, leader: 200 },
       otherwise: 404,
     },
-    { label: 'list supervision groups', method: 'GET', url: () => '/api/v1/supervision-groups', expect: {}, otherwise: 200 },
+    {
+      label: 'list supervision groups',
+      method: 'GET',
+      url: () => '/api/v1/supervision-groups',
+      expect: {},
+      otherwise: 200,
+    },
     { label: 'who am I', method: 'GET', url: () => '/api/v1/me', expect: {}, otherwise: 200 },
   ]);
 });

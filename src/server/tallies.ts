@@ -19,7 +19,10 @@ export async function ensureTallies(db: Db): Promise<void> {
 
 /** Writers leave tally rows that counted down to zero; they are pruned at start-up and then hourly. */
 export function pruneTalliesHourly(db: Db, log: { warn(message: string): void }): () => void {
-  const prune = () => pruneTallies(db, TALLY_TABLES).catch((error: Error) => log.warn(`清理统计表中的零计数行失败（下个小时重试）：${error.message}`));
+  const prune = () =>
+    pruneTallies(db, TALLY_TABLES).catch((error: Error) =>
+      log.warn(`清理统计表中的零计数行失败（下个小时重试）：${error.message}`),
+    );
   const timer = setInterval(() => void prune(), 60 * 60 * 1000);
   timer.unref();
   return () => clearInterval(timer);

@@ -14,5 +14,10 @@ export const SESSION_KINDS = {
 } as const;
 export type SessionKind = keyof typeof SESSION_KINDS;
 
-export const SESSION_MODES = { leader: '领导讲学', expert: '专家导学', exchange: '交流研学', self: '个人自学' } as const;
+export const SESSION_MODES = {
+  leader: '领导讲学',
+  expert: '专家导学',
+  exchange: '交流研学',
+  self: '个人自学',
+} as const;
 export type SessionMode = keyof typeof SESSION_MODES;

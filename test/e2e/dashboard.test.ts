@@ -10,7 +10,11 @@ type Json = Record<string, any>;
 async function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
   return page.evaluate(
     async ({ method, path, body }) => {
-      const res = await fetch(`/api/v1${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },
@@ -52,11 +56,22 @@ describe('browser: 工作看板', () => {
 
     // Problems across the tree: 机关党委's are all still open, the 执法支队's are half closed.
     const record = (orgId: number, title: string, workingDays = 5) =>
-      ok(page, 'POST', '/problems', { campaignId, orgId, title, source: 'self_found', kind: 'immediate', measures: [{ content: `${title}的整改措施`, deadline: { workingDays } }] });
-    const transition = async (p: Json, action: string, extra: Json = {}) => ok(page, 'POST', `/problems/${p.id}/transitions`, { action, version: p.version, ...extra });
+      ok(page, 'POST', '/problems', {
+        campaignId,
+        orgId,
+        title,
+        source: 'self_found',
+        kind: 'immediate',
+        measures: [{ content: `${title}的整改措施`, deadline: { workingDays } }],
+      });
+    const transition = async (p: Json, action: string, extra: Json = {}) =>
+      ok(page, 'POST', `/problems/${p.id}/transitions`, { action, version: p.version, ...extra });
     const close = async (p: Json) => {
       p = await transition(p, 'confirm');
-      await ok(page, 'PATCH', `/problems/${p.id}/measures/${p.measures[0].id}`, { status: 'done', version: p.measures[0].version });
+      await ok(page, 'PATCH', `/problems/${p.id}/measures/${p.measures[0].id}`, {
+        status: 'done',
+        version: p.measures[0].version,
+      });
       const attachment = await page.evaluate(async (pdf) => {
         const form = new FormData();
         form.append('file', new Blob([pdf], { type: 'application/pdf' }), '整改佐证.pdf');
@@ -73,13 +88,29 @@ describe('browser: 工作看板', () => {
     await close(await record(branchC.id, '执法文书填写不全'));
     await close(await record(branchC.id, '车辆管理松散'));
     await ok(page, 'POST', '/study/sessions', {
-      campaignId, orgId: branchA.id, kind: 'members_meeting', mode: 'exchange', date: today(), hours: 2, topic: '学习党的创新理论', attendance: [
+      campaignId,
+      orgId: branchA.id,
+      kind: 'members_meeting',
+      mode: 'exchange',
+      date: today(),
+      hours: 2,
+      topic: '学习党的创新理论',
+      attendance: [
         { personId: fx.people.officerA, status: 'present' },
         { personId: fx.people.memberA, status: 'present' },
         { personId: fx.people.memberA2, status: 'absent', reason: '外出执法' },
       ],
     });
-    await ok(page, 'POST', '/study/sessions', { campaignId, orgId: branchB.id, kind: 'party_lecture', mode: 'leader', date: today(), hours: 2, topic: '专题党课', attendance: [{ personId: fx.people.officerB, status: 'present' }] });
+    await ok(page, 'POST', '/study/sessions', {
+      campaignId,
+      orgId: branchB.id,
+      kind: 'party_lecture',
+      mode: 'leader',
+      date: today(),
+      hours: 2,
+      topic: '专题党课',
+      attendance: [{ personId: fx.people.officerB, status: 'present' }],
+    });
     // A month on, the measure due in five working days is overdue.
     process.env.TAIZHANG_TODAY = shiftedToday;
 
@@ -123,7 +154,9 @@ describe('browser: 工作看板', () => {
     // The figure opens exactly the problems it counts.
     await page.locator('.ant-statistic', { hasText: '问题总数' }).click();
     await page.waitForURL(/\/problems\?/);
-    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${unit.problems.total} 个问题`);
+    await expect
+      .poll(() => page.locator('.ant-pagination-total-text').textContent())
+      .toBe(`共 ${unit.problems.total} 个问题`);
 
     // Deleting the draft from the drawer.
     await page.locator('.ant-table-row', { hasText: '误录的问题' }).click();
@@ -133,7 +166,9 @@ describe('browser: 工作看板', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
     await page.getByText('已删除').waitFor();
     await drawer.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${unit.problems.total - 1} 个问题`);
+    await expect
+      .poll(() => page.locator('.ant-pagination-total-text').textContent())
+      .toBe(`共 ${unit.problems.total - 1} 个问题`);
 
     // A draft already escalated stays: the server's reason is shown.
     await page.goto(`${run.baseUrl}/problems?campaignId=${campaignId}&orgId=${branchC.id}&status=draft`);
@@ -145,7 +180,14 @@ describe('browser: 工作看板', () => {
     // Back on the board: the total is what it was before the mistake.
     await page.goto(`${run.baseUrl}/`);
     const homeCard = page.locator('.ant-card', { hasText: '进入工作看板' });
-    await expect.poll(() => homeCard.locator('.ant-statistic', { hasText: '问题总数' }).locator('.ant-statistic-content-value').textContent()).toBe(String(root.problems.total));
+    await expect
+      .poll(() =>
+        homeCard
+          .locator('.ant-statistic', { hasText: '问题总数' })
+          .locator('.ant-statistic-content-value')
+          .textContent(),
+      )
+      .toBe(String(root.problems.total));
     await page.screenshot({ path: '/tmp/e2e-dashboard-home.png' });
     await homeCard.getByText('进入工作看板').click();
     await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toBe('市局党委');

@@ -6,7 +6,12 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST, type App } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { freshDatabase, type TestDatabase } from '../../src/server/testing/databases.ts';
-import { FIXTURE_PASSWORD, fixtureCampaign, standardFixture, type StandardFixture } from '../../src/server/testing/fixture.ts';
+import {
+  FIXTURE_PASSWORD,
+  fixtureCampaign,
+  standardFixture,
+  type StandardFixture,
+} from '../../src/server/testing/fixture.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -37,7 +42,8 @@ export async function ensureWebBuilt(): Promise<void> {
       fs.mkdirSync(lock);
     } catch {
       // Another run is building; a lock left by a crashed run is taken over after two minutes.
-      if (Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000)
+        fs.rmSync(lock, { recursive: true, force: true });
       await new Promise((r) => setTimeout(r, 250));
       continue;
     }
@@ -79,7 +85,16 @@ export async function startBrowserRun(): Promise<BrowserRun> {
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);

@@ -24,7 +24,9 @@ describe('browser: a branch officer keeps the roster', () => {
     await drawer.getByLabel('姓名').fill('冯晓东');
     await drawer.getByLabel('联系电话').fill('12345');
     await drawer.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toContain('“联系电话”格式不正确：请输入 11 位手机号或带区号的固定电话');
+    await expect
+      .poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents())
+      .toContain('“联系电话”格式不正确：请输入 11 位手机号或带区号的固定电话');
     await page.screenshot({ path: '/tmp/e2e-bad-phone.png' });
 
     await drawer.getByLabel('联系电话').fill('13912345678');
@@ -53,6 +55,8 @@ describe('browser: a branch officer keeps the roster', () => {
     // The unit tree finds the own branch by its initials.
     await page.getByPlaceholder('搜索单位：名称、拼音或首字母').fill('bgs');
     await page.getByPlaceholder('搜索单位：名称、拼音或首字母').press('Enter');
-    await expect.poll(() => page.locator('.ant-list-item').allTextContents()).toEqual([expect.stringContaining('办公室党支部')]);
+    await expect
+      .poll(() => page.locator('.ant-list-item').allTextContents())
+      .toEqual([expect.stringContaining('办公室党支部')]);
   });
 });

@@ -45,7 +45,9 @@ describe('browser: the rectification loop', () => {
     await form.getByLabel('措施内容').fill('每月开展一次专题研讨');
     await form.locator('.ant-input-number-input').last().fill('3');
     const [created] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/v1/problems') && r.request().method() === 'POST', { timeout: 30_000 }),
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/problems') && r.request().method() === 'POST', {
+        timeout: 30_000,
+      }),
       form.getByRole('button', { name: '保存' }).click(),
     ]);
     expect(created.status(), await created.text()).toBe(201);
@@ -57,7 +59,10 @@ describe('browser: the rectification loop', () => {
     await loginAs(run, 'secretary');
     drawer = await openFirstProblem(page, title);
     await drawer.getByRole('button', { name: '确认' }).click();
-    await page.getByRole('button', { name: '确 定' }).or(page.getByRole('button', { name: '确定' })).click();
+    await page
+      .getByRole('button', { name: '确 定' })
+      .or(page.getByRole('button', { name: '确定' }))
+      .click();
     await expect.poll(() => drawer.textContent()).toContain('整改中');
     await logout(run);
 
@@ -68,8 +73,14 @@ describe('browser: the rectification loop', () => {
     await drawer.getByRole('button', { name: '申请销号' }).click();
     const submit = page.getByRole('dialog').filter({ hasText: '整改成效' });
     await submit.getByLabel('整改成效').fill('研讨已常态化开展');
-    await submit.locator('input[type=file]').setInputFiles({ name: '研讨记录.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
-    await expect.poll(() => submit.locator('.ant-upload-list-item-done, .ant-upload-list-item', { hasText: '研讨记录.pdf' }).count()).toBe(1);
+    await submit
+      .locator('input[type=file]')
+      .setInputFiles({ name: '研讨记录.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    await expect
+      .poll(() =>
+        submit.locator('.ant-upload-list-item-done, .ant-upload-list-item', { hasText: '研讨记录.pdf' }).count(),
+      )
+      .toBe(1);
     await page.waitForTimeout(500);
     await submit.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => drawer.textContent()).toContain('申请销号');
@@ -96,7 +107,10 @@ describe('browser: the rectification loop', () => {
     await loginAs(run, 'secretary');
     drawer = await openFirstProblem(page, title);
     await drawer.getByRole('button', { name: '同意销号' }).click();
-    await page.getByRole('button', { name: '确定' }).or(page.getByRole('button', { name: '确 定' })).click();
+    await page
+      .getByRole('button', { name: '确定' })
+      .or(page.getByRole('button', { name: '确 定' }))
+      .click();
     await expect.poll(() => drawer.textContent()).toContain('已销号');
     await page.goto(`${run.baseUrl}/`);
     expect(await closedFigure(page)).toBe('1');

@@ -28,7 +28,9 @@ describe('browser: study attendance and make-ups', () => {
     await form.getByRole('button', { name: '保存' }).click();
     await form.waitFor({ state: 'hidden' });
 
-    const coverage = page.locator('.ant-statistic', { hasText: '全覆盖场次占比' }).locator('.ant-statistic-content-value');
+    const coverage = page
+      .locator('.ant-statistic', { hasText: '全覆盖场次占比' })
+      .locator('.ant-statistic-content-value');
     await expect.poll(() => coverage.textContent()).toBe('0');
     await page.getByRole('tab', { name: /补课补学/ }).click();
     await page.locator('.ant-table-row', { hasText: '孙晓雨' }).getByText('补学完成').click();

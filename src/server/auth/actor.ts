@@ -39,7 +39,7 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
     ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const grants = (await db
     .selectFrom('roleGrants')
     .select(['id', 'role', 'orgId', 'scopeKind'])

@@ -25,7 +25,14 @@ async function resolveUserId(app: FastifyInstance, request: FastifyRequest): Pro
  * Writes that can change an actor (account, grants, the person's unit, unit paths, 分管, supervision groups).
  * A module whose writes change who may see what adds its path here.
  */
-const ACTOR_WRITES = ['/api/v1/users', '/api/v1/orgs', '/api/v1/people', '/api/v1/leader-assignments', '/api/v1/supervision-groups', '/api/v1/session'];
+const ACTOR_WRITES = [
+  '/api/v1/users',
+  '/api/v1/orgs',
+  '/api/v1/people',
+  '/api/v1/leader-assignments',
+  '/api/v1/supervision-groups',
+  '/api/v1/session',
+];
 
 /** Loads the actor for every API route that is not marked public; 401 when there is none. */
 export function installAuthHook(app: FastifyInstance): void {
@@ -42,7 +49,8 @@ export function installAuthHook(app: FastifyInstance): void {
   // Writes may change roles, scopes or unit paths: the next request loads its actor afresh.
   // Cleared before the reply leaves, so the caller's next request cannot see the old actor.
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && ACTOR_WRITES.some((p) => request.url.startsWith(p))) actors.clear();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && ACTOR_WRITES.some((p) => request.url.startsWith(p)))
+      actors.clear();
     return payload;
   });
 }

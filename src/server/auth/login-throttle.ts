@@ -13,8 +13,20 @@ const MAX_PER_IP = 30;
 export async function assertLoginAllowed(db: Db, username: string, ip: string): Promise<void> {
   const since = new Date(Date.now() - WINDOW_MS).toISOString();
   const [byUser, byIp] = await Promise.all([
-    db.selectFrom('loginAttempts').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).where('at', '>', since).where('success', '=', 0).executeTakeFirstOrThrow(),
-    db.selectFrom('loginAttempts').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>', since).where('success', '=', 0).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('loginAttempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('username', '=', username)
+      .where('at', '>', since)
+      .where('success', '=', 0)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('loginAttempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ip', '=', ip)
+      .where('at', '>', since)
+      .where('success', '=', 0)
+      .executeTakeFirstOrThrow(),
   ]);
   if (Number(byUser.n) >= MAX_PER_USERNAME || Number(byIp.n) >= MAX_PER_IP) {
     throw rateLimited('登录失败次数过多，请 15 分钟后再试');
@@ -22,7 +34,10 @@ export async function assertLoginAllowed(db: Db, username: string, ip: string): 
 }
 
 export async function recordLoginAttempt(db: Db, username: string, ip: string, success: boolean): Promise<void> {
-  await db.insertInto('loginAttempts').values({ username, ip, at: nowIso(), success: success ? 1 : 0 }).execute();
+  await db
+    .insertInto('loginAttempts')
+    .values({ username, ip, at: nowIso(), success: success ? 1 : 0 })
+    .execute();
   if (success) {
     // A successful login clears the user's failure streak.
     await db.deleteFrom('loginAttempts').where('username', '=', username).where('success', '=', 0).execute();

@@ -19,7 +19,14 @@ const Me = Type.Object({
   orgId: Type.Union([Type.Integer(), Type.Null()]),
   roles: Type.Array(Type.String()),
   roleLabels: Type.Array(Type.String()),
-  grants: Type.Array(Type.Object({ id: Type.Integer(), role: Type.String(), orgId: Type.Union([Type.Integer(), Type.Null()]), scopeKind: Type.String() })),
+  grants: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      role: Type.String(),
+      orgId: Type.Union([Type.Integer(), Type.Null()]),
+      scopeKind: Type.String(),
+    }),
+  ),
   scope: Type.Object({
     all: Type.Boolean(),
     subtreeOrgIds: Type.Array(Type.Integer()),
@@ -58,7 +65,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '登录',
         body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 64, title: '用户名' }), password: Type.String({ minLength: 1, maxLength: 128, title: '密码' }) },
+          {
+            username: Type.String({ minLength: 1, maxLength: 64, title: '用户名' }),
+            password: Type.String({ minLength: 1, maxLength: 128, title: '密码' }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Me, ...ErrorResponses },
@@ -67,14 +77,23 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const username = req.body.username.trim();
       await assertLoginAllowed(app.db, username, req.ip);
-      const user = await app.db.selectFrom('users').select(['id', 'passwordHash', 'active']).where('username', '=', username).executeTakeFirst();
+      const user = await app.db
+        .selectFrom('users')
+        .select(['id', 'passwordHash', 'active'])
+        .where('username', '=', username)
+        .executeTakeFirst();
       const ok = !!user && user.active === 1 && (await verifyPassword(user.passwordHash, req.body.password));
       await recordLoginAttempt(app.db, username, req.ip, ok);
       if (!ok || !user) throw badCredentials();
       const actor = await loadActor(app.db, user.id);
       if (!actor) throw badCredentials();
       const secret = await createSession(app.db, user.id, req.ip);
-      reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies });
+      reply.setCookie(SESSION_COOKIE, secret, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: app.config.secureCookies,
+      });
       req.log.info({ userId: user.id }, 'login');
       return presentMe(actor);
     },
@@ -87,5 +106,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.status(204).send();
   });
 
-  app.get('/me', { schema: { tags, summary: '当前用户', response: { 200: Me, ...ErrorResponses } } }, async (req) => presentMe(req.actor));
+  app.get('/me', { schema: { tags, summary: '当前用户', response: { 200: Me, ...ErrorResponses } } }, async (req) =>
+    presentMe(req.actor),
+  );
 };

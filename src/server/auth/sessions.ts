@@ -27,7 +27,11 @@ export async function createSession(db: Db, userId: number, ip: string | null): 
 /** The user id behind a session secret, sliding its expiry; null when unknown or expired. */
 export async function userIdForSession(db: Db, secret: string): Promise<number | null> {
   const tokenHash = hashSecret(secret);
-  const row = await db.selectFrom('sessions').select(['userId', 'expiresAt', 'lastSeenAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('sessions')
+    .select(['userId', 'expiresAt', 'lastSeenAt'])
+    .where('tokenHash', '=', tokenHash)
+    .executeTakeFirst();
   if (!row) return null;
   const now = Date.now();
   if (Date.parse(row.expiresAt) <= now) {
@@ -52,7 +56,11 @@ export async function deleteSession(db: Db, secret: string): Promise<void> {
 /** The user id behind an API token (Authorization: Bearer), or null. */
 export async function userIdForApiToken(db: Db, secret: string): Promise<number | null> {
   const tokenHash = hashSecret(secret);
-  const row = await db.selectFrom('apiTokens').select(['id', 'userId', 'revokedAt', 'lastUsedAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('apiTokens')
+    .select(['id', 'userId', 'revokedAt', 'lastUsedAt'])
+    .where('tokenHash', '=', tokenHash)
+    .executeTakeFirst();
   if (!row || row.revokedAt) return null;
   if (!row.lastUsedAt || Date.now() - Date.parse(row.lastUsedAt) > TOUCH_EVERY_MS) {
     await db.updateTable('apiTokens').set({ lastUsedAt: nowIso() }).where('id', '=', row.id).execute();

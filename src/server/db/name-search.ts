@@ -15,7 +15,12 @@ export function nameMatches(table: string, q: string): (eb: ExpressionBuilder<an
   const latin = latinQuery(text);
   return (eb) => {
     if (!latin) return eb(eb.ref(`${table}.name`), 'like', `%${text.replace(/[%_\\]/g, '')}%`);
-    const prefix = (column: string) => eb.selectFrom(`${table} as nameMatch`).select('nameMatch.id').where(`nameMatch.${column}`, '>=', latin).where(`nameMatch.${column}`, '<', `${latin}{`);
+    const prefix = (column: string) =>
+      eb
+        .selectFrom(`${table} as nameMatch`)
+        .select('nameMatch.id')
+        .where(`nameMatch.${column}`, '>=', latin)
+        .where(`nameMatch.${column}`, '<', `${latin}{`);
     return eb(eb.ref(`${table}.id`), 'in', prefix('nameInitials').unionAll(prefix('namePinyin')));
   };
 }

@@ -11,4 +11,15 @@ import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
 
-export interface Database extends OrgTables, PeopleTables, UserTables, CampaignTables, AuditTables, AttachmentTables, ProblemTables, InstitutionTables, StudyTables, ResearchTables, MeetingTables {}
+export interface Database
+  extends OrgTables,
+    PeopleTables,
+    UserTables,
+    CampaignTables,
+    AuditTables,
+    AttachmentTables,
+    ProblemTables,
+    InstitutionTables,
+    StudyTables,
+    ResearchTables,
+    MeetingTables {}

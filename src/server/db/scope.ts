@@ -19,7 +19,7 @@ export const FULL_SCOPE: Scope = { all: true, subtreePaths: [], unitPaths: [], p
 
 /** The smallest string greater than every path that starts with `prefix` (prefix ends with "/"). */
 export function pathUpperBound(prefix: string): string {
-  return prefix.slice(0, -1) + '0';
+  return `${prefix.slice(0, -1)}0`;
 }
 
 /** True when `path` lies in the subtree rooted at `prefix`. */
@@ -67,8 +67,14 @@ export function normalizeScope(scope: Scope): Scope {
  * is — it cannot know that a city's root subtree holds every row (migration 0033 makes this a no-op on
  * PostgreSQL, which plans from statistics).
  */
-export function pathInSubtree(eb: ExpressionBuilder<any, any>, column: string, prefix: string, likelihood?: number): Expression<SqlBool> {
-  if (likelihood === undefined) return eb.and([eb(eb.ref(column), '>=', prefix), eb(eb.ref(column), '<', pathUpperBound(prefix))]);
+export function pathInSubtree(
+  eb: ExpressionBuilder<any, any>,
+  column: string,
+  prefix: string,
+  likelihood?: number,
+): Expression<SqlBool> {
+  if (likelihood === undefined)
+    return eb.and([eb(eb.ref(column), '>=', prefix), eb(eb.ref(column), '<', pathUpperBound(prefix))]);
   const p = sql.lit(Math.min(0.999, Math.max(0.001, likelihood)));
   return sql<SqlBool>`likelihood(${eb.ref(column)} >= ${prefix}, ${p}) and likelihood(${eb.ref(column)} < ${pathUpperBound(prefix)}, ${p})`;
 }

@@ -64,22 +64,37 @@ async function applyDelta(db: Db, t: TallyTable, delta: Delta): Promise<void> {
   for (let i = 0; i < rows.length; i += 400) {
     const values = rows.slice(i, i + 400).map((r) => sql`(${sql.join([r.orgId, ...r.dims, ...r.measures])})`);
     await sql`insert into ${sql.table(t.table)} (${sql.join([...conflict, ...t.measures].map((c) => sql.ref(c)))}) values ${sql.join(values)}
-      on conflict (${sql.join(conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = ${sql.table(t.table)}.${sql.ref(m)} + excluded.${sql.ref(m)}`))}`.execute(db);
+      on conflict (${sql.join(conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = ${sql.table(t.table)}.${sql.ref(m)} + excluded.${sql.ref(m)}`))}`.execute(
+      db,
+    );
   }
 }
 
 /** Drops tally rows that counted down to nothing (they add zero to every sum; this only keeps reads short). */
 export async function pruneTallies(db: Db, tables: TallyTable[]): Promise<void> {
-  for (const t of tables) await sql`delete from ${sql.table(t.table)} where ${sql.join(t.measures.map((m) => sql`${sql.ref(m)} = 0`), sql` and `)}`.execute(db);
+  for (const t of tables)
+    await sql`delete from ${sql.table(t.table)} where ${sql.join(
+      t.measures.map((m) => sql`${sql.ref(m)} = 0`),
+      sql` and `,
+    )}`.execute(db);
 }
 
 async function unitPaths(db: Db, orgIds: number[]): Promise<Map<number, string>> {
-  const { rows } = await sql<{ id: number; path: string }>`select id, path from org_units where id in (${sql.join(orgIds)})`.execute(db);
+  const { rows } = await sql<{
+    id: number;
+    path: string;
+  }>`select id, path from org_units where id in (${sql.join(orgIds)})`.execute(db);
   return new Map(rows.map((r) => [Number(r.id), r.path]));
 }
 
 /** Adds keys (signed) for every unit on their units' paths. */
-async function addKeys(db: Db, t: TallyTable, delta: Delta, keys: Array<{ key: string; factor: number }>, known = new Map<number, string>()) {
+async function addKeys(
+  db: Db,
+  t: TallyTable,
+  delta: Delta,
+  keys: Array<{ key: string; factor: number }>,
+  known = new Map<number, string>(),
+) {
   const parsed = keys.map(({ key, factor }) => ({ p: parseKey(t, key), factor }));
   if (!parsed.length) return;
   const unknown = [...new Set(parsed.map(({ p }) => p.orgId))].filter((id) => !known.has(id));
@@ -95,14 +110,35 @@ export async function syncTallies(db: Db, src: TallySource, ids: number[]): Prom
   const delta = new Delta();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const { rows } = await sql<{ id: number; orgId: number; path: string; old: string | null; next: string }>`select s.id, s.org_id, u.path, s.tally as old, ${tallyKeyExpr(src)} as next
-      from ${sql.table(src.source)} s join org_units u on u.id = s.org_id where s.id in (${sql.join(chunk)})`.execute(db);
+    const { rows } = await sql<{
+      id: number;
+      orgId: number;
+      path: string;
+      old: string | null;
+      next: string;
+    }>`select s.id, s.org_id, u.path, s.tally as old, ${tallyKeyExpr(src)} as next
+      from ${sql.table(src.source)} s join org_units u on u.id = s.org_id where s.id in (${sql.join(chunk)})`.execute(
+      db,
+    );
     const changed = rows.filter((r) => r.old !== r.next);
     if (!changed.length) continue;
     const known = new Map(changed.map((r) => [Number(r.orgId), r.path]));
-    await addKeys(db, src.tally, delta, [...changed.flatMap((r) => (r.old ? [{ key: r.old, factor: -1 }] : [])), ...changed.map((r) => ({ key: r.next, factor: 1 }))], known);
-    if (changed.length === 1) await sql`update ${sql.table(src.source)} set tally = ${changed[0].next} where id = ${changed[0].id}`.execute(db);
-    else await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)} where s.id in (${sql.join(changed.map((r) => r.id))})`.execute(db);
+    await addKeys(
+      db,
+      src.tally,
+      delta,
+      [
+        ...changed.flatMap((r) => (r.old ? [{ key: r.old, factor: -1 }] : [])),
+        ...changed.map((r) => ({ key: r.next, factor: 1 })),
+      ],
+      known,
+    );
+    if (changed.length === 1)
+      await sql`update ${sql.table(src.source)} set tally = ${changed[0].next} where id = ${changed[0].id}`.execute(db);
+    else
+      await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)} where s.id in (${sql.join(changed.map((r) => r.id))})`.execute(
+        db,
+      );
   }
   await applyDelta(db, src.tally, delta);
 }
@@ -111,7 +147,9 @@ export const syncTally = (db: Db, src: TallySource, id: number) => syncTallies(d
 
 /** Takes a source row out of the figures; call before deleting it. */
 export async function untally(db: Db, src: TallySource, id: number): Promise<void> {
-  const { rows } = await sql<{ old: string | null }>`select tally as old from ${sql.table(src.source)} where id = ${id}`.execute(db);
+  const { rows } = await sql<{
+    old: string | null;
+  }>`select tally as old from ${sql.table(src.source)} where id = ${id}`.execute(db);
   if (!rows[0]?.old) return;
   const delta = new Delta();
   await addKeys(db, src.tally, delta, [{ key: rows[0].old, factor: -1 }]);
@@ -119,16 +157,25 @@ export async function untally(db: Db, src: TallySource, id: number): Promise<voi
 }
 
 /** A column of a raw row, whichever case the connection's plugins gave its name. */
-const field = (row: Record<string, unknown>, column: string) => row[column] ?? row[column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
+const field = (row: Record<string, unknown>, column: string) =>
+  row[column] ?? row[column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
 
 /** A unit moved: its own tally rows (its whole subtree) leave the old ancestors and join the new ones. */
-export async function rehomeTallies(db: Db, tables: TallyTable[], unitId: number, oldPath: string, newPath: string): Promise<void> {
+export async function rehomeTallies(
+  db: Db,
+  tables: TallyTable[],
+  unitId: number,
+  oldPath: string,
+  newPath: string,
+): Promise<void> {
   const before = idsOfPath(oldPath).filter((id) => id !== unitId);
   const after = idsOfPath(newPath).filter((id) => id !== unitId);
   const leaving = before.filter((id) => !after.includes(id));
   const joining = after.filter((id) => !before.includes(id));
   for (const t of tables) {
-    const { rows } = await sql<Record<string, string | number>>`select * from ${sql.table(t.table)} where org_id = ${unitId}`.execute(db);
+    const { rows } = await sql<
+      Record<string, string | number>
+    >`select * from ${sql.table(t.table)} where org_id = ${unitId}`.execute(db);
     const delta = new Delta();
     for (const r of rows) {
       const dims = t.dims.map((d) => (d.type === 'int' ? Number(field(r, d.column)) : String(field(r, d.column))));

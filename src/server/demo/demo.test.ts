@@ -19,16 +19,27 @@ for (const dialect of testDialects()) {
     });
 
     const login = async (username: string) => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: 'demo1234' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username, password: 'demo1234' },
+      });
       expect(res.statusCode, `${username} logs in`).toBe(200);
       return { cookie: `tz_session=${res.cookies.find((c) => c.name === 'tz_session')!.value}` };
     };
 
     it('is a believable bureau: about 30 branches and 300 people, each unit with its 第一责任人', async () => {
-      const branches = await tdb.db.selectFrom('orgUnits').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'branch').executeTakeFirstOrThrow();
+      const branches = await tdb.db
+        .selectFrom('orgUnits')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('type', '=', 'branch')
+        .executeTakeFirstOrThrow();
       expect(Number(branches.n)).toBeGreaterThanOrEqual(28);
       expect(Number(branches.n)).toBeLessThanOrEqual(34);
-      const people = await tdb.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const people = await tdb.db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(people.n)).toBeGreaterThanOrEqual(250);
       expect(Number(people.n)).toBeLessThanOrEqual(350);
       const headless = await tdb.db.selectFrom('orgUnits').select('name').where('secretaryId', 'is', null).execute();
@@ -49,22 +60,45 @@ for (const dialect of testDialects()) {
       const rows = await tdb.db.selectFrom('campaigns').selectAll().orderBy('startDate', 'desc').execute();
       expect(rows.map((c) => c.status)).toEqual(['active', 'finished']);
       expect(rows[0].generalRequirement).toBe('学思想、强党性、重实践、建新功');
-      expect(JSON.parse(rows[0].workLines).map((w: { label: string }) => w.label)).toEqual(['理论学习', '调查研究', '推动发展', '检视整改', '建章立制']);
+      expect(JSON.parse(rows[0].workLines).map((w: { label: string }) => w.label)).toEqual([
+        '理论学习',
+        '调查研究',
+        '推动发展',
+        '检视整改',
+        '建章立制',
+      ]);
       expect(JSON.parse(rows[0].focusAreas)).toHaveLength(6);
       expect(JSON.parse(rows[0].targets)).toHaveLength(5);
       expect(rows[0].minStudyHours).toBe(32);
-      expect(JSON.parse(rows[1].workLines).map((w: { label: string }) => w.label)).toEqual(['学习教育', '调查研究', '检视问题', '整改落实']);
-      const readings = await tdb.db.selectFrom('campaignReadings').select('title').where('campaignId', '=', rows[0].id).execute();
+      expect(JSON.parse(rows[1].workLines).map((w: { label: string }) => w.label)).toEqual([
+        '学习教育',
+        '调查研究',
+        '检视问题',
+        '整改落实',
+      ]);
+      const readings = await tdb.db
+        .selectFrom('campaignReadings')
+        .select('title')
+        .where('campaignId', '=', rows[0].id)
+        .execute();
       expect(readings.length).toBeGreaterThanOrEqual(5);
     });
 
     it('has problems in every state, some overdue, one escalated, visible to the office', async () => {
       const office = await login('office');
-      const list = (status: string) => app.inject({ method: 'GET', url: `/api/v1/problems?status=${status}&pageSize=1`, headers: office }).then((r) => r.json().total);
-      for (const status of ['draft', 'in_progress', 'submitted', 'closed']) expect(await list(status), status).toBeGreaterThan(0);
-      const overdue = (await app.inject({ method: 'GET', url: '/api/v1/problems?overdue=true&pageSize=1', headers: office })).json();
+      const list = (status: string) =>
+        app
+          .inject({ method: 'GET', url: `/api/v1/problems?status=${status}&pageSize=1`, headers: office })
+          .then((r) => r.json().total);
+      for (const status of ['draft', 'in_progress', 'submitted', 'closed'])
+        expect(await list(status), status).toBeGreaterThan(0);
+      const overdue = (
+        await app.inject({ method: 'GET', url: '/api/v1/problems?overdue=true&pageSize=1', headers: office })
+      ).json();
       expect(overdue.total).toBeGreaterThan(0);
-      const escalated = (await app.inject({ method: 'GET', url: '/api/v1/problems?escalated=true', headers: office })).json();
+      const escalated = (
+        await app.inject({ method: 'GET', url: '/api/v1/problems?escalated=true', headers: office })
+      ).json();
       expect(escalated.total).toBe(1);
     });
   });

@@ -47,14 +47,28 @@ function builders(trx: Kysely<Database>, random: Random, passwordHash: string) {
       const depth = (parent?.depth ?? -1) + 1;
       const row = await trx
         .insertInto('orgUnits')
-        .values({ parentId: parent?.id ?? null, name: spec.name, type: spec.type, path: `tmp/${spec.key}`, depth, sortOrder, ...pinyinKeys(spec.name), createdAt: now, updatedAt: now })
+        .values({
+          parentId: parent?.id ?? null,
+          name: spec.name,
+          type: spec.type,
+          path: `tmp/${spec.key}`,
+          depth,
+          sortOrder,
+          ...pinyinKeys(spec.name),
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const path = `${parent?.path ?? '/'}${row.id}/`;
       await trx.updateTable('orgUnits').set({ path }).where('id', '=', row.id).execute();
       return { id: row.id, path, depth, spec };
     },
-    async person(unit: Unit, position: string, options: { fixedName?: string; leadershipLevel?: string; partyMember?: boolean } = {}) {
+    async person(
+      unit: Unit,
+      position: string,
+      options: { fixedName?: string; leadershipLevel?: string; partyMember?: boolean } = {},
+    ) {
       const n = options.fixedName ? { full: options.fixedName, gender: 'male' } : name();
       usedNames.add(n.full);
       const row = await trx
@@ -79,25 +93,52 @@ function builders(trx: Kysely<Database>, random: Random, passwordHash: string) {
     async setSecretary(unit: Unit, personId: number) {
       await trx.updateTable('orgUnits').set({ secretaryId: personId }).where('id', '=', unit.id).execute();
     },
-    async account(username: string, person: { id: number; name: string } | null, role: Role, orgId: number | null, scopeKind: ScopeKind) {
+    async account(
+      username: string,
+      person: { id: number; name: string } | null,
+      role: Role,
+      orgId: number | null,
+      scopeKind: ScopeKind,
+    ) {
       const user = await trx
         .insertInto('users')
-        .values({ username, passwordHash, displayName: person?.name ?? '系统管理员', personId: person?.id ?? null, createdAt: now, updatedAt: now })
+        .values({
+          username,
+          passwordHash,
+          displayName: person?.name ?? '系统管理员',
+          personId: person?.id ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('roleGrants').values({ userId: user.id, role, orgId, scopeKind, createdAt: now, updatedAt: now }).execute();
+      await trx
+        .insertInto('roleGrants')
+        .values({ userId: user.id, role, orgId, scopeKind, createdAt: now, updatedAt: now })
+        .execute();
     },
     async campaign(data: typeof CAMPAIGN_2023, orgId: number) {
       const { readings, targets, workLines, focusAreas, ...rest } = data;
       const row = await trx
         .insertInto('campaigns')
-        .values({ ...rest, orgId, targets: JSON.stringify(targets), workLines: JSON.stringify(workLines), focusAreas: JSON.stringify(focusAreas), createdAt: now, updatedAt: now })
+        .values({
+          ...rest,
+          orgId,
+          targets: JSON.stringify(targets),
+          workLines: JSON.stringify(workLines),
+          focusAreas: JSON.stringify(focusAreas),
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       let sortOrder = 0;
       for (const [title, source] of readings) {
         sortOrder += 10;
-        await trx.insertInto('campaignReadings').values({ campaignId: row.id, title, source, sortOrder, createdAt: now, updatedAt: now }).execute();
+        await trx
+          .insertInto('campaignReadings')
+          .values({ campaignId: row.id, title, source, sortOrder, createdAt: now, updatedAt: now })
+          .execute();
       }
       return row.id;
     },
@@ -140,7 +181,10 @@ export async function loadDemo(db: Db, options: { password: string | null }): Pr
     const staff = new Map<string, Array<{ id: number; name: string }>>();
     for (const [key, unit] of units) {
       if (key === 'bureau') continue;
-      const head = await b.person(unit, HEAD_TITLES[unit.spec.type] ?? '负责人', { partyMember: true, leadershipLevel: unit.depth === 1 ? 'township' : undefined });
+      const head = await b.person(unit, HEAD_TITLES[unit.spec.type] ?? '负责人', {
+        partyMember: true,
+        leadershipLevel: unit.depth === 1 ? 'township' : undefined,
+      });
       heads.set(key, head);
       await b.setSecretary(unit, head.id);
       const members = [];
@@ -149,23 +193,49 @@ export async function loadDemo(db: Db, options: { password: string | null }): Pr
     }
 
     // 分管: each deputy guides some of the bureau's units.
-    const guided: string[][] = [['organs', 'digital'], ['enforcement', 'parking'], ['sanitation', 'greening'], ['municipal', 'market']];
+    const guided: string[][] = [
+      ['organs', 'digital'],
+      ['enforcement', 'parking'],
+      ['sanitation', 'greening'],
+      ['municipal', 'market'],
+    ];
     for (const [i, keys] of guided.entries()) {
-      for (const key of keys) await trx.insertInto('leaderAssignments').values({ personId: deputies[i].id, orgId: u(key).id, createdAt: b.now }).execute();
+      for (const key of keys)
+        await trx
+          .insertInto('leaderAssignments')
+          .values({ personId: deputies[i].id, orgId: u(key).id, createdAt: b.now })
+          .execute();
     }
 
     // The campaign office sits in 办公室; a supervision group checks the 局属单位.
-    const officeHead = await b.person(u('office'), '主题教育领导小组办公室主任', { partyMember: true, leadershipLevel: 'township' });
+    const officeHead = await b.person(u('office'), '主题教育领导小组办公室主任', {
+      partyMember: true,
+      leadershipLevel: 'township',
+    });
     const inspectorUnit = u('personnel');
-    const inspector = await b.person(inspectorUnit, '第一督导组组长', { partyMember: true, leadershipLevel: 'township' });
+    const inspector = await b.person(inspectorUnit, '第一督导组组长', {
+      partyMember: true,
+      leadershipLevel: 'township',
+    });
     const inspector2 = await b.person(inspectorUnit, '第一督导组成员', { partyMember: true });
     const group = await trx
       .insertInto('supervisionGroups')
-      .values({ name: '局主题教育第一督导组', kind: 'supervision', orgId: u('bureau').id, createdAt: b.now, updatedAt: b.now })
+      .values({
+        name: '局主题教育第一督导组',
+        kind: 'supervision',
+        orgId: u('bureau').id,
+        createdAt: b.now,
+        updatedAt: b.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    for (const p of [inspector, inspector2]) await trx.insertInto('supervisionGroupMembers').values({ groupId: group.id, personId: p.id }).execute();
-    for (const key of ['enforcement', 'sanitation', 'municipal']) await trx.insertInto('supervisionGroupUnits').values({ groupId: group.id, orgId: u(key).id }).execute();
+    for (const p of [inspector, inspector2])
+      await trx.insertInto('supervisionGroupMembers').values({ groupId: group.id, personId: p.id }).execute();
+    for (const key of ['enforcement', 'sanitation', 'municipal'])
+      await trx
+        .insertInto('supervisionGroupUnits')
+        .values({ groupId: group.id, orgId: u(key).id })
+        .execute();
 
     // The seven demo accounts.
     await b.account('admin', null, 'admin', null, 'all');

@@ -6,22 +6,46 @@ import { seededRandom } from './prng.ts';
 import { PROBLEM_TEXTS } from './problem-texts.ts';
 
 type Status = 'draft' | 'in_progress' | 'submitted' | 'closed';
-const STATUS_MIX: Status[] = ['closed', 'closed', 'closed', 'in_progress', 'in_progress', 'in_progress', 'submitted', 'draft'];
+const STATUS_MIX: Status[] = [
+  'closed',
+  'closed',
+  'closed',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'submitted',
+  'draft',
+];
 
 /** About two problems per branch in every state, some overdue and some due soon, one escalated. */
 export const problemsSeeder: DemoSeeder = {
   name: 'problems',
   async seed(db: Db, { today }) {
     const random = seededRandom(6);
-    const campaign = await db.selectFrom('campaigns').select('id').where('status', '=', 'active').orderBy('id').executeTakeFirst();
+    const campaign = await db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .executeTakeFirst();
     if (!campaign) return;
-    const branches = await db.selectFrom('orgUnits').select(['id', 'path', 'parentId', 'secretaryId', 'name']).where('type', '=', 'branch').orderBy('path').execute();
+    const branches = await db
+      .selectFrom('orgUnits')
+      .select(['id', 'path', 'parentId', 'secretaryId', 'name'])
+      .where('type', '=', 'branch')
+      .orderBy('path')
+      .execute();
     const recorder = await db.selectFrom('users').select('id').where('username', '=', 'officer').executeTakeFirst();
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
       let n = 0;
       for (const branch of branches) {
-        const staff = await trx.selectFrom('people').select('id').where('orgId', '=', branch.id).orderBy('id').execute();
+        const staff = await trx
+          .selectFrom('people')
+          .select('id')
+          .where('orgId', '=', branch.id)
+          .orderBy('id')
+          .execute();
         for (let k = 0; k < 2; k++, n++) {
           const text = PROBLEM_TEXTS[n % PROBLEM_TEXTS.length];
           const status = STATUS_MIX[(n * 5) % STATUS_MIX.length];
@@ -57,24 +81,76 @@ export const problemsSeeder: DemoSeeder = {
           const done = status === 'closed' || status === 'submitted';
           await trx
             .insertInto('problemMeasures')
-            .values({ problemId: row.id, content: text.measure, leaderId: branch.secretaryId, ownerOrgId: branch.id, ownerId: owner, deadline, status: done ? 'done' : 'open', doneAt: done ? `${addDays(deadline, -2)}T02:00:00.000Z` : null, createdAt: now, updatedAt: now })
+            .values({
+              problemId: row.id,
+              content: text.measure,
+              leaderId: branch.secretaryId,
+              ownerOrgId: branch.id,
+              ownerId: owner,
+              deadline,
+              status: done ? 'done' : 'open',
+              doneAt: done ? `${addDays(deadline, -2)}T02:00:00.000Z` : null,
+              createdAt: now,
+              updatedAt: now,
+            })
             .execute();
           if (status !== 'draft') {
-            const measure = await trx.selectFrom('problemMeasures').select('id').where('problemId', '=', row.id).executeTakeFirstOrThrow();
-            await trx.insertInto('measureProgress').values({ measureId: measure.id, date: addDays(today, -random.int(1, 10)), note: '已按计划推进，相关工作正在落实中。', authorName: '支部书记', createdAt: now }).execute();
+            const measure = await trx
+              .selectFrom('problemMeasures')
+              .select('id')
+              .where('problemId', '=', row.id)
+              .executeTakeFirstOrThrow();
+            await trx
+              .insertInto('measureProgress')
+              .values({
+                measureId: measure.id,
+                date: addDays(today, -random.int(1, 10)),
+                note: '已按计划推进，相关工作正在落实中。',
+                authorName: '支部书记',
+                createdAt: now,
+              })
+              .execute();
           }
           if (n === 5) {
-            const parent = await trx.selectFrom('orgUnits').select(['id', 'path']).where('id', '=', branch.parentId!).executeTakeFirstOrThrow();
+            const parent = await trx
+              .selectFrom('orgUnits')
+              .select(['id', 'path'])
+              .where('id', '=', branch.parentId!)
+              .executeTakeFirstOrThrow();
             await trx
               .insertInto('problems')
-              .values({ campaignId: campaign.id, orgId: parent.id, orgPath: parent.path, title: text.title, description: `【${branch.name}上报】${text.description}`, source: 'superior', category: text.category, kind, status: 'in_progress', escalatedFromId: row.id, dueDate: addDays(today, 20), createdAt: now, updatedAt: now })
+              .values({
+                campaignId: campaign.id,
+                orgId: parent.id,
+                orgPath: parent.path,
+                title: text.title,
+                description: `【${branch.name}上报】${text.description}`,
+                source: 'superior',
+                category: text.category,
+                kind,
+                status: 'in_progress',
+                escalatedFromId: row.id,
+                dueDate: addDays(today, 20),
+                createdAt: now,
+                updatedAt: now,
+              })
               .execute();
           }
         }
       }
       // A few institutions that closures produced (发现一个问题、解决一类问题), and one 专项整治 list.
-      const root = await trx.selectFrom('orgUnits').select(['id', 'path']).where('parentId', 'is', null).executeTakeFirstOrThrow();
-      const closed = await trx.selectFrom('problems').select(['id', 'title']).where('status', '=', 'closed').orderBy('id').limit(6).execute();
+      const root = await trx
+        .selectFrom('orgUnits')
+        .select(['id', 'path'])
+        .where('parentId', 'is', null)
+        .executeTakeFirstOrThrow();
+      const closed = await trx
+        .selectFrom('problems')
+        .select(['id', 'title'])
+        .where('status', '=', 'closed')
+        .orderBy('id')
+        .limit(6)
+        .execute();
       const institutions: Array<[string, string, string, string | null]> = [
         ['城市管理执法自由裁量权基准', 'revise', 'issued', addDays(today, -20)],
         ['背街小巷环境卫生网格化长效管理办法', 'create', 'review', null],
@@ -83,20 +159,44 @@ export const problemsSeeder: DemoSeeder = {
       for (const [i, [title, action, status, issuedDate]] of institutions.entries()) {
         const inst = await trx
           .insertInto('institutions')
-          .values({ campaignId: campaign.id, orgId: root.id, orgPath: root.path, title, action, reason: '针对检视整改中发现的共性问题，从制度层面加以规范', status, issuedDate, createdAt: now, updatedAt: now })
+          .values({
+            campaignId: campaign.id,
+            orgId: root.id,
+            orgPath: root.path,
+            title,
+            action,
+            reason: '针对检视整改中发现的共性问题，从制度层面加以规范',
+            status,
+            issuedDate,
+            createdAt: now,
+            updatedAt: now,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         for (const p of closed.slice(i * 2, i * 2 + 2)) {
           await trx.insertInto('institutionProblems').values({ institutionId: inst.id, problemId: p.id }).execute();
-          if (status === 'issued') await trx.updateTable('problems').set({ institutionId: inst.id }).where('id', '=', p.id).execute();
+          if (status === 'issued')
+            await trx.updateTable('problems').set({ institutionId: inst.id }).where('id', '=', p.id).execute();
         }
       }
       const item = await trx
         .insertInto('specialItems')
-        .values({ campaignId: campaign.id, name: '缆线“蜘蛛网”集中整治', leadOrgId: root.id, orgPath: root.path, description: '联合通信运营商集中整治老旧小区架空缆线', createdAt: now, updatedAt: now })
+        .values({
+          campaignId: campaign.id,
+          name: '缆线“蜘蛛网”集中整治',
+          leadOrgId: root.id,
+          orgPath: root.path,
+          description: '联合通信运营商集中整治老旧小区架空缆线',
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.updateTable('problems').set({ specialItemId: item.id }).where('title', '=', '攻坚克难的劲头不足，遇到难题绕着走').execute();
+      await trx
+        .updateTable('problems')
+        .set({ specialItemId: item.id })
+        .where('title', '=', '攻坚克难的劲头不足，遇到难题绕着走')
+        .execute();
     });
   },
 };

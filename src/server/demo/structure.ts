@@ -11,7 +11,12 @@ export interface UnitSpec {
   children?: UnitSpec[];
 }
 
-const office = (key: string, name: string, staff: number): UnitSpec => ({ key, name: `${name}党支部`, type: 'branch', staff });
+const office = (key: string, name: string, staff: number): UnitSpec => ({
+  key,
+  name: `${name}党支部`,
+  type: 'branch',
+  staff,
+});
 
 export const BUREAU: UnitSpec = {
   key: 'bureau',
@@ -56,14 +61,24 @@ export const BUREAU: UnitSpec = {
       name: '环境卫生服务中心党总支',
       type: 'general_branch',
       staff: 2,
-      children: [office('sanitation_east', '东城环卫所', 11), office('sanitation_west', '西城环卫所', 11), office('sanitation_south', '南城环卫所', 10), office('waste', '垃圾处理场', 9)],
+      children: [
+        office('sanitation_east', '东城环卫所', 11),
+        office('sanitation_west', '西城环卫所', 11),
+        office('sanitation_south', '南城环卫所', 10),
+        office('waste', '垃圾处理场', 9),
+      ],
     },
     {
       key: 'municipal',
       name: '市政设施管理处党总支',
       type: 'general_branch',
       staff: 2,
-      children: [office('roads', '道路桥梁养护所', 10), office('drainage', '排水管理所', 10), office('lighting', '路灯管理所', 9), office('bridges', '桥梁检测所', 7)],
+      children: [
+        office('roads', '道路桥梁养护所', 10),
+        office('drainage', '排水管理所', 10),
+        office('lighting', '路灯管理所', 9),
+        office('bridges', '桥梁检测所', 7),
+      ],
     },
     {
       key: 'greening',

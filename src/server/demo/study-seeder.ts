@@ -16,27 +16,74 @@ export const studySeeder: DemoSeeder = {
   name: 'study',
   async seed(db: Db, { today }) {
     const random = seededRandom(32);
-    const campaign = await db.selectFrom('campaigns').select('id').where('status', '=', 'active').orderBy('id').executeTakeFirst();
+    const campaign = await db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .executeTakeFirst();
     if (!campaign) return;
-    const branches = await db.selectFrom('orgUnits').select(['id', 'path', 'secretaryId']).where('type', '=', 'branch').orderBy('path').execute();
+    const branches = await db
+      .selectFrom('orgUnits')
+      .select(['id', 'path', 'secretaryId'])
+      .where('type', '=', 'branch')
+      .orderBy('path')
+      .execute();
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
       for (const branch of branches) {
-        const roster = await trx.selectFrom('people').select(['id', 'name']).where('orgId', '=', branch.id).where('active', '=', 1).execute();
+        const roster = await trx
+          .selectFrom('people')
+          .select(['id', 'name'])
+          .where('orgId', '=', branch.id)
+          .where('active', '=', 1)
+          .execute();
         const head = roster.find((p) => p.id === branch.secretaryId)?.name ?? '';
         for (const [i, [kind, mode, hours, topic]] of SESSIONS.entries()) {
           const date = addDays(today, -(10 + i * 12 + random.int(0, 5)));
           const session = await trx
             .insertInto('studySessions')
-            .values({ campaignId: campaign.id, orgId: branch.id, orgPath: branch.path, kind, mode, date, hours, topic, speaker: head, createdAt: now, updatedAt: now })
+            .values({
+              campaignId: campaign.id,
+              orgId: branch.id,
+              orgPath: branch.path,
+              kind,
+              mode,
+              date,
+              hours,
+              topic,
+              speaker: head,
+              createdAt: now,
+              updatedAt: now,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           for (const p of roster) {
             const absent = random.chance(0.08);
-            await trx.insertInto('sessionAttendance').values({ sessionId: session.id, personId: p.id, status: absent ? 'absent' : 'present', reason: absent ? random.pick(REASONS) : '' }).execute();
+            await trx
+              .insertInto('sessionAttendance')
+              .values({
+                sessionId: session.id,
+                personId: p.id,
+                status: absent ? 'absent' : 'present',
+                reason: absent ? random.pick(REASONS) : '',
+              })
+              .execute();
             if (absent) {
               const madeUp = random.chance(0.7);
-              await trx.insertInto('makeupItems').values({ sessionId: session.id, personId: p.id, orgPath: branch.path, status: madeUp ? 'done' : 'open', madeUpDate: madeUp ? addDays(date, 5) : null, note: madeUp ? '观看录像并提交学习体会' : '', createdAt: now, updatedAt: now }).execute();
+              await trx
+                .insertInto('makeupItems')
+                .values({
+                  sessionId: session.id,
+                  personId: p.id,
+                  orgPath: branch.path,
+                  status: madeUp ? 'done' : 'open',
+                  madeUpDate: madeUp ? addDays(date, 5) : null,
+                  note: madeUp ? '观看录像并提交学习体会' : '',
+                  createdAt: now,
+                  updatedAt: now,
+                })
+                .execute();
             }
           }
         }

@@ -22,7 +22,12 @@ export const Abilities = Type.Record(Type.String(), Type.Boolean());
 
 /** `{items, total, page, pageSize}` around an item schema. */
 export function PageOf(item: TSchema) {
-  return Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
 }
 
 export const Problem = Type.Object({

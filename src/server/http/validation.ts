@@ -61,7 +61,9 @@ function describe(error: ErrorObject): string {
     case 'additionalProperties':
       return `不允许的字段 ${p.additionalProperty}`;
     case 'type': {
-      const types = String(p.type).split(',').map((t) => typeNames[t] ?? t);
+      const types = String(p.type)
+        .split(',')
+        .map((t) => typeNames[t] ?? t);
       return `${label}应为${types.join('或')}`;
     }
     case 'maxLength':
@@ -94,7 +96,12 @@ function describe(error: ErrorObject): string {
 function pathOf(error: ErrorObject): string {
   const base = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const p = error.params as Record<string, any>;
-  const extra = error.keyword === 'required' ? p.missingProperty : error.keyword === 'additionalProperties' ? p.additionalProperty : '';
+  const extra =
+    error.keyword === 'required'
+      ? p.missingProperty
+      : error.keyword === 'additionalProperties'
+        ? p.additionalProperty
+        : '';
   return [base, extra].filter(Boolean).join('.');
 }
 

@@ -30,7 +30,10 @@ const PIECE_BYTES = 32 * 1024;
 const PUSH_BYTES = 16 * 1024;
 
 /** Excel's built-in number formats that show dates or times (ids 27–36 and 50–58 are the Chinese ones). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 interface XmlHandlers {
   /** An element opened (name without its namespace prefix). */
@@ -93,12 +96,14 @@ function parseXml(bytes: Uint8Array | undefined, handlers: XmlHandlers): void {
  * parent, so a cell of a few characters would keep its whole piece of the sheet alive for as long as the grid.
  */
 function detach(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1); // the concatenation is flattened into a fresh string
+  return text.length < 13 ? text : ` ${text}`.slice(1); // the concatenation is flattened into a fresh string
 }
 
 /** Characters SpreadsheetML escapes as _xHHHH_ (control characters, and _x itself as _x005F_). */
 function unescapeOoxml(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 const WORKBOOK = 'xl/workbook.xml';
@@ -131,7 +136,11 @@ function parts(zip: Uint8Array) {
     open(name, tag) {
       if (name !== 'Relationship') return;
       const target = attr(tag, 'Target');
-      rels.push({ id: attr(tag, 'Id'), type: attr(tag, 'Type') ?? '', path: target === undefined ? undefined : target.startsWith('/') ? target.slice(1) : `xl/${target}` });
+      rels.push({
+        id: attr(tag, 'Id'),
+        type: attr(tag, 'Type') ?? '',
+        path: target === undefined ? undefined : target.startsWith('/') ? target.slice(1) : `xl/${target}`,
+      });
     },
   });
   const sheet = rels.find((r) => r.id === sheetId)?.path;
@@ -192,7 +201,9 @@ function dateStyles(bytes: Uint8Array | undefined): Set<number> {
     return /[ymdhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
   };
   const dates = new Set<number>();
-  formats.forEach((id, i) => isDate(id) && dates.add(i));
+  formats.forEach((id, i) => {
+    if (isDate(id)) dates.add(i);
+  });
   return dates;
 }
 
@@ -261,7 +272,8 @@ function sheetReader(context: SheetContext): { write(bytes: Uint8Array): void; e
     else if (type === 'b') text = value === '1' ? 'TRUE' : 'FALSE';
     else if (type === 'str' || type === 'e') text = detach(unescapeOoxml(value));
     else if (type === 'd') text = date = value.slice(0, 10);
-    else if (context.dates.has(Number(style ?? 0)) && Number.isFinite(Number(value))) text = date = serialDate(Number(value), context.date1904);
+    else if (context.dates.has(Number(style ?? 0)) && Number.isFinite(Number(value)))
+      text = date = serialDate(Number(value), context.date1904);
     else text = String(Number(value));
     text = text.trim();
     if (text) setCell(grid, rowNumber, col, text, date);
@@ -320,11 +332,12 @@ function sheetReader(context: SheetContext): { write(bytes: Uint8Array): void; e
       for (const ref of merges) {
         const [from, to] = ref.split(':').map(decodeRef);
         const line = to && grid.get(from.row);
-        const master = line && line.texts[from.col];
+        const master = line?.texts[from.col];
         if (!master) continue;
         const date = line.dates?.get(from.col) ?? null;
         for (let r = from.row; r <= to.row; r++) {
-          for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) setCell(grid, r, c, master, date);
+          for (let c = from.col; c <= to.col; c++)
+            if (r !== from.row || c !== from.col) setCell(grid, r, c, master, date);
         }
       }
       return grid;
@@ -343,7 +356,12 @@ function sheetReader(context: SheetContext): { write(bytes: Uint8Array): void; e
  * (fflate issues #208, #243). So the entry must be found, end cleanly and have the size the central
  * directory gives, or this throws.
  */
-async function streamEntry(zip: Uint8Array, name: string, size: number, take: (bytes: Uint8Array) => void): Promise<void> {
+async function streamEntry(
+  zip: Uint8Array,
+  name: string,
+  size: number,
+  take: (bytes: Uint8Array) => void,
+): Promise<void> {
   let inflate: zlib.InflateRaw | undefined;
   /** Whether the entry's last compressed bytes have been handed on (nothing more to push). */
   let entryEnded = false;
@@ -407,7 +425,8 @@ async function streamEntry(zip: Uint8Array, name: string, size: number, take: (b
     if (failure === undefined && !entryEnded) throw new Error(`${name}: streaming unzip did not find the whole entry`);
     await finished;
     if (failure !== undefined) throw failure;
-    if (seen !== size) throw new Error(`${name}: streaming unzip read ${seen} bytes, the central directory says ${size}`);
+    if (seen !== size)
+      throw new Error(`${name}: streaming unzip read ${seen} bytes, the central directory says ${size}`);
   } finally {
     inflate?.destroy();
   }

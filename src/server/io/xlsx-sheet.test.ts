@@ -51,7 +51,14 @@ const OTHER_HEADERS = ['序号', '问题描述', '整改措施', '整改时限',
 function fillOtherLedger(ws: ExcelJS.Worksheet) {
   ws.addRow(['某单位整改台账']);
   ws.addRow(OTHER_HEADERS);
-  ws.addRow([1, { richText: [{ text: '学习', font: { bold: true } }, { text: '形式单一' }] }, '措施甲', new Date(Date.UTC(2026, 11, 1)), true, { formula: '1+1', result: 2 }]);
+  ws.addRow([
+    1,
+    { richText: [{ text: '学习', font: { bold: true } }, { text: '形式单一' }] },
+    '措施甲',
+    new Date(Date.UTC(2026, 11, 1)),
+    true,
+    { formula: '1+1', result: 2 },
+  ]);
   ws.getCell('D3').numFmt = 'yyyy"年"m"月"d"日"';
   ws.addRow([null, null, '措施乙', new Date(Date.UTC(2026, 11, 5)), false, 3.5]);
   ws.addRow([2, ' 前后有空格 ', 'a & <b>', 45000, null, { formula: 'C5', result: '公式文本' }]);
@@ -68,13 +75,21 @@ const OTHER_TEXTS = [
 
 /** A package of parts as given, each entry deflated unless listed as stored. */
 function pack(parts: Record<string, string>, stored: string[] = []): Buffer {
-  return Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, [strToU8(xml), { level: stored.includes(name) ? 0 : 6 }]]))));
+  return Buffer.from(
+    zipSync(
+      Object.fromEntries(
+        Object.entries(parts).map(([name, xml]) => [name, [strToU8(xml), { level: stored.includes(name) ? 0 : 6 }]]),
+      ),
+    ),
+  );
 }
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const rels = (targets: Record<string, [string, string]>) =>
-  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${Object.entries(targets)
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${Object.entries(
+    targets,
+  )
     .map(([id, [type, target]]) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target}"/>`)
     .join('')}</Relationships>`;
 
@@ -105,11 +120,13 @@ describe('xlsx sheets', () => {
     const fromBatches = await readSheet(await renderSheet(spec, inBatches(lines)), headers);
     expect(fromBatches).toEqual(fromArray);
     expect(fromArray.missing).toEqual([]);
-    expect(fromArray.rows.map((r) => [r.row, r.cells['序号'].text, r.cells['问题描述'].text, r.cells['整改措施'].text])).toEqual([
-      [3, '1', '学习形式单一 & <多样>', '开展专题研讨'],
-      [4, '1', '学习形式单一 & <多样>', '组织现场教学'],
-      [5, '2', '占道经营反弹', ''],
-    ]);
+    expect(fromArray.rows.map((r) => [r.row, r.cells.序号.text, r.cells.问题描述.text, r.cells.整改措施.text])).toEqual(
+      [
+        [3, '1', '学习形式单一 & <多样>', '开展专题研讨'],
+        [4, '1', '学习形式单一 & <多样>', '组织现场教学'],
+        [5, '2', '占道经营反弹', ''],
+      ],
+    );
   });
 
   it('reads files written by other tools: shared strings, real dates, merges, a header below a title', async () => {
@@ -122,7 +139,9 @@ describe('xlsx sheets', () => {
     ws.mergeCells('A3:A4');
     ws.mergeCells('B3:B4');
     const sheet = await readSheet(Buffer.from(await wb.xlsx.writeBuffer()), ['序号', '问题描述', '整改时限']);
-    expect(sheet.rows.map((r) => [r.cells['序号'].text, r.cells['问题描述'].text, r.cells['整改时限'].text, r.cells['整改时限'].date])).toEqual([
+    expect(
+      sheet.rows.map((r) => [r.cells.序号.text, r.cells.问题描述.text, r.cells.整改时限.text, r.cells.整改时限.date]),
+    ).toEqual([
       ['1', '问题甲', '2026-12-01', '2026-12-01'],
       ['1', '问题甲', '2026-12-05', null],
     ]);
@@ -161,7 +180,12 @@ describe('xlsx sheets', () => {
         'xl/workbook.xml': x(
           `<x:workbook xmlns:x="${MAIN_NS}" xmlns:r="${REL_NS}"><x:workbookPr date1904="1"/><x:sheets><x:sheet name="台账" sheetId="1" r:id="rId3"/><x:sheet name="其他" sheetId="2" r:id="rId1"/></x:sheets></x:workbook>`,
         ),
-        'xl/_rels/workbook.xml.rels': rels({ rId1: ['worksheet', 'worksheets/other.xml'], rId3: ['worksheet', '/xl/worksheets/ledger.xml'], rId4: ['sharedStrings', 'strings.xml'], rId5: ['styles', 'styles.xml'] }),
+        'xl/_rels/workbook.xml.rels': rels({
+          rId1: ['worksheet', 'worksheets/other.xml'],
+          rId3: ['worksheet', '/xl/worksheets/ledger.xml'],
+          rId4: ['sharedStrings', 'strings.xml'],
+          rId5: ['styles', 'styles.xml'],
+        }),
         'xl/strings.xml': x(
           `<x:sst xmlns:x="${MAIN_NS}"><x:si><x:t>序号</x:t></x:si><x:si><x:t>问题描述</x:t></x:si><x:si><x:t>整改时限</x:t></x:si><x:si><x:t>备注</x:t></x:si>` +
             '<x:si><x:r><x:rPr><x:b/></x:rPr><x:t>整改</x:t></x:r><x:r><x:t>措施</x:t></x:r><x:rPh sb="0" eb="2"><x:t>ゼイカイ</x:t></x:rPh><x:phoneticPr fontId="1"/></x:si>' +
@@ -172,7 +196,9 @@ describe('xlsx sheets', () => {
             '<x:cellStyleXfs count="1"><x:xf numFmtId="14"/></x:cellStyleXfs>' +
             '<x:cellXfs count="5"><x:xf numFmtId="0"/><x:xf numFmtId="14" applyNumberFormat="1"/><x:xf numFmtId="31"/><x:xf numFmtId="164"/><x:xf numFmtId="165"/></x:cellXfs></x:styleSheet>',
         ),
-        'xl/worksheets/other.xml': x(`<x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>别的表</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`),
+        'xl/worksheets/other.xml': x(
+          `<x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>别的表</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
+        ),
         'xl/worksheets/ledger.xml': x(
           `<x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData>` +
             '<x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2" t="s"><x:v>1</x:v></x:c><x:c r="C2" t="s"><x:v>2</x:v></x:c><x:c r="D2" t="s"><x:v>3</x:v></x:c></x:row>\r\n' +
@@ -188,19 +214,32 @@ describe('xlsx sheets', () => {
     );
     const sheet = await readSheet(file, ['序号', '问题描述', '整改时限', '备注']);
     expect(sheet.missing).toEqual([]);
-    expect(sheet.rows.map((r) => [r.row, r.cells['序号'].text, r.cells['问题描述'].text, r.cells['整改时限'].text, r.cells['整改时限'].date, r.cells['备注'].text])).toEqual([
+    expect(
+      sheet.rows.map((r) => [
+        r.row,
+        r.cells.序号.text,
+        r.cells.问题描述.text,
+        r.cells.整改时限.text,
+        r.cells.整改时限.date,
+        r.cells.备注.text,
+      ]),
+    ).toEqual([
       [3, '1', '整改措施', '1906-09-27', '1906-09-27', '3.5'],
       [4, '2', '行内 文本<1>', '2026-03-05', '2026-03-05', '#DIV/0!'],
       [5, '3', 'a & b', '2027-03-16', '2027-03-16', '第一行\r第二行 一_x0041_'],
       [6, '3', '1905-01-01', '', null, 'TRUE'],
     ]);
-    expect(sheet.rows[3].cells['问题描述'].date).toBe('1905-01-01');
+    expect(sheet.rows[3].cells.问题描述.date).toBe('1905-01-01');
   });
 
   it('reads the right sheet when an embedded workbook before it would mislead a streaming unzip', async () => {
     // An embedded workbook stored as is, with a data descriptor: its own local headers sit in the outer
     // archive's data, and one of them names xl/worksheets/sheet1.xml too.
-    const embedded = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>嵌入的表</t></is></c></row></sheetData></worksheet>`) });
+    const embedded = zipSync({
+      'xl/worksheets/sheet1.xml': strToU8(
+        `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>嵌入的表</t></is></c></row></sheetData></worksheet>`,
+      ),
+    });
     const real = await renderSheet(spec, lines);
     const pieces: Uint8Array[] = [];
     const zip = new Zip((err, chunk) => {
@@ -212,7 +251,8 @@ describe('xlsx sheets', () => {
       entry.push(bytes, true);
     };
     const parts = unzipSync(real);
-    for (const [name, bytes] of Object.entries(parts)) if (name !== 'xl/worksheets/sheet1.xml') add(new ZipDeflate(name), bytes);
+    for (const [name, bytes] of Object.entries(parts))
+      if (name !== 'xl/worksheets/sheet1.xml') add(new ZipDeflate(name), bytes);
     add(new ZipPassThrough('xl/embeddings/Microsoft_Excel_Worksheet.xlsx'), embedded);
     add(new ZipDeflate('xl/worksheets/sheet1.xml'), parts['xl/worksheets/sheet1.xml']);
     zip.end();

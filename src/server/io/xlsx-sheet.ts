@@ -18,7 +18,10 @@ export async function renderSheet<Row>(spec: SheetSpec<Row>, rows: Row[] | Async
  * The same workbook, finished before anything is sent (an error is still a clean error response), then sent
  * piece by piece: a big ledger is not copied once more into one buffer.
  */
-export async function renderSheetStream<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): Promise<Readable> {
+export async function renderSheetStream<Row>(
+  spec: SheetSpec<Row>,
+  rows: Row[] | AsyncIterable<Row[]>,
+): Promise<Readable> {
   return Readable.from(await writeSheet(spec, rows));
 }
 
@@ -33,7 +36,10 @@ export interface ReadCell {
  * Reads the first sheet: finds the header row (the row containing every required header), then returns each
  * data row as header → cell, with Excel row numbers for error messages. Merged cells repeat their value.
  */
-export async function readSheet(buffer: Buffer, headers: string[]): Promise<{ rows: Array<{ row: number; cells: Record<string, ReadCell> }>; missing: string[] }> {
+export async function readSheet(
+  buffer: Buffer,
+  headers: string[],
+): Promise<{ rows: Array<{ row: number; cells: Record<string, ReadCell> }>; missing: string[] }> {
   const grid = await readGrid(buffer);
   const rowNumbers = [...grid.keys()].sort((a, b) => a - b);
   let headerRow = 0;
@@ -41,7 +47,9 @@ export async function readSheet(buffer: Buffer, headers: string[]): Promise<{ ro
   for (const r of rowNumbers) {
     if (r > 10 || headerRow) break;
     const found = new Map<string, number>();
-    grid.get(r)!.texts.forEach((text, col) => text !== undefined && found.set(text, col));
+    grid.get(r)!.texts.forEach((text, col) => {
+      if (text !== undefined) found.set(text, col);
+    });
     if (headers.filter((h) => found.has(h)).length >= Math.ceil(headers.length / 2)) {
       headerRow = r;
       positions = found;

@@ -31,7 +31,9 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Text safe inside XML: entities escaped, characters XML 1.0 forbids dropped. */
 export function xmlText(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ENTITIES[c]);
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[&<>"]/g, (c) => ENTITIES[c]);
 }
 
 /** Spreadsheet column letters of a 0-based index: 0 → A, 26 → AA. */
@@ -58,7 +60,9 @@ async function* batchesOf<Row>(rows: Row[] | AsyncIterable<Row[]>): AsyncGenerat
 async function* worksheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable<Row[]>): AsyncGenerator<string> {
   const letters = spec.columns.map((_, i) => columnName(i));
   const last = letters[letters.length - 1];
-  const cols = spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  const cols = spec.columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
+    .join('');
   yield `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A3" sqref="A3"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
@@ -72,7 +76,8 @@ async function* worksheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable
   let groupStart = 0;
   let groupKey: string | number | undefined;
   const closeGroup = (end: number) => {
-    if (groupStart && end > groupStart) for (const c of merged) merges.push(`${letters[c]}${groupStart}:${letters[c]}${end}`);
+    if (groupStart && end > groupStart)
+      for (const c of merged) merges.push(`${letters[c]}${groupStart}:${letters[c]}${end}`);
   };
   let xml = '';
   for await (const batch of batchesOf(rows)) {
@@ -87,7 +92,9 @@ async function* worksheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable
         groupKey = key;
       }
       xml += `<row r="${r}">`;
-      spec.columns.forEach((c, i) => (xml += cell(`${letters[i]}${r}`, BODY, continues && merged.has(i) ? null : c.value(row))));
+      spec.columns.forEach((c, i) => {
+        xml += cell(`${letters[i]}${r}`, BODY, continues && merged.has(i) ? null : c.value(row));
+      });
       xml += '</row>';
       if (xml.length >= CHUNK_CHARS) {
         yield xml;
@@ -99,14 +106,19 @@ async function* worksheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable
   yield `${xml}</sheetData>`;
   if (merges.length) {
     yield `<mergeCells count="${merges.length}">`;
-    for (let i = 0; i < merges.length; i += 1_000) yield merges.slice(i, i + 1_000).map((m) => `<mergeCell ref="${m}"/>`).join('');
+    for (let i = 0; i < merges.length; i += 1_000)
+      yield merges
+        .slice(i, i + 1_000)
+        .map((m) => `<mergeCell ref="${m}"/>`)
+        .join('');
     yield '</mergeCells>';
   }
   yield `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>';
 }
 
-const font = (name: string, size: number, bold = false) => `<font>${bold ? '<b/>' : ''}<sz val="${size}"/><name val="${name}"/><charset val="134"/></font>`;
+const font = (name: string, size: number, bold = false) =>
+  `<font>${bold ? '<b/>' : ''}<sz val="${size}"/><name val="${name}"/><charset val="134"/></font>`;
 const thin = (side: string) => `<${side} style="thin"><color indexed="64"/></${side}>`;
 
 const STYLES =

@@ -25,4 +25,29 @@ import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 
-export const apiModules: FastifyPluginAsyncTypebox[] = [systemRoutes, authRoutes, orgRoutes, peopleRoutes, userRoutes, leaderRoutes, supervisionRoutes, campaignRoutes, attachmentRoutes, problemFigureRoutes, problemRoutes, measureRoutes, ledgerRoutes, institutionRoutes, specialItemRoutes, calendarRoutes, studyRoutes, studyLedgerRoutes, attendanceImportRoutes, studyPlanRoutes, researchRoutes, meetingRoutes, dashboardRoutes, auditRoutes];
+export const apiModules: FastifyPluginAsyncTypebox[] = [
+  systemRoutes,
+  authRoutes,
+  orgRoutes,
+  peopleRoutes,
+  userRoutes,
+  leaderRoutes,
+  supervisionRoutes,
+  campaignRoutes,
+  attachmentRoutes,
+  problemFigureRoutes,
+  problemRoutes,
+  measureRoutes,
+  ledgerRoutes,
+  institutionRoutes,
+  specialItemRoutes,
+  calendarRoutes,
+  studyRoutes,
+  studyLedgerRoutes,
+  attendanceImportRoutes,
+  studyPlanRoutes,
+  researchRoutes,
+  meetingRoutes,
+  dashboardRoutes,
+  auditRoutes,
+];

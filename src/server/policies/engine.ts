@@ -19,7 +19,7 @@ export function isAdmin(actor: Actor): boolean {
 /** Throws 403 unless the rule allows the action. */
 export function authorize<R>(policy: Policy<R>, action: string, actor: Actor, record: R, message?: string): void {
   const rule = policy[action];
-  if (!rule || !rule(actor, record)) throw forbidden(message);
+  if (!rule?.(actor, record)) throw forbidden(message);
 }
 
 /** Every action of a policy evaluated for one record: sent with each response so the UI hides what it may not do. */

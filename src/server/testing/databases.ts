@@ -30,7 +30,15 @@ export async function freshDatabase(dialect: DialectName): Promise<TestDatabase>
     const url = path.join(dir, `${name}.sqlite`);
     const db = openDatabase(url);
     await migrateToLatest(db);
-    return { db, url, dialect, drop: async () => { await db.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      url,
+      dialect,
+      drop: async () => {
+        await db.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();

@@ -21,7 +21,16 @@ export function fixtureWriter(db: Db) {
       const depth = (parent?.depth ?? -1) + 1;
       const row = await db
         .insertInto('orgUnits')
-        .values({ parentId: parent?.id ?? null, name, type, path: `tmp-${name}-${Math.random()}`, depth, ...pinyinKeys(name), createdAt: now, updatedAt: now })
+        .values({
+          parentId: parent?.id ?? null,
+          name,
+          type,
+          path: `tmp-${name}-${Math.random()}`,
+          depth,
+          ...pinyinKeys(name),
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const path = `${parent?.path ?? '/'}${row.id}/`;
@@ -31,19 +40,36 @@ export function fixtureWriter(db: Db) {
     async person(unit: UnitRef, name: string, position = '科员', isPartyMember = true): Promise<number> {
       const row = await db
         .insertInto('people')
-        .values({ orgId: unit.id, orgPath: unit.path, name, ...pinyinKeys(name), position, isPartyMember: isPartyMember ? 1 : 0, createdAt: now, updatedAt: now })
+        .values({
+          orgId: unit.id,
+          orgPath: unit.path,
+          name,
+          ...pinyinKeys(name),
+          position,
+          isPartyMember: isPartyMember ? 1 : 0,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
     },
-    async user(username: string, personId: number | null, grants: Array<{ role: Role; orgId: number | null; scopeKind: ScopeKind }>): Promise<number> {
+    async user(
+      username: string,
+      personId: number | null,
+      grants: Array<{ role: Role; orgId: number | null; scopeKind: ScopeKind }>,
+    ): Promise<number> {
       hash ??= hashPassword(FIXTURE_PASSWORD);
       const user = await db
         .insertInto('users')
         .values({ username, passwordHash: await hash, displayName: username, personId, createdAt: now, updatedAt: now })
         .returning('id')
         .executeTakeFirstOrThrow();
-      for (const g of grants) await db.insertInto('roleGrants').values({ userId: user.id, ...g, createdAt: now, updatedAt: now }).execute();
+      for (const g of grants)
+        await db
+          .insertInto('roleGrants')
+          .values({ userId: user.id, ...g, createdAt: now, updatedAt: now })
+          .execute();
       return user.id;
     },
   };
@@ -75,7 +101,10 @@ export async function standardFixture(db: Db) {
     officerC: await w.person(branchC, '吴海涛', '大队长'),
     inspector: await w.person(root, '郑国强', '督导组组长'),
   };
-  await db.insertInto('leaderAssignments').values({ personId: people.leader, orgId: branchB.id, createdAt: nowIso() }).execute();
+  await db
+    .insertInto('leaderAssignments')
+    .values({ personId: people.leader, orgId: branchB.id, createdAt: nowIso() })
+    .execute();
   const group = await db
     .insertInto('supervisionGroups')
     .values({ name: '第一督导组', kind: 'supervision', orgId: root.id, createdAt: nowIso(), updatedAt: nowIso() })
@@ -103,7 +132,15 @@ export async function fixtureCampaign(db: Db, rootId: number): Promise<number> {
   const now = nowIso();
   const row = await db
     .insertInto('campaigns')
-    .values({ name: '测试主题教育', startDate: '2026-01-01', endDate: '2027-12-31', orgId: rootId, focusAreas: JSON.stringify(['理论学习', '工作作风']), createdAt: now, updatedAt: now })
+    .values({
+      name: '测试主题教育',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      orgId: rootId,
+      focusAreas: JSON.stringify(['理论学习', '工作作风']),
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -36,7 +36,11 @@ export function describeEachDb(name: string, body: (h: () => Harness) => void): 
         const cookie = async (username: string) => {
           const cached = cookies.get(username);
           if (cached) return cached;
-          const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: FIXTURE_PASSWORD } });
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/v1/session',
+            payload: { username, password: FIXTURE_PASSWORD },
+          });
           if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
           const c = res.cookies.find((k) => k.name === 'tz_session')!;
           const header = `tz_session=${c.value}`;

@@ -3,7 +3,17 @@ import type { Harness } from './harness.ts';
 import type { StandardFixture } from './fixture.ts';
 
 /** Every account of the standard fixture, plus anonymous (null). */
-export const EVERYONE = ['admin', 'office', 'secretary', 'leader', 'officer', 'member', 'supervisor', 'outsider', null] as const;
+export const EVERYONE = [
+  'admin',
+  'office',
+  'secretary',
+  'leader',
+  'officer',
+  'member',
+  'supervisor',
+  'outsider',
+  null,
+] as const;
 export type Who = (typeof EVERYONE)[number];
 
 export interface MatrixRow {

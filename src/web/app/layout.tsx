@@ -10,10 +10,20 @@ export function AppLayout({ items }: { items: FeatureEntry[] }) {
   const { me, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = items.filter((f) => (f.path === '/' ? location.pathname === '/' : location.pathname.startsWith(f.path))).map((f) => f.key);
+  const selected = items
+    .filter((f) => (f.path === '/' ? location.pathname === '/' : location.pathname.startsWith(f.path)))
+    .map((f) => f.key);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#c8161d', paddingInline: 24 }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          background: '#c8161d',
+          paddingInline: 24,
+        }}
+      >
         <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
           台账 · 主题教育工作台账系统
         </Typography.Title>
@@ -40,7 +50,13 @@ export function AppLayout({ items }: { items: FeatureEntry[] }) {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16 }}>
-          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} tip="加载中…"><div /></Spin>}>
+          <Suspense
+            fallback={
+              <Spin style={{ display: 'block', marginTop: 80 }} tip="加载中…">
+                <div />
+              </Spin>
+            }
+          >
             <Outlet />
           </Suspense>
         </Layout.Content>

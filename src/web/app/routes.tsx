@@ -24,7 +24,9 @@ export function AppRoutes() {
   const visibleKeys = new Set(visible.map((f) => f.key));
   const slots = {
     links: visible.filter((f) => f.path !== '/').map(({ key, path, label, icon }) => ({ key, path, label, icon })),
-    cards: dashboardCards.filter((c) => visibleKeys.has(c.feature) && (c.visible?.(me) ?? true)).map(({ key, element, span }) => ({ key, element, span })),
+    cards: dashboardCards
+      .filter((c) => visibleKeys.has(c.feature) && (c.visible?.(me) ?? true))
+      .map(({ key, element, span }) => ({ key, element, span })),
   };
   return (
     <HomeSlots.Provider value={slots}>

@@ -15,23 +15,34 @@ describe('audit before/after as users read it', () => {
   });
 
   it('treats a field an update did not record as unchanged, and every field of a creation as new', () => {
-    expect(diffRows({ name: '甲', position: '科员' }, { position: '科长' }).map((r) => [r.key, r.after, r.changed])).toEqual([
+    expect(
+      diffRows({ name: '甲', position: '科员' }, { position: '科长' }).map((r) => [r.key, r.after, r.changed]),
+    ).toEqual([
       ['position', '科长', true],
       ['name', '甲', false],
     ]);
-    expect(diffRows(null, { name: '乙' })).toEqual([{ key: 'name', label: '名称', before: '—', after: '乙', changed: true }]);
+    expect(diffRows(null, { name: '乙' })).toEqual([
+      { key: 'name', label: '名称', before: '—', after: '乙', changed: true },
+    ]);
   });
 
   it('speaks enum values, lists and empties in Chinese', () => {
     expect(formatValue('type', 'branch')).toBe('党支部');
     expect(formatValue('role', 'officer')).toBe('党务干部');
-    expect(formatValue('workLines', [{ key: 'study', label: '理论学习' }, { key: 'research', label: '调查研究' }])).toBe('理论学习、调查研究');
+    expect(
+      formatValue('workLines', [
+        { key: 'study', label: '理论学习' },
+        { key: 'research', label: '调查研究' },
+      ]),
+    ).toBe('理论学习、调查研究');
     expect(formatValue('phone', null)).toBe('（空）');
     expect(formatValue('isPartyMember', 1)).toBe('是');
   });
 
   it('names a person by 姓名 and shows a unit by its name rather than its id', () => {
-    expect(diffRows(null, { name: '丙', orgId: 3, orgName: '办公室党支部' }, 'person').map((r) => [r.label, r.after])).toEqual([
+    expect(
+      diffRows(null, { name: '丙', orgId: 3, orgName: '办公室党支部' }, 'person').map((r) => [r.label, r.after]),
+    ).toEqual([
       ['姓名', '丙'],
       ['单位', '办公室党支部'],
     ]);

@@ -126,7 +126,17 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 // Bookkeeping columns that say nothing to a reader.
-const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'orgPath', 'depth', 'passwordHash', 'abilities']);
+const HIDDEN = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'orgPath',
+  'depth',
+  'passwordHash',
+  'abilities',
+]);
 
 const ENUMS: Record<string, Record<string, string>> = {
   type: ORG_TYPES,
@@ -160,7 +170,15 @@ export function formatValue(key: string, value: unknown): string {
   if (typeof value === 'boolean' || (FLAGS.has(key) && (value === 0 || value === 1))) return value ? '是' : '否';
   if (typeof value === 'string' && ENUMS[key]?.[value]) return ENUMS[key][value];
   if (Array.isArray(value)) {
-    return value.length ? value.map((v) => (v && typeof v === 'object' ? String((v as Record<string, unknown>).label ?? (v as Record<string, unknown>).name ?? JSON.stringify(v)) : String(v))).join('、') : '（空）';
+    return value.length
+      ? value
+          .map((v) =>
+            v && typeof v === 'object'
+              ? String((v as Record<string, unknown>).label ?? (v as Record<string, unknown>).name ?? JSON.stringify(v))
+              : String(v),
+          )
+          .join('、')
+      : '（空）';
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -175,7 +193,11 @@ export interface DiffRow {
 }
 
 /** Field-by-field comparison of a change, changed fields first. */
-export function diffRows(before: Record<string, unknown> | null, after: Record<string, unknown> | null, entityType?: string): DiffRow[] {
+export function diffRows(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  entityType?: string,
+): DiffRow[] {
   const all = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   // An id next to its name (orgId + orgName) says the same thing twice; the name is the readable one.
   const keys = [...all].filter((k) => !HIDDEN.has(k) && !(k.endsWith('Id') && all.has(`${k.slice(0, -2)}Name`)));

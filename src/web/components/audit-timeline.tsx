@@ -24,7 +24,9 @@ export function formatInstant(at: string): string {
 }
 
 function summary(e: AuditEvent): string {
-  const changed = diffRows(e.before, e.after, e.entityType).filter((r) => r.changed).map((r) => r.label);
+  const changed = diffRows(e.before, e.after, e.entityType)
+    .filter((r) => r.changed)
+    .map((r) => r.label);
   return changed.length ? `涉及：${changed.slice(0, 6).join('、')}${changed.length > 6 ? ' 等' : ''}` : '';
 }
 

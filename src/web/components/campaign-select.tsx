@@ -1,4 +1,5 @@
 import { Select } from 'antd';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../lib/api.ts';
 
@@ -12,12 +13,22 @@ export interface CampaignOption {
 
 /** Campaigns the user takes part in, newest first. */
 export function useCampaigns() {
-  return useQuery({ queryKey: ['campaigns', 'options'], queryFn: () => api<Page<CampaignOption>>('/campaigns', { query: { pageSize: 100 } }) });
+  return useQuery({
+    queryKey: ['campaigns', 'options'],
+    queryFn: () => api<Page<CampaignOption>>('/campaigns', { query: { pageSize: 100 } }),
+  });
 }
 
 /** The campaign a page shows when none was picked: the running one, else the newest. */
 export function defaultCampaign(items: CampaignOption[] | undefined): CampaignOption | undefined {
   return items?.find((c) => c.status === 'active') ?? items?.[0];
+}
+
+/** The campaign a page shows: the one the user picked, else the default; hooks run in the same order every render. */
+export function usePickedCampaign(): [number | undefined, (id: number) => void] {
+  const campaigns = useCampaigns();
+  const [picked, setPicked] = useState<number>();
+  return [picked ?? defaultCampaign(campaigns.data?.items)?.id, setPicked];
 }
 
 /** A campaign picker. */
@@ -29,7 +40,10 @@ export function CampaignSelect({ value, onChange }: { value?: number; onChange: 
       onChange={onChange}
       style={{ width: 320 }}
       loading={campaigns.isLoading}
-      options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.status === 'finished' ? '（已结束）' : ''}` }))}
+      options={(campaigns.data?.items ?? []).map((c) => ({
+        value: c.id,
+        label: `${c.name}${c.status === 'finished' ? '（已结束）' : ''}`,
+      }))}
     />
   );
 }

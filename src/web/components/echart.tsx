@@ -6,7 +6,15 @@ import type { ECElementEvent, EChartsCoreOption, EChartsType } from 'echarts/cor
  * One ECharts canvas: draws `option`, follows its box's size and reports clicks on data items. Callers
  * register the chart types they use (`echarts.use`) so each lazily loaded page bundles only those.
  */
-export function EChart({ option, height, onClick }: { option: EChartsCoreOption; height: number; onClick?: (e: ECElementEvent) => void }) {
+export function EChart({
+  option,
+  height,
+  onClick,
+}: {
+  option: EChartsCoreOption;
+  height: number;
+  onClick?: (e: ECElementEvent) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const click = useRef(onClick);

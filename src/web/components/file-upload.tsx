@@ -4,7 +4,15 @@ import { upload } from '../lib/api.ts';
 import { showError } from '../lib/form-errors.ts';
 
 /** Uploads files (佐证材料, 对照检查材料, 制度文件) as attachments and reports their ids. */
-export function FileUpload({ onChange, label = '上传佐证材料', multiple = true }: { onChange: (ids: number[]) => void; label?: string; multiple?: boolean }) {
+export function FileUpload({
+  onChange,
+  label = '上传佐证材料',
+  multiple = true,
+}: {
+  onChange: (ids: number[]) => void;
+  label?: string;
+  multiple?: boolean;
+}) {
   const ids = new Map<string, number>();
   return (
     <Upload

@@ -17,13 +17,23 @@ export function useScopeTree(includeInactive = false) {
     queryKey: ['orgs', 'scope-tree', includeInactive],
     queryFn: async () => {
       const roots = await api<{ items: Org[] }>('/orgs/roots');
-      return Promise.all(roots.items.map((r) => api<OrgNode>(`/orgs/${r.id}/tree`, { query: includeInactive ? { includeInactive } : undefined })));
+      return Promise.all(
+        roots.items.map((r) =>
+          api<OrgNode>(`/orgs/${r.id}/tree`, { query: includeInactive ? { includeInactive } : undefined }),
+        ),
+      );
     },
   });
 }
 
 /** A unit picker over the caller's scope, searchable by name. */
-export function OrgTreeSelect(props: { value?: number | null; onChange?: (v: number) => void; placeholder?: string; disabled?: boolean; id?: string }) {
+export function OrgTreeSelect(props: {
+  value?: number | null;
+  onChange?: (v: number) => void;
+  placeholder?: string;
+  disabled?: boolean;
+  id?: string;
+}) {
   const tree = useScopeTree();
   return (
     <TreeSelect

@@ -11,11 +11,19 @@ interface PersonOption {
 }
 
 /** Pick people by name, full pinyin or initials, optionally within one unit's subtree. */
-export function PersonSelect(props: { value?: number | number[] | null; onChange?: (v: any) => void; orgId?: number; multiple?: boolean; placeholder?: string; id?: string }) {
+export function PersonSelect(props: {
+  value?: number | number[] | null;
+  onChange?: (v: any) => void;
+  orgId?: number;
+  multiple?: boolean;
+  placeholder?: string;
+  id?: string;
+}) {
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['people', 'select', props.orgId, q],
-    queryFn: () => api<Page<PersonOption>>('/people', { query: { orgId: props.orgId, q: q || undefined, pageSize: 30 } }),
+    queryFn: () =>
+      api<Page<PersonOption>>('/people', { query: { orgId: props.orgId, q: q || undefined, pageSize: 30 } }),
   });
   return (
     <Select

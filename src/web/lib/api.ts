@@ -39,11 +39,18 @@ async function toError(res: Response): Promise<ApiError> {
       return new ApiError(res.status, body.code ?? 'error', message, body.errors ?? []);
     }
   }
-  return new ApiError(res.status, 'network', res.status >= 500 ? '服务器暂时无法响应，请稍后重试' : `请求失败（${res.status}）`);
+  return new ApiError(
+    res.status,
+    'network',
+    res.status >= 500 ? '服务器暂时无法响应，请稍后重试' : `请求失败（${res.status}）`,
+  );
 }
 
 /** Calls the API under /api/v1; throws ApiError on any non-2xx answer. */
-export async function api<T>(path: string, options: { method?: string; body?: unknown; query?: Record<string, unknown> } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  options: { method?: string; body?: unknown; query?: Record<string, unknown> } = {},
+): Promise<T> {
   const qs = options.query
     ? '?' +
       new URLSearchParams(

@@ -21,7 +21,12 @@ interface AuthState {
   logout: () => Promise<void>;
 }
 
-const AuthContext = createContext<AuthState>({ me: null, loading: true, refresh: async () => {}, logout: async () => {} });
+const AuthContext = createContext<AuthState>({
+  me: null,
+  loading: true,
+  refresh: async () => {},
+  logout: async () => {},
+});
 
 /** Loads /me once; a 401 anywhere sends the user back to the login page. */
 export function AuthProvider({ children }: { children: ReactNode }) {

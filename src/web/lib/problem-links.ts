@@ -6,6 +6,7 @@ type Filter = Record<string, string | number | boolean | null | undefined>;
  */
 export function problemsHref(filter: Filter): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== null && v !== '' && v !== false) params.set(k, String(v));
+  for (const [k, v] of Object.entries(filter))
+    if (v !== undefined && v !== null && v !== '' && v !== false) params.set(k, String(v));
   return `/problems?${params}`;
 }

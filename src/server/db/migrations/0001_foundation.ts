@@ -139,7 +139,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
       .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)),
   ).execute();
-  await db.schema.createIndex('campaign_readings_campaign').on('campaign_readings').columns(['campaign_id', 'sort_order']).execute();
+  await db.schema
+    .createIndex('campaign_readings_campaign')
+    .on('campaign_readings')
+    .columns(['campaign_id', 'sort_order'])
+    .execute();
 
   await withId(db, db.schema.createTable('audit_events'))
     .addColumn('at', 'text', (c) => c.notNull())

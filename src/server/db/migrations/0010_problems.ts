@@ -56,7 +56,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('closed_at', 'text')
       .addColumn('created_by', 'integer', (c) => c.references('users.id')),
   ).execute();
-  await db.schema.createIndex('problems_scope_status_due').on('problems').columns(['org_path', 'status', 'due_date']).execute();
+  await db.schema
+    .createIndex('problems_scope_status_due')
+    .on('problems')
+    .columns(['org_path', 'status', 'due_date'])
+    .execute();
   await db.schema.createIndex('problems_campaign_scope').on('problems').columns(['campaign_id', 'org_path']).execute();
   await db.schema.createIndex('problems_escalated_from').on('problems').column('escalated_from_id').execute();
   await db.schema.createIndex('problems_status_due').on('problems').columns(['status', 'due_date']).execute();

@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('created_by', 'integer', (c) => c.references('users.id')),
   ).execute();
   await db.schema.createIndex('study_sessions_scope').on('study_sessions').columns(['org_path', 'date']).execute();
-  await db.schema.createIndex('study_sessions_campaign').on('study_sessions').columns(['campaign_id', 'org_path']).execute();
+  await db.schema
+    .createIndex('study_sessions_campaign')
+    .on('study_sessions')
+    .columns(['campaign_id', 'org_path'])
+    .execute();
 
   await db.schema
     .createTable('session_attendance')
@@ -30,7 +34,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
     .addPrimaryKeyConstraint('session_attendance_pk', ['session_id', 'person_id'])
     .execute();
-  await db.schema.createIndex('session_attendance_person').on('session_attendance').columns(['person_id', 'status']).execute();
+  await db.schema
+    .createIndex('session_attendance_person')
+    .on('session_attendance')
+    .columns(['person_id', 'status'])
+    .execute();
 
   await withStamps(
     withId(db, db.schema.createTable('makeup_items'))

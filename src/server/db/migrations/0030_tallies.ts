@@ -35,7 +35,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('open_makeups', 'integer', (c) => c.notNull())
     .addColumn('uncovered', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('study_tallies_key').unique().on('study_tallies').columns(['org_id', 'campaign_id', 'kind']).execute();
+  await db.schema
+    .createIndex('study_tallies_key')
+    .unique()
+    .on('study_tallies')
+    .columns(['org_id', 'campaign_id', 'kind'])
+    .execute();
   await db.schema.alterTable('problems').addColumn('tally', 'text').execute();
   await db.schema.alterTable('study_sessions').addColumn('tally', 'text').execute();
 }

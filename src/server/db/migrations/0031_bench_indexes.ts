@@ -7,7 +7,11 @@ import type { Kysely } from 'kysely';
  * on users.person_id for every query.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('problems_campaign_scope_status').on('problems').columns(['campaign_id', 'org_path', 'status', 'due_date']).execute();
+  await db.schema
+    .createIndex('problems_campaign_scope_status')
+    .on('problems')
+    .columns(['campaign_id', 'org_path', 'status', 'due_date'])
+    .execute();
   await db.schema.createIndex('users_person').ifNotExists().on('users').column('person_id').execute();
 }
 

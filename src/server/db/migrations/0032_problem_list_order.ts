@@ -8,11 +8,19 @@ import { isPostgres } from './helpers.ts';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
-    await sql`alter table problems add column due_sort text collate "C" generated always as (coalesce(due_date, '9999-12-31')) stored`.execute(db);
+    await sql`alter table problems add column due_sort text collate "C" generated always as (coalesce(due_date, '9999-12-31')) stored`.execute(
+      db,
+    );
   } else {
-    await sql`alter table problems add column due_sort text generated always as (coalesce(due_date, '9999-12-31')) virtual`.execute(db);
+    await sql`alter table problems add column due_sort text generated always as (coalesce(due_date, '9999-12-31')) virtual`.execute(
+      db,
+    );
   }
-  await db.schema.createIndex('problems_list_due').on('problems').columns(['campaign_id', 'status', 'due_sort', 'id']).execute();
+  await db.schema
+    .createIndex('problems_list_due')
+    .on('problems')
+    .columns(['campaign_id', 'status', 'due_sort', 'id'])
+    .execute();
   await db.schema.createIndex('problem_measures_leader').on('problem_measures').column('leader_id').execute();
   await db.schema.createIndex('problems_person').on('problems').column('person_id').execute();
 }

@@ -8,7 +8,9 @@ import { isPostgres } from './helpers.ts';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
-    await sql`create or replace function likelihood(boolean, double precision) returns boolean language sql immutable parallel safe as 'select $1'`.execute(db);
+    await sql`create or replace function likelihood(boolean, double precision) returns boolean language sql immutable parallel safe as 'select $1'`.execute(
+      db,
+    );
   }
 }
 

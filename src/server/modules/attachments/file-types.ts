@@ -16,7 +16,10 @@ export const FILE_TYPES: Record<string, FileType> = {
   jpg: { mime: 'image/jpeg', magic: starts([0xff, 0xd8, 0xff]) },
   jpeg: { mime: 'image/jpeg', magic: starts([0xff, 0xd8, 0xff]) },
   gif: { mime: 'image/gif', magic: starts([0x47, 0x49, 0x46, 0x38]) },
-  webp: { mime: 'image/webp', magic: (h) => starts([0x52, 0x49, 0x46, 0x46])(h) && h.subarray(8, 12).toString('latin1') === 'WEBP' },
+  webp: {
+    mime: 'image/webp',
+    magic: (h) => starts([0x52, 0x49, 0x46, 0x46])(h) && h.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: zip },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: zip },
   pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: zip },

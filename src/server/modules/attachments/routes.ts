@@ -14,35 +14,63 @@ const Attachment = Type.Object({ id: Type.Integer(), name: Type.String(), size: 
 
 /** Evidence files and documents: uploaded once, stored by content, streamed back to those who may see them. */
 export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post('/attachments', { schema: { tags, summary: '上传附件（multipart，字段 file）', consumes: ['multipart/form-data'], response: { 201: Attachment, ...ErrorResponses } } }, async (req, reply) => {
-    const file = await req.file();
-    if (!file) throw badRequest('请选择要上传的文件', [{ path: 'file', message: '请选择要上传的文件' }]);
-    const type = typeOf(file.filename);
-    if (!type) {
-      file.file.resume();
-      throw badRequest(`不支持的文件类型，允许：${ALLOWED_EXTENSIONS.join('、')}`, [{ path: 'file', message: '不支持的文件类型' }]);
-    }
-    const stored = await storeStream(app.config.dataDir, file.file);
-    if (file.file.truncated) throw tooLarge(`文件超过大小限制（最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
-    if (stored.size === 0) throw badRequest('文件是空的', [{ path: 'file', message: '文件是空的' }]);
-    if (!type.magic(stored.head)) throw badRequest('文件内容与扩展名不符', [{ path: 'file', message: '文件内容与扩展名不符' }]);
-    const name = file.filename.slice(-200);
-    const row = await app.db.transaction().execute(async (trx) =>
-      trx
-        .insertInto('attachments')
-        .values({ sha256: stored.sha256, name, size: stored.size, mime: type.mime, uploadedBy: req.actor.userId, orgPath: req.actor.orgPath, createdAt: nowIso() })
-        .returning('id')
-        .executeTakeFirstOrThrow(),
-    );
-    return reply.status(201).send({ id: row.id, name, size: stored.size, type: type.mime });
-  });
+  app.post(
+    '/attachments',
+    {
+      schema: {
+        tags,
+        summary: '上传附件（multipart，字段 file）',
+        consumes: ['multipart/form-data'],
+        response: { 201: Attachment, ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) throw badRequest('请选择要上传的文件', [{ path: 'file', message: '请选择要上传的文件' }]);
+      const type = typeOf(file.filename);
+      if (!type) {
+        file.file.resume();
+        throw badRequest(`不支持的文件类型，允许：${ALLOWED_EXTENSIONS.join('、')}`, [
+          { path: 'file', message: '不支持的文件类型' },
+        ]);
+      }
+      const stored = await storeStream(app.config.dataDir, file.file);
+      if (file.file.truncated) throw tooLarge(`文件超过大小限制（最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
+      if (stored.size === 0) throw badRequest('文件是空的', [{ path: 'file', message: '文件是空的' }]);
+      if (!type.magic(stored.head))
+        throw badRequest('文件内容与扩展名不符', [{ path: 'file', message: '文件内容与扩展名不符' }]);
+      const name = file.filename.slice(-200);
+      const row = await app.db.transaction().execute(async (trx) =>
+        trx
+          .insertInto('attachments')
+          .values({
+            sha256: stored.sha256,
+            name,
+            size: stored.size,
+            mime: type.mime,
+            uploadedBy: req.actor.userId,
+            orgPath: req.actor.orgPath,
+            createdAt: nowIso(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
+      );
+      return reply.status(201).send({ id: row.id, name, size: stored.size, type: type.mime });
+    },
+  );
 
   app.get('/attachments/:id', { schema: { tags, summary: '下载附件', params: IdParams } }, async (req, reply) => {
     const row = await app.db
       .selectFrom('attachments')
       .select(['id', 'name', 'mime', 'size', 'sha256'])
       .where('id', '=', req.params.id)
-      .where((eb) => eb.or([eb('uploadedBy', '=', req.actor.userId), inScope(req.actor.scope, 'attachments.orgPath')(eb), problemEvidenceInScope(eb, req.actor.scope)]))
+      .where((eb) =>
+        eb.or([
+          eb('uploadedBy', '=', req.actor.userId),
+          inScope(req.actor.scope, 'attachments.orgPath')(eb),
+          problemEvidenceInScope(eb, req.actor.scope),
+        ]),
+      )
       .executeTakeFirst();
     if (!row) throw notFound('附件');
     const file = blobPath(app.config.dataDir, row.sha256);

@@ -13,7 +13,10 @@ export function blobPath(dataDir: string, sha256: string): string {
  * Streams an upload to disk while hashing it; identical content is stored once. Returns the hash, size and
  * the first bytes (for type sniffing). The temporary file is removed on any failure.
  */
-export async function storeStream(dataDir: string, stream: Readable): Promise<{ sha256: string; size: number; head: Buffer }> {
+export async function storeStream(
+  dataDir: string,
+  stream: Readable,
+): Promise<{ sha256: string; size: number; head: Buffer }> {
   const tmpDir = path.join(dataDir, 'attachments', 'tmp');
   fs.mkdirSync(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, crypto.randomUUID());

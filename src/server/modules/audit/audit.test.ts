@@ -6,11 +6,20 @@ describeEachDb('#audit', (h) => {
     const { call, fx } = h();
     await call('office', 'PATCH', `/api/v1/orgs/${fx.units.branchA.id}`, { version: 1, sortOrder: 5 });
     await call('office', 'PATCH', `/api/v1/orgs/${fx.units.branchB.id}`, { version: 1, sortOrder: 6 });
-    await call('admin', 'POST', '/api/v1/users', { username: 'audited', displayName: '审计测试', password: 'abc12345' });
+    await call('admin', 'POST', '/api/v1/users', {
+      username: 'audited',
+      displayName: '审计测试',
+      password: 'abc12345',
+    });
 
     const officer = (await call('officer', 'GET', '/api/v1/audit?pageSize=200')).json();
     expect(officer.items.map((e: { entityId: number }) => e.entityId)).toEqual([fx.units.branchA.id]);
-    expect(officer.items[0]).toMatchObject({ action: 'update', actorName: 'office', before: { sortOrder: 0 }, after: { sortOrder: 5 } });
+    expect(officer.items[0]).toMatchObject({
+      action: 'update',
+      actorName: 'office',
+      before: { sortOrder: 0 },
+      after: { sortOrder: 5 },
+    });
 
     const office = (await call('office', 'GET', '/api/v1/audit?entityType=user')).json();
     expect(office.total).toBe(0);

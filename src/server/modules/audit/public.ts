@@ -6,7 +6,17 @@ import { auditColumns, auditQuery } from './repository.ts';
 import { presentAuditEvent } from './presenter.ts';
 
 /** The newest-first history of one record, as far as the caller's scope reaches. */
-export async function recordTimeline(db: Kysely<Database>, scope: Scope, entityType: string, entityId: number, limit = 200) {
-  const rows = await auditQuery(db, scope, { entityType, entityId }).select(auditColumns).orderBy('id', 'desc').limit(limit).execute();
+export async function recordTimeline(
+  db: Kysely<Database>,
+  scope: Scope,
+  entityType: string,
+  entityId: number,
+  limit = 200,
+) {
+  const rows = await auditQuery(db, scope, { entityType, entityId })
+    .select(auditColumns)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(presentAuditEvent);
 }

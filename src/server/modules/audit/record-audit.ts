@@ -37,17 +37,28 @@ function auditRow(actor: Actor | null, entry: AuditEntry, at: string) {
 
 /** Records who did what, before and after. Call it inside the same transaction as the change. */
 export async function recordAudit(db: Kysely<Database>, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await db.insertInto('auditEvents').values(auditRow(actor, entry, nowIso())).execute();
+  await db
+    .insertInto('auditEvents')
+    .values(auditRow(actor, entry, nowIso()))
+    .execute();
 }
 
 /** One record per entry, written with multi-row inserts (imports write thousands at once). */
 export async function recordAudits(db: Kysely<Database>, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
   const at = nowIso();
-  await insertMany(db, 'auditEvents', entries.map((entry) => auditRow(actor, entry, at)), { returnIds: false });
+  await insertMany(
+    db,
+    'auditEvents',
+    entries.map((entry) => auditRow(actor, entry, at)),
+    { returnIds: false },
+  );
 }
 
 /** Only the fields that differ, for compact before/after snapshots of an update. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const key of Object.keys(after) as Array<keyof T>) {

@@ -25,8 +25,20 @@ export function auditQuery(db: Kysely<Database>, scope: Scope, filter: AuditFilt
   if (filter.q?.trim()) qb = qb.where('entityLabel', 'like', `%${filter.q.trim().replace(/[%_\\]/g, '')}%`);
   // Dates are Asia/Shanghai calendar days; stored instants are UTC.
   if (filter.from) qb = qb.where('at', '>=', new Date(`${filter.from}T00:00:00+08:00`).toISOString());
-  if (filter.to) qb = qb.where('at', '<', new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
+  if (filter.to)
+    qb = qb.where('at', '<', new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
   return qb;
 }
 
-export const auditColumns = ['id', 'at', 'actorUserId', 'actorName', 'action', 'entityType', 'entityId', 'entityLabel', 'before', 'after'] as const;
+export const auditColumns = [
+  'id',
+  'at',
+  'actorUserId',
+  'actorName',
+  'action',
+  'entityType',
+  'entityId',
+  'entityLabel',
+  'before',
+  'after',
+] as const;

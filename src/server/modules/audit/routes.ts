@@ -50,7 +50,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const { page = 1, pageSize = 20, ...filter } = req.query;
-      const result = await fetchPage(auditQuery(app.db, req.actor.scope, filter), (qb) => qb.select(auditColumns).orderBy('id', 'desc'), page, pageSize);
+      const result = await fetchPage(
+        auditQuery(app.db, req.actor.scope, filter),
+        (qb) => qb.select(auditColumns).orderBy('id', 'desc'),
+        page,
+        pageSize,
+      );
       return { ...result, items: result.items.map(presentAuditEvent) };
     },
   );

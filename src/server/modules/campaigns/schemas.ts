@@ -3,7 +3,10 @@ import { WORK_LINE_KEYS } from '../../../shared/work-lines.ts';
 import { Abilities, DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
 
 const StringList = (title: string, item: string) => Type.Array(Text(item, 200), { maxItems: 30, title });
-const WorkLine = Type.Object({ key: Type.String({ enum: WORK_LINE_KEYS, title: '工作线类型' }), label: Text('工作线名称', 30) }, { additionalProperties: false });
+const WorkLine = Type.Object(
+  { key: Type.String({ enum: WORK_LINE_KEYS, title: '工作线类型' }), label: Text('工作线名称', 30) },
+  { additionalProperties: false },
+);
 
 const fields = {
   name: Text('名称', 100),
@@ -19,10 +22,19 @@ const fields = {
   status: Type.Optional(Type.String({ enum: ['active', 'finished'], title: '状态' })),
 };
 
-export const CreateCampaignBody = Type.Object({ ...fields, orgId: Type.Integer({ minimum: 1, title: '牵头单位' }) }, { additionalProperties: false });
+export const CreateCampaignBody = Type.Object(
+  { ...fields, orgId: Type.Integer({ minimum: 1, title: '牵头单位' }) },
+  { additionalProperties: false },
+);
 
 export const UpdateCampaignBody = Type.Object(
-  { version: Version, ...fields, name: Type.Optional(fields.name), startDate: Type.Optional(fields.startDate), endDate: Type.Optional(fields.endDate) },
+  {
+    version: Version,
+    ...fields,
+    name: Type.Optional(fields.name),
+    startDate: Type.Optional(fields.startDate),
+    endDate: Type.Optional(fields.endDate),
+  },
   { additionalProperties: false },
 );
 
@@ -45,15 +57,34 @@ export const Campaign = Type.Object({
   abilities: Abilities,
 });
 
-export const CampaignListQuery = Type.Object({ status: Type.Optional(Type.String({ enum: ['active', 'finished'], title: '状态' })), ...PageQuery }, { additionalProperties: false });
+export const CampaignListQuery = Type.Object(
+  { status: Type.Optional(Type.String({ enum: ['active', 'finished'], title: '状态' })), ...PageQuery },
+  { additionalProperties: false },
+);
 
-export const Reading = Type.Object({ id: Type.Integer(), campaignId: Type.Integer(), title: Type.String(), source: Type.String(), sortOrder: Type.Integer(), version: Type.Integer() });
+export const Reading = Type.Object({
+  id: Type.Integer(),
+  campaignId: Type.Integer(),
+  title: Type.String(),
+  source: Type.String(),
+  sortOrder: Type.Integer(),
+  version: Type.Integer(),
+});
 export const ReadingBody = Type.Object(
-  { title: Text('篇目', 200), source: Type.Optional(Type.String({ maxLength: 200, title: '出处' })), sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, title: '排序号' })) },
+  {
+    title: Text('篇目', 200),
+    source: Type.Optional(Type.String({ maxLength: 200, title: '出处' })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, title: '排序号' })),
+  },
   { additionalProperties: false },
 );
 export const ReadingUpdateBody = Type.Object(
-  { version: Version, title: Type.Optional(Text('篇目', 200)), source: Type.Optional(Type.String({ maxLength: 200, title: '出处' })), sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, title: '排序号' })) },
+  {
+    version: Version,
+    title: Type.Optional(Text('篇目', 200)),
+    source: Type.Optional(Type.String({ maxLength: 200, title: '出处' })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, title: '排序号' })),
+  },
   { additionalProperties: false },
 );
 export const ReadingParams = Type.Object({ id: Type.Integer({ minimum: 1 }), readingId: Type.Integer({ minimum: 1 }) });

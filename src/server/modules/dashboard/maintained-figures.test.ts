@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
 import { addDays, today } from '../../clock.ts';
@@ -23,7 +23,12 @@ type Op =
   | { kind: 'makeup'; pick: number };
 
 const ops = {
-  create: fc.record({ kind: fc.constant('create' as const), unit: fc.nat(), measures: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }), longTerm: fc.boolean() }),
+  create: fc.record({
+    kind: fc.constant('create' as const),
+    unit: fc.nat(),
+    measures: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }),
+    longTerm: fc.boolean(),
+  }),
   step: fc.record({ kind: fc.constant('step' as const), pick: fc.nat(), choice: fc.nat() }),
   measure: fc.record({ kind: fc.constant('measure' as const), pick: fc.nat(), days: fc.integer({ min: 0, max: 5 }) }),
   move: fc.record({ kind: fc.constant('move' as const), unit: fc.nat(), parent: fc.nat() }),
@@ -34,11 +39,17 @@ const ops = {
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: ops.create },
   { weight: 6, arbitrary: ops.step },
-  ...[ops.measure, ops.move, ops.days, ops.session, ops.makeup].map((arbitrary) => ({ weight: 1, arbitrary: arbitrary as fc.Arbitrary<Op> })),
+  ...[ops.measure, ops.move, ops.days, ops.session, ops.makeup].map((arbitrary) => ({
+    weight: 1,
+    arbitrary: arbitrary as fc.Arbitrary<Op>,
+  })),
 );
 /** Every kind of write at least once per run (so no run is vacuous), then a random mix. */
 const scenario = fc
-  .tuple(fc.tuple(ops.create, ops.create, ops.move, ops.step, ops.days, ops.session, ops.makeup), fc.array(op, { minLength: 15, maxLength: 30 }))
+  .tuple(
+    fc.tuple(ops.create, ops.create, ops.move, ops.step, ops.days, ops.session, ops.makeup),
+    fc.array(op, { minLength: 15, maxLength: 30 }),
+  )
   .map(([each, rest]) => [...each, ...rest] as Op[]);
 
 describeEachDb('#maintained figures', (h) => {
@@ -53,20 +64,33 @@ describeEachDb('#maintained figures', (h) => {
     const { db, fx, app, call } = h();
     campaignId = await fixtureCampaign(db, fx.units.root.id);
     // Two more levels, so moves re-home deeper subtrees.
-    const grp = (await call('admin', 'POST', '/api/v1/orgs', { parentId: fx.units.branchC.id, name: '执法一中队', type: 'other' })).json();
+    const grp = (
+      await call('admin', 'POST', '/api/v1/orgs', { parentId: fx.units.branchC.id, name: '执法一中队', type: 'other' })
+    ).json();
     expect(grp.id, JSON.stringify(grp)).toBeTypeOf('number');
     const body = multipart({ name: '佐证.pdf', content: PDF_BYTES, type: 'application/pdf' });
-    const file = await app.inject({ method: 'POST', url: '/api/v1/attachments', payload: body.payload, headers: { ...body.headers, cookie: await h().cookie('admin') } });
+    const file = await app.inject({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      payload: body.payload,
+      headers: { ...body.headers, cookie: await h().cookie('admin') },
+    });
     attachmentId = file.json().id;
   });
 
   const admin = (method: string, url: string, body?: unknown) => h().call('admin', method, url, body);
-  const units = () => h().db.selectFrom('orgUnits').select(['id', 'path', 'parentId', 'version']).orderBy('id').execute();
+  const units = () =>
+    h().db.selectFrom('orgUnits').select(['id', 'path', 'parentId', 'version']).orderBy('id').execute();
 
   async function apply(o: Op): Promise<void> {
     const { db, fx } = h();
     const all = await units();
-    const problems = await db.selectFrom('problems').select(['id', 'status', 'version', 'escalatedFromId']).where('campaignId', '=', campaignId).orderBy('id').execute();
+    const problems = await db
+      .selectFrom('problems')
+      .select(['id', 'status', 'version', 'escalatedFromId'])
+      .where('campaignId', '=', campaignId)
+      .orderBy('id')
+      .execute();
     const pickProblem = (n: number) => (problems.length ? problems[n % problems.length] : undefined);
     switch (o.kind) {
       case 'create': {
@@ -77,7 +101,11 @@ describeEachDb('#maintained figures', (h) => {
           title: '服务群众“最后一公里”不畅通',
           source: 'self_found',
           kind: o.longTerm ? 'long_term' : 'immediate',
-          measures: o.measures.map((d, i) => ({ content: `措施${i + 1}`, ownerOrgId: unit.id, deadline: addDays(today(), d) })),
+          measures: o.measures.map((d, i) => ({
+            content: `措施${i + 1}`,
+            ownerOrgId: unit.id,
+            deadline: addDays(today(), d),
+          })),
         });
         expect(res.statusCode, res.body).toBe(201);
         return;
@@ -85,16 +113,36 @@ describeEachDb('#maintained figures', (h) => {
       case 'step': {
         const p = pickProblem(o.pick);
         if (!p) return;
-        const measures = await db.selectFrom('problemMeasures').select(['id', 'status', 'version']).where('problemId', '=', p.id).orderBy('id').execute();
+        const measures = await db
+          .selectFrom('problemMeasures')
+          .select(['id', 'status', 'version'])
+          .where('problemId', '=', p.id)
+          .orderBy('id')
+          .execute();
         const open = measures.find((m) => m.status === 'open');
-        const t = (action: string, extra: object = {}) => admin('POST', `/api/v1/problems/${p.id}/transitions`, { action, version: p.version, ...extra });
+        const t = (action: string, extra: object = {}) =>
+          admin('POST', `/api/v1/problems/${p.id}/transitions`, { action, version: p.version, ...extra });
         let res;
-        if (p.status === 'draft' && !measures.length) res = await admin('POST', `/api/v1/problems/${p.id}/measures`, { content: '上级承接措施', deadline: addDays(today(), o.choice % 5) });
-        else if (p.status === 'draft') res = o.choice % 3 === 0 ? await admin('DELETE', `/api/v1/problems/${p.id}?version=${p.version}`) : await t('confirm');
+        if (p.status === 'draft' && !measures.length)
+          res = await admin('POST', `/api/v1/problems/${p.id}/measures`, {
+            content: '上级承接措施',
+            deadline: addDays(today(), o.choice % 5),
+          });
+        else if (p.status === 'draft')
+          res =
+            o.choice % 3 === 0
+              ? await admin('DELETE', `/api/v1/problems/${p.id}?version=${p.version}`)
+              : await t('confirm');
         else if (p.status === 'in_progress' && o.choice % 4 === 0) res = await t('escalate');
-        else if (p.status === 'in_progress' && open) res = await admin('PATCH', `/api/v1/problems/${p.id}/measures/${open.id}`, { status: 'done', version: open.version });
-        else if (p.status === 'in_progress') res = await t('submit', { effect: '已整改到位', attachmentIds: [attachmentId] });
-        else if (p.status === 'submitted') res = o.choice % 2 ? await t('approve') : await t('reject', { reason: '成效不明显' });
+        else if (p.status === 'in_progress' && open)
+          res = await admin('PATCH', `/api/v1/problems/${p.id}/measures/${open.id}`, {
+            status: 'done',
+            version: open.version,
+          });
+        else if (p.status === 'in_progress')
+          res = await t('submit', { effect: '已整改到位', attachmentIds: [attachmentId] });
+        else if (p.status === 'submitted')
+          res = o.choice % 2 ? await t('approve') : await t('reject', { reason: '成效不明显' });
         else return;
         // Escalating twice or from the top unit, or deleting a problem that was escalated on, is refused; anything else must work.
         if (res.statusCode === 409 && /已上报|顶级单位|不能删除/.test(res.json().detail)) return;
@@ -104,7 +152,10 @@ describeEachDb('#maintained figures', (h) => {
       case 'measure': {
         const p = pickProblem(o.pick);
         if (!p || (p.status !== 'draft' && p.status !== 'in_progress')) return;
-        const res = await admin('POST', `/api/v1/problems/${p.id}/measures`, { content: '补充措施', deadline: addDays(today(), o.days) });
+        const res = await admin('POST', `/api/v1/problems/${p.id}/measures`, {
+          content: '补充措施',
+          deadline: addDays(today(), o.days),
+        });
         expect(res.statusCode, res.body).toBe(201);
         return;
       }
@@ -123,11 +174,30 @@ describeEachDb('#maintained figures', (h) => {
         return;
       case 'session': {
         const unit = all[o.unit % all.length];
-        const people = await db.selectFrom('people').select('id').where('orgPath', '>=', unit.path).where('orgPath', '<', unit.path.slice(0, -1) + '0').orderBy('id').execute();
+        const people = await db
+          .selectFrom('people')
+          .select('id')
+          .where('orgPath', '>=', unit.path)
+          .where('orgPath', '<', `${unit.path.slice(0, -1)}0`)
+          .orderBy('id')
+          .execute();
         if (!people.length) return;
         const absentee = people[o.absent % people.length].id;
-        const attendance = people.map((p) => (p.id === absentee && o.absent % 3 !== 0 ? { personId: p.id, status: 'absent', reason: '出差' } : { personId: p.id, status: 'present' }));
-        const res = await admin('POST', '/api/v1/study/sessions', { campaignId, orgId: unit.id, kind: 'members_meeting', mode: 'exchange', date: today(), hours: 2, topic: '专题学习', attendance });
+        const attendance = people.map((p) =>
+          p.id === absentee && o.absent % 3 !== 0
+            ? { personId: p.id, status: 'absent', reason: '出差' }
+            : { personId: p.id, status: 'present' },
+        );
+        const res = await admin('POST', '/api/v1/study/sessions', {
+          campaignId,
+          orgId: unit.id,
+          kind: 'members_meeting',
+          mode: 'exchange',
+          date: today(),
+          hours: 2,
+          topic: '专题学习',
+          attendance,
+        });
         expect(res.statusCode, res.body).toBe(201);
         return;
       }
@@ -135,7 +205,13 @@ describeEachDb('#maintained figures', (h) => {
         const items = await db.selectFrom('makeupItems').select(['id', 'status', 'version']).orderBy('id').execute();
         if (!items.length) return;
         const m = items[o.pick % items.length];
-        const res = await admin('PATCH', `/api/v1/study/makeups/${m.id}`, m.status === 'open' ? { status: 'done', version: m.version, madeUpDate: today() } : { status: 'open', version: m.version });
+        const res = await admin(
+          'PATCH',
+          `/api/v1/study/makeups/${m.id}`,
+          m.status === 'open'
+            ? { status: 'done', version: m.version, madeUpDate: today() }
+            : { status: 'open', version: m.version },
+        );
         expect(res.statusCode, res.body).toBeLessThan(300);
         void fx;
         return;
@@ -149,13 +225,28 @@ describeEachDb('#maintained figures', (h) => {
     const t = today();
     const yellowUntil = addDays(t, 7);
     const problems = await db.selectFrom('problems').selectAll().where('campaignId', '=', campaignId).execute();
-    const measures = await db.selectFrom('problemMeasures').select(['problemId', 'deadline', 'status', 'doneAt']).execute();
+    const measures = await db
+      .selectFrom('problemMeasures')
+      .select(['problemId', 'deadline', 'status', 'doneAt'])
+      .execute();
     const mine = problems.filter((p) => p.orgPath.startsWith(unitPath));
     const zero = { draft: 0, in_progress: 0, submitted: 0, closed: 0 } as Record<string, number>;
-    const out = { total: 0, closed: 0, cleared: 0, onTime: 0, overdue: 0, escalated: 0, byStatus: { ...zero }, byColour: { red: 0, yellow: 0, green: 0, blue: 0, none: 0 } as Record<string, number> };
+    const out = {
+      total: 0,
+      closed: 0,
+      cleared: 0,
+      onTime: 0,
+      overdue: 0,
+      escalated: 0,
+      byStatus: { ...zero },
+      byColour: { red: 0, yellow: 0, green: 0, blue: 0, none: 0 } as Record<string, number>,
+    };
     for (const p of mine) {
       const ms = measures.filter((m) => m.problemId === p.id);
-      const open = ms.filter((m) => m.status === 'open').map((m) => m.deadline).sort();
+      const open = ms
+        .filter((m) => m.status === 'open')
+        .map((m) => m.deadline)
+        .sort();
       const judged = { status: p.status, kind: p.kind, dueDate: open[0] ?? null };
       out.total++;
       out.byStatus[p.status]++;
@@ -166,12 +257,24 @@ describeEachDb('#maintained figures', (h) => {
       if (isOverdue(judged, t)) out.overdue++;
       if (p.escalatedFromId !== null) out.escalated++;
     }
-    const sessions = await db.selectFrom('studySessions').select(['id', 'orgPath']).where('campaignId', '=', campaignId).execute();
+    const sessions = await db
+      .selectFrom('studySessions')
+      .select(['id', 'orgPath'])
+      .where('campaignId', '=', campaignId)
+      .execute();
     const attendance = await db.selectFrom('sessionAttendance').selectAll().execute();
     const makeups = await db.selectFrom('makeupItems').select(['sessionId', 'personId', 'status']).execute();
     const ids = new Set(sessions.filter((s) => s.orgPath.startsWith(unitPath)).map((s) => s.id));
     const att = attendance.filter((a) => ids.has(a.sessionId));
-    const uncovered = new Set(att.filter((a) => a.status === 'absent' && !makeups.some((m) => m.sessionId === a.sessionId && m.personId === a.personId && m.status === 'done')).map((a) => a.sessionId));
+    const uncovered = new Set(
+      att
+        .filter(
+          (a) =>
+            a.status === 'absent' &&
+            !makeups.some((m) => m.sessionId === a.sessionId && m.personId === a.personId && m.status === 'done'),
+        )
+        .map((a) => a.sessionId),
+    );
     const present = att.filter((a) => a.status === 'present').length;
     const study = {
       sessions: ids.size,
@@ -208,15 +311,43 @@ describeEachDb('#maintained figures', (h) => {
     );
     // Units moved and days passed, so the check above was not vacuous.
     const { db } = h();
-    expect(Number((await db.selectFrom('auditEvents').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'move').executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+    expect(
+      Number(
+        (
+          await db
+            .selectFrom('auditEvents')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('action', '=', 'move')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(0);
     expect(today() > realToday).toBe(true);
   });
 
   it('agree with a rebuild from scratch (rows counted down to zero aside), and the per-unit 整改统计 reads the same numbers', async () => {
     const { db } = h();
     const snapshot = async () => ({
-      problems: await db.selectFrom('problemTallies').selectAll().where('n', '!=', 0).orderBy('orgId').orderBy('campaignId').orderBy('status').orderBy('kind').orderBy('dueDate').orderBy('escalated').orderBy('onTime').execute(),
-      study: await db.selectFrom('studyTallies').selectAll().where('sessions', '!=', 0).orderBy('orgId').orderBy('campaignId').orderBy('kind').execute(),
+      problems: await db
+        .selectFrom('problemTallies')
+        .selectAll()
+        .where('n', '!=', 0)
+        .orderBy('orgId')
+        .orderBy('campaignId')
+        .orderBy('status')
+        .orderBy('kind')
+        .orderBy('dueDate')
+        .orderBy('escalated')
+        .orderBy('onTime')
+        .execute(),
+      study: await db
+        .selectFrom('studyTallies')
+        .selectAll()
+        .where('sessions', '!=', 0)
+        .orderBy('orgId')
+        .orderBy('campaignId')
+        .orderBy('kind')
+        .execute(),
     });
     const maintained = await snapshot();
     expect(maintained.problems.length).toBeGreaterThan(0);
@@ -226,7 +357,14 @@ describeEachDb('#maintained figures', (h) => {
     const root = (await units())[0];
     const figures = (await admin('GET', `/api/v1/problems/figures?campaignId=${campaignId}&orgId=${root.id}`)).json();
     const truth = await recount(root.path);
-    expect(figures.total.figures).toEqual({ total: truth.problems.total, closed: truth.problems.closed, cleared: truth.problems.cleared, onTime: truth.problems.onTime, overdue: truth.problems.overdue, escalated: truth.problems.escalated });
+    expect(figures.total.figures).toEqual({
+      total: truth.problems.total,
+      closed: truth.problems.closed,
+      cleared: truth.problems.cleared,
+      onTime: truth.problems.onTime,
+      overdue: truth.problems.overdue,
+      escalated: truth.problems.escalated,
+    });
     const sum = figures.rows.reduce((s: number, r: { figures: { total: number } }) => s + r.figures.total, 0);
     expect(sum).toBe(truth.problems.total);
   });
@@ -236,11 +374,22 @@ describeEachDb('#maintained figures', (h) => {
     const writers = [fx.units.branchA, fx.units.branchB, fx.units.branchC, fx.units.committee, fx.units.brigade];
     const drafts = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        admin('POST', '/api/v1/problems', { campaignId, orgId: writers[i % writers.length].id, title: `并发登记${i}`, source: 'self_found', kind: i % 2 ? 'long_term' : 'immediate', measures: [{ content: '措施', deadline: addDays(today(), i % 4) }] }),
+        admin('POST', '/api/v1/problems', {
+          campaignId,
+          orgId: writers[i % writers.length].id,
+          title: `并发登记${i}`,
+          source: 'self_found',
+          kind: i % 2 ? 'long_term' : 'immediate',
+          measures: [{ content: '措施', deadline: addDays(today(), i % 4) }],
+        }),
       ),
     );
     expect(drafts.map((r) => r.statusCode)).toEqual(drafts.map(() => 201));
-    const confirmed = await Promise.all(drafts.map((r) => admin('POST', `/api/v1/problems/${r.json().id}/transitions`, { action: 'confirm', version: r.json().version })));
+    const confirmed = await Promise.all(
+      drafts.map((r) =>
+        admin('POST', `/api/v1/problems/${r.json().id}/transitions`, { action: 'confirm', version: r.json().version }),
+      ),
+    );
     expect(confirmed.map((r) => r.statusCode)).toEqual(confirmed.map(() => 200));
     const root = (await units())[0];
     const shown = (await admin('GET', `/api/v1/dashboard?campaignId=${campaignId}&orgId=${root.id}`)).json();
@@ -253,8 +402,12 @@ describeEachDb('#maintained figures', (h) => {
     // The leader sees the root unit itself and the branch they guide (分管), not the whole tree.
     const shown = await call('leader', 'GET', `/api/v1/dashboard?campaignId=${campaignId}&orgId=${root.id}`);
     expect(shown.statusCode, shown.body).toBe(200);
-    const list = (await call('leader', 'GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${root.id}&pageSize=1`)).json();
-    const overdue = (await call('leader', 'GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${root.id}&overdue=true&pageSize=1`)).json();
+    const list = (
+      await call('leader', 'GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${root.id}&pageSize=1`)
+    ).json();
+    const overdue = (
+      await call('leader', 'GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${root.id}&overdue=true&pageSize=1`)
+    ).json();
     expect(shown.json().problems.total).toBe(list.total);
     expect(shown.json().problems.overdue).toBe(overdue.total);
     expect(shown.json().problems.total).toBeLessThan((await recount(root.path)).problems.total);
@@ -272,8 +425,15 @@ describeEachDb('#maintained figures', (h) => {
         ['escalated=true', truth.escalated],
       ];
       for (const [query, expected] of cases) {
-        const page = (await admin('GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${unit.id}&${query}&pageSize=100`)).json();
-        expect({ unit: unit.path, query, total: page.total, listed: page.items.length }).toEqual({ unit: unit.path, query, total: expected, listed: expected });
+        const page = (
+          await admin('GET', `/api/v1/problems?campaignId=${campaignId}&orgId=${unit.id}&${query}&pageSize=100`)
+        ).json();
+        expect({ unit: unit.path, query, total: page.total, listed: page.items.length }).toEqual({
+          unit: unit.path,
+          query,
+          total: expected,
+          listed: expected,
+        });
       }
     }
   });

@@ -1,7 +1,10 @@
 import { Type } from 'typebox';
 
 export const DashboardQuery = Type.Object(
-  { campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) },
+  {
+    campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })),
+    orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
+  },
   { additionalProperties: false },
 );
 
@@ -26,7 +29,12 @@ const StudyFigures = Type.Object({
   openMakeups: Type.Integer(),
 });
 
-const UnitFigures = Type.Object({ orgId: Type.Integer(), orgName: Type.String(), problems: ProblemFigures, study: StudyFigures });
+const UnitFigures = Type.Object({
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  problems: ProblemFigures,
+  study: StudyFigures,
+});
 
 export const DashboardView = Type.Object({
   unit: Type.Object({ id: Type.Integer(), name: Type.String() }),

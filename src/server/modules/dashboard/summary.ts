@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { coversSubtree } from '../../db/scope.ts';
-import { problemQuery, summaryColumns, tallySummaries, toSummary, onTimePredicate, type ProblemSummary } from '../problems/public.ts';
+import {
+  problemQuery,
+  summaryColumns,
+  tallySummaries,
+  toSummary,
+  onTimePredicate,
+  type ProblemSummary,
+} from '../problems/public.ts';
 import { sessionFigures, studyTallySummaries, type StudySummary } from '../study/public.ts';
 
 interface Unit {
@@ -24,9 +31,27 @@ export interface UnitFigures {
  * (a few hundred rows whatever the city's size); one whose scope covers only part of it (a supervision
  * group's units, own records) gets the same figures counted live over what it may see.
  */
-export async function unitFigures(db: Kysely<Database>, actor: Actor, campaignId: number | undefined, units: Unit[], dates: Dates): Promise<UnitFigures[]> {
+export async function unitFigures(
+  db: Kysely<Database>,
+  actor: Actor,
+  campaignId: number | undefined,
+  units: Unit[],
+  dates: Dates,
+): Promise<UnitFigures[]> {
   const maintained = units.filter((u) => coversSubtree(actor.scope, u.path));
-  const [problems, study] = await Promise.all([tallySummaries(db, campaignId, maintained.map((u) => u.id), dates), studyTallySummaries(db, campaignId, maintained.map((u) => u.id))]);
+  const [problems, study] = await Promise.all([
+    tallySummaries(
+      db,
+      campaignId,
+      maintained.map((u) => u.id),
+      dates,
+    ),
+    studyTallySummaries(
+      db,
+      campaignId,
+      maintained.map((u) => u.id),
+    ),
+  ]);
   return Promise.all(
     units.map(async (u) => ({
       orgId: u.id,
@@ -37,9 +62,22 @@ export async function unitFigures(db: Kysely<Database>, actor: Actor, campaignId
   );
 }
 
-async function liveProblems(db: Kysely<Database>, actor: Actor, campaignId: number | undefined, orgPath: string, dates: Dates): Promise<ProblemSummary> {
+async function liveProblems(
+  db: Kysely<Database>,
+  actor: Actor,
+  campaignId: number | undefined,
+  orgPath: string,
+  dates: Dates,
+): Promise<ProblemSummary> {
   const row = await problemQuery(db, actor, { campaignId, orgPath }, dates)
-    .select((eb) => summaryColumns(eb, eb.lit(1), { escalated: eb('problems.escalatedFromId', 'is not', null), onTime: onTimePredicate(eb) }, dates))
+    .select((eb) =>
+      summaryColumns(
+        eb,
+        eb.lit(1),
+        { escalated: eb('problems.escalatedFromId', 'is not', null), onTime: onTimePredicate(eb) },
+        dates,
+      ),
+    )
     .executeTakeFirstOrThrow();
   return toSummary(row as Record<string, unknown>);
 }

@@ -6,8 +6,13 @@ export const INSTITUTION_TRANSITIONS = ['submit_review', 'issue', 'abolish'] as 
 export type InstitutionTransition = (typeof INSTITUTION_TRANSITIONS)[number];
 
 /** The next status, or a Chinese reason why not. */
-export function nextInstitutionStatus(from: InstitutionStatus, action: InstitutionTransition, issuedDate?: string): { ok: true; next: InstitutionStatus } | { ok: false; message: string } {
-  if (action === 'submit_review') return from === 'draft' ? { ok: true, next: 'review' } : { ok: false, message: '只有起草中的制度可以提交审议' };
+export function nextInstitutionStatus(
+  from: InstitutionStatus,
+  action: InstitutionTransition,
+  issuedDate?: string,
+): { ok: true; next: InstitutionStatus } | { ok: false; message: string } {
+  if (action === 'submit_review')
+    return from === 'draft' ? { ok: true, next: 'review' } : { ok: false, message: '只有起草中的制度可以提交审议' };
   if (action === 'issue') {
     if (from !== 'review') return { ok: false, message: '只有审议中的制度可以印发' };
     if (!issuedDate) return { ok: false, message: '印发须填写印发日期' };

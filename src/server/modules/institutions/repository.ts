@@ -30,7 +30,10 @@ export interface InstitutionFilter {
 }
 
 export function institutionQuery(db: Kysely<Database>, actor: Actor, filter: InstitutionFilter) {
-  let qb = db.selectFrom('institutions').innerJoin('orgUnits', 'orgUnits.id', 'institutions.orgId').where(visible(actor));
+  let qb = db
+    .selectFrom('institutions')
+    .innerJoin('orgUnits', 'orgUnits.id', 'institutions.orgId')
+    .where(visible(actor));
   if (filter.campaignId) qb = qb.where('institutions.campaignId', '=', filter.campaignId);
   if (filter.orgPath) {
     const p = filter.orgPath;
@@ -72,7 +75,10 @@ export const institutionColumns = [
 ] as const;
 
 export function findInstitution(db: Kysely<Database>, actor: Actor, id: number) {
-  return institutionQuery(db, actor, {}).select(institutionColumns).where('institutions.id', '=', id).executeTakeFirst();
+  return institutionQuery(db, actor, {})
+    .select(institutionColumns)
+    .where('institutions.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findInstitutionAnywhere(db: Kysely<Database>, id: number) {

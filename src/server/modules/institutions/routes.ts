@@ -2,14 +2,35 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
-import { Abilities, ErrorResponses, IdParams, PageOf, PageQuery, Text, Version, DateString } from '../../http/schemas.ts';
+import {
+  Abilities,
+  ErrorResponses,
+  IdParams,
+  PageOf,
+  PageQuery,
+  Text,
+  Version,
+  DateString,
+} from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
 import { filterOrgPath } from '../orgs/public.ts';
 import { institutionPolicy } from './policy.ts';
-import { findInstitution, institutionColumns, institutionQuery, linkedProblems, type InstitutionRow } from './repository.ts';
-import { INSTITUTION_ACTIONS, INSTITUTION_STATUSES, INSTITUTION_TRANSITIONS, type InstitutionStatus, type InstitutionTransition } from './lifecycle.ts';
+import {
+  findInstitution,
+  institutionColumns,
+  institutionQuery,
+  linkedProblems,
+  type InstitutionRow,
+} from './repository.ts';
+import {
+  INSTITUTION_ACTIONS,
+  INSTITUTION_STATUSES,
+  INSTITUTION_TRANSITIONS,
+  type InstitutionStatus,
+  type InstitutionTransition,
+} from './lifecycle.ts';
 import { createInstitution, transitionInstitution, updateInstitution } from './commands/save-institution.ts';
 
 const tags = ['建章立制'];
@@ -78,17 +99,28 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { page = 1, pageSize = 20, orgId, problemOrgId, ...rest } = req.query;
       const result = await fetchPage(
-        institutionQuery(app.db, req.actor, { ...rest, orgPath: await path(req, orgId), problemOrgPath: await path(req, problemOrgId) }),
+        institutionQuery(app.db, req.actor, {
+          ...rest,
+          orgPath: await path(req, orgId),
+          problemOrgPath: await path(req, problemOrgId),
+        }),
         (qb) => qb.select(institutionColumns).orderBy('institutions.id', 'desc'),
         page,
         pageSize,
       );
-      const links = await linkedProblems(app.db, result.items.map((i) => i.id));
+      const links = await linkedProblems(
+        app.db,
+        result.items.map((i) => i.id),
+      );
       return { ...result, items: result.items.map((i) => present(req, i, links)) };
     },
   );
 
-  app.get('/institutions/:id', { schema: { tags, summary: '制度详情', params: IdParams, response: { 200: Institution, ...ErrorResponses } } }, async (req) => one(req, req.params.id));
+  app.get(
+    '/institutions/:id',
+    { schema: { tags, summary: '制度详情', params: IdParams, response: { 200: Institution, ...ErrorResponses } } },
+    async (req) => one(req, req.params.id),
+  );
 
   app.post(
     '/institutions',
@@ -97,7 +129,15 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '起草制度',
         body: Type.Object(
-          { campaignId: Type.Integer({ minimum: 1, title: '主题教育' }), orgId: Type.Integer({ minimum: 1, title: '单位' }), title: Text('制度名称', 200), action: ActionField, reason: Type.Optional(Type.String({ maxLength: 2000, title: '理由' })), attachmentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '制度文件' })), problemIds: Type.Optional(Ids) },
+          {
+            campaignId: Type.Integer({ minimum: 1, title: '主题教育' }),
+            orgId: Type.Integer({ minimum: 1, title: '单位' }),
+            title: Text('制度名称', 200),
+            action: ActionField,
+            reason: Type.Optional(Type.String({ maxLength: 2000, title: '理由' })),
+            attachmentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '制度文件' })),
+            problemIds: Type.Optional(Ids),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Institution, ...ErrorResponses },
@@ -114,7 +154,14 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '修改制度',
         params: IdParams,
         body: Type.Object(
-          { version: Version, title: Type.Optional(Text('制度名称', 200)), action: Type.Optional(ActionField), reason: Type.Optional(Type.String({ maxLength: 2000, title: '理由' })), attachmentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '制度文件' })), problemIds: Type.Optional(Ids) },
+          {
+            version: Version,
+            title: Type.Optional(Text('制度名称', 200)),
+            action: Type.Optional(ActionField),
+            reason: Type.Optional(Type.String({ maxLength: 2000, title: '理由' })),
+            attachmentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '制度文件' })),
+            problemIds: Type.Optional(Ids),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Institution, ...ErrorResponses },
@@ -133,12 +180,22 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '提交审议 submit_review / 印发 issue / 废止 abolish',
         params: IdParams,
-        body: Type.Object({ action: Type.String({ enum: [...INSTITUTION_TRANSITIONS], title: '操作' }), version: Version, issuedDate: Type.Optional(DateString('印发日期')) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            action: Type.String({ enum: [...INSTITUTION_TRANSITIONS], title: '操作' }),
+            version: Version,
+            issuedDate: Type.Optional(DateString('印发日期')),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Institution, ...ErrorResponses },
       },
     },
     async (req) => {
-      await transitionInstitution(ctxOf(req), req.params.id, { ...req.body, action: req.body.action as InstitutionTransition });
+      await transitionInstitution(ctxOf(req), req.params.id, {
+        ...req.body,
+        action: req.body.action as InstitutionTransition,
+      });
       return one(req, req.params.id);
     },
   );

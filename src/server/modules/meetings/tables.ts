@@ -15,5 +15,14 @@ export interface MeetingTables {
     createdAt: string;
     updatedAt: string;
   };
-  lifeMeetingItems: { id: Generated<number>; meetingId: number; kind: string; fromPersonId: number; toPersonId: number | null; content: string; problemId: number | null; createdAt: string };
+  lifeMeetingItems: {
+    id: Generated<number>;
+    meetingId: number;
+    kind: string;
+    fromPersonId: number;
+    toPersonId: number | null;
+    content: string;
+    problemId: number | null;
+    createdAt: string;
+  };
 }

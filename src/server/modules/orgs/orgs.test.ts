@@ -29,53 +29,109 @@ describeEachDb('#orgs', (h) => {
 
   it('creates, renames and moves a unit with its subtree, rewriting paths of people below it', async () => {
     const { fx, call, db } = h();
-    const created = await call('office', 'POST', '/api/v1/orgs', { parentId: fx.units.committee.id, name: '临时党小组', type: 'other' });
+    const created = await call('office', 'POST', '/api/v1/orgs', {
+      parentId: fx.units.committee.id,
+      name: '临时党小组',
+      type: 'other',
+    });
     expect(created.statusCode).toBe(201);
     const org = created.json();
-    const child = (await call('office', 'POST', '/api/v1/orgs', { parentId: org.id, name: '下级小组', type: 'other' })).json();
-    await db.insertInto('people').values({ orgId: child.id, orgPath: `${fx.units.committee.path}${org.id}/${child.id}/`, name: '测试人', namePinyin: 'ceshiren', nameInitials: 'csr', createdAt: 'x', updatedAt: 'x' }).execute();
+    const child = (
+      await call('office', 'POST', '/api/v1/orgs', { parentId: org.id, name: '下级小组', type: 'other' })
+    ).json();
+    await db
+      .insertInto('people')
+      .values({
+        orgId: child.id,
+        orgPath: `${fx.units.committee.path}${org.id}/${child.id}/`,
+        name: '测试人',
+        namePinyin: 'ceshiren',
+        nameInitials: 'csr',
+        createdAt: 'x',
+        updatedAt: 'x',
+      })
+      .execute();
 
     const renamed = await call('office', 'PATCH', `/api/v1/orgs/${org.id}`, { version: 1, name: '临时党小组（改）' });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().version).toBe(2);
 
-    const moved = await call('office', 'POST', `/api/v1/orgs/${org.id}/move`, { parentId: fx.units.brigade.id, version: 2 });
+    const moved = await call('office', 'POST', `/api/v1/orgs/${org.id}/move`, {
+      parentId: fx.units.brigade.id,
+      version: 2,
+    });
     expect(moved.statusCode).toBe(200);
     const tree = (await call('office', 'GET', `/api/v1/orgs/${fx.units.brigade.id}/tree`)).json();
     expect(tree.children.map((c: { name: string }) => c.name)).toContain('临时党小组（改）');
-    const person = await db.selectFrom('people').select('orgPath').where('orgId', '=', child.id).executeTakeFirstOrThrow();
+    const person = await db
+      .selectFrom('people')
+      .select('orgPath')
+      .where('orgId', '=', child.id)
+      .executeTakeFirstOrThrow();
     expect(person.orgPath).toBe(`${fx.units.brigade.path}${org.id}/${child.id}/`);
 
-    const audit = await db.selectFrom('auditEvents').select(['action']).where('entityType', '=', 'org').where('entityId', '=', org.id).orderBy('id').execute();
+    const audit = await db
+      .selectFrom('auditEvents')
+      .select(['action'])
+      .where('entityType', '=', 'org')
+      .where('entityId', '=', org.id)
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'move']);
   });
 
   it('refuses to move a unit under its own descendant, and a stale version gets 409', async () => {
     const { fx, call } = h();
     const brigade = (await call('office', 'GET', `/api/v1/orgs/${fx.units.brigade.id}`)).json();
-    const loop = await call('office', 'POST', `/api/v1/orgs/${brigade.id}/move`, { parentId: fx.units.branchC.id, version: brigade.version });
+    const loop = await call('office', 'POST', `/api/v1/orgs/${brigade.id}/move`, {
+      parentId: fx.units.branchC.id,
+      version: brigade.version,
+    });
     expect(loop.statusCode).toBe(400);
     expect(loop.json().errors[0].path).toBe('parentId');
-    const stale = await call('office', 'PATCH', `/api/v1/orgs/${brigade.id}`, { version: brigade.version + 5, name: 'x' });
+    const stale = await call('office', 'PATCH', `/api/v1/orgs/${brigade.id}`, {
+      version: brigade.version + 5,
+      name: 'x',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('version_conflict');
   });
 
   it('rejects bad input with Chinese field messages and writes nothing', async () => {
     const { fx, call, db } = h();
-    const before = await db.selectFrom('orgUnits').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const long = await call('office', 'POST', '/api/v1/orgs', { parentId: fx.units.root.id, name: '长'.repeat(61), type: 'branch' });
+    const before = await db
+      .selectFrom('orgUnits')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const long = await call('office', 'POST', '/api/v1/orgs', {
+      parentId: fx.units.root.id,
+      name: '长'.repeat(61),
+      type: 'branch',
+    });
     expect(long.statusCode).toBe(400);
     expect(long.json().errors[0]).toEqual({ path: 'name', message: '“单位名称”不能超过 60 个字符' });
-    const unknown = await call('office', 'POST', '/api/v1/orgs', { parentId: fx.units.root.id, name: '甲', type: 'branch', colour: 'red' });
+    const unknown = await call('office', 'POST', '/api/v1/orgs', {
+      parentId: fx.units.root.id,
+      name: '甲',
+      type: 'branch',
+      colour: 'red',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].path).toBe('colour');
     const wrongType = await call('office', 'POST', '/api/v1/orgs', { parentId: '1', name: '甲', type: 'branch' });
     expect(wrongType.statusCode).toBe(400);
-    const malformed = await h().app.inject({ method: 'POST', url: '/api/v1/orgs', payload: '{"name":', headers: { cookie: await h().cookie('office'), 'content-type': 'application/json' } });
+    const malformed = await h().app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      payload: '{"name":',
+      headers: { cookie: await h().cookie('office'), 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('malformed_json');
-    const after = await db.selectFrom('orgUnits').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('orgUnits')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

@@ -24,7 +24,14 @@ export async function secretaryName(db: Kysely<Database>, personId: number): Pro
 
 /** Active direct children of a unit, in tree order. */
 export function childUnits(db: Kysely<Database>, parentId: number) {
-  return db.selectFrom('orgUnits').select(['id', 'name', 'path']).where('parentId', '=', parentId).where('active', '=', 1).orderBy('sortOrder').orderBy('id').execute();
+  return db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'path'])
+    .where('parentId', '=', parentId)
+    .where('active', '=', 1)
+    .orderBy('sortOrder')
+    .orderBy('id')
+    .execute();
 }
 
 /** The unit a figures page asks for, or the caller's first scope root when none is asked for; 404 outside the scope. */
@@ -42,7 +49,11 @@ export async function allChildIds(db: Kysely<Database>, parentId: number): Promi
 }
 
 /** A list filter's unit as a path: undefined when no unit was asked for, 404 when it is outside the scope. */
-export async function filterOrgPath(db: Kysely<Database>, scope: Scope, orgId: number | undefined): Promise<string | undefined> {
+export async function filterOrgPath(
+  db: Kysely<Database>,
+  scope: Scope,
+  orgId: number | undefined,
+): Promise<string | undefined> {
   if (!orgId) return undefined;
   const org = await findOrgInScope(db, scope, orgId);
   if (!org) throw notFound('单位');

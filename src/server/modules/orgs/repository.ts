@@ -25,7 +25,12 @@ export const orgColumns = [
 
 /** A unit inside the scope, or undefined (outside scope reads as "not found"). */
 export function findOrgInScope(db: Kysely<Database>, scope: Scope, id: number) {
-  return db.selectFrom('orgUnits').select(orgColumns).where('id', '=', id).where(inScope(scope, 'orgUnits.path')).executeTakeFirst();
+  return db
+    .selectFrom('orgUnits')
+    .select(orgColumns)
+    .where('id', '=', id)
+    .where(inScope(scope, 'orgUnits.path'))
+    .executeTakeFirst();
 }
 
 /** A unit regardless of scope: only for telling 403 from 404 on writes and for internal checks. */
@@ -52,7 +57,10 @@ export function orgQuery(db: Kysely<Database>, scope: Scope, filter: OrgFilter) 
 
 /** Every unit in the subtree at `path`, in tree order (path order keeps parents before children). */
 export function subtree(db: Kysely<Database>, path: string, includeInactive: boolean) {
-  let qb = db.selectFrom('orgUnits').select(orgColumns).where((eb) => pathInSubtree(eb, 'orgUnits.path', path));
+  let qb = db
+    .selectFrom('orgUnits')
+    .select(orgColumns)
+    .where((eb) => pathInSubtree(eb, 'orgUnits.path', path));
   if (!includeInactive) qb = qb.where('orgUnits.active', '=', 1);
   return qb.orderBy('orgUnits.depth').orderBy('orgUnits.sortOrder').orderBy('orgUnits.id').execute();
 }
@@ -60,18 +68,41 @@ export function subtree(db: Kysely<Database>, path: string, includeInactive: boo
 /** The roots of a scope: units in scope whose parent is not in scope. */
 export async function scopeRoots(db: Kysely<Database>, scope: Scope) {
   if (scope.all) {
-    return db.selectFrom('orgUnits').select(orgColumns).where('parentId', 'is', null).where('active', '=', 1).orderBy('sortOrder').orderBy('id').execute();
+    return db
+      .selectFrom('orgUnits')
+      .select(orgColumns)
+      .where('parentId', 'is', null)
+      .where('active', '=', 1)
+      .orderBy('sortOrder')
+      .orderBy('id')
+      .execute();
   }
   const paths = [...scope.subtreePaths, ...scope.unitPaths];
   if (!paths.length) return [];
-  return db.selectFrom('orgUnits').select(orgColumns).where('path', 'in', paths).orderBy('depth').orderBy('sortOrder').execute();
+  return db
+    .selectFrom('orgUnits')
+    .select(orgColumns)
+    .where('path', 'in', paths)
+    .orderBy('depth')
+    .orderBy('sortOrder')
+    .execute();
 }
 
 /** Counts of active children and people per unit, for the detail panel and deactivation guard. */
 export async function dependents(db: Kysely<Database>, id: number) {
   const [children, people] = await Promise.all([
-    db.selectFrom('orgUnits').select((eb) => eb.fn.countAll<number>().as('n')).where('parentId', '=', id).where('active', '=', 1).executeTakeFirstOrThrow(),
-    db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', id).where('active', '=', 1).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('orgUnits')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parentId', '=', id)
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('orgId', '=', id)
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow(),
   ]);
   return { children: Number(children.n), people: Number(people.n) };
 }

@@ -25,6 +25,20 @@ export function presentPerson(actor: Actor, p: PersonRow) {
 }
 
 /** The fields an audit snapshot keeps. */
-export function personSnapshot(p: Pick<PersonRow, 'name' | 'orgName' | 'position' | 'isPartyMember' | 'leadershipLevel' | 'phone' | 'gender' | 'active'>) {
-  return { name: p.name, orgName: p.orgName, position: p.position, isPartyMember: p.isPartyMember, leadershipLevel: p.leadershipLevel, phone: p.phone, gender: p.gender, active: p.active };
+export function personSnapshot(
+  p: Pick<
+    PersonRow,
+    'name' | 'orgName' | 'position' | 'isPartyMember' | 'leadershipLevel' | 'phone' | 'gender' | 'active'
+  >,
+) {
+  return {
+    name: p.name,
+    orgName: p.orgName,
+    position: p.position,
+    isPartyMember: p.isPartyMember,
+    leadershipLevel: p.leadershipLevel,
+    phone: p.phone,
+    gender: p.gender,
+    active: p.active,
+  };
 }

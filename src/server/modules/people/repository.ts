@@ -45,7 +45,10 @@ export function peopleQuery(db: Kysely<Database>, scope: Scope, filter: PeopleFi
   let qb = peopleBase(db, scope);
   if (filter.orgPath) {
     const orgPath = filter.orgPath;
-    qb = filter.subtree === false ? qb.where('people.orgId', '=', filter.orgId!) : qb.where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath));
+    qb =
+      filter.subtree === false
+        ? qb.where('people.orgId', '=', filter.orgId!)
+        : qb.where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath));
   }
   if (!filter.includeInactive) qb = qb.where('people.active', '=', 1);
   if (filter.isPartyMember !== undefined) qb = qb.where('people.isPartyMember', '=', filter.isPartyMember ? 1 : 0);

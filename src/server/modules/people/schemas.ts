@@ -3,16 +3,22 @@ import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
 
 export const PHONE_PATTERN = '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$';
 
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T, title: string) => Type.Union([t, Type.Null()], { title });
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T, title: string) =>
+  Type.Union([t, Type.Null()], { title });
 
 const editable = {
   name: Text('姓名', 30),
   gender: Type.Optional(nullable(Type.String({ enum: ['male', 'female'], title: '性别' }), '性别')),
   position: Type.Optional(Type.String({ maxLength: 60, title: '职务' })),
   isPartyMember: Type.Boolean({ title: '是否党员' }),
-  leadershipLevel: Type.Optional(nullable(Type.String({ enum: ['bureau', 'county', 'township', 'other'], title: '领导职务层级' }), '领导职务层级')),
+  leadershipLevel: Type.Optional(
+    nullable(Type.String({ enum: ['bureau', 'county', 'township', 'other'], title: '领导职务层级' }), '领导职务层级'),
+  ),
   phone: Type.Optional(
-    nullable(Type.String({ pattern: PHONE_PATTERN, title: '联系电话', description: '请输入 11 位手机号或带区号的固定电话' }), '联系电话'),
+    nullable(
+      Type.String({ pattern: PHONE_PATTERN, title: '联系电话', description: '请输入 11 位手机号或带区号的固定电话' }),
+      '联系电话',
+    ),
   ),
 };
 
@@ -46,7 +52,10 @@ export const PeopleListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const CreatePersonBody = Type.Object({ orgId: Type.Integer({ minimum: 1, title: '所在单位' }), ...editable }, { additionalProperties: false });
+export const CreatePersonBody = Type.Object(
+  { orgId: Type.Integer({ minimum: 1, title: '所在单位' }), ...editable },
+  { additionalProperties: false },
+);
 
 export const UpdatePersonBody = Type.Object(
   {
@@ -61,4 +70,7 @@ export const UpdatePersonBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const TransferBody = Type.Object({ orgId: Type.Integer({ minimum: 1, title: '调入单位' }), version: Version }, { additionalProperties: false });
+export const TransferBody = Type.Object(
+  { orgId: Type.Integer({ minimum: 1, title: '调入单位' }), version: Version },
+  { additionalProperties: false },
+);

@@ -22,7 +22,12 @@ export function isOverdue(p: ColourInput, today: string): boolean {
 }
 
 /** The same rule as SQL, so a colour filter and the colours shown always agree. */
-export function colourPredicate(eb: ExpressionBuilder<any, any>, colour: ProblemColour, today: string, yellowUntil: string): Expression<SqlBool> {
+export function colourPredicate(
+  eb: ExpressionBuilder<any, any>,
+  colour: ProblemColour,
+  today: string,
+  yellowUntil: string,
+): Expression<SqlBool> {
   const status = eb.ref('problems.status');
   const due = eb.ref('problems.dueDate');
   const notOverdue = eb.or([eb(due, 'is', null), eb(due, '>=', today)]);
@@ -36,7 +41,10 @@ export function colourPredicate(eb: ExpressionBuilder<any, any>, colour: Problem
       return eb.and([
         eb(status, '!=', 'closed'),
         notOverdue,
-        eb.or([eb(status, '=', 'submitted'), eb.and([eb('problems.kind', '!=', 'long_term'), eb(due, '<=', yellowUntil)])]),
+        eb.or([
+          eb(status, '=', 'submitted'),
+          eb.and([eb('problems.kind', '!=', 'long_term'), eb(due, '<=', yellowUntil)]),
+        ]),
       ]);
     case 'blue':
       return eb.and([eb(status, 'not in', ['closed', 'submitted']), notOverdue, eb('problems.kind', '=', 'long_term')]);

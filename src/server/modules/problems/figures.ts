@@ -24,19 +24,30 @@ interface Unit {
 }
 
 type Dates = { today: string; yellowUntil: string };
-const figuresOf = (s: ProblemSummary) => Object.fromEntries(Object.keys(FIGURES).map((k) => [k, s[k as FigureKey]])) as Record<FigureKey, number>;
+const figuresOf = (s: ProblemSummary) =>
+  Object.fromEntries(Object.keys(FIGURES).map((k) => [k, s[k as FigureKey]])) as Record<FigureKey, number>;
 
 /**
  * The same rows from the maintained tallies, for a caller who sees the whole subtree: the unit's own row is
  * its subtree minus the subtrees of all its children (deactivated ones included).
  */
-export async function maintainedFigures(db: Kysely<Database>, campaignId: number | undefined, rows: Array<Unit & { own?: boolean }>, dates: Dates) {
+export async function maintainedFigures(
+  db: Kysely<Database>,
+  campaignId: number | undefined,
+  rows: Array<Unit & { own?: boolean }>,
+  dates: Dates,
+) {
   const childIds = await allChildIds(db, rows[0].id);
   const summaries = await tallySummaries(db, campaignId, [...new Set([...rows.map((r) => r.id), ...childIds])], dates);
   const childSum = (key: FigureKey) => childIds.reduce((s, id) => s + summaries.get(id)![key], 0);
   return rows.map((unit) => {
     const subtree = figuresOf(summaries.get(unit.id)!);
-    const figures = unit.own ? (Object.fromEntries(Object.entries(subtree).map(([k, v]) => [k, v - childSum(k as FigureKey)])) as Record<FigureKey, number>) : subtree;
+    const figures = unit.own
+      ? (Object.fromEntries(Object.entries(subtree).map(([k, v]) => [k, v - childSum(k as FigureKey)])) as Record<
+          FigureKey,
+          number
+        >)
+      : subtree;
     return { orgId: unit.id, orgName: unit.own ? `${unit.name}（本级）` : unit.name, own: !!unit.own, figures };
   });
 }
@@ -45,20 +56,48 @@ export async function maintainedFigures(db: Kysely<Database>, campaignId: number
  * One row per unit (the unit itself for its own problems, then each child subtree), counted with the very
  * query the 问题清单 uses — so a figure and the list it opens always agree.
  */
-export async function problemFigures(db: Kysely<Database>, actor: Actor, campaignId: number | undefined, rows: Array<Unit & { own?: boolean }>, dates: { today: string; yellowUntil: string }) {
+export async function problemFigures(
+  db: Kysely<Database>,
+  actor: Actor,
+  campaignId: number | undefined,
+  rows: Array<Unit & { own?: boolean }>,
+  dates: { today: string; yellowUntil: string },
+) {
   return Promise.all(
     rows.map(async (unit) => {
       const counts = await problemQuery(db, actor, { campaignId, orgPath: unit.path, unitOnly: unit.own }, dates)
         .select((eb) => [
           eb.fn.countAll<number>().as('total'),
           eb.fn.sum<number>(eb.case().when('problems.status', '=', 'closed').then(1).else(0).end()).as('closed'),
-          eb.fn.sum<number>(eb.case().when(eb.and([eb('problems.kind', '=', 'immediate'), eb('problems.status', '=', 'closed')])).then(1).else(0).end()).as('cleared'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb.and([eb('problems.kind', '=', 'immediate'), eb('problems.status', '=', 'closed')]))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('cleared'),
           eb.fn.sum<number>(eb.case().when(onTimePredicate(eb)).then(1).else(0).end()).as('onTime'),
-          eb.fn.sum<number>(eb.case().when(colourPredicate(eb, 'red', dates.today, dates.yellowUntil)).then(1).else(0).end()).as('overdue'),
-          eb.fn.sum<number>(eb.case().when('problems.escalatedFromId', 'is not', null).then(1).else(0).end()).as('escalated'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(colourPredicate(eb, 'red', dates.today, dates.yellowUntil))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('overdue'),
+          eb.fn
+            .sum<number>(eb.case().when('problems.escalatedFromId', 'is not', null).then(1).else(0).end())
+            .as('escalated'),
         ])
         .executeTakeFirstOrThrow();
-      const figures = Object.fromEntries(Object.keys(FIGURES).map((k) => [k, Number((counts as Record<string, unknown>)[k] ?? 0)])) as Record<FigureKey, number>;
+      const figures = Object.fromEntries(
+        Object.keys(FIGURES).map((k) => [k, Number((counts as Record<string, unknown>)[k] ?? 0)]),
+      ) as Record<FigureKey, number>;
       return { orgId: unit.id, orgName: unit.own ? `${unit.name}（本级）` : unit.name, own: !!unit.own, figures };
     }),
   );

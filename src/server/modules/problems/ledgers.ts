@@ -2,12 +2,36 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import type { SheetSpec } from '../../io/xlsx-sheet.ts';
-import { PROBLEM_COLOURS, PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES, ROOT_CAUSES, type ProblemKind, type ProblemSource, type ProblemStatus, type RootCause } from '../../../shared/problem-enums.ts';
+import {
+  PROBLEM_COLOURS,
+  PROBLEM_KINDS,
+  PROBLEM_SOURCES,
+  PROBLEM_STATUSES,
+  ROOT_CAUSES,
+  type ProblemKind,
+  type ProblemSource,
+  type ProblemStatus,
+  type RootCause,
+} from '../../../shared/problem-enums.ts';
 import { measuresOf, problemQuery, type MeasureRow, type ProblemFilter } from './repository.ts';
 import { colourOf } from './colour.ts';
 
 /** The customary columns of the 整改台账, in order, then the extra ones this system adds. */
-export const RECTIFICATION_HEADERS = ['序号', '问题描述', '问题来源', '整改措施', '责任领导', '责任单位', '责任人', '整改时限', '整改进展', '完成情况', '问题领域', '整改类型', '具体表现'] as const;
+export const RECTIFICATION_HEADERS = [
+  '序号',
+  '问题描述',
+  '问题来源',
+  '整改措施',
+  '责任领导',
+  '责任单位',
+  '责任人',
+  '整改时限',
+  '整改进展',
+  '完成情况',
+  '问题领域',
+  '整改类型',
+  '具体表现',
+] as const;
 
 /** Only the problem fields the ledgers print: a big export reads 100,000 of these. */
 const LEDGER_COLUMNS = [
@@ -26,8 +50,15 @@ const LEDGER_COLUMNS = [
   'problems.closedAt',
 ] as const;
 
-function ledgerProblems(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }) {
-  return problemQuery(db, actor, filter, dates).innerJoin('orgUnits', 'orgUnits.id', 'problems.orgId').select(LEDGER_COLUMNS);
+function ledgerProblems(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: ProblemFilter,
+  dates: { today: string; yellowUntil: string },
+) {
+  return problemQuery(db, actor, filter, dates)
+    .innerJoin('orgUnits', 'orgUnits.id', 'problems.orgId')
+    .select(LEDGER_COLUMNS);
 }
 
 export type LedgerProblem = Awaited<ReturnType<ReturnType<typeof ledgerProblems>['execute']>>[number];
@@ -46,14 +77,24 @@ const BATCH = 500;
  * Problems of the filter with their measures and latest progress note, one row per measure, in batches of
  * whole problems (keyset pages over the ledger's order: unit path, then id), numbered across batches.
  */
-export async function* ledgerBatches(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }): AsyncGenerator<LedgerRow[]> {
+export async function* ledgerBatches(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: ProblemFilter,
+  dates: { today: string; yellowUntil: string },
+): AsyncGenerator<LedgerRow[]> {
   let after: { orgPath: string; id: number } | null = null;
   let no = 0;
   for (;;) {
     let qb = ledgerProblems(db, actor, filter, dates);
     if (after) {
       const { orgPath, id } = after;
-      qb = qb.where((eb) => eb.and([eb('problems.orgPath', '>=', orgPath), eb.or([eb('problems.orgPath', '>', orgPath), eb('problems.id', '>', id)])]));
+      qb = qb.where((eb) =>
+        eb.and([
+          eb('problems.orgPath', '>=', orgPath),
+          eb.or([eb('problems.orgPath', '>', orgPath), eb('problems.id', '>', id)]),
+        ]),
+      );
     }
     const problems = await qb.orderBy('problems.orgPath').orderBy('problems.id').limit(BATCH).execute();
     if (!problems.length) return;
@@ -89,7 +130,11 @@ export const rectificationSheet = (title: string): SheetSpec<LedgerRow> => ({
   columns: [
     { header: '序号', width: 6, value: (r) => r.no },
     { header: '问题描述', width: 30, value: (r) => r.problem.title },
-    { header: '问题来源', width: 10, value: (r) => PROBLEM_SOURCES[r.problem.source as ProblemSource] ?? r.problem.source },
+    {
+      header: '问题来源',
+      width: 10,
+      value: (r) => PROBLEM_SOURCES[r.problem.source as ProblemSource] ?? r.problem.source,
+    },
     { header: '整改措施', width: 36, value: (r) => r.measure?.content ?? '' },
     { header: '责任领导', width: 10, value: (r) => r.measure?.leaderName ?? '' },
     { header: '责任单位', width: 18, value: (r) => r.measure?.ownerOrgName ?? r.problem.orgName },
@@ -104,20 +149,39 @@ export const rectificationSheet = (title: string): SheetSpec<LedgerRow> => ({
   mergeBy: { key: (r) => r.no, columns: [0, 1, 2, 10, 11, 12] },
 });
 
-export const problemListSheet = (title: string, dates: { today: string; yellowUntil: string }): SheetSpec<LedgerRow> => ({
+export const problemListSheet = (
+  title: string,
+  dates: { today: string; yellowUntil: string },
+): SheetSpec<LedgerRow> => ({
   title,
   sheetName: '问题清单',
   columns: [
     { header: '序号', width: 6, value: (r) => r.no },
     { header: '单位', width: 18, value: (r) => r.problem.orgName },
     { header: '问题描述', width: 36, value: (r) => r.problem.title },
-    { header: '问题来源', width: 10, value: (r) => PROBLEM_SOURCES[r.problem.source as ProblemSource] ?? r.problem.source },
+    {
+      header: '问题来源',
+      width: 10,
+      value: (r) => PROBLEM_SOURCES[r.problem.source as ProblemSource] ?? r.problem.source,
+    },
     { header: '问题领域', width: 10, value: (r) => r.problem.category },
-    { header: '根源剖析', width: 14, value: (r) => (JSON.parse(r.problem.rootCauses) as RootCause[]).map((c) => ROOT_CAUSES[c] ?? c).join('、') },
+    {
+      header: '根源剖析',
+      width: 14,
+      value: (r) => (JSON.parse(r.problem.rootCauses) as RootCause[]).map((c) => ROOT_CAUSES[c] ?? c).join('、'),
+    },
     { header: '整改类型', width: 10, value: (r) => PROBLEM_KINDS[r.problem.kind as ProblemKind] ?? r.problem.kind },
     { header: '整改时限', width: 12, value: (r) => r.problem.dueDate ?? '' },
-    { header: '状态', width: 10, value: (r) => PROBLEM_STATUSES[r.problem.status as ProblemStatus] ?? r.problem.status },
-    { header: '红黄绿蓝', width: 12, value: (r) => PROBLEM_COLOURS[colourOf(r.problem, dates.today, dates.yellowUntil)] },
+    {
+      header: '状态',
+      width: 10,
+      value: (r) => PROBLEM_STATUSES[r.problem.status as ProblemStatus] ?? r.problem.status,
+    },
+    {
+      header: '红黄绿蓝',
+      width: 12,
+      value: (r) => PROBLEM_COLOURS[colourOf(r.problem, dates.today, dates.yellowUntil)],
+    },
   ],
 });
 

@@ -10,7 +10,13 @@ type Step =
   | { kind: 'addEvidence' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('act' as const), action: fc.constantFrom(...ACTIONS), effect: fc.constantFrom('', '  ', '问题已整改'), reason: fc.constantFrom('', '佐证不足'), attachments: fc.nat(2) }),
+  fc.record({
+    kind: fc.constant('act' as const),
+    action: fc.constantFrom(...ACTIONS),
+    effect: fc.constantFrom('', '  ', '问题已整改'),
+    reason: fc.constantFrom('', '佐证不足'),
+    attachments: fc.nat(2),
+  }),
   fc.constant({ kind: 'addMeasure' as const }),
   fc.constant({ kind: 'finishMeasure' as const }),
   fc.constant({ kind: 'reopenMeasure' as const }),
@@ -21,18 +27,30 @@ describe('problem lifecycle', () => {
   it('no sequence of actions reaches an illegal state or closes without finished measures, effect and evidence', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), fc.boolean(), (steps, hasParent) => {
-        const s: LifecycleState = { status: 'draft', measureCount: 0, openMeasureCount: 0, evidenceCount: 0, escalated: false, hasParent };
+        const s: LifecycleState = {
+          status: 'draft',
+          measureCount: 0,
+          openMeasureCount: 0,
+          evidenceCount: 0,
+          escalated: false,
+          hasParent,
+        };
         let submittedProperly = false;
         for (const st of steps) {
           if (st.kind === 'addMeasure' && s.status !== 'closed' && s.status !== 'submitted') {
             s.measureCount++;
             s.openMeasureCount++;
           } else if (st.kind === 'finishMeasure' && s.openMeasureCount > 0) s.openMeasureCount--;
-          else if (st.kind === 'reopenMeasure' && s.openMeasureCount < s.measureCount && s.status === 'in_progress') s.openMeasureCount++;
+          else if (st.kind === 'reopenMeasure' && s.openMeasureCount < s.measureCount && s.status === 'in_progress')
+            s.openMeasureCount++;
           else if (st.kind === 'addEvidence') s.evidenceCount++;
           else if (st.kind === 'act') {
             const before = s.status;
-            const verdict = decide(s, st.action, { effect: st.effect, reason: st.reason, attachmentCount: st.attachments });
+            const verdict = decide(s, st.action, {
+              effect: st.effect,
+              reason: st.reason,
+              attachmentCount: st.attachments,
+            });
             if (!verdict.ok) {
               expect(verdict.message).toMatch(/[\u4e00-\u9fa5]/);
               continue;
@@ -66,8 +84,16 @@ describe('problem lifecycle', () => {
   });
 
   it('allows only the documented moves from each state', () => {
-    const base: LifecycleState = { status: 'draft', measureCount: 1, openMeasureCount: 0, evidenceCount: 1, escalated: false, hasParent: true };
-    const allowed = (status: LifecycleState['status']) => ACTIONS.filter((a) => decide({ ...base, status }, a, { effect: 'e', reason: 'r' }).ok);
+    const base: LifecycleState = {
+      status: 'draft',
+      measureCount: 1,
+      openMeasureCount: 0,
+      evidenceCount: 1,
+      escalated: false,
+      hasParent: true,
+    };
+    const allowed = (status: LifecycleState['status']) =>
+      ACTIONS.filter((a) => decide({ ...base, status }, a, { effect: 'e', reason: 'r' }).ok);
     expect(allowed('draft')).toEqual(['confirm', 'escalate']);
     expect(allowed('in_progress')).toEqual(['submit', 'escalate']);
     expect(allowed('submitted')).toEqual(['approve', 'reject', 'escalate']);

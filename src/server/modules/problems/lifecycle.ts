@@ -28,7 +28,12 @@ export interface ActionInput {
 
 export type Verdict = { ok: true; next: ProblemStatus } | { ok: false; message: string };
 
-const labels: Record<ProblemStatus, string> = { draft: '待审核', in_progress: '整改中', submitted: '申请销号', closed: '已销号' };
+const labels: Record<ProblemStatus, string> = {
+  draft: '待审核',
+  in_progress: '整改中',
+  submitted: '申请销号',
+  closed: '已销号',
+};
 const refuse = (message: string): Verdict => ({ ok: false, message });
 
 /** Judges one action; never throws. */
@@ -63,5 +68,11 @@ export function decide(state: LifecycleState, action: Action, input: ActionInput
 
 /** The actions open from a status (before role and evidence checks), for the UI and the tests. */
 export function actionsFrom(status: ProblemStatus): Action[] {
-  return ACTIONS.filter((a) => decide({ status, measureCount: 1, openMeasureCount: 0, evidenceCount: 1, escalated: false, hasParent: true }, a, { effect: 'x', reason: 'x' }).ok);
+  return ACTIONS.filter(
+    (a) =>
+      decide({ status, measureCount: 1, openMeasureCount: 0, evidenceCount: 1, escalated: false, hasParent: true }, a, {
+        effect: 'x',
+        reason: 'x',
+      }).ok,
+  );
 }

@@ -2,7 +2,15 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams } from '../../http/schemas.ts';
-import { DecisionBody, ExtensionBody, ExtensionParams, MeasureBody, MeasureParams, MeasurePatch, ProgressBody } from './schemas.ts';
+import {
+  DecisionBody,
+  ExtensionBody,
+  ExtensionParams,
+  MeasureBody,
+  MeasureParams,
+  MeasurePatch,
+  ProgressBody,
+} from './schemas.ts';
 import { addMeasure, updateMeasure } from './commands/save-measure.ts';
 import { reportProgress } from './commands/report-progress.ts';
 import { decideExtension, requestExtension } from './commands/extensions.ts';
@@ -12,27 +20,89 @@ const Ok = Type.Object({ ok: Type.Boolean() });
 
 /** Measures of a problem: add, edit, mark done, progress notes with evidence, extension requests. */
 export const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post('/problems/:id/measures', { schema: { tags, summary: '添加整改措施', params: IdParams, body: MeasureBody, response: { 201: Ok, ...ErrorResponses } } }, async (req, reply) => {
-    await addMeasure(ctxOf(req), req.params.id, req.body);
-    return reply.status(201).send({ ok: true });
-  });
-
-  app.patch('/problems/:id/measures/:measureId', { schema: { tags, summary: '修改整改措施或标记完成（{"status":"done","version"}）', params: MeasureParams, body: MeasurePatch, response: { 200: Ok, ...ErrorResponses } } }, async (req) => {
-    await updateMeasure(ctxOf(req), req.params.id, req.params.measureId, { ...req.body, status: req.body.status as 'open' | 'done' | undefined });
-    return { ok: true };
-  });
-
-  app.post('/problems/:id/measures/:measureId/progress', { schema: { tags, summary: '填报整改进展（可附佐证材料）', params: MeasureParams, body: ProgressBody, response: { 201: Ok, ...ErrorResponses } } }, async (req, reply) => {
-    await reportProgress(ctxOf(req), req.params.id, req.params.measureId, req.body);
-    return reply.status(201).send({ ok: true });
-  });
-
-  app.post('/problems/:id/measures/:measureId/extensions', { schema: { tags, summary: '延期申请', params: MeasureParams, body: ExtensionBody, response: { 201: Type.Object({ id: Type.Integer() }), ...ErrorResponses } } }, async (req, reply) =>
-    reply.status(201).send({ id: await requestExtension(ctxOf(req), req.params.id, req.params.measureId, req.body) }),
+  app.post(
+    '/problems/:id/measures',
+    {
+      schema: {
+        tags,
+        summary: '添加整改措施',
+        params: IdParams,
+        body: MeasureBody,
+        response: { 201: Ok, ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      await addMeasure(ctxOf(req), req.params.id, req.body);
+      return reply.status(201).send({ ok: true });
+    },
   );
 
-  app.post('/problems/:id/extensions/:extId/decision', { schema: { tags, summary: '审批延期申请', params: ExtensionParams, body: DecisionBody, response: { 200: Ok, ...ErrorResponses } } }, async (req) => {
-    await decideExtension(ctxOf(req), req.params.id, req.params.extId, req.body);
-    return { ok: true };
-  });
+  app.patch(
+    '/problems/:id/measures/:measureId',
+    {
+      schema: {
+        tags,
+        summary: '修改整改措施或标记完成（{"status":"done","version"}）',
+        params: MeasureParams,
+        body: MeasurePatch,
+        response: { 200: Ok, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      await updateMeasure(ctxOf(req), req.params.id, req.params.measureId, {
+        ...req.body,
+        status: req.body.status as 'open' | 'done' | undefined,
+      });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/problems/:id/measures/:measureId/progress',
+    {
+      schema: {
+        tags,
+        summary: '填报整改进展（可附佐证材料）',
+        params: MeasureParams,
+        body: ProgressBody,
+        response: { 201: Ok, ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      await reportProgress(ctxOf(req), req.params.id, req.params.measureId, req.body);
+      return reply.status(201).send({ ok: true });
+    },
+  );
+
+  app.post(
+    '/problems/:id/measures/:measureId/extensions',
+    {
+      schema: {
+        tags,
+        summary: '延期申请',
+        params: MeasureParams,
+        body: ExtensionBody,
+        response: { 201: Type.Object({ id: Type.Integer() }), ...ErrorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send({ id: await requestExtension(ctxOf(req), req.params.id, req.params.measureId, req.body) }),
+  );
+
+  app.post(
+    '/problems/:id/extensions/:extId/decision',
+    {
+      schema: {
+        tags,
+        summary: '审批延期申请',
+        params: ExtensionParams,
+        body: DecisionBody,
+        response: { 200: Ok, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      await decideExtension(ctxOf(req), req.params.id, req.params.extId, req.body);
+      return { ok: true };
+    },
+  );
 };

@@ -11,8 +11,10 @@ export interface ProblemSubject {
 }
 
 const inScope = (actor: Actor, p: ProblemSubject) => scopeContains(actor.scope, p.orgPath);
-const records = (actor: Actor, p: ProblemSubject) => hasRole(actor, 'admin', 'office', 'secretary', 'officer', 'leader') && inScope(actor, p);
-const reviews = (actor: Actor, p: ProblemSubject) => hasRole(actor, 'admin', 'office', 'secretary') && inScope(actor, p);
+const records = (actor: Actor, p: ProblemSubject) =>
+  hasRole(actor, 'admin', 'office', 'secretary', 'officer', 'leader') && inScope(actor, p);
+const reviews = (actor: Actor, p: ProblemSubject) =>
+  hasRole(actor, 'admin', 'office', 'secretary') && inScope(actor, p);
 const open = (p: ProblemSubject) => p.status !== 'closed';
 
 /**

@@ -1,7 +1,14 @@
 import type { Actor } from '../../auth/actor.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
 import { today, addDays } from '../../clock.ts';
-import { PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES, type ProblemKind, type ProblemSource, type ProblemStatus } from '../../../shared/problem-enums.ts';
+import {
+  PROBLEM_KINDS,
+  PROBLEM_SOURCES,
+  PROBLEM_STATUSES,
+  type ProblemKind,
+  type ProblemSource,
+  type ProblemStatus,
+} from '../../../shared/problem-enums.ts';
 import { problemPolicy } from './policy.ts';
 import { colourOf, isOverdue } from './colour.ts';
 import type { MeasureRow, ProblemRow } from './repository.ts';
@@ -13,7 +20,12 @@ export function judgeDates(warningDays: number) {
 }
 
 /** A problem with its derived overdue flag and colour, and what the caller may do. */
-export function presentProblem(actor: Actor, p: ProblemRow, dates: { today: string; yellowUntil: string }, measures: MeasureRow[] = []) {
+export function presentProblem(
+  actor: Actor,
+  p: ProblemRow,
+  dates: { today: string; yellowUntil: string },
+  measures: MeasureRow[] = [],
+) {
   const mine = measures.filter((m) => m.problemId === p.id);
   const ownsMeasure = actor.personId !== null && mine.some((m) => m.ownerId === actor.personId);
   return {

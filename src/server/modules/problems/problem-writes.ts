@@ -23,7 +23,13 @@ export async function afterProblemWrites(trx: Kysely<Database>, problemIds: numb
     const chunk = problemIds.slice(i, i + 500);
     await trx
       .updateTable('problems')
-      .set((eb) => ({ dueDate: eb.selectFrom('problemMeasures').select((m) => m.fn.min<string>('deadline').as('due')).whereRef('problemMeasures.problemId', '=', 'problems.id').where('problemMeasures.status', '=', 'open') }))
+      .set((eb) => ({
+        dueDate: eb
+          .selectFrom('problemMeasures')
+          .select((m) => m.fn.min<string>('deadline').as('due'))
+          .whereRef('problemMeasures.problemId', '=', 'problems.id')
+          .where('problemMeasures.status', '=', 'open'),
+      }))
       .where('id', 'in', chunk)
       .execute();
   }

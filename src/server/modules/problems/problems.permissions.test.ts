@@ -10,11 +10,19 @@ describeEachDb('permission matrix: 检视整改', (h) => {
   beforeAll(async () => {
     const { db, fx, call } = h();
     ids.campaign = await fixtureCampaign(db, fx.units.root.id);
-    const p = await call('officer', 'POST', '/api/v1/problems', { campaignId: ids.campaign, orgId: fx.units.branchA.id, title: '矩阵测试问题', source: 'self_found', kind: 'immediate', measures: [{ content: '措施', ownerId: fx.people.memberA, deadline: addDays(today(), 9) }] });
+    const p = await call('officer', 'POST', '/api/v1/problems', {
+      campaignId: ids.campaign,
+      orgId: fx.units.branchA.id,
+      title: '矩阵测试问题',
+      source: 'self_found',
+      kind: 'immediate',
+      measures: [{ content: '措施', ownerId: fx.people.memberA, deadline: addDays(today(), 9) }],
+    });
     ids.problem = p.json().id;
     ids.measure = p.json().measures[0].id;
   });
-  const version = async (hh: ReturnType<typeof h>) => (await hh.call('admin', 'GET', `/api/v1/problems/${ids.problem}`)).json().version;
+  const version = async (hh: ReturnType<typeof h>) =>
+    (await hh.call('admin', 'GET', `/api/v1/problems/${ids.problem}`)).json().version;
 
   permissionMatrix(h, [
     {
@@ -24,12 +32,24 @@ describeEachDb('permission matrix: 检视整改', (h) => {
       expect: { admin: 200, office: 200, secretary: 200, officer: 200, member: 200 },
       otherwise: 404,
     },
-    { label: 'list problems', method: 'GET', url: () => `/api/v1/problems?campaignId=${ids.campaign}`, expect: {}, otherwise: 200 },
+    {
+      label: 'list problems',
+      method: 'GET',
+      url: () => `/api/v1/problems?campaignId=${ids.campaign}`,
+      expect: {},
+      otherwise: 200,
+    },
     {
       label: 'record a problem in branchA',
       method: 'POST',
       url: () => '/api/v1/problems',
-      body: (hh) => ({ campaignId: ids.campaign, orgId: hh.fx.units.branchA.id, title: '新问题', source: 'self_found', kind: 'immediate' }),
+      body: (hh) => ({
+        campaignId: ids.campaign,
+        orgId: hh.fx.units.branchA.id,
+        title: '新问题',
+        source: 'self_found',
+        kind: 'immediate',
+      }),
       expect: { admin: 201, office: 201, secretary: 201, officer: 201 },
       otherwise: 403,
     },
@@ -57,8 +77,20 @@ describeEachDb('permission matrix: 检视整改', (h) => {
       expect: { admin: 201, office: 201, secretary: 201, officer: 201, member: 201 },
       otherwise: 403,
     },
-    { label: 'per-unit figures', method: 'GET', url: (fx) => `/api/v1/problems/figures?campaignId=${ids.campaign}&orgId=${fx.units.branchA.id}`, expect: { admin: 200, office: 200, secretary: 200, officer: 200 }, otherwise: 404 },
-    { label: 'export the 整改台账', method: 'GET', url: () => `/api/v1/exports/rectification.xlsx?campaignId=${ids.campaign}`, expect: {}, otherwise: 200 },
+    {
+      label: 'per-unit figures',
+      method: 'GET',
+      url: (fx) => `/api/v1/problems/figures?campaignId=${ids.campaign}&orgId=${fx.units.branchA.id}`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200 },
+      otherwise: 404,
+    },
+    {
+      label: 'export the 整改台账',
+      method: 'GET',
+      url: () => `/api/v1/exports/rectification.xlsx?campaignId=${ids.campaign}`,
+      expect: {},
+      otherwise: 200,
+    },
     { label: 'list institutions', method: 'GET', url: () => '/api/v1/institutions', expect: {}, otherwise: 200 },
     {
       label: 'draft an institution at branchA',
@@ -76,7 +108,13 @@ describeEachDb('permission matrix: 检视整改', (h) => {
       expect: { admin: 201, office: 201 },
       otherwise: 403,
     },
-    { label: 'list calendar overrides', method: 'GET', url: () => '/api/v1/calendar/overrides', expect: {}, otherwise: 200 },
+    {
+      label: 'list calendar overrides',
+      method: 'GET',
+      url: () => '/api/v1/calendar/overrides',
+      expect: {},
+      otherwise: 200,
+    },
     {
       label: 'add a calendar override',
       method: 'POST',

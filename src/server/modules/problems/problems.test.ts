@@ -7,7 +7,12 @@ import { addDays, today } from '../../clock.ts';
 
 async function upload(h: Harness, username: string, name = '整改佐证.pdf', content = PDF_BYTES) {
   const body = multipart({ name, content, type: 'application/pdf' });
-  return h.app.inject({ method: 'POST', url: '/api/v1/attachments', payload: body.payload, headers: { ...body.headers, cookie: await h.cookie(username) } });
+  return h.app.inject({
+    method: 'POST',
+    url: '/api/v1/attachments',
+    payload: body.payload,
+    headers: { ...body.headers, cookie: await h.cookie(username) },
+  });
 }
 
 describeEachDb('#problems', (h) => {
@@ -27,7 +32,14 @@ describeEachDb('#problems', (h) => {
       category: '理论学习',
       rootCauses: ['ideological'],
       kind: 'immediate',
-      measures: [{ content: '制定支部学习计划，每周开展一次集中研讨', ownerId: fx.people.memberA, leaderId: fx.people.leader, deadline: { workingDays: 3 } }],
+      measures: [
+        {
+          content: '制定支部学习计划，每周开展一次集中研讨',
+          ownerId: fx.people.memberA,
+          leaderId: fx.people.leader,
+          deadline: { workingDays: 3 },
+        },
+      ],
       ...extra,
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -38,53 +50,153 @@ describeEachDb('#problems', (h) => {
     const { call, fx, db } = h();
     const p = await record();
     expect(p).toMatchObject({ status: 'draft', overdue: false, dueDate: addWorkingDays(today(), 3), colour: 'yellow' });
-    expect((await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })).statusCode).toBe(403);
-    let cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })).json();
+    expect(
+      (await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version }))
+        .statusCode,
+    ).toBe(403);
+    let cur = (
+      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })
+    ).json();
     expect(cur.status).toBe('in_progress');
 
-    const early = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: '已整改' });
+    const early = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+      action: 'submit',
+      version: cur.version,
+      effect: '已整改',
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toContain('未完成');
 
     const measure = cur.measures[0];
     const file = await upload(h(), 'member');
     expect(file.statusCode, file.body).toBe(201);
-    expect((await call('member', 'POST', `/api/v1/problems/${p.id}/measures/${measure.id}/progress`, { date: today(), note: '已开展两次集中研讨', attachmentIds: [file.json().id] })).statusCode).toBe(201);
-    expect((await call('member', 'PATCH', `/api/v1/problems/${p.id}/measures/${measure.id}`, { status: 'done', version: measure.version })).statusCode).toBe(200);
+    expect(
+      (
+        await call('member', 'POST', `/api/v1/problems/${p.id}/measures/${measure.id}/progress`, {
+          date: today(),
+          note: '已开展两次集中研讨',
+          attachmentIds: [file.json().id],
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await call('member', 'PATCH', `/api/v1/problems/${p.id}/measures/${measure.id}`, {
+          status: 'done',
+          version: measure.version,
+        })
+      ).statusCode,
+    ).toBe(200);
 
     cur = (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json();
     expect(cur.evidence.map((e: { name: string }) => e.name)).toEqual(['整改佐证.pdf']);
-    const noEffect = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version });
+    const noEffect = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+      action: 'submit',
+      version: cur.version,
+    });
     expect(noEffect.statusCode).toBe(409);
-    cur = (await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: '学习计划已落实，研讨常态化' })).json();
+    cur = (
+      await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+        action: 'submit',
+        version: cur.version,
+        effect: '学习计划已落实，研讨常态化',
+      })
+    ).json();
     expect(cur).toMatchObject({ status: 'submitted', colour: 'yellow' });
-    expect((await call('member', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'approve', version: cur.version })).statusCode).toBe(403);
+    expect(
+      (
+        await call('member', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+          action: 'approve',
+          version: cur.version,
+        })
+      ).statusCode,
+    ).toBe(403);
 
-    const noReason = await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'reject', version: cur.version });
+    const noReason = await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+      action: 'reject',
+      version: cur.version,
+    });
     expect(noReason.statusCode).toBe(409);
-    cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'reject', version: cur.version, reason: '佐证材料不能体现成效' })).json();
+    cur = (
+      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+        action: 'reject',
+        version: cur.version,
+        reason: '佐证材料不能体现成效',
+      })
+    ).json();
     expect(cur).toMatchObject({ status: 'in_progress', returnReason: '佐证材料不能体现成效' });
-    cur = (await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: '补充了研讨记录' })).json();
-    cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'approve', version: cur.version })).json();
+    cur = (
+      await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+        action: 'submit',
+        version: cur.version,
+        effect: '补充了研讨记录',
+      })
+    ).json();
+    cur = (
+      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+        action: 'approve',
+        version: cur.version,
+      })
+    ).json();
     expect(cur).toMatchObject({ status: 'closed', colour: 'green', overdue: false });
 
-    const actions = await db.selectFrom('auditEvents').select('action').where('entityType', '=', 'problem').where('entityId', '=', p.id).orderBy('id').execute();
-    expect(actions.map((a) => a.action)).toEqual(['create', 'confirm', 'progress', 'measure_done', 'submit', 'reject', 'submit', 'approve']);
-    expect((await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'reject', version: cur.version, reason: 'x' })).statusCode).toBe(403);
+    const actions = await db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('entityType', '=', 'problem')
+      .where('entityId', '=', p.id)
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'create',
+      'confirm',
+      'progress',
+      'measure_done',
+      'submit',
+      'reject',
+      'submit',
+      'approve',
+    ]);
+    expect(
+      (
+        await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+          action: 'reject',
+          version: cur.version,
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(fx.units.branchA.id).toBe(cur.orgId);
   });
 
   it('refuses 销号 without evidence, and keeps other branches out (404 read, 403 write)', async () => {
     const { call } = h();
     const p = await record();
-    let cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })).json();
-    await call('officer', 'PATCH', `/api/v1/problems/${p.id}/measures/${cur.measures[0].id}`, { status: 'done', version: cur.measures[0].version });
+    let cur = (
+      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })
+    ).json();
+    await call('officer', 'PATCH', `/api/v1/problems/${p.id}/measures/${cur.measures[0].id}`, {
+      status: 'done',
+      version: cur.measures[0].version,
+    });
     cur = (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json();
-    const res = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: '已整改' });
+    const res = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+      action: 'submit',
+      version: cur.version,
+      effect: '已整改',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'illegal_transition', detail: '申请销号须上传至少一份佐证材料' });
     expect((await call('outsider', 'GET', `/api/v1/problems/${p.id}`)).statusCode).toBe(404);
-    expect((await call('outsider', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'submit', version: cur.version, effect: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await call('outsider', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+          action: 'submit',
+          version: cur.version,
+          effect: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
     const list = (await call('outsider', 'GET', `/api/v1/problems?campaignId=${campaignId}`)).json();
     expect(list.items.map((x: { id: number }) => x.id)).not.toContain(p.id);
   });
@@ -92,25 +204,53 @@ describeEachDb('#problems', (h) => {
   it('moves a deadline only through an approved extension request', async () => {
     const { call } = h();
     const p = await record();
-    const cur = (await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })).json();
+    const cur = (
+      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })
+    ).json();
     const m = cur.measures[0];
     const later = addDays(today(), 30);
-    const direct = await call('officer', 'PATCH', `/api/v1/problems/${p.id}/measures/${m.id}`, { version: m.version, deadline: later });
+    const direct = await call('officer', 'PATCH', `/api/v1/problems/${p.id}/measures/${m.id}`, {
+      version: m.version,
+      deadline: later,
+    });
     expect(direct.statusCode).toBe(409);
-    const ext = await call('officer', 'POST', `/api/v1/problems/${p.id}/measures/${m.id}/extensions`, { requestedDeadline: later, reason: '需协调财政资金' });
+    const ext = await call('officer', 'POST', `/api/v1/problems/${p.id}/measures/${m.id}/extensions`, {
+      requestedDeadline: later,
+      reason: '需协调财政资金',
+    });
     expect(ext.statusCode).toBe(201);
-    expect((await call('officer', 'POST', `/api/v1/problems/${p.id}/extensions/${ext.json().id}/decision`, { approve: true })).statusCode).toBe(403);
-    expect((await call('secretary', 'POST', `/api/v1/problems/${p.id}/extensions/${ext.json().id}/decision`, { approve: true, reason: '同意' })).statusCode).toBe(200);
+    expect(
+      (
+        await call('officer', 'POST', `/api/v1/problems/${p.id}/extensions/${ext.json().id}/decision`, {
+          approve: true,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call('secretary', 'POST', `/api/v1/problems/${p.id}/extensions/${ext.json().id}/decision`, {
+          approve: true,
+          reason: '同意',
+        })
+      ).statusCode,
+    ).toBe(200);
     const after = (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json();
     expect(after.measures[0].deadline).toBe(later);
     expect(after.dueDate).toBe(later);
-    expect(after.extensions[0]).toMatchObject({ status: 'approved', currentDeadline: m.deadline, requestedDeadline: later });
+    expect(after.extensions[0]).toMatchObject({
+      status: 'approved',
+      currentDeadline: m.deadline,
+      requestedDeadline: later,
+    });
   });
 
   it('escalates “根子在上面” to the parent unit, which owns a linked problem the branch can follow', async () => {
     const { call, fx } = h();
     const p = await record();
-    const res = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'escalate', version: p.version });
+    const res = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+      action: 'escalate',
+      version: p.version,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const child = res.json();
     expect(child.escalatedTo).toEqual([expect.objectContaining({ orgName: '机关党委', status: 'draft' })]);
@@ -118,8 +258,15 @@ describeEachDb('#problems', (h) => {
     expect((await call('officer', 'GET', `/api/v1/problems/${parentId}`)).statusCode).toBe(404);
     const parent = (await call('office', 'GET', `/api/v1/problems/${parentId}`)).json();
     expect(parent).toMatchObject({ orgId: fx.units.committee.id, escalatedFromId: p.id });
-    expect((await call('office', 'GET', `/api/v1/problems?escalated=true&orgId=${fx.units.committee.id}`)).json().items.map((x: { id: number }) => x.id)).toContain(parentId);
-    const again = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'escalate', version: child.version });
+    expect(
+      (await call('office', 'GET', `/api/v1/problems?escalated=true&orgId=${fx.units.committee.id}`))
+        .json()
+        .items.map((x: { id: number }) => x.id),
+    ).toContain(parentId);
+    const again = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
+      action: 'escalate',
+      version: child.version,
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -130,13 +277,23 @@ describeEachDb('#problems', (h) => {
     const saved = process.env.TAIZHANG_TODAY;
     try {
       process.env.TAIZHANG_TODAY = addDays(today(), 15);
-      expect((await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json()).toMatchObject({ colour: 'yellow', overdue: false });
+      expect((await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json()).toMatchObject({
+        colour: 'yellow',
+        overdue: false,
+      });
       process.env.TAIZHANG_TODAY = addDays(p.dueDate, 1);
-      expect((await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json()).toMatchObject({ colour: 'red', overdue: true });
-      const overdue = (await call('officer', 'GET', `/api/v1/problems?overdue=true&campaignId=${campaignId}&pageSize=200`)).json();
+      expect((await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json()).toMatchObject({
+        colour: 'red',
+        overdue: true,
+      });
+      const overdue = (
+        await call('officer', 'GET', `/api/v1/problems?overdue=true&campaignId=${campaignId}&pageSize=200`)
+      ).json();
       expect(overdue.items.map((x: { id: number }) => x.id)).toContain(p.id);
       expect(overdue.items.every((x: { overdue: boolean }) => x.overdue)).toBe(true);
-      const red = (await call('officer', 'GET', `/api/v1/problems?colour=red&campaignId=${campaignId}&pageSize=200`)).json();
+      const red = (
+        await call('officer', 'GET', `/api/v1/problems?colour=red&campaignId=${campaignId}&pageSize=200`)
+      ).json();
       expect(red.total).toBe(overdue.total);
     } finally {
       if (saved === undefined) delete process.env.TAIZHANG_TODAY;
@@ -154,17 +311,29 @@ describeEachDb('#problems', (h) => {
     const big = await upload(h(), 'officer', '大文件.pdf', Buffer.concat([PDF_BYTES, Buffer.alloc(21 * 1024 * 1024)]));
     expect(big.statusCode).toBe(413);
     const ok = await upload(h(), 'officer');
-    const back = await app.inject({ method: 'GET', url: `/api/v1/attachments/${ok.json().id}`, headers: { cookie: await cookie('officer') } });
+    const back = await app.inject({
+      method: 'GET',
+      url: `/api/v1/attachments/${ok.json().id}`,
+      headers: { cookie: await cookie('officer') },
+    });
     expect(back.statusCode).toBe(200);
     expect(back.headers['content-type']).toBe('application/pdf');
     expect(back.rawPayload.equals(PDF_BYTES)).toBe(true);
-    const outsider = await app.inject({ method: 'GET', url: `/api/v1/attachments/${ok.json().id}`, headers: { cookie: await cookie('outsider') } });
+    const outsider = await app.inject({
+      method: 'GET',
+      url: `/api/v1/attachments/${ok.json().id}`,
+      headers: { cookie: await cookie('outsider') },
+    });
     expect(outsider.statusCode).toBe(404);
   });
 
   it('gives per-unit figures whose every number equals the list it opens', async () => {
     const { call, fx } = h();
-    const res = await call('office', 'GET', `/api/v1/problems/figures?campaignId=${campaignId}&orgId=${fx.units.committee.id}`);
+    const res = await call(
+      'office',
+      'GET',
+      `/api/v1/problems/figures?campaignId=${campaignId}&orgId=${fx.units.committee.id}`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.total.figures.total).toBeGreaterThan(0);
@@ -172,7 +341,13 @@ describeEachDb('#problems', (h) => {
     let checked = 0;
     for (const row of [body.total, ...body.rows]) {
       for (const f of body.figures) {
-        const query = new URLSearchParams({ campaignId: String(campaignId), orgId: String(row.orgId), pageSize: '1', ...(row.own ? { unitOnly: 'true' } : {}), ...Object.fromEntries(Object.entries(f.filter).map(([k, v]) => [k, String(v)])) });
+        const query = new URLSearchParams({
+          campaignId: String(campaignId),
+          orgId: String(row.orgId),
+          pageSize: '1',
+          ...(row.own ? { unitOnly: 'true' } : {}),
+          ...Object.fromEntries(Object.entries(f.filter).map(([k, v]) => [k, String(v)])),
+        });
         const list = (await call('office', 'GET', `/api/v1/problems?${query}`)).json();
         expect(list.total, `${row.orgName} ${f.label}`).toBe(row.figures[f.key]);
         checked++;
@@ -186,12 +361,18 @@ describeEachDb('#problems', (h) => {
   it('searches Chinese text in titles and descriptions, long and short queries alike', async () => {
     const { call, fx } = h();
     const p = await record({ title: '背街小巷管理粗放', description: '夜间占道经营反弹明显，群众投诉较多' });
-    const ids = async (q: string) => (await call('office', 'GET', `/api/v1/problems?campaignId=${campaignId}&pageSize=200&q=${encodeURIComponent(q)}`)).json().items.map((x: { id: number }) => x.id);
+    const ids = async (q: string) =>
+      (await call('office', 'GET', `/api/v1/problems?campaignId=${campaignId}&pageSize=200&q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((x: { id: number }) => x.id);
     expect(await ids('占道经营反弹')).toEqual([p.id]);
     expect(await ids('小巷管理')).toEqual([p.id]);
     expect(await ids('占道')).toEqual([p.id]);
     expect(await ids('不存在的说法')).toEqual([]);
-    const edited = await call('officer', 'PATCH', `/api/v1/problems/${p.id}`, { version: p.version, description: '渣土车撒漏' });
+    const edited = await call('officer', 'PATCH', `/api/v1/problems/${p.id}`, {
+      version: p.version,
+      description: '渣土车撒漏',
+    });
     expect(edited.statusCode).toBe(200);
     expect(await ids('占道经营反弹')).toEqual([]);
     expect(await ids('渣土车撒漏')).toEqual([p.id]);

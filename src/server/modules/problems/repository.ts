@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -22,7 +22,9 @@ export function problemVisible(actor: Actor) {
             .selectFrom('problemMeasures')
             .select('problemMeasures.id')
             .whereRef('problemMeasures.problemId', '=', 'problems.id')
-            .where((m) => m.or([m('problemMeasures.ownerId', '=', personId), m('problemMeasures.leaderId', '=', personId)])),
+            .where((m) =>
+              m.or([m('problemMeasures.ownerId', '=', personId), m('problemMeasures.leaderId', '=', personId)]),
+            ),
         ),
       );
     }
@@ -66,9 +68,13 @@ export function listPlan(total: number, share: number, page: number, pageSize: n
   return share > 0 && (page * pageSize) / share < total ? 'ordered' : 'range';
 }
 
-
 /** The one list query: the 问题清单, the exports and the figures' drill-downs all use it, so their numbers agree. */
-export function problemQuery(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: { today: string; yellowUntil: string }) {
+export function problemQuery(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: ProblemFilter,
+  dates: { today: string; yellowUntil: string },
+) {
   let qb = db.selectFrom('problems');
   // The unit filter goes before the scope: given two ranges on org_path, SQLite bounds its index scan with
   // the first one, and the unit's subtree is the narrow one (a branch's list scanned the whole city otherwise).
@@ -76,7 +82,9 @@ export function problemQuery(db: Kysely<Database>, actor: Actor, filter: Problem
     const orgPath = filter.orgPath;
     const plan = filter.plan;
     const likelihood = plan === undefined ? undefined : plan === 'ordered' ? 0.999 : 0.001;
-    qb = filter.unitOnly ? qb.where('problems.orgPath', '=', orgPath) : qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath, likelihood));
+    qb = filter.unitOnly
+      ? qb.where('problems.orgPath', '=', orgPath)
+      : qb.where((eb) => pathInSubtree(eb, 'problems.orgPath', orgPath, likelihood));
   }
   // A subtree the caller sees whole needs no visibility predicate: the subtree range says it all.
   if (!filter.orgPath || !coversSubtree(actor.scope, filter.orgPath)) qb = qb.where(problemVisible(actor));
@@ -86,17 +94,27 @@ export function problemQuery(db: Kysely<Database>, actor: Actor, filter: Problem
   if (filter.kind) qb = qb.where('problems.kind', '=', filter.kind);
   if (filter.status) qb = qb.where('problems.status', '=', filter.status);
   if (filter.specialItemId) qb = qb.where('problems.specialItemId', '=', filter.specialItemId);
-  if (filter.escalated !== undefined) qb = qb.where('problems.escalatedFromId', filter.escalated ? 'is not' : 'is', null);
+  if (filter.escalated !== undefined)
+    qb = qb.where('problems.escalatedFromId', filter.escalated ? 'is not' : 'is', null);
   if (filter.onTime) qb = qb.where((eb) => onTimePredicate(eb));
   if (filter.overdue) qb = qb.where((eb) => colourPredicate(eb, 'red', dates.today, dates.yellowUntil));
-  if (filter.overdue === false) qb = qb.where((eb) => eb.not(colourPredicate(eb, 'red', dates.today, dates.yellowUntil)));
+  if (filter.overdue === false)
+    qb = qb.where((eb) => eb.not(colourPredicate(eb, 'red', dates.today, dates.yellowUntil)));
   if (filter.colour) {
     const colour = filter.colour;
     qb = qb.where((eb) => colourPredicate(eb, colour, dates.today, dates.yellowUntil));
   }
   if (filter.ownerId) {
     const ownerId = filter.ownerId;
-    qb = qb.where((eb) => eb.exists(eb.selectFrom('problemMeasures').select('problemMeasures.id').whereRef('problemMeasures.problemId', '=', 'problems.id').where('problemMeasures.ownerId', '=', ownerId)));
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('problemMeasures')
+          .select('problemMeasures.id')
+          .whereRef('problemMeasures.problemId', '=', 'problems.id')
+          .where('problemMeasures.ownerId', '=', ownerId),
+      ),
+    );
   }
   if (filter.q?.trim()) qb = qb.where(textMatches(db, filter.q.trim()));
   return qb;
@@ -110,7 +128,11 @@ function textMatches(db: Kysely<Database>, q: string) {
   const clean = q.replace(/[%_\\"]/g, '');
   return (eb: ExpressionBuilder<Database, 'problems'>) => {
     if (dialectOfDb(db) === 'sqlite' && [...clean].length >= 3) {
-      return eb('problems.id', 'in', sql<number>`(select rowid from problems_fts where problems_fts match ${`"${clean}"`})`);
+      return eb(
+        'problems.id',
+        'in',
+        sql<number>`(select rowid from problems_fts where problems_fts match ${`"${clean}"`})`,
+      );
     }
     const like = `%${clean}%`;
     return dialectOfDb(db) === 'postgres'
@@ -174,7 +196,11 @@ export function selectProblemRows<QB extends ReturnType<typeof problemQuery>>(qb
 
 /** The 问题清单's order: by due date (problems without an open one last, via due_sort), or by creation. */
 export function problemListOrder<QB extends SelectQueryBuilder<Database, 'problems', any>>(qb: QB, sort: string): QB {
-  return (sort === 'dueDate' ? qb.orderBy('problems.dueSort').orderBy('problems.id') : qb.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id')) as QB;
+  return (
+    sort === 'dueDate'
+      ? qb.orderBy('problems.dueSort').orderBy('problems.id')
+      : qb.orderBy('problems.createdAt', sort === '-createdAt' ? 'desc' : 'asc').orderBy('problems.id')
+  ) as QB;
 }
 
 /**
@@ -183,10 +209,33 @@ export function problemListOrder<QB extends SelectQueryBuilder<Database, 'proble
  * the plan needs one, moves ids, not descriptions. A total known from the maintained figures (tally.ts)
  * saves the count.
  */
-export async function problemPage(db: Kysely<Database>, filtered: ReturnType<typeof problemQuery>, sort: string, page: number, pageSize: number, knownTotal?: number) {
+export async function problemPage(
+  db: Kysely<Database>,
+  filtered: ReturnType<typeof problemQuery>,
+  sort: string,
+  page: number,
+  pageSize: number,
+  knownTotal?: number,
+) {
   const ordered = <QB extends SelectQueryBuilder<Database, 'problems', any>>(qb: QB) => problemListOrder(qb, sort);
-  const { items: ids, total } = await fetchPage(filtered, (qb) => ordered(qb.select('problems.id')), page, pageSize, knownTotal);
-  const items = ids.length ? await ordered(selectProblemRows(db.selectFrom('problems').where('problems.id', 'in', ids.map((r) => r.id)))).execute() : [];
+  const { items: ids, total } = await fetchPage(
+    filtered,
+    (qb) => ordered(qb.select('problems.id')),
+    page,
+    pageSize,
+    knownTotal,
+  );
+  const items = ids.length
+    ? await ordered(
+        selectProblemRows(
+          db.selectFrom('problems').where(
+            'problems.id',
+            'in',
+            ids.map((r) => r.id),
+          ),
+        ),
+      ).execute()
+    : [];
   return { items, total, page, pageSize };
 }
 
@@ -203,12 +252,20 @@ export async function visibleSubtree(db: Kysely<Database>, actor: Actor): Promis
   const personId = actor.personId;
   const outside = (eb: ExpressionBuilder<Database, 'problems'>) => eb.not(pathInSubtree(eb, 'problems.orgPath', path));
   const [own, measured] = await Promise.all([
-    db.selectFrom('problems').select('problems.id').where('problems.personId', '=', personId).where(outside).limit(1).executeTakeFirst(),
+    db
+      .selectFrom('problems')
+      .select('problems.id')
+      .where('problems.personId', '=', personId)
+      .where(outside)
+      .limit(1)
+      .executeTakeFirst(),
     db
       .selectFrom('problemMeasures')
       .innerJoin('problems', 'problems.id', 'problemMeasures.problemId')
       .select('problems.id')
-      .where((eb) => eb.or([eb('problemMeasures.ownerId', '=', personId), eb('problemMeasures.leaderId', '=', personId)]))
+      .where((eb) =>
+        eb.or([eb('problemMeasures.ownerId', '=', personId), eb('problemMeasures.leaderId', '=', personId)]),
+      )
       .where(outside)
       .limit(1)
       .executeTakeFirst(),
@@ -217,7 +274,9 @@ export async function visibleSubtree(db: Kysely<Database>, actor: Actor): Promis
 }
 
 export function findProblemInScope(db: Kysely<Database>, actor: Actor, id: number) {
-  return selectProblemRows(db.selectFrom('problems').where(problemVisible(actor))).where('problems.id', '=', id).executeTakeFirst();
+  return selectProblemRows(db.selectFrom('problems').where(problemVisible(actor)))
+    .where('problems.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findProblem(db: Kysely<Database>, id: number) {
@@ -258,18 +317,43 @@ export type MeasureRow = Awaited<ReturnType<typeof measuresOf>>[number];
 /** Progress notes, evidence, extension requests and escalation links of one problem. */
 export async function detailsOf(db: Kysely<Database>, problem: ProblemRow, measureIds: number[]) {
   const [progress, evidence, extensions, escalatedTo, escalatedFrom] = await Promise.all([
-    measureIds.length ? db.selectFrom('measureProgress').selectAll().where('measureId', 'in', measureIds).orderBy('date').orderBy('id').execute() : [],
+    measureIds.length
+      ? db
+          .selectFrom('measureProgress')
+          .selectAll()
+          .where('measureId', 'in', measureIds)
+          .orderBy('date')
+          .orderBy('id')
+          .execute()
+      : [],
     db
       .selectFrom('problemEvidence')
       .innerJoin('attachments', 'attachments.id', 'problemEvidence.attachmentId')
-      .select(['problemEvidence.id', 'problemEvidence.measureId', 'attachments.id as attachmentId', 'attachments.name', 'attachments.size', 'attachments.mime'])
+      .select([
+        'problemEvidence.id',
+        'problemEvidence.measureId',
+        'attachments.id as attachmentId',
+        'attachments.name',
+        'attachments.size',
+        'attachments.mime',
+      ])
       .where('problemEvidence.problemId', '=', problem.id)
       .orderBy('problemEvidence.id')
       .execute(),
     db.selectFrom('extensionRequests').selectAll().where('problemId', '=', problem.id).orderBy('id').execute(),
-    db.selectFrom('problems').innerJoin('orgUnits', 'orgUnits.id', 'problems.orgId').select(['problems.id', 'problems.status', 'orgUnits.name as orgName']).where('problems.escalatedFromId', '=', problem.id).execute(),
+    db
+      .selectFrom('problems')
+      .innerJoin('orgUnits', 'orgUnits.id', 'problems.orgId')
+      .select(['problems.id', 'problems.status', 'orgUnits.name as orgName'])
+      .where('problems.escalatedFromId', '=', problem.id)
+      .execute(),
     problem.escalatedFromId
-      ? db.selectFrom('problems').innerJoin('orgUnits', 'orgUnits.id', 'problems.orgId').select(['problems.id', 'problems.status', 'orgUnits.name as orgName']).where('problems.id', '=', problem.escalatedFromId).execute()
+      ? db
+          .selectFrom('problems')
+          .innerJoin('orgUnits', 'orgUnits.id', 'problems.orgId')
+          .select(['problems.id', 'problems.status', 'orgUnits.name as orgName'])
+          .where('problems.id', '=', problem.escalatedFromId)
+          .execute()
       : [],
   ]);
   return { progress, evidence, extensions, escalatedTo, escalatedFrom: escalatedFrom[0] ?? null };

@@ -5,8 +5,25 @@ import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
 import { notFound } from '../../errors.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { filterOrgPath } from '../orgs/public.ts';
-import { CreateProblemBody, DeleteQuery, ProblemListQuery, ProblemView, TransitionBody, UpdateProblemBody } from './schemas.ts';
-import { detailsOf, findProblemInScope, type ProblemRow, measuresOf, listPlan, problemPage, problemQuery, visibleSubtree, warningDaysOf } from './repository.ts';
+import {
+  CreateProblemBody,
+  DeleteQuery,
+  ProblemListQuery,
+  ProblemView,
+  TransitionBody,
+  UpdateProblemBody,
+} from './schemas.ts';
+import {
+  detailsOf,
+  findProblemInScope,
+  type ProblemRow,
+  measuresOf,
+  listPlan,
+  problemPage,
+  problemQuery,
+  visibleSubtree,
+  warningDaysOf,
+} from './repository.ts';
 import { judgeDates, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
@@ -28,41 +45,120 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const problem = written ?? (await findProblemInScope(app.db, req.actor, id));
     if (!problem) throw notFound('问题');
     const measures = await measuresOf(app.db, [id]);
-    const [details, dates] = await Promise.all([detailsOf(app.db, problem, measures.map((m) => m.id)), warningDaysOf(app.db, problem.campaignId).then(judgeDates)]);
+    const [details, dates] = await Promise.all([
+      detailsOf(
+        app.db,
+        problem,
+        measures.map((m) => m.id),
+      ),
+      warningDaysOf(app.db, problem.campaignId).then(judgeDates),
+    ]);
     return { ...presentProblem(req.actor, problem, dates, measures), ...details };
   };
 
-  app.get('/problems', { schema: { tags, summary: '问题清单', querystring: ProblemListQuery, response: { 200: PageOf(ProblemView), ...ErrorResponses } } }, async (req) => {
-    const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, ...filter } = req.query;
-    const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
-    const orgPath = (await orgPathFilter(req, orgId)) ?? (await visibleSubtree(app.db, req.actor));
-    const listFilter = { ...filter, orgPath, colour: colour as ProblemColour | undefined };
-    const total = await tallyTotal(app.db, req.actor, listFilter, dates);
-    const plan = total !== undefined && orgPath ? listPlan(total, await subtreeShare(app.db, listFilter, total, dates), page, pageSize) : undefined;
-    const result = await problemPage(app.db, problemQuery(app.db, req.actor, { ...listFilter, plan }, dates), sort, page, pageSize, total);
-    const measures = await measuresOf(app.db, result.items.map((p) => p.id));
-    return { ...result, items: result.items.map((p) => presentProblem(req.actor, p, dates, measures)) };
-  });
+  app.get(
+    '/problems',
+    {
+      schema: {
+        tags,
+        summary: '问题清单',
+        querystring: ProblemListQuery,
+        response: { 200: PageOf(ProblemView), ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, ...filter } = req.query;
+      const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
+      const orgPath = (await orgPathFilter(req, orgId)) ?? (await visibleSubtree(app.db, req.actor));
+      const listFilter = { ...filter, orgPath, colour: colour as ProblemColour | undefined };
+      const total = await tallyTotal(app.db, req.actor, listFilter, dates);
+      const plan =
+        total !== undefined && orgPath
+          ? listPlan(total, await subtreeShare(app.db, listFilter, total, dates), page, pageSize)
+          : undefined;
+      const result = await problemPage(
+        app.db,
+        problemQuery(app.db, req.actor, { ...listFilter, plan }, dates),
+        sort,
+        page,
+        pageSize,
+        total,
+      );
+      const measures = await measuresOf(
+        app.db,
+        result.items.map((p) => p.id),
+      );
+      return { ...result, items: result.items.map((p) => presentProblem(req.actor, p, dates, measures)) };
+    },
+  );
 
-  app.get('/problems/:id', { schema: { tags, summary: '问题详情（措施、进展、佐证、延期、上报关联）', params: IdParams, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => detail(req, req.params.id));
+  app.get(
+    '/problems/:id',
+    {
+      schema: {
+        tags,
+        summary: '问题详情（措施、进展、佐证、延期、上报关联）',
+        params: IdParams,
+        response: { 200: ProblemView, ...ErrorResponses },
+      },
+    },
+    async (req) => detail(req, req.params.id),
+  );
 
-  app.post('/problems', { schema: { tags, summary: '记录问题', body: CreateProblemBody, response: { 201: ProblemView, ...ErrorResponses } } }, async (req, reply) => {
-    const problem = await createProblem(ctxOf(req), req.body);
-    return reply.status(201).send(await detail(req, problem.id));
-  });
+  app.post(
+    '/problems',
+    {
+      schema: { tags, summary: '记录问题', body: CreateProblemBody, response: { 201: ProblemView, ...ErrorResponses } },
+    },
+    async (req, reply) => {
+      const problem = await createProblem(ctxOf(req), req.body);
+      return reply.status(201).send(await detail(req, problem.id));
+    },
+  );
 
-  app.patch('/problems/:id', { schema: { tags, summary: '修改问题', params: IdParams, body: UpdateProblemBody, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => {
-    await updateProblem(ctxOf(req), req.params.id, req.body);
-    return detail(req, req.params.id);
-  });
+  app.patch(
+    '/problems/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改问题',
+        params: IdParams,
+        body: UpdateProblemBody,
+        response: { 200: ProblemView, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      await updateProblem(ctxOf(req), req.params.id, req.body);
+      return detail(req, req.params.id);
+    },
+  );
 
-  app.delete('/problems/:id', { schema: { tags, summary: '删除误录的问题（仅待审核）', params: IdParams, querystring: DeleteQuery } }, async (req, reply) => {
-    await deleteProblem(ctxOf(req), req.params.id, req.query.version);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/problems/:id',
+    { schema: { tags, summary: '删除误录的问题（仅待审核）', params: IdParams, querystring: DeleteQuery } },
+    async (req, reply) => {
+      await deleteProblem(ctxOf(req), req.params.id, req.query.version);
+      return reply.status(204).send();
+    },
+  );
 
-  app.post('/problems/:id/transitions', { schema: { tags, summary: '状态流转：confirm 确认 / submit 申请销号 / approve 销号 / reject 退回 / escalate 上报', params: IdParams, body: TransitionBody, response: { 200: ProblemView, ...ErrorResponses } } }, async (req) => {
-    const written = await transitionProblem(ctxOf(req), req.params.id, { ...req.body, action: req.body.action as Action });
-    return detail(req, req.params.id, written);
-  });
+  app.post(
+    '/problems/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: '状态流转：confirm 确认 / submit 申请销号 / approve 销号 / reject 退回 / escalate 上报',
+        params: IdParams,
+        body: TransitionBody,
+        response: { 200: ProblemView, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      const written = await transitionProblem(ctxOf(req), req.params.id, {
+        ...req.body,
+        action: req.body.action as Action,
+      });
+      return detail(req, req.params.id, written);
+    },
+  );
 };

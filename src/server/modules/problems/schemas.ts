@@ -1,12 +1,27 @@
 import { Type } from 'typebox';
-import { PROBLEM_KINDS, PROBLEM_SOURCE_KEYS, PROBLEM_STATUSES, PROBLEM_COLOURS, ROOT_CAUSES } from '../../../shared/problem-enums.ts';
+import {
+  PROBLEM_KINDS,
+  PROBLEM_SOURCE_KEYS,
+  PROBLEM_STATUSES,
+  PROBLEM_COLOURS,
+  ROOT_CAUSES,
+} from '../../../shared/problem-enums.ts';
 import { DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
 import { ACTIONS } from './lifecycle.ts';
 
 const keys = (o: object) => Object.keys(o);
 
 /** A deadline as a date, or as a number of working days from today. */
-export const Deadline = Type.Union([DateString('整改时限'), Type.Object({ workingDays: Type.Integer({ minimum: 1, maximum: 365, title: '工作日数' }) }, { additionalProperties: false })], { title: '整改时限' });
+export const Deadline = Type.Union(
+  [
+    DateString('整改时限'),
+    Type.Object(
+      { workingDays: Type.Integer({ minimum: 1, maximum: 365, title: '工作日数' }) },
+      { additionalProperties: false },
+    ),
+  ],
+  { title: '整改时限' },
+);
 
 const MeasureFields = {
   content: Text('整改措施', 1000),
@@ -36,7 +51,9 @@ const ProblemFields = {
   description: Type.Optional(Type.String({ maxLength: 4000, title: '问题描述' })),
   source: Type.String({ enum: PROBLEM_SOURCE_KEYS, title: '问题来源' }),
   category: Type.Optional(Type.String({ maxLength: 30, title: '问题领域' })),
-  rootCauses: Type.Optional(Type.Array(Type.String({ enum: keys(ROOT_CAUSES) }), { maxItems: 5, uniqueItems: true, title: '根源剖析' })),
+  rootCauses: Type.Optional(
+    Type.Array(Type.String({ enum: keys(ROOT_CAUSES) }), { maxItems: 5, uniqueItems: true, title: '根源剖析' }),
+  ),
   rootCauseAnalysis: Type.Optional(Type.String({ maxLength: 4000, title: '原因分析' })),
   kind: Type.String({ enum: keys(PROBLEM_KINDS), title: '整改类型' }),
   personId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { title: '个人问题所属人员' })),
@@ -82,12 +99,25 @@ export const TransitionBody = Type.Object(
 );
 
 export const ProgressBody = Type.Object(
-  { date: DateString('进展日期'), note: Text('进展情况', 2000), attachmentIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, title: '佐证材料' })) },
+  {
+    date: DateString('进展日期'),
+    note: Text('进展情况', 2000),
+    attachmentIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, title: '佐证材料' })),
+  },
   { additionalProperties: false },
 );
 
-export const ExtensionBody = Type.Object({ requestedDeadline: DateString('申请延期至'), reason: Text('延期理由', 1000) }, { additionalProperties: false });
-export const DecisionBody = Type.Object({ approve: Type.Boolean({ title: '是否同意' }), reason: Type.Optional(Type.String({ maxLength: 1000, title: '意见' })) }, { additionalProperties: false });
+export const ExtensionBody = Type.Object(
+  { requestedDeadline: DateString('申请延期至'), reason: Text('延期理由', 1000) },
+  { additionalProperties: false },
+);
+export const DecisionBody = Type.Object(
+  {
+    approve: Type.Boolean({ title: '是否同意' }),
+    reason: Type.Optional(Type.String({ maxLength: 1000, title: '意见' })),
+  },
+  { additionalProperties: false },
+);
 
 export const ProblemListQuery = Type.Object(
   {
@@ -135,9 +165,15 @@ export const ProblemView = Type.Object(
 );
 
 /** DELETE carries the version it saw, as every other write does. */
-export const DeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1, title: '版本' }) }, { additionalProperties: false });
+export const DeleteQuery = Type.Object(
+  { version: Type.Integer({ minimum: 1, title: '版本' }) },
+  { additionalProperties: false },
+);
 
 export const FiguresQuery = Type.Object(
-  { campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) },
+  {
+    campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })),
+    orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
+  },
   { additionalProperties: false },
 );

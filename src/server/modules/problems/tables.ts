@@ -51,11 +51,33 @@ export interface MeasureTable {
 
 export interface ProblemTables {
   /** Maintained per-subtree counts (db/subtree-tally.ts, migration 0030); due_date is NO_DUE_DATE when none is open. */
-  problemTallies: { orgId: number; campaignId: number; status: string; kind: string; dueDate: string; escalated: number; onTime: number; n: number };
+  problemTallies: {
+    orgId: number;
+    campaignId: number;
+    status: string;
+    kind: string;
+    dueDate: string;
+    escalated: number;
+    onTime: number;
+    n: number;
+  };
   problems: ProblemTable;
   problemMeasures: MeasureTable;
-  measureProgress: { id: Generated<number>; measureId: number; date: string; note: string; authorName: string; createdAt: string };
-  problemEvidence: { id: Generated<number>; problemId: number; measureId: number | null; attachmentId: number; createdAt: string };
+  measureProgress: {
+    id: Generated<number>;
+    measureId: number;
+    date: string;
+    note: string;
+    authorName: string;
+    createdAt: string;
+  };
+  problemEvidence: {
+    id: Generated<number>;
+    problemId: number;
+    measureId: number | null;
+    attachmentId: number;
+    createdAt: string;
+  };
   extensionRequests: {
     id: Generated<number>;
     problemId: number;
@@ -83,4 +105,3 @@ export interface ProblemTables {
   };
   calendarOverrides: { id: Generated<number>; date: string; kind: string; note: Generated<string>; createdAt: string };
 }
-

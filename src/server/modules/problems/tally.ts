@@ -5,7 +5,12 @@ import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
 import type { ProblemFilter } from './repository.ts';
 import type { TallySource } from '../../db/subtree-tally.ts';
 import { PROBLEM_TALLY } from '../../db/tally-tables.ts';
-import { PROBLEM_COLOURS, PROBLEM_STATUSES, type ProblemColour, type ProblemStatus } from '../../../shared/problem-enums.ts';
+import {
+  PROBLEM_COLOURS,
+  PROBLEM_STATUSES,
+  type ProblemColour,
+  type ProblemStatus,
+} from '../../../shared/problem-enums.ts';
 import type { ProblemSummary } from '../../../shared/dashboard.ts';
 
 export type { ProblemSummary };
@@ -43,8 +48,14 @@ type Eb = ExpressionBuilder<any, any>;
  * The summary columns over either the live problems or their tallies (both aliased `problems`): `weight` is
  * 1 per live row or a tally row's count. The colour rule is the one the list filters with.
  */
-export function summaryColumns(eb: Eb, weight: Expression<number>, is: { escalated: Expression<SqlBool>; onTime: Expression<SqlBool> }, dates: Dates) {
-  const count = (p?: Expression<SqlBool>) => eb.fn.sum<number>(p ? eb.case().when(p).then(weight).else(0).end() : weight);
+export function summaryColumns(
+  eb: Eb,
+  weight: Expression<number>,
+  is: { escalated: Expression<SqlBool>; onTime: Expression<SqlBool> },
+  dates: Dates,
+) {
+  const count = (p?: Expression<SqlBool>) =>
+    eb.fn.sum<number>(p ? eb.case().when(p).then(weight).else(0).end() : weight);
   const closed = eb('problems.status', '=', 'closed');
   return [
     count().as('total'),
@@ -76,11 +87,24 @@ export function toSummary(row: Record<string, unknown>): ProblemSummary {
 const EMPTY = toSummary({});
 
 /** Each unit's subtree summary from the maintained tallies: one indexed read of a few hundred rows per unit. */
-export async function tallySummaries(db: Kysely<Database>, campaignId: number | undefined, orgIds: number[], dates: Dates): Promise<Map<number, ProblemSummary>> {
+export async function tallySummaries(
+  db: Kysely<Database>,
+  campaignId: number | undefined,
+  orgIds: number[],
+  dates: Dates,
+): Promise<Map<number, ProblemSummary>> {
   if (!orgIds.length) return new Map();
   let q = db
     .selectFrom('problemTallies as problems')
-    .select((eb) => ['problems.orgId', ...summaryColumns(eb, eb.ref('problems.n'), { escalated: eb('problems.escalated', '=', 1), onTime: eb('problems.onTime', '=', 1) }, dates)])
+    .select((eb) => [
+      'problems.orgId',
+      ...summaryColumns(
+        eb,
+        eb.ref('problems.n'),
+        { escalated: eb('problems.escalated', '=', 1), onTime: eb('problems.onTime', '=', 1) },
+        dates,
+      ),
+    ])
     .where('problems.orgId', 'in', orgIds)
     .groupBy('problems.orgId');
   if (campaignId) q = q.where('problems.campaignId', '=', campaignId);
@@ -98,7 +122,12 @@ const TALLY_FILTERS = new Set(['campaignId', 'orgPath', 'status', 'kind', 'colou
  * the whole subtree asked for (or everything, when no unit is asked for); undefined when it must be counted.
  * A status filter over a city is then a read of a few hundred rows instead of a count over 100,000.
  */
-export async function tallyTotal(db: Kysely<Database>, actor: Actor, filter: ProblemFilter, dates: Dates): Promise<number | undefined> {
+export async function tallyTotal(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: ProblemFilter,
+  dates: Dates,
+): Promise<number | undefined> {
   const used = Object.entries(filter).filter(([, v]) => v !== undefined && v !== '');
   if (used.some(([k]) => !TALLY_FILTERS.has(k))) return undefined;
   if (filter.orgPath ? !coversSubtree(actor.scope, filter.orgPath) : !actor.scope.all) return undefined;
@@ -106,7 +135,12 @@ export async function tallyTotal(db: Kysely<Database>, actor: Actor, filter: Pro
 }
 
 /** The share of the whole campaign's matching problems that the subtree holds (for the list's query plan). */
-export async function subtreeShare(db: Kysely<Database>, filter: ProblemFilter, subtreeTotal: number, dates: Dates): Promise<number> {
+export async function subtreeShare(
+  db: Kysely<Database>,
+  filter: ProblemFilter,
+  subtreeTotal: number,
+  dates: Dates,
+): Promise<number> {
   const all = await countInTallies(db, { ...filter, orgPath: undefined }, dates);
   return all ? subtreeTotal / all : 1;
 }
@@ -116,7 +150,9 @@ async function countInTallies(db: Kysely<Database>, filter: ProblemFilter, dates
   let q = db.selectFrom('problemTallies as problems').select((eb) => eb.fn.sum<number>('problems.n').as('n'));
   q = orgPath
     ? q.where('problems.orgId', '=', unitIdOfPath(orgPath))
-    : q.where('problems.orgId', 'in', (eb) => eb.selectFrom('orgUnits').select('orgUnits.id').where('orgUnits.parentId', 'is', null));
+    : q.where('problems.orgId', 'in', (eb) =>
+        eb.selectFrom('orgUnits').select('orgUnits.id').where('orgUnits.parentId', 'is', null),
+      );
   if (filter.campaignId) q = q.where('problems.campaignId', '=', filter.campaignId);
   if (filter.status) q = q.where('problems.status', '=', filter.status);
   if (filter.kind) q = q.where('problems.kind', '=', filter.kind);

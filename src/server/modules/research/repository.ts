@@ -4,9 +4,14 @@ import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
 
 /** Topics of units in scope, and a leader's own topics. */
-const visible = (actor: Actor) => (eb: ExpressionBuilder<Database, 'researchTopics'>) => inScope(actor.scope, 'researchTopics.orgPath', 'researchTopics.leaderId')(eb);
+const visible = (actor: Actor) => (eb: ExpressionBuilder<Database, 'researchTopics'>) =>
+  inScope(actor.scope, 'researchTopics.orgPath', 'researchTopics.leaderId')(eb);
 
-export function topicQuery(db: Kysely<Database>, actor: Actor, filter: { campaignId?: number; orgPath?: string; status?: string; recommended?: boolean }) {
+export function topicQuery(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: { campaignId?: number; orgPath?: string; status?: string; recommended?: boolean },
+) {
   let qb = db
     .selectFrom('researchTopics')
     .innerJoin('people', 'people.id', 'researchTopics.leaderId')
@@ -54,5 +59,11 @@ export function findTopicAnywhere(db: Kysely<Database>, id: number) {
 export type TopicRow = NonNullable<Awaited<ReturnType<typeof findTopic>>>;
 
 export function visitsOf(db: Kysely<Database>, topicId: number) {
-  return db.selectFrom('researchVisits').selectAll().where('topicId', '=', topicId).orderBy('date').orderBy('id').execute();
+  return db
+    .selectFrom('researchVisits')
+    .selectAll()
+    .where('topicId', '=', topicId)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
 }

@@ -23,5 +23,15 @@ export interface ResearchTables {
     createdAt: string;
     updatedAt: string;
   };
-  researchVisits: { id: Generated<number>; topicId: number; date: string; place: string; method: string; met: Generated<string>; findings: Generated<string>; problemId: number | null; createdAt: string };
+  researchVisits: {
+    id: Generated<number>;
+    topicId: number;
+    date: string;
+    place: string;
+    method: string;
+    met: Generated<string>;
+    findings: Generated<string>;
+    problemId: number | null;
+    createdAt: string;
+  };
 }

@@ -15,13 +15,34 @@ const ABSENT = new Set(['缺席', '否', '×', '未到']);
 
 /** Attendance from an uploaded sign-in sheet (.xlsx), checked cell by cell, written only when every row passes. */
 export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/exports/attendance-template.xlsx', { schema: { tags: ['台账导入导出'], summary: '签到表模板' } }, async (_req, reply) =>
-    sendXlsx(reply, '签到表模板', await renderSheet({ title: '集中学习签到表', sheetName: '签到表', columns: HEADERS.map((h) => ({ header: h, width: h === '缺席原因' ? 30 : 14, value: () => '' })) }, [])),
+  app.get(
+    '/exports/attendance-template.xlsx',
+    { schema: { tags: ['台账导入导出'], summary: '签到表模板' } },
+    async (_req, reply) =>
+      sendXlsx(
+        reply,
+        '签到表模板',
+        await renderSheet(
+          {
+            title: '集中学习签到表',
+            sheetName: '签到表',
+            columns: HEADERS.map((h) => ({ header: h, width: h === '缺席原因' ? 30 : 14, value: () => '' })),
+          },
+          [],
+        ),
+      ),
   );
 
   app.post(
     '/imports/attendance',
-    { schema: { tags: ['台账导入导出'], summary: '导入签到表（multipart：sessionId、file）', consumes: ['multipart/form-data'], response: { 200: Type.Object({ created: Type.Integer(), updated: Type.Integer() }), ...ErrorResponses } } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '导入签到表（multipart：sessionId、file）',
+        consumes: ['multipart/form-data'],
+        response: { 200: Type.Object({ created: Type.Integer(), updated: Type.Integer() }), ...ErrorResponses },
+      },
+    },
     async (req) => {
       const file = await req.file();
       if (!file) throw badRequest('请选择要导入的签到表', [{ path: 'file', message: '请选择文件' }]);
@@ -35,22 +56,31 @@ export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
       } catch {
         throw invalidField('file', '无法读取文件：请上传 .xlsx 格式的签到表');
       }
-      if (sheet.missing.includes('姓名') || sheet.missing.includes('签到')) throw importRejected(sheet.missing.map((h) => ({ row: 1, column: h, message: `缺少“${h}”列，请使用签到表模板` })));
-      const roster = await app.db.selectFrom('people').select(['id', 'name']).where('active', '=', 1).where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath)).execute();
+      if (sheet.missing.includes('姓名') || sheet.missing.includes('签到'))
+        throw importRejected(
+          sheet.missing.map((h) => ({ row: 1, column: h, message: `缺少“${h}”列，请使用签到表模板` })),
+        );
+      const roster = await app.db
+        .selectFrom('people')
+        .select(['id', 'name'])
+        .where('active', '=', 1)
+        .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
+        .execute();
       const errors: CellError[] = [];
       const attendance: Attendance[] = [];
       const seen = new Set<number>();
       for (const { row, cells } of sheet.rows) {
-        const name = cells['姓名'].text;
+        const name = cells.姓名.text;
         const matches = roster.filter((p) => p.name === name);
         if (!name) errors.push({ row, column: '姓名', message: '不能为空' });
         else if (!matches.length) errors.push({ row, column: '姓名', message: `“${name}”不在本单位名册中` });
-        else if (matches.length > 1) errors.push({ row, column: '姓名', message: `本单位有 ${matches.length} 位“${name}”，无法确定是谁` });
+        else if (matches.length > 1)
+          errors.push({ row, column: '姓名', message: `本单位有 ${matches.length} 位“${name}”，无法确定是谁` });
         else if (seen.has(matches[0].id)) errors.push({ row, column: '姓名', message: `“${name}”重复出现` });
-        const mark = cells['签到'].text;
+        const mark = cells.签到.text;
         const status = PRESENT.has(mark) ? 'present' : ABSENT.has(mark) ? 'absent' : null;
         if (!status) errors.push({ row, column: '签到', message: `“${mark}”无法识别，应为“出席”或“缺席”` });
-        const reason = cells['缺席原因']?.text ?? '';
+        const reason = cells.缺席原因?.text ?? '';
         if (status === 'absent' && !reason) errors.push({ row, column: '缺席原因', message: '缺席须填写原因' });
         if (matches.length === 1 && status && !seen.has(matches[0].id)) {
           seen.add(matches[0].id);

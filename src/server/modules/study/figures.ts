@@ -11,7 +11,11 @@ export function hoursByPerson(db: Kysely<Database>, campaignId: number | undefin
   let q = db
     .selectFrom('sessionAttendance')
     .innerJoin('studySessions', 'studySessions.id', 'sessionAttendance.sessionId')
-    .leftJoin('makeupItems', (j) => j.onRef('makeupItems.sessionId', '=', 'sessionAttendance.sessionId').onRef('makeupItems.personId', '=', 'sessionAttendance.personId'))
+    .leftJoin('makeupItems', (j) =>
+      j
+        .onRef('makeupItems.sessionId', '=', 'sessionAttendance.sessionId')
+        .onRef('makeupItems.personId', '=', 'sessionAttendance.personId'),
+    )
     .select((eb) => ['sessionAttendance.personId', eb.fn.sum<number>('studySessions.hours').as('hours')])
     .where((eb) => eb.or([eb('sessionAttendance.status', '=', 'present'), eb('makeupItems.status', '=', 'done')]))
     .groupBy('sessionAttendance.personId');
@@ -26,10 +30,18 @@ export function hoursByPerson(db: Kysely<Database>, campaignId: number | undefin
 export async function sessionFigures(db: Kysely<Database>, actor: Actor, filter: SessionFilter & { orgPath: string }) {
   const sessions = sessionQuery(db, actor, filter);
   const [byKind, attendance, uncovered, openMakeups] = await Promise.all([
-    sessions.select((eb) => ['studySessions.kind', eb.fn.countAll<number>().as('n')]).groupBy('studySessions.kind').execute(),
+    sessions
+      .select((eb) => ['studySessions.kind', eb.fn.countAll<number>().as('n')])
+      .groupBy('studySessions.kind')
+      .execute(),
     sessions
       .innerJoin('sessionAttendance', 'sessionAttendance.sessionId', 'studySessions.id')
-      .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.sum<number>(eb.case().when('sessionAttendance.status', '=', 'present').then(1).else(0).end()).as('present')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('all'),
+        eb.fn
+          .sum<number>(eb.case().when('sessionAttendance.status', '=', 'present').then(1).else(0).end())
+          .as('present'),
+      ])
       .executeTakeFirstOrThrow(),
     sessions
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -37,7 +49,9 @@ export async function sessionFigures(db: Kysely<Database>, actor: Actor, filter:
         eb.exists(
           eb
             .selectFrom('sessionAttendance as a')
-            .leftJoin('makeupItems as m', (j) => j.onRef('m.sessionId', '=', 'a.sessionId').onRef('m.personId', '=', 'a.personId'))
+            .leftJoin('makeupItems as m', (j) =>
+              j.onRef('m.sessionId', '=', 'a.sessionId').onRef('m.personId', '=', 'a.personId'),
+            )
             .select('a.personId')
             .whereRef('a.sessionId', '=', 'studySessions.id')
             .where('a.status', '=', 'absent')
@@ -45,7 +59,11 @@ export async function sessionFigures(db: Kysely<Database>, actor: Actor, filter:
         ),
       )
       .executeTakeFirstOrThrow(),
-    sessions.innerJoin('makeupItems', 'makeupItems.sessionId', 'studySessions.id').select((eb) => eb.fn.countAll<number>().as('n')).where('makeupItems.status', '=', 'open').executeTakeFirstOrThrow(),
+    sessions
+      .innerJoin('makeupItems', 'makeupItems.sessionId', 'studySessions.id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('makeupItems.status', '=', 'open')
+      .executeTakeFirstOrThrow(),
   ]);
   const total = byKind.reduce((s, k) => s + n(k.n), 0);
   return {
@@ -62,7 +80,12 @@ export async function sessionFigures(db: Kysely<Database>, actor: Actor, filter:
  * The study figures of a subtree: the session figures, and hours per member against the minimum.
  * Individuals are never ranked: only counts and an average leave this function.
  */
-export async function studyFigures(db: Kysely<Database>, actor: Actor, filter: SessionFilter & { orgPath: string }, minimum: number) {
+export async function studyFigures(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: SessionFilter & { orgPath: string },
+  minimum: number,
+) {
   const [sessions, hours] = await Promise.all([
     sessionFigures(db, actor, filter),
     db
@@ -79,5 +102,13 @@ export async function studyFigures(db: Kysely<Database>, actor: Actor, filter: S
       .executeTakeFirstOrThrow(),
   ]);
   const members = n(hours.members);
-  return { ...sessions, hoursPerMember: { average: members ? Math.round((n(hours.total) / members) * 10) / 10 : 0, belowMinimum: n(hours.below), minimum, members } };
+  return {
+    ...sessions,
+    hoursPerMember: {
+      average: members ? Math.round((n(hours.total) / members) * 10) / 10 : 0,
+      belowMinimum: n(hours.below),
+      minimum,
+      members,
+    },
+  };
 }

@@ -21,8 +21,24 @@ const studySheet: SheetSpec<Row & { no: number }> = {
     { header: '学时', width: 6, value: (r) => r.hours },
     { header: '应到', width: 6, value: (r) => r.attendance.length },
     { header: '实到', width: 6, value: (r) => r.attendance.filter((a) => a.status === 'present').length },
-    { header: '缺席人员及原因', width: 28, value: (r) => r.attendance.filter((a) => a.status === 'absent').map((a) => `${a.name}（${a.reason}）`).join('、') },
-    { header: '补学情况', width: 24, value: (r) => r.attendance.filter((a) => a.status === 'absent').map((a) => `${a.name}${a.makeupStatus === 'done' ? '已补学' : '待补学'}`).join('、') },
+    {
+      header: '缺席人员及原因',
+      width: 28,
+      value: (r) =>
+        r.attendance
+          .filter((a) => a.status === 'absent')
+          .map((a) => `${a.name}（${a.reason}）`)
+          .join('、'),
+    },
+    {
+      header: '补学情况',
+      width: 24,
+      value: (r) =>
+        r.attendance
+          .filter((a) => a.status === 'absent')
+          .map((a) => `${a.name}${a.makeupStatus === 'done' ? '已补学' : '待补学'}`)
+          .join('、'),
+    },
   ],
 };
 
@@ -30,12 +46,35 @@ const studySheet: SheetSpec<Row & { no: number }> = {
 export const studyLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/study.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '导出学习台账', querystring: Type.Object({ campaignId: Type.Integer({ minimum: 1, title: '主题教育' }), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) }, { additionalProperties: false }) } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '导出学习台账',
+        querystring: Type.Object(
+          {
+            campaignId: Type.Integer({ minimum: 1, title: '主题教育' }),
+            orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
     async (req, reply) => {
       const orgPath = await filterOrgPath(app.db, req.actor.scope, req.query.orgId);
-      const sessions = await sessionQuery(app.db, req.actor, { campaignId: req.query.campaignId, orgPath }).select(sessionColumns).orderBy('studySessions.date').orderBy('studySessions.id').execute();
-      const attendance = await attendanceOf(app.db, sessions.map((s) => s.id));
-      const rows = sessions.map((s, i) => ({ ...s, no: i + 1, attendance: attendance.filter((a) => a.sessionId === s.id) }));
+      const sessions = await sessionQuery(app.db, req.actor, { campaignId: req.query.campaignId, orgPath })
+        .select(sessionColumns)
+        .orderBy('studySessions.date')
+        .orderBy('studySessions.id')
+        .execute();
+      const attendance = await attendanceOf(
+        app.db,
+        sessions.map((s) => s.id),
+      );
+      const rows = sessions.map((s, i) => ({
+        ...s,
+        no: i + 1,
+        attendance: attendance.filter((a) => a.sessionId === s.id),
+      }));
       return sendXlsx(reply, '学习台账', await renderSheet(studySheet, rows));
     },
   );

@@ -20,7 +20,15 @@ export function sessionQuery(db: Kysely<Database>, actor: Actor, filter: Session
       const parts = [inScope(actor.scope, 'studySessions.orgPath')(eb)];
       if (actor.personId !== null) {
         const personId = actor.personId;
-        parts.push(eb.exists(eb.selectFrom('sessionAttendance').select('sessionAttendance.personId').whereRef('sessionAttendance.sessionId', '=', 'studySessions.id').where('sessionAttendance.personId', '=', personId)));
+        parts.push(
+          eb.exists(
+            eb
+              .selectFrom('sessionAttendance')
+              .select('sessionAttendance.personId')
+              .whereRef('sessionAttendance.sessionId', '=', 'studySessions.id')
+              .where('sessionAttendance.personId', '=', personId),
+          ),
+        );
       }
       return eb.or(parts);
     });
@@ -69,8 +77,20 @@ export async function attendanceOf(db: Kysely<Database>, sessionIds: number[]) {
   return db
     .selectFrom('sessionAttendance')
     .innerJoin('people', 'people.id', 'sessionAttendance.personId')
-    .leftJoin('makeupItems', (j) => j.onRef('makeupItems.sessionId', '=', 'sessionAttendance.sessionId').onRef('makeupItems.personId', '=', 'sessionAttendance.personId'))
-    .select(['sessionAttendance.sessionId', 'sessionAttendance.personId', 'people.name', 'sessionAttendance.status', 'sessionAttendance.reason', 'makeupItems.id as makeupId', 'makeupItems.status as makeupStatus'])
+    .leftJoin('makeupItems', (j) =>
+      j
+        .onRef('makeupItems.sessionId', '=', 'sessionAttendance.sessionId')
+        .onRef('makeupItems.personId', '=', 'sessionAttendance.personId'),
+    )
+    .select([
+      'sessionAttendance.sessionId',
+      'sessionAttendance.personId',
+      'people.name',
+      'sessionAttendance.status',
+      'sessionAttendance.reason',
+      'makeupItems.id as makeupId',
+      'makeupItems.status as makeupStatus',
+    ])
     .where('sessionAttendance.sessionId', 'in', sessionIds)
     .orderBy('people.namePinyin')
     .execute();

@@ -10,8 +10,23 @@ import { pathInSubtree } from '../../db/scope.ts';
 import { SESSION_KINDS, SESSION_MODES, type SessionKind, type SessionMode } from '../../../shared/study-enums.ts';
 import { filterOrgPath, scopeRoots } from '../orgs/public.ts';
 import { studyPolicy } from './policy.ts';
-import { attendanceOf, findSession, makeupColumns, makeupQuery, sessionColumns, sessionQuery, type SessionRow } from './repository.ts';
-import { CreateSessionBody, FiguresQuery, MakeupListQuery, MakeupPatch, SessionListQuery, UpdateSessionBody } from './schemas.ts';
+import {
+  attendanceOf,
+  findSession,
+  makeupColumns,
+  makeupQuery,
+  sessionColumns,
+  sessionQuery,
+  type SessionRow,
+} from './repository.ts';
+import {
+  CreateSessionBody,
+  FiguresQuery,
+  MakeupListQuery,
+  MakeupPatch,
+  SessionListQuery,
+  UpdateSessionBody,
+} from './schemas.ts';
 import { createSession, updateSession, type Attendance } from './commands/save-session.ts';
 import { setMakeupStatus } from './commands/complete-makeup.ts';
 import { hoursByPerson, studyFigures } from './figures.ts';
@@ -48,60 +63,188 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return present(req, s, await attendanceOf(app.db, [id]));
   };
 
-  app.get('/study/sessions', { schema: { tags, summary: '集中学习列表', querystring: SessionListQuery, response: { 200: PageOf(Loose), ...ErrorResponses } } }, async (req) => {
-    const { page = 1, pageSize = 20, orgId, ...rest } = req.query;
-    const result = await fetchPage(sessionQuery(app.db, req.actor, { ...rest, orgPath: await orgPath(req, orgId) }), (qb) => qb.select(sessionColumns).orderBy('studySessions.date', 'desc').orderBy('studySessions.id', 'desc'), page, pageSize);
-    const attendance = await attendanceOf(app.db, result.items.map((s) => s.id));
-    return { ...result, items: result.items.map((s) => present(req, s, attendance)) };
-  });
+  app.get(
+    '/study/sessions',
+    {
+      schema: {
+        tags,
+        summary: '集中学习列表',
+        querystring: SessionListQuery,
+        response: { 200: PageOf(Loose), ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      const { page = 1, pageSize = 20, orgId, ...rest } = req.query;
+      const result = await fetchPage(
+        sessionQuery(app.db, req.actor, { ...rest, orgPath: await orgPath(req, orgId) }),
+        (qb) => qb.select(sessionColumns).orderBy('studySessions.date', 'desc').orderBy('studySessions.id', 'desc'),
+        page,
+        pageSize,
+      );
+      const attendance = await attendanceOf(
+        app.db,
+        result.items.map((s) => s.id),
+      );
+      return { ...result, items: result.items.map((s) => present(req, s, attendance)) };
+    },
+  );
 
-  app.get('/study/sessions/roster', { schema: { tags, summary: '单位名册（快速点名）', querystring: Type.Object({ orgId: Type.Integer({ minimum: 1, title: '单位' }) }, { additionalProperties: false }) } }, async (req) => {
-    const path = (await orgPath(req, req.query.orgId))!;
-    const items = await app.db.selectFrom('people').select(['id', 'name', 'position']).where('active', '=', 1).where((eb) => pathInSubtree(eb, 'people.orgPath', path)).orderBy('orgPath').orderBy('namePinyin').execute();
-    return { items };
-  });
+  app.get(
+    '/study/sessions/roster',
+    {
+      schema: {
+        tags,
+        summary: '单位名册（快速点名）',
+        querystring: Type.Object(
+          { orgId: Type.Integer({ minimum: 1, title: '单位' }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const path = (await orgPath(req, req.query.orgId))!;
+      const items = await app.db
+        .selectFrom('people')
+        .select(['id', 'name', 'position'])
+        .where('active', '=', 1)
+        .where((eb) => pathInSubtree(eb, 'people.orgPath', path))
+        .orderBy('orgPath')
+        .orderBy('namePinyin')
+        .execute();
+      return { items };
+    },
+  );
 
-  app.get('/study/sessions/:id', { schema: { tags, summary: '集中学习详情', params: IdParams, response: { 200: Loose, ...ErrorResponses } } }, async (req) => one(req, req.params.id));
+  app.get(
+    '/study/sessions/:id',
+    { schema: { tags, summary: '集中学习详情', params: IdParams, response: { 200: Loose, ...ErrorResponses } } },
+    async (req) => one(req, req.params.id),
+  );
 
-  app.post('/study/sessions', { schema: { tags, summary: '记录集中学习（缺席者自动生成补学事项）', body: CreateSessionBody, response: { 201: Loose, ...ErrorResponses } } }, async (req, reply) => {
-    const s = await createSession(ctxOf(req), { ...req.body, attendance: req.body.attendance as Attendance[] });
-    return reply.status(201).send(await one(req, s.id));
-  });
+  app.post(
+    '/study/sessions',
+    {
+      schema: {
+        tags,
+        summary: '记录集中学习（缺席者自动生成补学事项）',
+        body: CreateSessionBody,
+        response: { 201: Loose, ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      const s = await createSession(ctxOf(req), { ...req.body, attendance: req.body.attendance as Attendance[] });
+      return reply.status(201).send(await one(req, s.id));
+    },
+  );
 
-  app.patch('/study/sessions/:id', { schema: { tags, summary: '修改集中学习（出勤变化同步补学事项）', params: IdParams, body: UpdateSessionBody, response: { 200: Loose, ...ErrorResponses } } }, async (req) => {
-    await updateSession(ctxOf(req), req.params.id, { ...req.body, attendance: req.body.attendance as Attendance[] });
-    return one(req, req.params.id);
-  });
+  app.patch(
+    '/study/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改集中学习（出勤变化同步补学事项）',
+        params: IdParams,
+        body: UpdateSessionBody,
+        response: { 200: Loose, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      await updateSession(ctxOf(req), req.params.id, { ...req.body, attendance: req.body.attendance as Attendance[] });
+      return one(req, req.params.id);
+    },
+  );
 
-  app.get('/study/makeups', { schema: { tags, summary: '补课补学事项', querystring: MakeupListQuery, response: { 200: PageOf(Loose), ...ErrorResponses } } }, async (req) => {
-    const { page = 1, pageSize = 20, orgId, ...rest } = req.query;
-    const result = await fetchPage(makeupQuery(app.db, req.actor, { ...rest, orgPath: await orgPath(req, orgId) }), (qb) => qb.select(makeupColumns).orderBy('studySessions.date', 'desc').orderBy('makeupItems.id'), page, pageSize);
-    return { ...result, items: result.items.map(({ orgPath: p, ...m }) => ({ ...m, abilities: abilitiesOf(studyPolicy, req.actor, { orgPath: p, personId: m.personId }) })) };
-  });
+  app.get(
+    '/study/makeups',
+    {
+      schema: {
+        tags,
+        summary: '补课补学事项',
+        querystring: MakeupListQuery,
+        response: { 200: PageOf(Loose), ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      const { page = 1, pageSize = 20, orgId, ...rest } = req.query;
+      const result = await fetchPage(
+        makeupQuery(app.db, req.actor, { ...rest, orgPath: await orgPath(req, orgId) }),
+        (qb) => qb.select(makeupColumns).orderBy('studySessions.date', 'desc').orderBy('makeupItems.id'),
+        page,
+        pageSize,
+      );
+      return {
+        ...result,
+        items: result.items.map(({ orgPath: p, ...m }) => ({
+          ...m,
+          abilities: abilitiesOf(studyPolicy, req.actor, { orgPath: p, personId: m.personId }),
+        })),
+      };
+    },
+  );
 
-  app.patch('/study/makeups/:id', { schema: { tags, summary: '补学完成或重开', params: IdParams, body: MakeupPatch } }, async (req) => {
-    await setMakeupStatus(ctxOf(req), req.params.id, { ...req.body, status: req.body.status as 'open' | 'done' });
-    return { ok: true };
-  });
+  app.patch(
+    '/study/makeups/:id',
+    { schema: { tags, summary: '补学完成或重开', params: IdParams, body: MakeupPatch } },
+    async (req) => {
+      await setMakeupStatus(ctxOf(req), req.params.id, { ...req.body, status: req.body.status as 'open' | 'done' });
+      return { ok: true };
+    },
+  );
 
-  app.get('/study/figures', { schema: { tags, summary: '学习情况统计（场次、出勤率、全覆盖、补学、人均学时）', querystring: FiguresQuery } }, async (req) => {
-    const orgId = req.query.orgId ?? (await scopeRoots(app.db, req.actor.scope))[0]?.id;
-    const path = orgId ? await orgPath(req, orgId) : undefined;
-    if (!path) throw notFound('单位');
-    const campaign = req.query.campaignId ? await app.db.selectFrom('campaigns').select(['minStudyHours', 'startDate', 'endDate']).where('id', '=', req.query.campaignId).executeTakeFirst() : undefined;
-    const to = campaign && campaign.endDate < today() ? campaign.endDate : today();
-    const from = campaign?.startDate ?? `${today().slice(0, 4)}-01-01`;
-    return {
-      orgId,
-      ...(await studyFigures(app.db, req.actor, { campaignId: req.query.campaignId, orgPath: path }, campaign?.minStudyHours ?? 0)),
-      threeMeetingsOneLesson: from <= to ? await threeMeetingsOneLesson(app.db, path, from, to) : [],
-    };
-  });
+  app.get(
+    '/study/figures',
+    { schema: { tags, summary: '学习情况统计（场次、出勤率、全覆盖、补学、人均学时）', querystring: FiguresQuery } },
+    async (req) => {
+      const orgId = req.query.orgId ?? (await scopeRoots(app.db, req.actor.scope))[0]?.id;
+      const path = orgId ? await orgPath(req, orgId) : undefined;
+      if (!path) throw notFound('单位');
+      const campaign = req.query.campaignId
+        ? await app.db
+            .selectFrom('campaigns')
+            .select(['minStudyHours', 'startDate', 'endDate'])
+            .where('id', '=', req.query.campaignId)
+            .executeTakeFirst()
+        : undefined;
+      const to = campaign && campaign.endDate < today() ? campaign.endDate : today();
+      const from = campaign?.startDate ?? `${today().slice(0, 4)}-01-01`;
+      return {
+        orgId,
+        ...(await studyFigures(
+          app.db,
+          req.actor,
+          { campaignId: req.query.campaignId, orgPath: path },
+          campaign?.minStudyHours ?? 0,
+        )),
+        threeMeetingsOneLesson: from <= to ? await threeMeetingsOneLesson(app.db, path, from, to) : [],
+      };
+    },
+  );
 
-  app.get('/study/my-hours', { schema: { tags, summary: '本人学时（对照最低学时，不排名）', querystring: Type.Object({ campaignId: Type.Integer({ minimum: 1, title: '主题教育' }) }, { additionalProperties: false }) } }, async (req) => {
-    const campaign = await app.db.selectFrom('campaigns').select('minStudyHours').where('id', '=', req.query.campaignId).executeTakeFirst();
-    if (!campaign) throw notFound('主题教育');
-    const mine = req.actor.personId ? await hoursByPerson(app.db, req.query.campaignId).where('sessionAttendance.personId', '=', req.actor.personId).executeTakeFirst() : undefined;
-    return { hours: Number(mine?.hours ?? 0), minimum: campaign.minStudyHours };
-  });
+  app.get(
+    '/study/my-hours',
+    {
+      schema: {
+        tags,
+        summary: '本人学时（对照最低学时，不排名）',
+        querystring: Type.Object(
+          { campaignId: Type.Integer({ minimum: 1, title: '主题教育' }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const campaign = await app.db
+        .selectFrom('campaigns')
+        .select('minStudyHours')
+        .where('id', '=', req.query.campaignId)
+        .executeTakeFirst();
+      if (!campaign) throw notFound('主题教育');
+      const mine = req.actor.personId
+        ? await hoursByPerson(app.db, req.query.campaignId)
+            .where('sessionAttendance.personId', '=', req.actor.personId)
+            .executeTakeFirst()
+        : undefined;
+      return { hours: Number(mine?.hours ?? 0), minimum: campaign.minStudyHours };
+    },
+  );
 };

@@ -3,7 +3,11 @@ import { SESSION_KINDS, SESSION_MODES } from '../../../shared/study-enums.ts';
 import { DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
 
 const AttendanceItem = Type.Object(
-  { personId: Type.Integer({ minimum: 1, title: '人员' }), status: Type.String({ enum: ['present', 'absent'], title: '出勤情况' }), reason: Type.Optional(Type.String({ maxLength: 200, title: '缺席原因' })) },
+  {
+    personId: Type.Integer({ minimum: 1, title: '人员' }),
+    status: Type.String({ enum: ['present', 'absent'], title: '出勤情况' }),
+    reason: Type.Optional(Type.String({ maxLength: 200, title: '缺席原因' })),
+  },
   { additionalProperties: false },
 );
 
@@ -20,7 +24,14 @@ const fields = {
   attendance: Type.Array(AttendanceItem, { maxItems: 2000, title: '出勤名单' }),
 };
 
-export const CreateSessionBody = Type.Object({ campaignId: Type.Integer({ minimum: 1, title: '主题教育' }), orgId: Type.Integer({ minimum: 1, title: '单位' }), ...fields }, { additionalProperties: false });
+export const CreateSessionBody = Type.Object(
+  {
+    campaignId: Type.Integer({ minimum: 1, title: '主题教育' }),
+    orgId: Type.Integer({ minimum: 1, title: '单位' }),
+    ...fields,
+  },
+  { additionalProperties: false },
+);
 export const UpdateSessionBody = Type.Object({ version: Version, ...fields }, { additionalProperties: false });
 
 export const SessionListQuery = Type.Object(
@@ -36,13 +47,29 @@ export const SessionListQuery = Type.Object(
 );
 
 export const MakeupListQuery = Type.Object(
-  { sessionId: Type.Optional(Type.Integer({ minimum: 1 })), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })), status: Type.Optional(Type.String({ enum: ['open', 'done'], title: '状态' })), ...PageQuery },
+  {
+    sessionId: Type.Optional(Type.Integer({ minimum: 1 })),
+    orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
+    status: Type.Optional(Type.String({ enum: ['open', 'done'], title: '状态' })),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 );
 
 export const MakeupPatch = Type.Object(
-  { status: Type.String({ enum: ['open', 'done'], title: '状态' }), version: Version, madeUpDate: Type.Optional(DateString('补学日期')), note: Type.Optional(Type.String({ maxLength: 500, title: '补学情况' })) },
+  {
+    status: Type.String({ enum: ['open', 'done'], title: '状态' }),
+    version: Version,
+    madeUpDate: Type.Optional(DateString('补学日期')),
+    note: Type.Optional(Type.String({ maxLength: 500, title: '补学情况' })),
+  },
   { additionalProperties: false },
 );
 
-export const FiguresQuery = Type.Object({ campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })), orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })) }, { additionalProperties: false });
+export const FiguresQuery = Type.Object(
+  {
+    campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })),
+    orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
+  },
+  { additionalProperties: false },
+);

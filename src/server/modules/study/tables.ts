@@ -2,7 +2,16 @@ import type { Generated } from 'kysely';
 
 export interface StudyTables {
   /** Maintained per-subtree sums of study sessions (db/subtree-tally.ts, migration 0030). */
-  studyTallies: { orgId: number; campaignId: number; kind: string; sessions: number; attendees: number; present: number; openMakeups: number; uncovered: number };
+  studyTallies: {
+    orgId: number;
+    campaignId: number;
+    kind: string;
+    sessions: number;
+    attendees: number;
+    present: number;
+    openMakeups: number;
+    uncovered: number;
+  };
   studyPlans: {
     id: Generated<number>;
     campaignId: number;

@@ -32,11 +32,22 @@ export const afterSessionWrite = (trx: Kysely<Database>, sessionId: number) => s
 const EMPTY: StudySummary = { sessions: 0, attendanceRate: 0, coverage: 0, uncoveredSessions: 0, openMakeups: 0 };
 
 /** Each unit's subtree study figures from the maintained tallies (rates 0–1). */
-export async function studyTallySummaries(db: Kysely<Database>, campaignId: number | undefined, orgIds: number[]): Promise<Map<number, StudySummary>> {
+export async function studyTallySummaries(
+  db: Kysely<Database>,
+  campaignId: number | undefined,
+  orgIds: number[],
+): Promise<Map<number, StudySummary>> {
   if (!orgIds.length) return new Map();
   let q = db
     .selectFrom('studyTallies')
-    .select((eb) => ['orgId', eb.fn.sum<number>('sessions').as('sessions'), eb.fn.sum<number>('attendees').as('attendees'), eb.fn.sum<number>('present').as('present'), eb.fn.sum<number>('openMakeups').as('openMakeups'), eb.fn.sum<number>('uncovered').as('uncovered')])
+    .select((eb) => [
+      'orgId',
+      eb.fn.sum<number>('sessions').as('sessions'),
+      eb.fn.sum<number>('attendees').as('attendees'),
+      eb.fn.sum<number>('present').as('present'),
+      eb.fn.sum<number>('openMakeups').as('openMakeups'),
+      eb.fn.sum<number>('uncovered').as('uncovered'),
+    ])
     .where('orgId', 'in', orgIds)
     .groupBy('orgId');
   if (campaignId) q = q.where('campaignId', '=', campaignId);

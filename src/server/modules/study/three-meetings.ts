@@ -39,7 +39,11 @@ export async function threeMeetingsOneLesson(db: Kysely<Database>, orgPath: stri
     ? await db
         .selectFrom('studySessions')
         .select((eb) => ['orgId', 'kind', quarter.as('quarter'), eb.fn.countAll<number>().as('n')])
-        .where('orgId', 'in', units.map((u) => u.id))
+        .where(
+          'orgId',
+          'in',
+          units.map((u) => u.id),
+        )
         .where('kind', 'in', [...new Set(requirements.map((r) => r.kind))])
         .where('date', '>=', from)
         .where('date', '<=', to)

@@ -7,10 +7,29 @@ export async function listGroups(db: Kysely<Database>, scope: Scope, id?: number
   let qb = db
     .selectFrom('supervisionGroups')
     .innerJoin('orgUnits', 'orgUnits.id', 'supervisionGroups.orgId')
-    .select(['supervisionGroups.id', 'supervisionGroups.name', 'supervisionGroups.kind', 'supervisionGroups.orgId', 'orgUnits.path as orgPath', 'supervisionGroups.active', 'supervisionGroups.version'])
+    .select([
+      'supervisionGroups.id',
+      'supervisionGroups.name',
+      'supervisionGroups.kind',
+      'supervisionGroups.orgId',
+      'orgUnits.path as orgPath',
+      'supervisionGroups.active',
+      'supervisionGroups.version',
+    ])
     // A member always sees their own group, even when its home unit lies above their scope.
     .where((eb) => {
-      const own = scope.personId === null ? [] : [eb.exists(eb.selectFrom('supervisionGroupMembers as m').select('m.groupId').whereRef('m.groupId', '=', 'supervisionGroups.id').where('m.personId', '=', scope.personId))];
+      const own =
+        scope.personId === null
+          ? []
+          : [
+              eb.exists(
+                eb
+                  .selectFrom('supervisionGroupMembers as m')
+                  .select('m.groupId')
+                  .whereRef('m.groupId', '=', 'supervisionGroups.id')
+                  .where('m.personId', '=', scope.personId),
+              ),
+            ];
       return eb.or([inScope(scope, 'orgUnits.path')(eb), ...own]);
     });
   if (id !== undefined) qb = qb.where('supervisionGroups.id', '=', id);
@@ -18,8 +37,18 @@ export async function listGroups(db: Kysely<Database>, scope: Scope, id?: number
   const ids = groups.map((g) => g.id);
   if (!ids.length) return [];
   const [members, units] = await Promise.all([
-    db.selectFrom('supervisionGroupMembers').innerJoin('people', 'people.id', 'supervisionGroupMembers.personId').select(['groupId', 'personId', 'people.name']).where('groupId', 'in', ids).execute(),
-    db.selectFrom('supervisionGroupUnits').innerJoin('orgUnits', 'orgUnits.id', 'supervisionGroupUnits.orgId').select(['groupId', 'orgId', 'orgUnits.name']).where('groupId', 'in', ids).execute(),
+    db
+      .selectFrom('supervisionGroupMembers')
+      .innerJoin('people', 'people.id', 'supervisionGroupMembers.personId')
+      .select(['groupId', 'personId', 'people.name'])
+      .where('groupId', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('supervisionGroupUnits')
+      .innerJoin('orgUnits', 'orgUnits.id', 'supervisionGroupUnits.orgId')
+      .select(['groupId', 'orgId', 'orgUnits.name'])
+      .where('groupId', 'in', ids)
+      .execute(),
   ]);
   return groups.map((g) => ({
     ...g,

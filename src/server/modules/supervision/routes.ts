@@ -24,13 +24,21 @@ const Group = Type.Object({
   abilities: Abilities,
 });
 
-const present = (actor: Actor, g: GroupRow) => ({ ...g, active: g.active === 1, abilities: abilitiesOf(groupPolicy, actor, g) });
+const present = (actor: Actor, g: GroupRow) => ({
+  ...g,
+  active: g.active === 1,
+  abilities: abilitiesOf(groupPolicy, actor, g),
+});
 
 /** 督导组 / 联络组 with their members and the units assigned to them (which sets the members' scope). */
 export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/supervision-groups', { schema: { tags, summary: '督导组列表', response: { 200: Type.Object({ items: Type.Array(Group) }) } } }, async (req) => ({
-    items: (await listGroups(app.db, req.actor.scope)).map((g) => present(req.actor, g)),
-  }));
+  app.get(
+    '/supervision-groups',
+    { schema: { tags, summary: '督导组列表', response: { 200: Type.Object({ items: Type.Array(Group) }) } } },
+    async (req) => ({
+      items: (await listGroups(app.db, req.actor.scope)).map((g) => present(req.actor, g)),
+    }),
+  );
 
   app.post(
     '/supervision-groups',
@@ -38,7 +46,16 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '新建督导组',
-        body: Type.Object({ name: Text('名称', 60), kind: Kind, orgId: Type.Integer({ minimum: 1, title: '所属单位' }), memberIds: Ids('组员'), unitIds: Ids('联系单位') }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            name: Text('名称', 60),
+            kind: Kind,
+            orgId: Type.Integer({ minimum: 1, title: '所属单位' }),
+            memberIds: Ids('组员'),
+            unitIds: Ids('联系单位'),
+          },
+          { additionalProperties: false },
+        ),
         response: { 201: Group, ...ErrorResponses },
       },
     },
@@ -52,15 +69,28 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '修改督导组',
         params: IdParams,
-        body: Type.Object({ version: Version, name: Type.Optional(Text('名称', 60)), kind: Type.Optional(Kind), memberIds: Type.Optional(Ids('组员')), unitIds: Type.Optional(Ids('联系单位')) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            version: Version,
+            name: Type.Optional(Text('名称', 60)),
+            kind: Type.Optional(Kind),
+            memberIds: Type.Optional(Ids('组员')),
+            unitIds: Type.Optional(Ids('联系单位')),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Group, ...ErrorResponses },
       },
     },
     async (req) => present(req.actor, await updateGroup(ctxOf(req), req.params.id, req.body)),
   );
 
-  app.delete('/supervision-groups/:id', { schema: { tags, summary: '撤销督导组', params: IdParams } }, async (req, reply) => {
-    await deleteGroup(ctxOf(req), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/supervision-groups/:id',
+    { schema: { tags, summary: '撤销督导组', params: IdParams } },
+    async (req, reply) => {
+      await deleteGroup(ctxOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 };

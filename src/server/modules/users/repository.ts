@@ -8,14 +8,31 @@ export interface UserFilter {
 
 /** Accounts matching the filter (admin-only listing, so no scope predicate). */
 export function userQuery(db: Kysely<Database>, filter: UserFilter) {
-  let qb = db.selectFrom('users').leftJoin('people', 'people.id', 'users.personId').leftJoin('orgUnits', 'orgUnits.id', 'people.orgId');
+  let qb = db
+    .selectFrom('users')
+    .leftJoin('people', 'people.id', 'users.personId')
+    .leftJoin('orgUnits', 'orgUnits.id', 'people.orgId');
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
-    qb = qb.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.displayName', 'like', like), eb('people.name', 'like', like)]));
+    qb = qb.where((eb) =>
+      eb.or([
+        eb('users.username', 'like', like),
+        eb('users.displayName', 'like', like),
+        eb('people.name', 'like', like),
+      ]),
+    );
   }
   if (filter.role) {
     const role = filter.role;
-    qb = qb.where((eb) => eb.exists(eb.selectFrom('roleGrants').select('roleGrants.id').whereRef('roleGrants.userId', '=', 'users.id').where('roleGrants.role', '=', role)));
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('roleGrants')
+          .select('roleGrants.id')
+          .whereRef('roleGrants.userId', '=', 'users.id')
+          .where('roleGrants.role', '=', role),
+      ),
+    );
   }
   return qb;
 }
@@ -43,7 +60,14 @@ export async function grantsOf(db: Kysely<Database>, userIds: number[]) {
   return db
     .selectFrom('roleGrants')
     .leftJoin('orgUnits', 'orgUnits.id', 'roleGrants.orgId')
-    .select(['roleGrants.id', 'roleGrants.userId', 'roleGrants.role', 'roleGrants.orgId', 'roleGrants.scopeKind', 'orgUnits.name as orgName'])
+    .select([
+      'roleGrants.id',
+      'roleGrants.userId',
+      'roleGrants.role',
+      'roleGrants.orgId',
+      'roleGrants.scopeKind',
+      'orgUnits.name as orgName',
+    ])
     .where('roleGrants.userId', 'in', userIds)
     .orderBy('roleGrants.id')
     .execute();

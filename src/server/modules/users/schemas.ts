@@ -27,13 +27,21 @@ export const User = Type.Object({
 });
 
 export const UserListQuery = Type.Object(
-  { q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })), role: Type.Optional(Type.String({ enum: [...ROLES], title: '角色' })), ...PageQuery },
+  {
+    q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
+    role: Type.Optional(Type.String({ enum: [...ROLES], title: '角色' })),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 );
 
 export const CreateUserBody = Type.Object(
   {
-    username: Type.String({ title: '用户名', pattern: '^[a-zA-Z0-9_.-]{3,64}$', description: '3–64 位字母、数字、下划线、点或连字符' }),
+    username: Type.String({
+      title: '用户名',
+      pattern: '^[a-zA-Z0-9_.-]{3,64}$',
+      description: '3–64 位字母、数字、下划线、点或连字符',
+    }),
     displayName: Text('显示名称', 60),
     personId: Type.Optional(Nullable(Type.Integer({ minimum: 1, title: '关联人员' }))),
     password: Password,

@@ -5,39 +5,73 @@ describeEachDb('#users', (h) => {
   it('lets only the admin manage accounts', async () => {
     const { call } = h();
     expect((await call('office', 'GET', '/api/v1/users')).statusCode).toBe(403);
-    expect((await call('member', 'POST', '/api/v1/users', { username: 'xyz1', displayName: 'x', password: 'abc12345' })).statusCode).toBe(403);
+    expect(
+      (await call('member', 'POST', '/api/v1/users', { username: 'xyz1', displayName: 'x', password: 'abc12345' }))
+        .statusCode,
+    ).toBe(403);
     expect((await call(null, 'GET', '/api/v1/users')).statusCode).toBe(401);
     const list = await call('admin', 'GET', '/api/v1/users?role=officer');
-    expect(list.json().items.map((u: { username: string }) => u.username).sort()).toEqual(['officer', 'outsider']);
+    expect(
+      list
+        .json()
+        .items.map((u: { username: string }) => u.username)
+        .sort(),
+    ).toEqual(['officer', 'outsider']);
   });
 
   it('creates an account, grants a scoped role, and the new user sees exactly that subtree', async () => {
     const { call, fx, app } = h();
-    const created = await call('admin', 'POST', '/api/v1/users', { username: 'newofficer', displayName: '新支书', password: 'abc12345' });
+    const created = await call('admin', 'POST', '/api/v1/users', {
+      username: 'newofficer',
+      displayName: '新支书',
+      password: 'abc12345',
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    const granted = await call('admin', 'POST', `/api/v1/users/${id}/grants`, { role: 'officer', scopeKind: 'subtree', orgId: fx.units.branchB.id });
+    const granted = await call('admin', 'POST', `/api/v1/users/${id}/grants`, {
+      role: 'officer',
+      scopeKind: 'subtree',
+      orgId: fx.units.branchB.id,
+    });
     expect(granted.statusCode).toBe(201);
     expect(granted.json().grants).toEqual([expect.objectContaining({ role: 'officer', orgName: '市容科党支部' })]);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'newofficer', password: 'abc12345' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'newofficer', password: 'abc12345' },
+    });
     const cookie = `tz_session=${login.cookies.find((c) => c.name === 'tz_session')!.value}`;
     const orgs = await app.inject({ method: 'GET', url: '/api/v1/orgs', headers: { cookie } });
     expect(orgs.json().items.map((o: { id: number }) => o.id)).toEqual([fx.units.branchB.id]);
-    const dup = await call('admin', 'POST', '/api/v1/users', { username: 'newofficer', displayName: 'x', password: 'abc12345' });
+    const dup = await call('admin', 'POST', '/api/v1/users', {
+      username: 'newofficer',
+      displayName: 'x',
+      password: 'abc12345',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('username_taken');
   });
 
   it('rejects weak passwords and nonsensical grants, naming the field', async () => {
     const { call, fx } = h();
-    const weak = await call('admin', 'POST', '/api/v1/users', { username: 'weak', displayName: 'x', password: 'abcdefgh' });
+    const weak = await call('admin', 'POST', '/api/v1/users', {
+      username: 'weak',
+      displayName: 'x',
+      password: 'abcdefgh',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0]).toMatchObject({ path: 'password' });
     expect(weak.json().detail).toContain('密码');
     const users = (await call('admin', 'GET', '/api/v1/users?q=member')).json().items;
-    const bad = await call('admin', 'POST', `/api/v1/users/${users[0].id}/grants`, { role: 'office', scopeKind: 'all' });
+    const bad = await call('admin', 'POST', `/api/v1/users/${users[0].id}/grants`, {
+      role: 'office',
+      scopeKind: 'all',
+    });
     expect(bad.statusCode).toBe(400);
-    const noOrg = await call('admin', 'POST', `/api/v1/users/${users[0].id}/grants`, { role: 'office', scopeKind: 'subtree' });
+    const noOrg = await call('admin', 'POST', `/api/v1/users/${users[0].id}/grants`, {
+      role: 'office',
+      scopeKind: 'subtree',
+    });
     expect(noOrg.json().errors[0].path).toBe('orgId');
     expect(fx.units.root.id).toBeGreaterThan(0);
   });
@@ -54,17 +88,27 @@ describeEachDb('#users', (h) => {
     const stored = await db.selectFrom('apiTokens').select('tokenHash').execute();
     expect(stored.map((s) => s.tokenHash)).not.toContain(secret);
     await call('admin', 'DELETE', `/api/v1/users/${fx.users.office}/tokens/${token.json().id}`);
-    const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } });
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('deactivating an account ends its session at once', async () => {
     const { call, fx, app } = h();
-    const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'supervisor', password: 'Passw0rd!' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'supervisor', password: 'Passw0rd!' },
+    });
     const cookie = `tz_session=${login.cookies.find((c) => c.name === 'tz_session')!.value}`;
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
     const user = (await call('admin', 'GET', `/api/v1/users/${fx.users.supervisor}`)).json();
-    expect((await call('admin', 'PATCH', `/api/v1/users/${user.id}`, { version: user.version, active: false })).statusCode).toBe(200);
+    expect(
+      (await call('admin', 'PATCH', `/api/v1/users/${user.id}`, { version: user.version, active: false })).statusCode,
+    ).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
@@ -81,7 +125,11 @@ describeEachDb('#users', (h) => {
 describeEachDb('#session', (h) => {
   it('sets an HttpOnly SameSite cookie, logs out, and throttles repeated wrong passwords', async () => {
     const { app } = h();
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'leader', password: 'Passw0rd!' } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'leader', password: 'Passw0rd!' },
+    });
     const c = ok.cookies.find((k) => k.name === 'tz_session')!;
     expect(c.httpOnly).toBe(true);
     expect(c.sameSite).toBe('Lax');
@@ -90,11 +138,19 @@ describeEachDb('#session', (h) => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
 
     for (let i = 0; i < 5; i++) {
-      const bad = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'leader', password: 'wrong' } });
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username: 'leader', password: 'wrong' },
+      });
       expect(bad.statusCode).toBe(401);
       expect(bad.json().detail).toBe('用户名或密码错误');
     }
-    const blocked = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'leader', password: 'Passw0rd!' } });
+    const blocked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'leader', password: 'Passw0rd!' },
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['content-type']).toContain('application/problem+json');
   });

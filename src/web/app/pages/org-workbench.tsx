@@ -26,7 +26,9 @@ export function OrgWorkbench() {
             <PeopleTable orgId={selected} />
           </div>
         ) : (
-          <Card><Empty description="请在左侧选择单位" /></Card>
+          <Card>
+            <Empty description="请在左侧选择单位" />
+          </Card>
         )}
       </Col>
     </Row>

@@ -24,7 +24,10 @@ function useActorOptions(events: AuditEvent[], search: string) {
   const admin = hasRole(me, 'admin');
   const users = useQuery({
     queryKey: ['users', 'actor-options', search],
-    queryFn: () => api<Page<{ id: number; username: string; displayName: string }>>('/users', { query: { q: search, pageSize: 50 } }),
+    queryFn: () =>
+      api<Page<{ id: number; username: string; displayName: string }>>('/users', {
+        query: { q: search, pageSize: 50 },
+      }),
     enabled: admin,
   });
   const [seen, setSeen] = useState(new Map<number, string>());
@@ -54,13 +57,19 @@ export function AuditPage() {
     to: filter.range?.[1]?.format('YYYY-MM-DD'),
     ...page,
   };
-  const list = useQuery({ queryKey: ['audit', 'list', query], queryFn: () => api<Page<AuditEvent>>('/audit', { query }) });
+  const list = useQuery({
+    queryKey: ['audit', 'list', query],
+    queryFn: () => api<Page<AuditEvent>>('/audit', { query }),
+  });
   const events = useMemo(() => list.data?.items ?? [], [list.data]);
   const actorOptions = useActorOptions(events, actorSearch);
   return (
     <Card title="审计日志">
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} onChange={(r) => update({ range: r as [Dayjs, Dayjs] | null })} />
+        <DatePicker.RangePicker
+          placeholder={['开始日期', '结束日期']}
+          onChange={(r) => update({ range: r as [Dayjs, Dayjs] | null })}
+        />
         <Select
           placeholder="操作人"
           allowClear
@@ -69,9 +78,27 @@ export function AuditPage() {
           options={actorOptions}
           onChange={(v) => update({ actorUserId: v })}
         />
-        <Select placeholder="记录类型" allowClear style={{ width: 140 }} options={options(ENTITY_LABELS)} onChange={(v) => update({ entityType: v })} />
-        <Select placeholder="操作" allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} options={options(ACTION_LABELS)} onChange={(v) => update({ action: v })} />
-        <Input.Search placeholder="记录名称关键词" allowClear onSearch={(v) => update({ q: v || undefined })} style={{ width: 220 }} />
+        <Select
+          placeholder="记录类型"
+          allowClear
+          style={{ width: 140 }}
+          options={options(ENTITY_LABELS)}
+          onChange={(v) => update({ entityType: v })}
+        />
+        <Select
+          placeholder="操作"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 150 }}
+          options={options(ACTION_LABELS)}
+          onChange={(v) => update({ action: v })}
+        />
+        <Input.Search
+          placeholder="记录名称关键词"
+          allowClear
+          onSearch={(v) => update({ q: v || undefined })}
+          style={{ width: 220 }}
+        />
       </Space>
       <Table<AuditEvent>
         rowKey="id"
@@ -79,7 +106,13 @@ export function AuditPage() {
         loading={list.isLoading}
         dataSource={events}
         onRow={(e) => ({ onClick: () => setOpen(e), style: { cursor: 'pointer' } })}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
           { title: '时间', dataIndex: 'at', width: 180, render: formatInstant },
           { title: '操作人', dataIndex: 'actorName', width: 140 },
@@ -92,7 +125,8 @@ export function AuditPage() {
         {open && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text>
-              {open.actorName} 于 {formatInstant(open.at)} {ACTION_LABELS[open.action] ?? open.action}了{ENTITY_LABELS[open.entityType] ?? open.entityType}“{open.entityLabel}”
+              {open.actorName} 于 {formatInstant(open.at)} {ACTION_LABELS[open.action] ?? open.action}了
+              {ENTITY_LABELS[open.entityType] ?? open.entityType}“{open.entityLabel}”
             </Typography.Text>
             <AuditDiff before={open.before} after={open.after} entityType={open.entityType} />
           </Space>

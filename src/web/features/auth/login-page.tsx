@@ -33,7 +33,15 @@ export function LoginPage() {
     }
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(#c8161d 0 35%, #f5f5f5 35%)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(#c8161d 0 35%, #f5f5f5 35%)',
+      }}
+    >
       <Card style={{ width: 440 }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           台账 · 主题教育工作台账系统
@@ -61,7 +69,9 @@ export function LoginPage() {
                   <Typography.Text code>{u}</Typography.Text> {label}
                 </div>
               ))}
-              <div style={{ marginTop: 8 }}>演示模式下，密码由环境变量 TAIZHANG_DEMO_PASSWORD 设定；未设定时在服务启动日志中打印。</div>
+              <div style={{ marginTop: 8 }}>
+                演示模式下，密码由环境变量 TAIZHANG_DEMO_PASSWORD 设定；未设定时在服务启动日志中打印。
+              </div>
             </div>
           }
         />

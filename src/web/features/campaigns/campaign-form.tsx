@@ -17,13 +17,22 @@ function StringList({ name, label, placeholder }: { name: string; label: string;
         <Form.Item label={label}>
           {fields.map((f) => (
             <Space key={f.key} style={{ display: 'flex', marginBottom: 4 }} align="baseline">
-              <Form.Item name={f.name} rules={[{ required: true, message: '不能为空' }, { max: 200, message: '不能超过 200 个字符' }]} noStyle>
+              <Form.Item
+                name={f.name}
+                rules={[
+                  { required: true, message: '不能为空' },
+                  { max: 200, message: '不能超过 200 个字符' },
+                ]}
+                noStyle
+              >
                 <Input placeholder={placeholder} style={{ width: 480 }} />
               </Form.Item>
               <MinusCircleOutlined onClick={() => remove(f.name)} />
             </Space>
           ))}
-          <Button type="dashed" onClick={() => add('')} icon={<PlusOutlined />}>添加</Button>
+          <Button type="dashed" onClick={() => add('')} icon={<PlusOutlined />}>
+            添加
+          </Button>
         </Form.Item>
       )}
     </Form.List>
@@ -36,14 +45,25 @@ export function CampaignForm({ campaign, onSaved }: { campaign?: Campaign; onSav
   useEffect(() => {
     form.resetFields();
     if (campaign) form.setFieldsValue({ ...campaign, dates: [dayjs(campaign.startDate), dayjs(campaign.endDate)] });
-    else form.setFieldsValue({ minStudyHours: 32, warningDays: 7, status: 'active', targets: [], focusAreas: [], workLines: [] });
+    else
+      form.setFieldsValue({
+        minStudyHours: 32,
+        warningDays: 7,
+        status: 'active',
+        targets: [],
+        focusAreas: [],
+        workLines: [],
+      });
   }, [campaign, form]);
   const save = async () => {
     const { dates, ...values } = await form.validateFields();
     const body = { ...values, startDate: dates[0].format('YYYY-MM-DD'), endDate: dates[1].format('YYYY-MM-DD') };
     try {
       const saved = campaign
-        ? await api<Campaign>(`/campaigns/${campaign.id}`, { method: 'PATCH', body: { ...body, orgId: undefined, version: campaign.version } })
+        ? await api<Campaign>(`/campaigns/${campaign.id}`, {
+            method: 'PATCH',
+            body: { ...body, orgId: undefined, version: campaign.version },
+          })
         : await api<Campaign>('/campaigns', { method: 'POST', body });
       onSaved(saved);
     } catch (e) {
@@ -64,7 +84,13 @@ export function CampaignForm({ campaign, onSaved }: { campaign?: Campaign; onSav
           <DatePicker.RangePicker />
         </Form.Item>
         <Form.Item name="status" label="状态">
-          <Select style={{ width: 120 }} options={[{ value: 'active', label: '进行中' }, { value: 'finished', label: '已结束' }]} />
+          <Select
+            style={{ width: 120 }}
+            options={[
+              { value: 'active', label: '进行中' },
+              { value: 'finished', label: '已结束' },
+            ]}
+          />
         </Form.Item>
       </Space>
       {!campaign && (
@@ -90,7 +116,9 @@ export function CampaignForm({ campaign, onSaved }: { campaign?: Campaign; onSav
                 <MinusCircleOutlined onClick={() => remove(f.name)} />
               </Space>
             ))}
-            <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>添加工作线</Button>
+            <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>
+              添加工作线
+            </Button>
           </Form.Item>
         )}
       </Form.List>
@@ -103,7 +131,11 @@ export function CampaignForm({ campaign, onSaved }: { campaign?: Campaign; onSav
           <InputNumber min={0} max={90} addonAfter="天" />
         </Form.Item>
       </Space>
-      {!readOnly && <Button type="primary" onClick={save}>保存</Button>}
+      {!readOnly && (
+        <Button type="primary" onClick={save}>
+          保存
+        </Button>
+      )}
     </Form>
   );
 }

@@ -12,15 +12,27 @@ import type { Campaign } from './types.ts';
 export function CampaignsPage() {
   const { me } = useAuth();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['campaigns', 'list'], queryFn: () => api<Page<Campaign>>('/campaigns', { query: { pageSize: 100 } }) });
+  const list = useQuery({
+    queryKey: ['campaigns', 'list'],
+    queryFn: () => api<Page<Campaign>>('/campaigns', { query: { pageSize: 100 } }),
+  });
   const [open, setOpen] = useState<Campaign | 'new' | null>(null);
   const saved = async (c: Campaign) => {
     await qc.invalidateQueries({ queryKey: ['campaigns'] });
     setOpen(c);
   };
-  const current = open && open !== 'new' ? list.data?.items.find((c) => c.id === open.id) ?? open : undefined;
+  const current = open && open !== 'new' ? (list.data?.items.find((c) => c.id === open.id) ?? open) : undefined;
   return (
-    <Card title="主题教育配置" extra={hasRole(me, 'admin', 'office') && <Button type="primary" onClick={() => setOpen('new')}>新建主题教育</Button>}>
+    <Card
+      title="主题教育配置"
+      extra={
+        hasRole(me, 'admin', 'office') && (
+          <Button type="primary" onClick={() => setOpen('new')}>
+            新建主题教育
+          </Button>
+        )
+      }
+    >
       <Table<Campaign>
         rowKey="id"
         loading={list.isLoading}
@@ -33,10 +45,20 @@ export function CampaignsPage() {
           { title: '起止日期', render: (_v, c) => `${c.startDate} 至 ${c.endDate}` },
           { title: '总要求', dataIndex: 'generalRequirement' },
           { title: '牵头单位', dataIndex: 'orgName' },
-          { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'active' ? <Tag color="green">进行中</Tag> : <Tag>已结束</Tag>) },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: string) => (s === 'active' ? <Tag color="green">进行中</Tag> : <Tag>已结束</Tag>),
+          },
         ]}
       />
-      <Drawer open={!!open} onClose={() => setOpen(null)} size={820} title={open === 'new' ? '新建主题教育' : current?.name} destroyOnHidden>
+      <Drawer
+        open={!!open}
+        onClose={() => setOpen(null)}
+        size={820}
+        title={open === 'new' ? '新建主题教育' : current?.name}
+        destroyOnHidden
+      >
         {open === 'new' ? (
           <CampaignForm onSaved={saved} />
         ) : (
@@ -45,7 +67,11 @@ export function CampaignsPage() {
               items={[
                 { key: 'config', label: '基本配置', children: <CampaignForm campaign={current} onSaved={saved} /> },
                 { key: 'readings', label: '必学篇目', children: <ReadingsTable campaign={current} /> },
-                { key: 'history', label: '变更记录', children: <AuditTimeline entityType="campaign" entityId={current.id} /> },
+                {
+                  key: 'history',
+                  label: '变更记录',
+                  children: <AuditTimeline entityType="campaign" entityId={current.id} />,
+                },
               ]}
             />
           )

@@ -12,7 +12,10 @@ export function ReadingsTable({ campaign }: { campaign: Campaign }) {
   const [form] = Form.useForm();
   const [editing, setEditing] = useState<Reading | 'new' | null>(null);
   const key = ['campaigns', campaign.id, 'readings'];
-  const list = useQuery({ queryKey: key, queryFn: () => api<{ items: Reading[] }>(`/campaigns/${campaign.id}/readings`) });
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => api<{ items: Reading[] }>(`/campaigns/${campaign.id}/readings`),
+  });
   const canEdit = campaign.abilities.update;
   const open = (r: Reading | 'new') => {
     setEditing(r);
@@ -23,7 +26,11 @@ export function ReadingsTable({ campaign }: { campaign: Campaign }) {
     const values = await form.validateFields();
     try {
       if (editing === 'new') await api(`/campaigns/${campaign.id}/readings`, { method: 'POST', body: values });
-      else if (editing) await api(`/campaigns/${campaign.id}/readings/${editing.id}`, { method: 'PATCH', body: { ...values, version: editing.version } });
+      else if (editing)
+        await api(`/campaigns/${campaign.id}/readings/${editing.id}`, {
+          method: 'PATCH',
+          body: { ...values, version: editing.version },
+        });
       setEditing(null);
       await qc.invalidateQueries({ queryKey: key });
     } catch (e) {
@@ -47,7 +54,11 @@ export function ReadingsTable({ campaign }: { campaign: Campaign }) {
     });
   return (
     <>
-      {canEdit && <Button type="primary" onClick={() => open('new')} style={{ marginBottom: 8 }}>添加必学篇目</Button>}
+      {canEdit && (
+        <Button type="primary" onClick={() => open('new')} style={{ marginBottom: 8 }}>
+          添加必学篇目
+        </Button>
+      )}
       <Table<Reading>
         rowKey="id"
         size="small"
@@ -59,11 +70,29 @@ export function ReadingsTable({ campaign }: { campaign: Campaign }) {
           { title: '篇目', dataIndex: 'title' },
           { title: '出处', dataIndex: 'source' },
           ...(canEdit
-            ? [{ title: '操作', width: 120, render: (_: unknown, r: Reading) => <Space><a onClick={() => open(r)}>编辑</a><a onClick={() => remove(r)}>删除</a></Space> }]
+            ? [
+                {
+                  title: '操作',
+                  width: 120,
+                  render: (_: unknown, r: Reading) => (
+                    <Space>
+                      <a onClick={() => open(r)}>编辑</a>
+                      <a onClick={() => remove(r)}>删除</a>
+                    </Space>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
-      <Modal open={!!editing} title={editing === 'new' ? '添加必学篇目' : '编辑必学篇目'} onOk={save} onCancel={() => setEditing(null)} okText="保存" cancelText="取消">
+      <Modal
+        open={!!editing}
+        title={editing === 'new' ? '添加必学篇目' : '编辑必学篇目'}
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        okText="保存"
+        cancelText="取消"
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="title" label="篇目" rules={[{ required: true, message: '请输入篇目' }, { max: 200 }]}>
             <Input />

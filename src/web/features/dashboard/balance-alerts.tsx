@@ -9,7 +9,11 @@ export function BalanceAlerts({ balance }: { balance: Balance }) {
   return (
     <Flex vertical gap={8} style={{ marginBottom: 12 }}>
       {lagging.size > 0 && (
-        <Alert type="error" showIcon title={`上下不平衡：${lagging.size} 个直属单位的销号率或学习全覆盖率低于本单位 ${LAG_POINTS} 个百分点以上，已在下表标注“落后”`} />
+        <Alert
+          type="error"
+          showIcon
+          title={`上下不平衡：${lagging.size} 个直属单位的销号率或学习全覆盖率低于本单位 ${LAG_POINTS} 个百分点以上，已在下表标注“落后”`}
+        />
       )}
       {spread && (
         <Alert

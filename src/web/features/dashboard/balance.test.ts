@@ -2,10 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { balanceOf } from './balance.ts';
 import type { Dashboard, UnitFigures } from './use-dashboard.ts';
 
-const problems = (total: number, closed: number) => ({ total, closed, cleared: 0, onTime: 0, overdue: 0, escalated: 0, byStatus: { draft: 0, in_progress: total - closed, submitted: 0, closed }, byColour: { red: 0, yellow: 0, green: closed, blue: 0, none: total - closed } });
-const study = (sessions: number, coverage: number) => ({ sessions, attendanceRate: 1, coverage, uncoveredSessions: 0, openMakeups: 0 });
-const unit = (orgId: number, total: number, closed: number, sessions = 0, coverage = 0): UnitFigures => ({ orgId, orgName: `单位${orgId}`, problems: problems(total, closed), study: study(sessions, coverage) });
-const board = (own: UnitFigures, children: UnitFigures[]): Dashboard => ({ unit: { id: 1, name: '本单位' }, campaignId: 1, asOf: '2026-06-01', problems: own.problems, study: own.study, children });
+const problems = (total: number, closed: number) => ({
+  total,
+  closed,
+  cleared: 0,
+  onTime: 0,
+  overdue: 0,
+  escalated: 0,
+  byStatus: { draft: 0, in_progress: total - closed, submitted: 0, closed },
+  byColour: { red: 0, yellow: 0, green: closed, blue: 0, none: total - closed },
+});
+const study = (sessions: number, coverage: number) => ({
+  sessions,
+  attendanceRate: 1,
+  coverage,
+  uncoveredSessions: 0,
+  openMakeups: 0,
+});
+const unit = (orgId: number, total: number, closed: number, sessions = 0, coverage = 0): UnitFigures => ({
+  orgId,
+  orgName: `单位${orgId}`,
+  problems: problems(total, closed),
+  study: study(sessions, coverage),
+});
+const board = (own: UnitFigures, children: UnitFigures[]): Dashboard => ({
+  unit: { id: 1, name: '本单位' },
+  campaignId: 1,
+  asOf: '2026-06-01',
+  problems: own.problems,
+  study: own.study,
+  children,
+});
 
 describe('balanceOf', () => {
   it('marks a child whose 销号率 is 20 or more points below its upper unit as lagging, and one 19 points below as not', () => {

@@ -30,7 +30,8 @@ export function balanceOf(d: Dashboard): Balance {
     const closingGap = points(own.closing - closingRate(c));
     if (c.problems.total > 0 && closingGap >= LAG_POINTS) reasons.push(`销号率低于本单位 ${closingGap} 个百分点`);
     const coverageGap = points(own.coverage - c.study.coverage);
-    if (c.study.sessions > 0 && coverageGap >= LAG_POINTS) reasons.push(`学习全覆盖率低于本单位 ${coverageGap} 个百分点`);
+    if (c.study.sessions > 0 && coverageGap >= LAG_POINTS)
+      reasons.push(`学习全覆盖率低于本单位 ${coverageGap} 个百分点`);
     if (reasons.length) lagging.set(c.orgId, reasons);
   }
   const ranked = d.children.filter((c) => c.problems.total > 0).sort((a, b) => closingRate(b) - closingRate(a));

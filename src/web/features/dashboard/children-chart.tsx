@@ -26,17 +26,47 @@ export function ChildrenChart({ data, onPick }: { data: Dashboard; onPick: (orgI
       xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
       yAxis: [
         { type: 'value', name: '问题数', minInterval: 1 },
-        { type: 'value', name: '销号率', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+        {
+          type: 'value',
+          name: '销号率',
+          min: 0,
+          max: 100,
+          axisLabel: { formatter: '{value}%' },
+          splitLine: { show: false },
+        },
       ],
       series: [
-        ...STATUSES.map((s) => ({ type: 'bar', name: s.name, stack: 'status', barMaxWidth: 56, itemStyle: { color: s.hex }, data: data.children.map((c) => c.problems.byStatus[s.key] ?? 0) })),
+        ...STATUSES.map((s) => ({
+          type: 'bar',
+          name: s.name,
+          stack: 'status',
+          barMaxWidth: 56,
+          itemStyle: { color: s.hex },
+          data: data.children.map((c) => c.problems.byStatus[s.key] ?? 0),
+        })),
         {
-          type: 'line', name: '销号率', yAxisIndex: 1, symbolSize: 8, itemStyle: { color: RED }, tooltip: { valueFormatter: (v: number) => `${v}%` },
+          type: 'line',
+          name: '销号率',
+          yAxisIndex: 1,
+          symbolSize: 8,
+          itemStyle: { color: RED },
+          tooltip: { valueFormatter: (v: number) => `${v}%` },
           data: data.children.map((c) => percent(closingRate(c))),
-          markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: RED }, label: { formatter: `本单位 ${own}%`, position: 'insideEndTop' }, data: [{ yAxis: own }] },
+          markLine: {
+            symbol: 'none',
+            lineStyle: { type: 'dashed', color: RED },
+            label: { formatter: `本单位 ${own}%`, position: 'insideEndTop' },
+            data: [{ yAxis: own }],
+          },
         },
       ],
     };
   }, [data]);
-  return <EChart option={option} height={300} onClick={(e) => e.componentType === 'series' && onPick(data.children[e.dataIndex].orgId)} />;
+  return (
+    <EChart
+      option={option}
+      height={300}
+      onClick={(e) => e.componentType === 'series' && onPick(data.children[e.dataIndex].orgId)}
+    />
+  );
 }

@@ -55,12 +55,20 @@ export function DashboardPage() {
       <Spin spinning={q.isFetching && q.isPlaceholderData} description="加载中…">
         <Flex vertical gap={16}>
           <Flex justify="space-between" align="center" wrap gap={8}>
-            <Breadcrumb items={path.map((u, i) => ({ title: i < path.length - 1 ? <a onClick={() => drill(u.id)}>{u.name}</a> : <b>{u.name}</b> }))} />
+            <Breadcrumb
+              items={path.map((u, i) => ({
+                title: i < path.length - 1 ? <a onClick={() => drill(u.id)}>{u.name}</a> : <b>{u.name}</b>,
+              }))}
+            />
             <Typography.Text type="secondary">数据截至 {data.asOf}</Typography.Text>
           </Flex>
           <SummaryStats data={data} />
           <UnitCharts data={data} />
-          <Card size="small" title={`直属单位对比（${data.children.length} 个）`} extra={<Typography.Text type="secondary">点击单位查看其工作看板</Typography.Text>}>
+          <Card
+            size="small"
+            title={`直属单位对比（${data.children.length} 个）`}
+            extra={<Typography.Text type="secondary">点击单位查看其工作看板</Typography.Text>}
+          >
             <BalanceAlerts balance={balance} />
             {data.children.length > 0 && <ChildrenChart data={data} onPick={drill} />}
             <ChildrenTable data={data} lagging={balance.lagging} onPick={drill} />
@@ -75,7 +83,11 @@ export function DashboardPage() {
         <Space>
           <CampaignSelect value={campaignId} onChange={(id) => set('campaignId', id)} />
           <div style={{ width: 240 }}>
-            <OrgTreeSelect value={data?.unit.id ?? orgId ?? null} onChange={(id) => set('orgId', id)} placeholder="看板单位" />
+            <OrgTreeSelect
+              value={data?.unit.id ?? orgId ?? null}
+              onChange={(id) => set('orgId', id)}
+              placeholder="看板单位"
+            />
           </div>
         </Space>
       }

@@ -1,9 +1,17 @@
-import { PROBLEM_COLOURS, PROBLEM_STATUSES, type ProblemColour, type ProblemStatus } from '../../../shared/problem-enums.ts';
+import {
+  PROBLEM_COLOURS,
+  PROBLEM_STATUSES,
+  type ProblemColour,
+  type ProblemStatus,
+} from '../../../shared/problem-enums.ts';
 
 /** 红黄绿蓝 as drawn on the charts, with the name a legend shows. */
 export const COLOURS = (Object.keys(PROBLEM_COLOURS) as ProblemColour[]).map((key) => ({
   key,
-  name: { red: '红', yellow: '黄', green: '绿', blue: '蓝', none: '' }[key] + (key === 'none' ? '' : '·') + PROBLEM_COLOURS[key],
+  name:
+    { red: '红', yellow: '黄', green: '绿', blue: '蓝', none: '' }[key] +
+    (key === 'none' ? '' : '·') +
+    PROBLEM_COLOURS[key],
   hex: { red: '#cf1322', yellow: '#faad14', green: '#389e0d', blue: '#1677ff', none: '#bfbfbf' }[key],
 }));
 

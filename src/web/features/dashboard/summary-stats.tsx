@@ -21,10 +21,21 @@ export function SummaryStats({ data }: { data: Dashboard }) {
   const { problems: p, study: s } = data;
   const items: Item[] = [
     { title: '问题总数', value: p.total, suffix: '个', filter: {} },
-    { title: '已销号', value: p.closed, suffix: '个', note: `销号率 ${percent(ratio(p.closed, p.total))}%`, filter: { status: 'closed' } },
+    {
+      title: '已销号',
+      value: p.closed,
+      suffix: '个',
+      note: `销号率 ${percent(ratio(p.closed, p.total))}%`,
+      filter: { status: 'closed' },
+    },
     { title: '逾期', value: p.overdue, suffix: '个', danger: p.overdue > 0, filter: { overdue: true } },
     { title: '承接下级上报', value: p.escalated, suffix: '个', filter: { escalated: true } },
-    { title: '学习全覆盖率', value: percent(s.coverage), suffix: '%', note: `集中学习 ${s.sessions} 场，${s.uncoveredSessions} 场未全覆盖` },
+    {
+      title: '学习全覆盖率',
+      value: percent(s.coverage),
+      suffix: '%',
+      note: `集中学习 ${s.sessions} 场，${s.uncoveredSessions} 场未全覆盖`,
+    },
     { title: '出勤率', value: percent(s.attendanceRate), suffix: '%' },
     { title: '待补学', value: s.openMakeups, suffix: '人次', danger: s.openMakeups > 0 },
   ];
@@ -33,13 +44,29 @@ export function SummaryStats({ data }: { data: Dashboard }) {
       {items.map((it) => {
         const card = (
           <Card size="small" hoverable={!!it.filter} style={{ height: '100%' }}>
-            <Statistic title={it.title} value={it.value} suffix={it.suffix} styles={{ content: it.danger ? { color: RED } : undefined }} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{it.note ?? '\u00a0'}</Typography.Text>
+            <Statistic
+              title={it.title}
+              value={it.value}
+              suffix={it.suffix}
+              styles={{ content: it.danger ? { color: RED } : undefined }}
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {it.note ?? '\u00a0'}
+            </Typography.Text>
           </Card>
         );
         return (
           <div key={it.title} style={{ flex: '1 1 150px' }}>
-            {it.filter ? <Link to={problemsHref({ campaignId: data.campaignId, orgId: data.unit.id, ...it.filter })} title="打开问题清单">{card}</Link> : card}
+            {it.filter ? (
+              <Link
+                to={problemsHref({ campaignId: data.campaignId, orgId: data.unit.id, ...it.filter })}
+                title="打开问题清单"
+              >
+                {card}
+              </Link>
+            ) : (
+              card
+            )}
           </div>
         );
       })}

@@ -18,16 +18,29 @@ const HEIGHT = 260;
 export function UnitCharts({ data }: { data: Dashboard }) {
   const navigate = useNavigate();
   const { byColour, byStatus, total } = data.problems;
-  const open = (filter: Record<string, string>) => navigate(problemsHref({ campaignId: data.campaignId, orgId: data.unit.id, ...filter }));
+  const open = (filter: Record<string, string>) =>
+    navigate(problemsHref({ campaignId: data.campaignId, orgId: data.unit.id, ...filter }));
   const pie = useMemo(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
       legend: { orient: 'vertical', left: 0, top: 'middle' },
-      series: [{
-        type: 'pie', radius: ['45%', '72%'], center: ['62%', '50%'], label: { formatter: '{c}' },
-        // Empty colours stay in the legend but get no label, so the ring is not crowded with zeros.
-        data: COLOURS.map((c) => ({ name: c.name, value: byColour[c.key] ?? 0, key: c.key, itemStyle: { color: c.hex }, label: { show: !!byColour[c.key] }, labelLine: { show: !!byColour[c.key] } })),
-      }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['45%', '72%'],
+          center: ['62%', '50%'],
+          label: { formatter: '{c}' },
+          // Empty colours stay in the legend but get no label, so the ring is not crowded with zeros.
+          data: COLOURS.map((c) => ({
+            name: c.name,
+            value: byColour[c.key] ?? 0,
+            key: c.key,
+            itemStyle: { color: c.hex },
+            label: { show: !!byColour[c.key] },
+            labelLine: { show: !!byColour[c.key] },
+          })),
+        },
+      ],
     }),
     [byColour],
   );
@@ -37,24 +50,43 @@ export function UnitCharts({ data }: { data: Dashboard }) {
       grid: { top: 24, left: 40, right: 16, bottom: 28 },
       xAxis: { type: 'category', data: STATUSES.map((s) => s.name) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{
-        type: 'bar', name: '问题数', barMaxWidth: 48, label: { show: true, position: 'top' },
-        data: STATUSES.map((s) => ({ value: byStatus[s.key] ?? 0, key: s.key, itemStyle: { color: s.hex } })),
-      }],
+      series: [
+        {
+          type: 'bar',
+          name: '问题数',
+          barMaxWidth: 48,
+          label: { show: true, position: 'top' },
+          data: STATUSES.map((s) => ({ value: byStatus[s.key] ?? 0, key: s.key, itemStyle: { color: s.hex } })),
+        },
+      ],
     }),
     [byStatus],
   );
-  const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本单位暂无问题" style={{ height: HEIGHT - 40, paddingTop: 60, margin: 0 }} />;
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description="本单位暂无问题"
+      style={{ height: HEIGHT - 40, paddingTop: 60, margin: 0 }}
+    />
+  );
   return (
     <Row gutter={16}>
       <Col xs={24} lg={12}>
         <Card size="small" title="红黄绿蓝分布">
-          {total ? <EChart option={pie} height={HEIGHT} onClick={(e) => open({ colour: (e.data as { key: string }).key })} /> : empty}
+          {total ? (
+            <EChart option={pie} height={HEIGHT} onClick={(e) => open({ colour: (e.data as { key: string }).key })} />
+          ) : (
+            empty
+          )}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card size="small" title="整改状态">
-          {total ? <EChart option={bar} height={HEIGHT} onClick={(e) => open({ status: (e.data as { key: string }).key })} /> : empty}
+          {total ? (
+            <EChart option={bar} height={HEIGHT} onClick={(e) => open({ status: (e.data as { key: string }).key })} />
+          ) : (
+            empty
+          )}
         </Card>
       </Col>
     </Row>

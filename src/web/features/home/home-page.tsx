@@ -21,7 +21,10 @@ export function HomePage() {
   const { me } = useAuth();
   const navigate = useNavigate();
   const { links, cards } = useHomeSlots();
-  const campaigns = useQuery({ queryKey: ['campaigns', 'home'], queryFn: () => api<Page<CampaignSummary>>('/campaigns', { query: { pageSize: 50 } }) });
+  const campaigns = useQuery({
+    queryKey: ['campaigns', 'home'],
+    queryFn: () => api<Page<CampaignSummary>>('/campaigns', { query: { pageSize: 50 } }),
+  });
   const active = campaigns.data?.items.filter((c) => c.status === 'active') ?? [];
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { api, type Page } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
-import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
+import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { FileUpload } from '../../components/file-upload.tsx';
 
@@ -30,8 +30,7 @@ const STATUS_COLOURS: Record<string, string> = { draft: 'default', review: 'gold
 export function InstitutionsPage() {
   const qc = useQueryClient();
   const { modal } = App.useApp();
-  const [picked, setPicked] = useState<number>();
-  const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
+  const [campaignId, setPicked] = usePickedCampaign();
   const [status, setStatus] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [fileId, setFileId] = useState<number | null>(null);
@@ -39,8 +38,17 @@ export function InstitutionsPage() {
   const [form] = Form.useForm();
   const [issueForm] = Form.useForm();
   const query = { campaignId, status, pageSize: 100 };
-  const list = useQuery({ queryKey: ['institutions', query], queryFn: () => api<Page<Institution>>('/institutions', { query }), enabled: !!campaignId });
-  const problems = useQuery({ queryKey: ['problems', 'for-institutions', campaignId], queryFn: () => api<Page<{ id: number; title: string; orgName: string }>>('/problems', { query: { campaignId, pageSize: 200 } }), enabled: creating });
+  const list = useQuery({
+    queryKey: ['institutions', query],
+    queryFn: () => api<Page<Institution>>('/institutions', { query }),
+    enabled: !!campaignId,
+  });
+  const problems = useQuery({
+    queryKey: ['problems', 'for-institutions', campaignId],
+    queryFn: () =>
+      api<Page<{ id: number; title: string; orgName: string }>>('/problems', { query: { campaignId, pageSize: 200 } }),
+    enabled: creating,
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['institutions'] });
   const act = (i: Institution, action: string, label: string, extra: Record<string, unknown> = {}) =>
     modal.confirm({
@@ -50,7 +58,10 @@ export function InstitutionsPage() {
       cancelText: '取消',
       onOk: async () => {
         try {
-          await api(`/institutions/${i.id}/transitions`, { method: 'POST', body: { action, version: i.version, ...extra } });
+          await api(`/institutions/${i.id}/transitions`, {
+            method: 'POST',
+            body: { action, version: i.version, ...extra },
+          });
           await refresh();
         } catch (e) {
           showError(e);
@@ -71,7 +82,10 @@ export function InstitutionsPage() {
   const issue = async () => {
     const { issuedDate } = (await issueForm.validateFields()) as { issuedDate: Dayjs };
     try {
-      await api(`/institutions/${issuing!.id}/transitions`, { method: 'POST', body: { action: 'issue', version: issuing!.version, issuedDate: issuedDate.format('YYYY-MM-DD') } });
+      await api(`/institutions/${issuing!.id}/transitions`, {
+        method: 'POST',
+        body: { action: 'issue', version: issuing!.version, issuedDate: issuedDate.format('YYYY-MM-DD') },
+      });
       setIssuing(null);
       await refresh();
     } catch (e) {
@@ -79,8 +93,30 @@ export function InstitutionsPage() {
     }
   };
   return (
-    <Card title="制度清单（建章立制）" extra={<Space><CampaignSelect value={campaignId} onChange={setPicked} /><Button type="primary" onClick={() => setCreating(true)}>起草制度</Button></Space>}>
-      <Radio.Group style={{ marginBottom: 12 }} value={status ?? ''} onChange={(e) => setStatus(e.target.value || undefined)} options={[{ value: '', label: '全部' }, { value: 'draft', label: '起草' }, { value: 'review', label: '审议' }, { value: 'issued', label: '印发' }, { value: 'abolished', label: '废止' }]} optionType="button" />
+    <Card
+      title="制度清单（建章立制）"
+      extra={
+        <Space>
+          <CampaignSelect value={campaignId} onChange={setPicked} />
+          <Button type="primary" onClick={() => setCreating(true)}>
+            起草制度
+          </Button>
+        </Space>
+      }
+    >
+      <Radio.Group
+        style={{ marginBottom: 12 }}
+        value={status ?? ''}
+        onChange={(e) => setStatus(e.target.value || undefined)}
+        options={[
+          { value: '', label: '全部' },
+          { value: 'draft', label: '起草' },
+          { value: 'review', label: '审议' },
+          { value: 'issued', label: '印发' },
+          { value: 'abolished', label: '废止' },
+        ]}
+        optionType="button"
+      />
       <Table<Institution>
         rowKey="id"
         size="small"
@@ -92,33 +128,78 @@ export function InstitutionsPage() {
           { title: '类型', dataIndex: 'actionLabel', width: 60 },
           { title: '单位', dataIndex: 'orgName', width: 180 },
           { title: '理由', dataIndex: 'reason' },
-          { title: '关联问题', dataIndex: 'problems', render: (ps: Institution['problems']) => ps.map((p) => p.title).join('；') },
-          { title: '状态', dataIndex: 'statusLabel', width: 80, render: (l: string, i) => <Tag color={STATUS_COLOURS[i.status]}>{l}</Tag> },
+          {
+            title: '关联问题',
+            dataIndex: 'problems',
+            render: (ps: Institution['problems']) => ps.map((p) => p.title).join('；'),
+          },
+          {
+            title: '状态',
+            dataIndex: 'statusLabel',
+            width: 80,
+            render: (l: string, i) => <Tag color={STATUS_COLOURS[i.status]}>{l}</Tag>,
+          },
           { title: '印发日期', dataIndex: 'issuedDate', width: 110 },
-          { title: '文件', width: 70, render: (_v, i) => i.attachmentId && <a href={`/api/v1/attachments/${i.attachmentId}`}>下载</a> },
+          {
+            title: '文件',
+            width: 70,
+            render: (_v, i) => i.attachmentId && <a href={`/api/v1/attachments/${i.attachmentId}`}>下载</a>,
+          },
           {
             title: '操作',
             width: 160,
             render: (_v, i) => (
               <Space size="small">
-                {i.status === 'draft' && i.abilities.submit_review && <a onClick={() => act(i, 'submit_review', '提交审议')}>提交审议</a>}
-                {i.status === 'review' && i.abilities.issue && <a onClick={() => { setIssuing(i); issueForm.resetFields(); }}>印发</a>}
-                {i.status !== 'abolished' && i.abilities.abolish && <a onClick={() => act(i, 'abolish', '废止')}>废止</a>}
+                {i.status === 'draft' && i.abilities.submit_review && (
+                  <a onClick={() => act(i, 'submit_review', '提交审议')}>提交审议</a>
+                )}
+                {i.status === 'review' && i.abilities.issue && (
+                  <a
+                    onClick={() => {
+                      setIssuing(i);
+                      issueForm.resetFields();
+                    }}
+                  >
+                    印发
+                  </a>
+                )}
+                {i.status !== 'abolished' && i.abilities.abolish && (
+                  <a onClick={() => act(i, 'abolish', '废止')}>废止</a>
+                )}
               </Space>
             ),
           },
         ]}
       />
-      <Modal open={creating} title="起草制度" onOk={create} onCancel={() => setCreating(false)} okText="保存" cancelText="取消" width={640} destroyOnHidden>
+      <Modal
+        open={creating}
+        title="起草制度"
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        okText="保存"
+        cancelText="取消"
+        width={640}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ action: 'create' }}>
           <Form.Item name="orgId" label="制定单位" rules={[{ required: true, message: '请选择单位' }]}>
             <OrgTreeSelect />
           </Form.Item>
-          <Form.Item name="title" label="制度名称" rules={[{ required: true, message: '请填写制度名称' }, { max: 200 }]}>
+          <Form.Item
+            name="title"
+            label="制度名称"
+            rules={[{ required: true, message: '请填写制度名称' }, { max: 200 }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="action" label="类型">
-            <Radio.Group options={[{ value: 'create', label: '立' }, { value: 'revise', label: '改' }, { value: 'abolish', label: '废' }]} />
+            <Radio.Group
+              options={[
+                { value: 'create', label: '立' },
+                { value: 'revise', label: '改' },
+                { value: 'abolish', label: '废' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="reason" label="理由" rules={[{ max: 2000 }]}>
             <Input.TextArea rows={3} />
@@ -127,11 +208,25 @@ export function InstitutionsPage() {
             <FileUpload multiple={false} label="上传制度文件" onChange={(ids) => setFileId(ids[0] ?? null)} />
           </Form.Item>
           <Form.Item name="problemIds" label="关联问题（发现一个问题、解决一类问题）">
-            <Select mode="multiple" showSearch optionFilterProp="label" loading={problems.isLoading} options={(problems.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.orgName}）` }))} />
+            <Select
+              mode="multiple"
+              showSearch
+              optionFilterProp="label"
+              loading={problems.isLoading}
+              options={(problems.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.orgName}）` }))}
+            />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!issuing} title="印发制度" onOk={issue} onCancel={() => setIssuing(null)} okText="印发" cancelText="取消" destroyOnHidden>
+      <Modal
+        open={!!issuing}
+        title="印发制度"
+        onOk={issue}
+        onCancel={() => setIssuing(null)}
+        okText="印发"
+        cancelText="取消"
+        destroyOnHidden
+      >
         <Form form={issueForm} layout="vertical">
           <Form.Item name="issuedDate" label="印发日期" rules={[{ required: true, message: '请选择印发日期' }]}>
             <DatePicker />

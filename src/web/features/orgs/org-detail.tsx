@@ -18,17 +18,27 @@ export function OrgDetail({ orgId, onSelect }: { orgId: number; onSelect: (id: n
     setDialog(null);
     await qc.invalidateQueries({ queryKey: ['orgs'] });
   };
-  if (q.isLoading || !q.data) return <Card><Spin /></Card>;
+  if (q.isLoading || !q.data)
+    return (
+      <Card>
+        <Spin />
+      </Card>
+    );
   const org = q.data;
   const toggleActive = () =>
     modal.confirm({
       title: org.active ? '停用单位' : '启用单位',
-      content: org.active ? `停用“${org.name}”后，它将不再出现在组织树中。需先停用或转移其下级单位和人员。` : `重新启用“${org.name}”？`,
+      content: org.active
+        ? `停用“${org.name}”后，它将不再出现在组织树中。需先停用或转移其下级单位和人员。`
+        : `重新启用“${org.name}”？`,
       okText: '确定',
       cancelText: '取消',
       onOk: async () => {
         try {
-          await api(`/orgs/${org.id}/${org.active ? 'deactivate' : 'activate'}`, { method: 'POST', body: { version: org.version } });
+          await api(`/orgs/${org.id}/${org.active ? 'deactivate' : 'activate'}`, {
+            method: 'POST',
+            body: { version: org.version },
+          });
           void message.success(org.active ? '已停用' : '已启用');
           await refresh();
         } catch (e) {
@@ -47,10 +57,18 @@ export function OrgDetail({ orgId, onSelect }: { orgId: number; onSelect: (id: n
       }
       extra={
         <Space>
-          {org.abilities.createChild && <Button type="primary" onClick={() => setDialog('create')}>新建下级单位</Button>}
+          {org.abilities.createChild && (
+            <Button type="primary" onClick={() => setDialog('create')}>
+              新建下级单位
+            </Button>
+          )}
           {org.abilities.update && <Button onClick={() => setDialog('edit')}>编辑</Button>}
           {org.abilities.move && org.parentId && <Button onClick={() => setDialog('move')}>移动到…</Button>}
-          {org.abilities.deactivate && org.parentId && <Button danger={org.active} onClick={toggleActive}>{org.active ? '停用' : '启用'}</Button>}
+          {org.abilities.deactivate && org.parentId && (
+            <Button danger={org.active} onClick={toggleActive}>
+              {org.active ? '停用' : '启用'}
+            </Button>
+          )}
           <Button onClick={() => setDialog('history')}>变更记录</Button>
         </Space>
       }
@@ -63,7 +81,15 @@ export function OrgDetail({ orgId, onSelect }: { orgId: number; onSelect: (id: n
         <Descriptions.Item label="在册人员">{org.peopleCount ?? 0} 人</Descriptions.Item>
         <Descriptions.Item label="排序号">{org.sortOrder}</Descriptions.Item>
       </Descriptions>
-      <OrgFormModal open={dialog === 'create'} parent={org} onClose={() => setDialog(null)} onSaved={async (o) => { await refresh(); onSelect(o.id); }} />
+      <OrgFormModal
+        open={dialog === 'create'}
+        parent={org}
+        onClose={() => setDialog(null)}
+        onSaved={async (o) => {
+          await refresh();
+          onSelect(o.id);
+        }}
+      />
       <OrgFormModal open={dialog === 'edit'} org={org} onClose={() => setDialog(null)} onSaved={refresh} />
       {dialog === 'move' && <OrgMoveModal open org={org} onClose={() => setDialog(null)} onMoved={refresh} />}
       <Drawer open={dialog === 'history'} title={`变更记录：${org.name}`} onClose={() => setDialog(null)} size={480}>

@@ -9,12 +9,24 @@ import { PersonSelect } from '../../components/person-select.tsx';
 const typeOptions = Object.entries(ORG_TYPES).map(([value, label]) => ({ value, label }));
 
 /** Create a child unit (parent given) or edit a unit (org given). */
-export function OrgFormModal(props: { open: boolean; parent?: Org; org?: Org; onClose: () => void; onSaved: (org: Org) => void }) {
+export function OrgFormModal(props: {
+  open: boolean;
+  parent?: Org;
+  org?: Org;
+  onClose: () => void;
+  onSaved: (org: Org) => void;
+}) {
   const [form] = Form.useForm();
   useEffect(() => {
     if (props.open) {
       form.resetFields();
-      if (props.org) form.setFieldsValue({ name: props.org.name, type: props.org.type, sortOrder: props.org.sortOrder, secretaryId: props.org.secretaryId });
+      if (props.org)
+        form.setFieldsValue({
+          name: props.org.name,
+          type: props.org.type,
+          sortOrder: props.org.sortOrder,
+          secretaryId: props.org.secretaryId,
+        });
       else form.setFieldsValue({ type: 'branch' });
     }
   }, [props.open, props.org, form]);
@@ -22,7 +34,10 @@ export function OrgFormModal(props: { open: boolean; parent?: Org; org?: Org; on
     const values = await form.validateFields();
     try {
       const saved = props.org
-        ? await api<Org>(`/orgs/${props.org.id}`, { method: 'PATCH', body: { ...values, secretaryId: values.secretaryId ?? null, version: props.org.version } })
+        ? await api<Org>(`/orgs/${props.org.id}`, {
+            method: 'PATCH',
+            body: { ...values, secretaryId: values.secretaryId ?? null, version: props.org.version },
+          })
         : await api<Org>('/orgs', { method: 'POST', body: { ...values, parentId: props.parent?.id } });
       props.onSaved(saved);
     } catch (e) {
@@ -30,9 +45,24 @@ export function OrgFormModal(props: { open: boolean; parent?: Org; org?: Org; on
     }
   };
   return (
-    <Modal open={props.open} title={props.org ? '编辑单位' : `新建下级单位（上级：${props.parent?.name ?? ''}）`} onOk={submit} onCancel={props.onClose} okText="保存" cancelText="取消" destroyOnHidden>
+    <Modal
+      open={props.open}
+      title={props.org ? '编辑单位' : `新建下级单位（上级：${props.parent?.name ?? ''}）`}
+      onOk={submit}
+      onCancel={props.onClose}
+      okText="保存"
+      cancelText="取消"
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }, { max: 60, message: '单位名称不能超过 60 个字符' }]}>
+        <Form.Item
+          name="name"
+          label="单位名称"
+          rules={[
+            { required: true, message: '请输入单位名称' },
+            { max: 60, message: '单位名称不能超过 60 个字符' },
+          ]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="type" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>

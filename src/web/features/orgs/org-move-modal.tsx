@@ -18,7 +18,15 @@ export function OrgMoveModal(props: { org: Org; open: boolean; onClose: () => vo
     }
   };
   return (
-    <Modal open={props.open} title={`移动“${props.org.name}”`} onOk={submit} okButtonProps={{ disabled: !parentId }} onCancel={props.onClose} okText="移动" cancelText="取消">
+    <Modal
+      open={props.open}
+      title={`移动“${props.org.name}”`}
+      onOk={submit}
+      okButtonProps={{ disabled: !parentId }}
+      onCancel={props.onClose}
+      okText="移动"
+      cancelText="取消"
+    >
       <Typography.Paragraph type="secondary">下级单位和人员随之移动。</Typography.Paragraph>
       <OrgTreeSelect value={parentId} onChange={setParentId} placeholder="选择新的上级单位" />
     </Modal>

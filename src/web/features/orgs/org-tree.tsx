@@ -60,7 +60,13 @@ export function OrgTree({ selectedId, onSelect }: { selectedId: number | null; o
 
   return (
     <div>
-      <Input.Search placeholder="搜索单位：名称、拼音或首字母" allowClear onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ marginBottom: 8 }} />
+      <Input.Search
+        placeholder="搜索单位：名称、拼音或首字母"
+        allowClear
+        onSearch={setQ}
+        onChange={(e) => !e.target.value && setQ('')}
+        style={{ marginBottom: 8 }}
+      />
       <Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} style={{ marginBottom: 8 }}>
         显示已停用单位
       </Checkbox>
@@ -73,7 +79,8 @@ export function OrgTree({ selectedId, onSelect }: { selectedId: number | null; o
           locale={{ emptyText: '没有匹配的单位' }}
           renderItem={(o) => (
             <List.Item style={{ cursor: 'pointer' }} onClick={() => onSelect(o.id)}>
-              <Typography.Text>{o.name}</Typography.Text> <Typography.Text type="secondary">{o.typeLabel}</Typography.Text>
+              <Typography.Text>{o.name}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{o.typeLabel}</Typography.Text>
             </List.Item>
           )}
           style={{ marginBottom: 8 }}

@@ -9,7 +9,13 @@ import { GENDERS, LEADERSHIP_LEVELS, PHONE_MESSAGE, PHONE_PATTERN, type Person }
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
 /** Add or edit a person; transfer and deactivate from the same drawer. */
-export function PersonDrawer(props: { open: boolean; person?: Person; orgId?: number; onClose: () => void; onSaved: () => void }) {
+export function PersonDrawer(props: {
+  open: boolean;
+  person?: Person;
+  orgId?: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [form] = Form.useForm();
   const { modal, message } = App.useApp();
   const [transferTo, setTransferTo] = useState<number | null>(null);
@@ -24,7 +30,12 @@ export function PersonDrawer(props: { open: boolean; person?: Person; orgId?: nu
 
   const save = async () => {
     const values = await form.validateFields();
-    const body = { ...values, phone: values.phone ? values.phone : null, gender: values.gender ?? null, leadershipLevel: values.leadershipLevel ?? null };
+    const body = {
+      ...values,
+      phone: values.phone ? values.phone : null,
+      gender: values.gender ?? null,
+      leadershipLevel: values.leadershipLevel ?? null,
+    };
     try {
       if (person) {
         delete body.orgId;
@@ -41,7 +52,10 @@ export function PersonDrawer(props: { open: boolean; person?: Person; orgId?: nu
   const transfer = async () => {
     if (!person || !transferTo) return;
     try {
-      await api(`/people/${person.id}/transfer`, { method: 'POST', body: { orgId: transferTo, version: person.version } });
+      await api(`/people/${person.id}/transfer`, {
+        method: 'POST',
+        body: { orgId: transferTo, version: person.version },
+      });
       void message.success('已调动');
       props.onSaved();
     } catch (e) {
@@ -57,7 +71,10 @@ export function PersonDrawer(props: { open: boolean; person?: Person; orgId?: nu
       cancelText: '取消',
       onOk: async () => {
         try {
-          await api(`/people/${person.id}/${person.active ? 'deactivate' : 'activate'}`, { method: 'POST', body: { version: person.version } });
+          await api(`/people/${person.id}/${person.active ? 'deactivate' : 'activate'}`, {
+            method: 'POST',
+            body: { version: person.version },
+          });
           props.onSaved();
         } catch (e) {
           showError(e);
@@ -72,7 +89,14 @@ export function PersonDrawer(props: { open: boolean; person?: Person; orgId?: nu
           <OrgTreeSelect />
         </Form.Item>
       )}
-      <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }, { max: 30, message: '姓名不能超过 30 个字符' }]}>
+      <Form.Item
+        name="name"
+        label="姓名"
+        rules={[
+          { required: true, message: '请输入姓名' },
+          { max: 30, message: '姓名不能超过 30 个字符' },
+        ]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="gender" label="性别">
@@ -87,7 +111,12 @@ export function PersonDrawer(props: { open: boolean; person?: Person; orgId?: nu
       <Form.Item name="leadershipLevel" label="领导职务层级">
         <Select allowClear options={options(LEADERSHIP_LEVELS)} />
       </Form.Item>
-      <Form.Item name="phone" label="联系电话" rules={[{ pattern: PHONE_PATTERN, message: PHONE_MESSAGE }]} validateTrigger={['onBlur', 'onChange']}>
+      <Form.Item
+        name="phone"
+        label="联系电话"
+        rules={[{ pattern: PHONE_PATTERN, message: PHONE_MESSAGE }]}
+        validateTrigger={['onBlur', 'onChange']}
+      >
         <Input placeholder="手机号或带区号的固定电话" />
       </Form.Item>
     </Form>
@@ -103,7 +132,11 @@ export function PersonDrawer(props: { open: boolean; person?: Person; orgId?: nu
       extra={
         <Space>
           {person?.abilities.deactivate && <Button onClick={toggleActive}>{person.active ? '停用' : '启用'}</Button>}
-          {(!person || person.abilities.update) && <Button type="primary" onClick={save}>保存</Button>}
+          {(!person || person.abilities.update) && (
+            <Button type="primary" onClick={save}>
+              保存
+            </Button>
+          )}
         </Space>
       }
     >
@@ -119,7 +152,9 @@ export function PersonDrawer(props: { open: boolean; person?: Person; orgId?: nu
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <div>当前单位：{person.orgName}</div>
                   <OrgTreeSelect value={transferTo} onChange={setTransferTo} placeholder="选择调入单位" />
-                  <Button type="primary" disabled={!transferTo} onClick={transfer}>确认调动</Button>
+                  <Button type="primary" disabled={!transferTo} onClick={transfer}>
+                    确认调动
+                  </Button>
                 </Space>
               ),
             },

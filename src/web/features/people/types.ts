@@ -14,7 +14,12 @@ export interface Person {
   abilities: Record<string, boolean>;
 }
 
-export const LEADERSHIP_LEVELS: Record<string, string> = { bureau: '厅局级', county: '县处级', township: '乡科级', other: '其他' };
+export const LEADERSHIP_LEVELS: Record<string, string> = {
+  bureau: '厅局级',
+  county: '县处级',
+  township: '乡科级',
+  other: '其他',
+};
 export const GENDERS: Record<string, string> = { male: '男', female: '女' };
 
 /** Same rule as the server: 11-digit mobile or a landline with area code. */

@@ -44,25 +44,60 @@ export function LedgerButtons({ campaignId, orgId }: { campaignId?: string; orgI
   };
   return (
     <Space>
-      <Dropdown disabled={!campaignId} menu={{ items, onClick: ({ key }) => window.open(`/api/v1/exports/${key}.xlsx?${qs}`, '_blank') }}>
+      <Dropdown
+        disabled={!campaignId}
+        menu={{ items, onClick: ({ key }) => window.open(`/api/v1/exports/${key}.xlsx?${qs}`, '_blank') }}
+      >
         <Button icon={<DownloadOutlined />}>导出</Button>
       </Dropdown>
-      <Button icon={<UploadOutlined />} disabled={!campaignId} onClick={() => { setOpen(true); setResult(null); setPercent(null); }}>导入整改台账</Button>
+      <Button
+        icon={<UploadOutlined />}
+        disabled={!campaignId}
+        onClick={() => {
+          setOpen(true);
+          setResult(null);
+          setPercent(null);
+        }}
+      >
+        导入整改台账
+      </Button>
       <Modal open={open} title="导入整改台账" footer={null} onCancel={() => setOpen(false)} width={760}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert type="info" showIcon title="请使用模板填写：同一序号的多行表示同一问题的多条整改措施。单位和人员按名称在您的数据范围内匹配；任何一格有误，整个文件都不会写入。" />
+          <Alert
+            type="info"
+            showIcon
+            title="请使用模板填写：同一序号的多行表示同一问题的多条整改措施。单位和人员按名称在您的数据范围内匹配；任何一格有误，整个文件都不会写入。"
+          />
           <Space>
             <Button href="/api/v1/exports/rectification-template.xlsx">下载模板</Button>
             <Upload accept=".xlsx" showUploadList={false} beforeUpload={upload}>
-              <Button type="primary" icon={<UploadOutlined />}>选择文件并导入</Button>
+              <Button type="primary" icon={<UploadOutlined />}>
+                选择文件并导入
+              </Button>
             </Upload>
           </Space>
-          {percent !== null && <Progress percent={percent} status={result?.errors || result?.message ? 'exception' : percent === 100 ? 'success' : 'active'} />}
-          {result?.created !== undefined && <Alert type="success" showIcon title={`导入成功：新增 ${result.created} 个问题`} />}
+          {percent !== null && (
+            <Progress
+              percent={percent}
+              status={result?.errors || result?.message ? 'exception' : percent === 100 ? 'success' : 'active'}
+            />
+          )}
+          {result?.created !== undefined && (
+            <Alert type="success" showIcon title={`导入成功：新增 ${result.created} 个问题`} />
+          )}
           {result?.message && <Alert type="error" showIcon title={result.message} />}
           {result?.errors && (
-            <Table rowKey={(e) => `${e.row}-${e.column}`} size="small" pagination={{ pageSize: 10 }} dataSource={result.errors}
-              columns={[{ title: '行', dataIndex: 'row', width: 60 }, { title: '列', dataIndex: 'column', width: 100 }, { title: '问题', dataIndex: 'message' }]} />
+            <Table
+              rowKey={(e) => `${e.row}-${e.column}`}
+              size="small"
+              pagination={{ pageSize: 10 }}
+              dataSource={result.errors}
+              columns={[
+                { title: '行', dataIndex: 'row', width: 60 },
+                { title: '列', dataIndex: 'column', width: 100 },
+                { title: '问题', dataIndex: 'message' },
+              ]}
+            />
           )}
         </Space>
       </Modal>

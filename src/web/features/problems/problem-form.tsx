@@ -20,7 +20,14 @@ interface MeasureValues {
 }
 
 /** 记录问题: the problem, its analysis and one or more measures with deadlines as dates or working days. */
-export function ProblemForm(props: { open: boolean; campaignId: number; focusAreas: string[]; defaultOrgId?: number; onClose: () => void; onSaved: (p: ProblemDetail) => void }) {
+export function ProblemForm(props: {
+  open: boolean;
+  campaignId: number;
+  focusAreas: string[];
+  defaultOrgId?: number;
+  onClose: () => void;
+  onSaved: (p: ProblemDetail) => void;
+}) {
   const [form] = Form.useForm();
   const save = async () => {
     const values = await form.validateFields();
@@ -28,10 +35,14 @@ export function ProblemForm(props: { open: boolean; campaignId: number; focusAre
       content: m.content,
       leaderId: m.leaderId ?? null,
       ownerId: m.ownerId ?? null,
-      deadline: m.deadlineMode === 'workingDays' ? { workingDays: m.workingDays } : m.deadlineDate!.format('YYYY-MM-DD'),
+      deadline:
+        m.deadlineMode === 'workingDays' ? { workingDays: m.workingDays } : m.deadlineDate!.format('YYYY-MM-DD'),
     }));
     try {
-      const saved = await api<ProblemDetail>('/problems', { method: 'POST', body: { ...values, campaignId: props.campaignId, measures } });
+      const saved = await api<ProblemDetail>('/problems', {
+        method: 'POST',
+        body: { ...values, campaignId: props.campaignId, measures },
+      });
       form.resetFields();
       props.onSaved(saved);
     } catch (e) {
@@ -39,12 +50,39 @@ export function ProblemForm(props: { open: boolean; campaignId: number; focusAre
     }
   };
   return (
-    <Drawer open={props.open} title="记录问题" size={760} onClose={props.onClose} destroyOnHidden extra={<Button type="primary" onClick={save}>保存</Button>}>
-      <Form form={form} layout="vertical" initialValues={{ orgId: props.defaultOrgId, kind: 'immediate', source: 'self_found', measures: [{ deadlineMode: 'workingDays', workingDays: 10 }] }}>
+    <Drawer
+      open={props.open}
+      title="记录问题"
+      size={760}
+      onClose={props.onClose}
+      destroyOnHidden
+      extra={
+        <Button type="primary" onClick={save}>
+          保存
+        </Button>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          orgId: props.defaultOrgId,
+          kind: 'immediate',
+          source: 'self_found',
+          measures: [{ deadlineMode: 'workingDays', workingDays: 10 }],
+        }}
+      >
         <Form.Item name="orgId" label="责任单位" rules={[{ required: true, message: '请选择单位' }]}>
           <OrgTreeSelect />
         </Form.Item>
-        <Form.Item name="title" label="问题标题" rules={[{ required: true, message: '请填写问题标题' }, { max: 200, message: '不能超过 200 个字符' }]}>
+        <Form.Item
+          name="title"
+          label="问题标题"
+          rules={[
+            { required: true, message: '请填写问题标题' },
+            { max: 200, message: '不能超过 200 个字符' },
+          ]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="description" label="问题描述" rules={[{ max: 4000 }]}>
@@ -70,12 +108,31 @@ export function ProblemForm(props: { open: boolean; campaignId: number; focusAre
         <Form.Item name="personId" label="个人问题所属人员（单位问题可不填）">
           <PersonSelect />
         </Form.Item>
-        <Form.List name="measures" rules={[{ validator: async (_r, v) => { if (!v?.length) throw new Error('至少制定一条整改措施'); } }]}>
+        <Form.List
+          name="measures"
+          rules={[
+            {
+              validator: async (_r, v) => {
+                if (!v?.length) throw new Error('至少制定一条整改措施');
+              },
+            },
+          ]}
+        >
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((f, i) => (
-                <Card key={f.key} size="small" title={`整改措施 ${i + 1}`} style={{ marginBottom: 8 }} extra={fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}>
-                  <Form.Item name={[f.name, 'content']} label="措施内容" rules={[{ required: true, message: '请填写整改措施' }]}>
+                <Card
+                  key={f.key}
+                  size="small"
+                  title={`整改措施 ${i + 1}`}
+                  style={{ marginBottom: 8 }}
+                  extra={fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
+                >
+                  <Form.Item
+                    name={[f.name, 'content']}
+                    label="措施内容"
+                    rules={[{ required: true, message: '请填写整改措施' }]}
+                  >
                     <Input.TextArea rows={2} />
                   </Form.Item>
                   <Space wrap>
@@ -88,16 +145,27 @@ export function ProblemForm(props: { open: boolean; campaignId: number; focusAre
                   </Space>
                   <Space wrap align="end">
                     <Form.Item name={[f.name, 'deadlineMode']} label="整改时限">
-                      <Radio.Group options={[{ value: 'workingDays', label: '按工作日' }, { value: 'date', label: '指定日期' }]} />
+                      <Radio.Group
+                        options={[
+                          { value: 'workingDays', label: '按工作日' },
+                          { value: 'date', label: '指定日期' },
+                        ]}
+                      />
                     </Form.Item>
                     <Form.Item noStyle shouldUpdate>
                       {() =>
                         form.getFieldValue(['measures', f.name, 'deadlineMode']) === 'date' ? (
-                          <Form.Item name={[f.name, 'deadlineDate']} rules={[{ required: true, message: '请选择日期' }]}>
+                          <Form.Item
+                            name={[f.name, 'deadlineDate']}
+                            rules={[{ required: true, message: '请选择日期' }]}
+                          >
                             <DatePicker />
                           </Form.Item>
                         ) : (
-                          <Form.Item name={[f.name, 'workingDays']} rules={[{ required: true, message: '请填写工作日数' }]}>
+                          <Form.Item
+                            name={[f.name, 'workingDays']}
+                            rules={[{ required: true, message: '请填写工作日数' }]}
+                          >
                             <InputNumber min={1} max={365} addonAfter="个工作日" />
                           </Form.Item>
                         )
@@ -107,7 +175,11 @@ export function ProblemForm(props: { open: boolean; campaignId: number; focusAre
                 </Card>
               ))}
               <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ deadlineMode: 'workingDays', workingDays: 10 })}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ deadlineMode: 'workingDays', workingDays: 10 })}
+              >
                 添加整改措施
               </Button>
             </>

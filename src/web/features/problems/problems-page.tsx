@@ -12,7 +12,20 @@ import { LedgerButtons } from './ledger-buttons.tsx';
 import { COLOUR_TAGS, type Problem } from './types.ts';
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
-const FILTER_KEYS = ['campaignId', 'orgId', 'unitOnly', 'source', 'category', 'kind', 'status', 'colour', 'overdue', 'escalated', 'onTime', 'q'] as const;
+const FILTER_KEYS = [
+  'campaignId',
+  'orgId',
+  'unitOnly',
+  'source',
+  'category',
+  'kind',
+  'status',
+  'colour',
+  'overdue',
+  'escalated',
+  'onTime',
+  'q',
+] as const;
 
 /** 问题清单: every filter in the address bar, so a figure elsewhere can open exactly its rows here. */
 export function ProblemsPage() {
@@ -22,7 +35,10 @@ export function ProblemsPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const campaigns = useCampaigns();
-  const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
+  const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<
+    (typeof FILTER_KEYS)[number],
+    string | undefined
+  >;
   filter.campaignId ??= defaultCampaign(campaigns.data?.items)?.id.toString();
   const set = (key: string, value: unknown) => {
     const next = new URLSearchParams(params);
@@ -33,23 +49,99 @@ export function ProblemsPage() {
   };
   const campaign = campaigns.data?.items.find((c) => String(c.id) === filter.campaignId);
   const query = { ...filter, ...page };
-  const list = useQuery({ queryKey: ['problems', 'list', query], queryFn: () => api<Page<Problem>>('/problems', { query }), enabled: !!filter.campaignId });
+  const list = useQuery({
+    queryKey: ['problems', 'list', query],
+    queryFn: () => api<Page<Problem>>('/problems', { query }),
+    enabled: !!filter.campaignId,
+  });
 
   return (
-    <Card title="问题清单" extra={<Space><LedgerButtons campaignId={filter.campaignId} orgId={filter.orgId} /><Button type="primary" disabled={!campaign} onClick={() => setCreating(true)}>记录问题</Button></Space>}>
+    <Card
+      title="问题清单"
+      extra={
+        <Space>
+          <LedgerButtons campaignId={filter.campaignId} orgId={filter.orgId} />
+          <Button type="primary" disabled={!campaign} onClick={() => setCreating(true)}>
+            记录问题
+          </Button>
+        </Space>
+      }
+    >
       <Space wrap style={{ marginBottom: 12 }}>
-        <CampaignSelect value={filter.campaignId ? Number(filter.campaignId) : undefined} onChange={(id) => set('campaignId', id)} />
-        <div style={{ width: 220 }}><OrgTreeSelect value={filter.orgId ? Number(filter.orgId) : null} onChange={(v) => set('orgId', v)} placeholder="单位（含下级）" /></div>
-        <Select placeholder="问题来源" allowClear style={{ width: 130 }} value={filter.source} onChange={(v) => set('source', v)} options={options(PROBLEM_SOURCES)} />
-        <Select placeholder="问题领域" allowClear style={{ width: 120 }} value={filter.category} onChange={(v) => set('category', v)} options={(campaign?.focusAreas ?? []).map((f) => ({ value: f, label: f }))} />
-        <Select placeholder="整改类型" allowClear style={{ width: 120 }} value={filter.kind} onChange={(v) => set('kind', v)} options={options(PROBLEM_KINDS)} />
-        <Select placeholder="状态" allowClear style={{ width: 110 }} value={filter.status} onChange={(v) => set('status', v)} options={options(PROBLEM_STATUSES)} />
-        <Select placeholder="红黄绿蓝" allowClear style={{ width: 150 }} value={filter.colour} onChange={(v) => set('colour', v)} options={Object.entries(COLOUR_TAGS).map(([value, t]) => ({ value, label: t.label }))} />
-        <span>只看逾期 <Switch size="small" checked={filter.overdue === 'true'} onChange={(v) => set('overdue', v)} /></span>
-        <span>上报件 <Switch size="small" checked={filter.escalated === 'true'} onChange={(v) => set('escalated', v)} /></span>
-        <Input.Search placeholder="标题或描述关键词" allowClear defaultValue={filter.q} onSearch={(v) => set('q', v)} style={{ width: 200 }} />
-        {filter.onTime && <Tag closable onClose={() => set('onTime', undefined)}>按期完成</Tag>}
-        {filter.unitOnly && <Tag closable onClose={() => set('unitOnly', undefined)}>仅本级</Tag>}
+        <CampaignSelect
+          value={filter.campaignId ? Number(filter.campaignId) : undefined}
+          onChange={(id) => set('campaignId', id)}
+        />
+        <div style={{ width: 220 }}>
+          <OrgTreeSelect
+            value={filter.orgId ? Number(filter.orgId) : null}
+            onChange={(v) => set('orgId', v)}
+            placeholder="单位（含下级）"
+          />
+        </div>
+        <Select
+          placeholder="问题来源"
+          allowClear
+          style={{ width: 130 }}
+          value={filter.source}
+          onChange={(v) => set('source', v)}
+          options={options(PROBLEM_SOURCES)}
+        />
+        <Select
+          placeholder="问题领域"
+          allowClear
+          style={{ width: 120 }}
+          value={filter.category}
+          onChange={(v) => set('category', v)}
+          options={(campaign?.focusAreas ?? []).map((f) => ({ value: f, label: f }))}
+        />
+        <Select
+          placeholder="整改类型"
+          allowClear
+          style={{ width: 120 }}
+          value={filter.kind}
+          onChange={(v) => set('kind', v)}
+          options={options(PROBLEM_KINDS)}
+        />
+        <Select
+          placeholder="状态"
+          allowClear
+          style={{ width: 110 }}
+          value={filter.status}
+          onChange={(v) => set('status', v)}
+          options={options(PROBLEM_STATUSES)}
+        />
+        <Select
+          placeholder="红黄绿蓝"
+          allowClear
+          style={{ width: 150 }}
+          value={filter.colour}
+          onChange={(v) => set('colour', v)}
+          options={Object.entries(COLOUR_TAGS).map(([value, t]) => ({ value, label: t.label }))}
+        />
+        <span>
+          只看逾期 <Switch size="small" checked={filter.overdue === 'true'} onChange={(v) => set('overdue', v)} />
+        </span>
+        <span>
+          上报件 <Switch size="small" checked={filter.escalated === 'true'} onChange={(v) => set('escalated', v)} />
+        </span>
+        <Input.Search
+          placeholder="标题或描述关键词"
+          allowClear
+          defaultValue={filter.q}
+          onSearch={(v) => set('q', v)}
+          style={{ width: 200 }}
+        />
+        {filter.onTime && (
+          <Tag closable onClose={() => set('onTime', undefined)}>
+            按期完成
+          </Tag>
+        )}
+        {filter.unitOnly && (
+          <Tag closable onClose={() => set('unitOnly', undefined)}>
+            仅本级
+          </Tag>
+        )}
       </Space>
       <Table<Problem>
         rowKey="id"
@@ -57,22 +149,48 @@ export function ProblemsPage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         onRow={(p) => ({ onClick: () => setOpenId(p.id), style: { cursor: 'pointer' } })}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 个问题`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 个问题`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
-          { title: '', dataIndex: 'colour', width: 130, render: (c: Problem['colour']) => <Tag color={COLOUR_TAGS[c].color}>{COLOUR_TAGS[c].label}</Tag> },
+          {
+            title: '',
+            dataIndex: 'colour',
+            width: 130,
+            render: (c: Problem['colour']) => <Tag color={COLOUR_TAGS[c].color}>{COLOUR_TAGS[c].label}</Tag>,
+          },
           { title: '问题', dataIndex: 'title' },
           { title: '单位', dataIndex: 'orgName', width: 180 },
           { title: '来源', dataIndex: 'sourceLabel', width: 100 },
           { title: '领域', dataIndex: 'category', width: 90 },
           { title: '类型', dataIndex: 'kindLabel', width: 90 },
-          { title: '整改时限', dataIndex: 'dueDate', width: 110, render: (d: string | null, p) => (p.overdue ? <span style={{ color: '#cf1322' }}>{d}</span> : d ?? '—') },
+          {
+            title: '整改时限',
+            dataIndex: 'dueDate',
+            width: 110,
+            render: (d: string | null, p) => (p.overdue ? <span style={{ color: '#cf1322' }}>{d}</span> : (d ?? '—')),
+          },
           { title: '状态', dataIndex: 'statusLabel', width: 90 },
         ]}
       />
       <ProblemDrawer problemId={openId} onClose={() => setOpenId(null)} />
       {campaign && (
-        <ProblemForm open={creating} campaignId={campaign.id} focusAreas={campaign.focusAreas} defaultOrgId={filter.orgId ? Number(filter.orgId) : undefined} onClose={() => setCreating(false)}
-          onSaved={async (p) => { setCreating(false); await qc.invalidateQueries({ queryKey: ['problems'] }); setOpenId(p.id); }} />
+        <ProblemForm
+          open={creating}
+          campaignId={campaign.id}
+          focusAreas={campaign.focusAreas}
+          defaultOrgId={filter.orgId ? Number(filter.orgId) : undefined}
+          onClose={() => setCreating(false)}
+          onSaved={async (p) => {
+            setCreating(false);
+            await qc.invalidateQueries({ queryKey: ['problems'] });
+            setOpenId(p.id);
+          }}
+        />
       )}
     </Card>
   );

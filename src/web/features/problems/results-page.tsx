@@ -3,33 +3,62 @@ import { Button, Card, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api.ts';
-import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
+import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { ProblemDrawer } from './problem-drawer.tsx';
 import type { Problem } from './types.ts';
 
 /** 成果清单: closed problems with the effect achieved — the problem list turned into a results list. */
 export function ResultsPage() {
-  const [picked, setPicked] = useState<number>();
-  const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
+  const [campaignId, setPicked] = usePickedCampaign();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<number | null>(null);
   const query = { campaignId, status: 'closed', sort: '-createdAt', ...page };
-  const list = useQuery({ queryKey: ['problems', 'results', query], queryFn: () => api<Page<Problem & { closedAt: string | null; institutionId: number | null }>>('/problems', { query }), enabled: !!campaignId });
+  const list = useQuery({
+    queryKey: ['problems', 'results', query],
+    queryFn: () =>
+      api<Page<Problem & { closedAt: string | null; institutionId: number | null }>>('/problems', { query }),
+    enabled: !!campaignId,
+  });
   return (
-    <Card title="成果清单" extra={<Space><CampaignSelect value={campaignId} onChange={setPicked} /><Button icon={<DownloadOutlined />} disabled={!campaignId} href={`/api/v1/exports/results.xlsx?campaignId=${campaignId}`}>导出</Button></Space>}>
+    <Card
+      title="成果清单"
+      extra={
+        <Space>
+          <CampaignSelect value={campaignId} onChange={setPicked} />
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={!campaignId}
+            href={`/api/v1/exports/results.xlsx?campaignId=${campaignId}`}
+          >
+            导出
+          </Button>
+        </Space>
+      }
+    >
       <Table
         rowKey="id"
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         onRow={(p) => ({ onClick: () => setOpenId(p.id), style: { cursor: 'pointer' } })}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 项成果`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 项成果`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
           { title: '单位', dataIndex: 'orgName', width: 180 },
           { title: '问题', dataIndex: 'title' },
           { title: '整改成效', dataIndex: 'effect' },
           { title: '销号日期', dataIndex: 'closedAt', width: 110, render: (d: string | null) => d?.slice(0, 10) },
-          { title: '建章立制', dataIndex: 'institutionId', width: 100, render: (i: number | null) => (i ? '已关联制度' : '') },
+          {
+            title: '建章立制',
+            dataIndex: 'institutionId',
+            width: 100,
+            render: (i: number | null) => (i ? '已关联制度' : ''),
+          },
         ]}
       />
       <ProblemDrawer problemId={openId} onClose={() => setOpenId(null)} />

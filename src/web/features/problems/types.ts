@@ -44,7 +44,17 @@ export interface Problem {
 export interface ProblemDetail extends Problem {
   progress: Array<{ id: number; measureId: number; date: string; note: string; authorName: string }>;
   evidence: Array<{ id: number; measureId: number | null; attachmentId: number; name: string; size: number }>;
-  extensions: Array<{ id: number; measureId: number; currentDeadline: string; requestedDeadline: string; reason: string; status: string; requestedBy: string; decidedBy: string | null; decisionReason: string | null }>;
+  extensions: Array<{
+    id: number;
+    measureId: number;
+    currentDeadline: string;
+    requestedDeadline: string;
+    reason: string;
+    status: string;
+    requestedBy: string;
+    decidedBy: string | null;
+    decisionReason: string | null;
+  }>;
   escalatedTo: Array<{ id: number; status: string; orgName: string }>;
   escalatedFrom: { id: number; status: string; orgName: string } | null;
 }

@@ -14,7 +14,18 @@ export function KindChart({ counts, onPick }: { counts: Record<string, number>; 
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}：{c} 场（{d}%）' },
       legend: { orient: 'vertical', left: 0, top: 'middle' },
-      series: [{ type: 'pie', radius: ['40%', '70%'], center: ['60%', '50%'], data: Object.entries(counts).map(([k, v]) => ({ name: SESSION_KINDS[k as SessionKind] ?? k, value: v, kind: k })) }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '70%'],
+          center: ['60%', '50%'],
+          data: Object.entries(counts).map(([k, v]) => ({
+            name: SESSION_KINDS[k as SessionKind] ?? k,
+            value: v,
+            kind: k,
+          })),
+        },
+      ],
     }),
     [counts],
   );

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
 import { useAuth } from '../../lib/auth.tsx';
-import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
+import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SessionForm } from './session-form.tsx';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
@@ -49,17 +49,30 @@ export function StudyPage() {
   const { me } = useAuth();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [picked, setPicked] = useState<number>();
-  const campaignId = picked ?? defaultCampaign(useCampaigns().data?.items)?.id;
+  const [campaignId, setPicked] = usePickedCampaign();
   const [orgId, setOrgId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [tab, setTab] = useState('sessions');
   const [kind, setKind] = useState<string | undefined>();
   const [makeupStatus, setMakeupStatus] = useState<string | undefined>();
   const query = { campaignId, orgId: orgId ?? undefined };
-  const figures = useQuery({ queryKey: ['study', 'figures', query], queryFn: () => api<Figures>('/study/figures', { query }), enabled: !!campaignId && !me?.roles.every((r) => r === 'member') });
-  const sessions = useQuery({ queryKey: ['study', 'sessions', query, kind], queryFn: () => api<Page<Session>>('/study/sessions', { query: { ...query, kind, pageSize: 100 } }), enabled: !!campaignId });
-  const makeups = useQuery({ queryKey: ['study', 'makeups', query, makeupStatus], queryFn: () => api<Page<Makeup>>('/study/makeups', { query: { orgId: orgId ?? undefined, status: makeupStatus, pageSize: 200 } }) });
+  const figures = useQuery({
+    queryKey: ['study', 'figures', query],
+    queryFn: () => api<Figures>('/study/figures', { query }),
+    enabled: !!campaignId && !me?.roles.every((r) => r === 'member'),
+  });
+  const sessions = useQuery({
+    queryKey: ['study', 'sessions', query, kind],
+    queryFn: () => api<Page<Session>>('/study/sessions', { query: { ...query, kind, pageSize: 100 } }),
+    enabled: !!campaignId,
+  });
+  const makeups = useQuery({
+    queryKey: ['study', 'makeups', query, makeupStatus],
+    queryFn: () =>
+      api<Page<Makeup>>('/study/makeups', {
+        query: { orgId: orgId ?? undefined, status: makeupStatus, pageSize: 200 },
+      }),
+  });
   // Each figure opens the list it counts.
   const openSessions = useCallback((k?: string) => {
     setKind(k);
@@ -69,11 +82,18 @@ export function StudyPage() {
     setMakeupStatus('open');
     setTab('makeups');
   };
-  const my = useQuery({ queryKey: ['study', 'my-hours', campaignId], queryFn: () => api<{ hours: number; minimum: number }>('/study/my-hours', { query: { campaignId } }), enabled: !!campaignId && !!me?.personId });
+  const my = useQuery({
+    queryKey: ['study', 'my-hours', campaignId],
+    queryFn: () => api<{ hours: number; minimum: number }>('/study/my-hours', { query: { campaignId } }),
+    enabled: !!campaignId && !!me?.personId,
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['study'] });
   const done = async (m: Makeup) => {
     try {
-      await api(`/study/makeups/${m.id}`, { method: 'PATCH', body: { status: 'done', version: m.version, madeUpDate: new Date().toISOString().slice(0, 10) } });
+      await api(`/study/makeups/${m.id}`, {
+        method: 'PATCH',
+        body: { status: 'done', version: m.version, madeUpDate: new Date().toISOString().slice(0, 10) },
+      });
       void message.success('已标记补学完成');
       await refresh();
     } catch (e) {
@@ -83,14 +103,51 @@ export function StudyPage() {
   const f = figures.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title="理论学习" extra={<Space><CampaignSelect value={campaignId} onChange={setPicked} /><div style={{ width: 220 }}><OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="单位（含下级）" /></div><Button disabled={!campaignId} href={`/api/v1/exports/study.xlsx?campaignId=${campaignId}${orgId ? `&orgId=${orgId}` : ''}`}>导出学习台账</Button><Button type="primary" disabled={!campaignId} onClick={() => setCreating(true)}>记录集中学习</Button></Space>}>
+      <Card
+        title="理论学习"
+        extra={
+          <Space>
+            <CampaignSelect value={campaignId} onChange={setPicked} />
+            <div style={{ width: 220 }}>
+              <OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="单位（含下级）" />
+            </div>
+            <Button
+              disabled={!campaignId}
+              href={`/api/v1/exports/study.xlsx?campaignId=${campaignId}${orgId ? `&orgId=${orgId}` : ''}`}
+            >
+              导出学习台账
+            </Button>
+            <Button type="primary" disabled={!campaignId} onClick={() => setCreating(true)}>
+              记录集中学习
+            </Button>
+          </Space>
+        }
+      >
         {f && (
           <Row gutter={16}>
-            <Col span={4}><a onClick={() => openSessions()}><Statistic title="集中学习场次" value={f.sessions} /></a></Col>
-            <Col span={5}><Statistic title="出勤率" value={pct(f.attendanceRate)} suffix="%" /></Col>
-            <Col span={5}><Statistic title="全覆盖场次占比" value={pct(f.coverage)} suffix="%" /></Col>
-            <Col span={4}><a onClick={openMakeups}><Statistic title="待补学" value={f.openMakeups} suffix="人次" /></a></Col>
-            <Col span={6}><Statistic title={`人均学时（最低 ${f.hoursPerMember.minimum}）`} value={f.hoursPerMember.average} suffix={`学时，${f.hoursPerMember.belowMinimum} 人未达标`} /></Col>
+            <Col span={4}>
+              <a onClick={() => openSessions()}>
+                <Statistic title="集中学习场次" value={f.sessions} />
+              </a>
+            </Col>
+            <Col span={5}>
+              <Statistic title="出勤率" value={pct(f.attendanceRate)} suffix="%" />
+            </Col>
+            <Col span={5}>
+              <Statistic title="全覆盖场次占比" value={pct(f.coverage)} suffix="%" />
+            </Col>
+            <Col span={4}>
+              <a onClick={openMakeups}>
+                <Statistic title="待补学" value={f.openMakeups} suffix="人次" />
+              </a>
+            </Col>
+            <Col span={6}>
+              <Statistic
+                title={`人均学时（最低 ${f.hoursPerMember.minimum}）`}
+                value={f.hoursPerMember.average}
+                suffix={`学时，${f.hoursPerMember.belowMinimum} 人未达标`}
+              />
+            </Col>
           </Row>
         )}
         {f && f.sessions > 0 && <KindChart counts={f.sessionsByKind} onPick={openSessions} />}
@@ -101,51 +158,128 @@ export function StudyPage() {
             pagination={false}
             rowKey={(r) => `${r.quarter}-${r.kind}`}
             title={() => '“三会一课”落实情况（应召开 / 已召开）'}
-            dataSource={f.threeMeetingsOneLesson.filter((r) => r.quarter === f.threeMeetingsOneLesson[f.threeMeetingsOneLesson.length - 1].quarter)}
+            dataSource={f.threeMeetingsOneLesson.filter(
+              (r) => r.quarter === f.threeMeetingsOneLesson[f.threeMeetingsOneLesson.length - 1].quarter,
+            )}
             columns={[
               { title: '季度', dataIndex: 'quarter', width: 100 },
               { title: '会议', dataIndex: 'kind', render: (k: string) => SESSION_KINDS[k as SessionKind] ?? k },
               { title: '应召开', dataIndex: 'required', width: 90 },
-              { title: '已召开', dataIndex: 'held', width: 90, render: (h: number, r) => <Tag color={h >= r.required ? 'green' : 'red'}>{h}</Tag> },
+              {
+                title: '已召开',
+                dataIndex: 'held',
+                width: 90,
+                render: (h: number, r) => <Tag color={h >= r.required ? 'green' : 'red'}>{h}</Tag>,
+              },
             ]}
           />
         )}
         {my.data && (
           <div style={{ marginTop: 16 }}>
             本人学时：{my.data.hours} / {my.data.minimum}
-            <Progress percent={my.data.minimum ? Math.min(100, Math.round((my.data.hours / my.data.minimum) * 100)) : 100} />
+            <Progress
+              percent={my.data.minimum ? Math.min(100, Math.round((my.data.hours / my.data.minimum) * 100)) : 100}
+            />
           </div>
         )}
       </Card>
       <Card>
-        {(kind || makeupStatus) && <Space style={{ marginBottom: 8 }}>{kind && <Tag closable onClose={() => setKind(undefined)}>形式：{SESSION_KINDS[kind as SessionKind]}</Tag>}{makeupStatus && <Tag closable onClose={() => setMakeupStatus(undefined)}>仅待补学</Tag>}</Space>}
-        <Tabs activeKey={tab} onChange={setTab} items={[
-          { key: 'sessions', label: '学习台账', children: (
-            <Table<Session> rowKey="id" size="small" loading={sessions.isLoading} dataSource={sessions.data?.items ?? []} pagination={false}
-              expandable={{ expandedRowRender: (s) => s.attendance.filter((a) => a.status === 'absent').map((a) => <Tag key={a.personId} color={a.makeupStatus === 'done' ? 'green' : 'gold'}>{a.name}：{a.reason}（{a.makeupStatus === 'done' ? '已补学' : '待补学'}）</Tag>), rowExpandable: (s) => s.present < s.expected }}
-              columns={[
-                { title: '日期', dataIndex: 'date', width: 110 },
-                { title: '单位', dataIndex: 'orgName', width: 180 },
-                { title: '形式', dataIndex: 'kindLabel', width: 120 },
-                { title: '主题', dataIndex: 'topic' },
-                { title: '主讲人', dataIndex: 'speaker', width: 90 },
-                { title: '学时', dataIndex: 'hours', width: 60 },
-                { title: '应到/实到', width: 100, render: (_v, s) => `${s.expected} / ${s.present}` },
-              ]} />
-          ) },
-          { key: 'makeups', label: '补课补学', children: (
-            <Table<Makeup> rowKey="id" size="small" loading={makeups.isLoading} dataSource={makeups.data?.items ?? []} pagination={false}
-              columns={[
-                { title: '姓名', dataIndex: 'personName', width: 100 },
-                { title: '缺席的学习', dataIndex: 'topic' },
-                { title: '日期', dataIndex: 'date', width: 110 },
-                { title: '状态', dataIndex: 'status', width: 100, render: (s: string, m) => (s === 'done' ? <Tag color="green">已补学 {m.madeUpDate}</Tag> : <Tag color="gold">待补学</Tag>) },
-                { title: '操作', width: 110, render: (_v, m) => m.status === 'open' && m.abilities.completeMakeup && <a onClick={() => done(m)}>补学完成</a> },
-              ]} />
-          ) },
-        ]} />
+        {(kind || makeupStatus) && (
+          <Space style={{ marginBottom: 8 }}>
+            {kind && (
+              <Tag closable onClose={() => setKind(undefined)}>
+                形式：{SESSION_KINDS[kind as SessionKind]}
+              </Tag>
+            )}
+            {makeupStatus && (
+              <Tag closable onClose={() => setMakeupStatus(undefined)}>
+                仅待补学
+              </Tag>
+            )}
+          </Space>
+        )}
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'sessions',
+              label: '学习台账',
+              children: (
+                <Table<Session>
+                  rowKey="id"
+                  size="small"
+                  loading={sessions.isLoading}
+                  dataSource={sessions.data?.items ?? []}
+                  pagination={false}
+                  expandable={{
+                    expandedRowRender: (s) =>
+                      s.attendance
+                        .filter((a) => a.status === 'absent')
+                        .map((a) => (
+                          <Tag key={a.personId} color={a.makeupStatus === 'done' ? 'green' : 'gold'}>
+                            {a.name}：{a.reason}（{a.makeupStatus === 'done' ? '已补学' : '待补学'}）
+                          </Tag>
+                        )),
+                    rowExpandable: (s) => s.present < s.expected,
+                  }}
+                  columns={[
+                    { title: '日期', dataIndex: 'date', width: 110 },
+                    { title: '单位', dataIndex: 'orgName', width: 180 },
+                    { title: '形式', dataIndex: 'kindLabel', width: 120 },
+                    { title: '主题', dataIndex: 'topic' },
+                    { title: '主讲人', dataIndex: 'speaker', width: 90 },
+                    { title: '学时', dataIndex: 'hours', width: 60 },
+                    { title: '应到/实到', width: 100, render: (_v, s) => `${s.expected} / ${s.present}` },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'makeups',
+              label: '补课补学',
+              children: (
+                <Table<Makeup>
+                  rowKey="id"
+                  size="small"
+                  loading={makeups.isLoading}
+                  dataSource={makeups.data?.items ?? []}
+                  pagination={false}
+                  columns={[
+                    { title: '姓名', dataIndex: 'personName', width: 100 },
+                    { title: '缺席的学习', dataIndex: 'topic' },
+                    { title: '日期', dataIndex: 'date', width: 110 },
+                    {
+                      title: '状态',
+                      dataIndex: 'status',
+                      width: 100,
+                      render: (s: string, m) =>
+                        s === 'done' ? <Tag color="green">已补学 {m.madeUpDate}</Tag> : <Tag color="gold">待补学</Tag>,
+                    },
+                    {
+                      title: '操作',
+                      width: 110,
+                      render: (_v, m) =>
+                        m.status === 'open' && m.abilities.completeMakeup && <a onClick={() => done(m)}>补学完成</a>,
+                    },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
       </Card>
-      {campaignId && <SessionForm open={creating} campaignId={campaignId} onClose={() => setCreating(false)} onSaved={async () => { setCreating(false); await refresh(); }} />}
+      {campaignId && (
+        <SessionForm
+          open={creating}
+          campaignId={campaignId}
+          onClose={() => setCreating(false)}
+          onSaved={async () => {
+            setCreating(false);
+            await refresh();
+          }}
+        />
+      )}
     </Space>
   );
 }

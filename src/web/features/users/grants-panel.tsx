@@ -41,10 +41,22 @@ export function GrantsPanel({ user, onChanged }: { user: UserView; onChanged: ()
           { title: '角色', dataIndex: 'role', render: (r: Role) => <Tag color="red">{ROLE_LABELS[r] ?? r}</Tag> },
           { title: '数据范围', dataIndex: 'scopeKind', render: (s: keyof typeof SCOPE_LABELS) => SCOPE_LABELS[s] ?? s },
           { title: '单位', dataIndex: 'orgName' },
-          { title: '操作', render: (_v, g) => <Popconfirm title="撤销该角色？" okText="撤销" cancelText="取消" onConfirm={() => revoke(g)}><a>撤销</a></Popconfirm> },
+          {
+            title: '操作',
+            render: (_v, g) => (
+              <Popconfirm title="撤销该角色？" okText="撤销" cancelText="取消" onConfirm={() => revoke(g)}>
+                <a>撤销</a>
+              </Popconfirm>
+            ),
+          },
         ]}
       />
-      <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onValuesChange={(c) => c.role && form.setFieldValue('scopeKind', DEFAULT_SCOPE[c.role as Role])}>
+      <Form
+        form={form}
+        layout="inline"
+        style={{ marginTop: 12, rowGap: 8 }}
+        onValuesChange={(c) => c.role && form.setFieldValue('scopeKind', DEFAULT_SCOPE[c.role as Role])}
+      >
         <Form.Item name="role" rules={[{ required: true, message: '请选择角色' }]}>
           <Select placeholder="角色" options={roleOptions} style={{ width: 160 }} />
         </Form.Item>
@@ -52,12 +64,18 @@ export function GrantsPanel({ user, onChanged }: { user: UserView; onChanged: ()
           <Select placeholder="数据范围" options={scopeOptions} style={{ width: 160 }} />
         </Form.Item>
         {(scopeKind === 'subtree' || scopeKind === 'assigned') && (
-          <Form.Item name="orgId" rules={[{ required: scopeKind === 'subtree', message: '请选择单位' }]} style={{ minWidth: 240 }}>
+          <Form.Item
+            name="orgId"
+            rules={[{ required: scopeKind === 'subtree', message: '请选择单位' }]}
+            style={{ minWidth: 240 }}
+          >
             <OrgTreeSelect placeholder="单位" />
           </Form.Item>
         )}
         <Space>
-          <Button type="primary" onClick={grant}>授予</Button>
+          <Button type="primary" onClick={grant}>
+            授予
+          </Button>
         </Space>
       </Form>
     </>

@@ -35,7 +35,17 @@ function UnitsSelect(props: { value?: number[]; onChange?: (v: number[]) => void
     n.children.forEach(walk);
   };
   (tree.data ?? []).forEach(walk);
-  return <Select mode="multiple" value={props.value} onChange={props.onChange} options={flat} showSearch optionFilterProp="label" placeholder="选择联系单位" />;
+  return (
+    <Select
+      mode="multiple"
+      value={props.value}
+      onChange={props.onChange}
+      options={flat}
+      showSearch
+      optionFilterProp="label"
+      placeholder="选择联系单位"
+    />
+  );
 }
 
 /** 督导组 with members and assigned units, and 分管 assignments. */
@@ -43,7 +53,10 @@ export function GroupsPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const groups = useQuery({ queryKey: ['groups'], queryFn: () => api<{ items: Group[] }>('/supervision-groups') });
-  const assignments = useQuery({ queryKey: ['leader-assignments'], queryFn: () => api<{ items: Assignment[] }>('/leader-assignments') });
+  const assignments = useQuery({
+    queryKey: ['leader-assignments'],
+    queryFn: () => api<{ items: Assignment[] }>('/leader-assignments'),
+  });
   const [editing, setEditing] = useState<Group | 'new' | null>(null);
   const [form] = Form.useForm();
   const [assignForm] = Form.useForm();
@@ -51,14 +64,31 @@ export function GroupsPage() {
   const open = (g: Group | 'new') => {
     setEditing(g);
     form.resetFields();
-    if (g !== 'new') form.setFieldsValue({ name: g.name, kind: g.kind, orgId: g.orgId, memberIds: g.members.map((m) => m.personId), unitIds: g.units.map((u) => u.orgId) });
+    if (g !== 'new')
+      form.setFieldsValue({
+        name: g.name,
+        kind: g.kind,
+        orgId: g.orgId,
+        memberIds: g.members.map((m) => m.personId),
+        unitIds: g.units.map((u) => u.orgId),
+      });
     else form.setFieldsValue({ kind: 'supervision', memberIds: [], unitIds: [] });
   };
   const save = async () => {
     const values = await form.validateFields();
     try {
       if (editing === 'new') await api('/supervision-groups', { method: 'POST', body: values });
-      else if (editing) await api(`/supervision-groups/${editing.id}`, { method: 'PATCH', body: { version: editing.version, name: values.name, kind: values.kind, memberIds: values.memberIds, unitIds: values.unitIds } });
+      else if (editing)
+        await api(`/supervision-groups/${editing.id}`, {
+          method: 'PATCH',
+          body: {
+            version: editing.version,
+            name: values.name,
+            kind: values.kind,
+            memberIds: values.memberIds,
+            unitIds: values.unitIds,
+          },
+        });
       setEditing(null);
       void message.success('已保存');
       await refresh();
@@ -86,7 +116,14 @@ export function GroupsPage() {
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title="督导组 / 联络组" extra={<Button type="primary" onClick={() => open('new')}>新建督导组</Button>}>
+      <Card
+        title="督导组 / 联络组"
+        extra={
+          <Button type="primary" onClick={() => open('new')}>
+            新建督导组
+          </Button>
+        }
+      >
         <Table<Group>
           rowKey="id"
           size="small"
@@ -104,7 +141,12 @@ export function GroupsPage() {
                 g.abilities.update && (
                   <Space>
                     <a onClick={() => open(g)}>编辑</a>
-                    <Popconfirm title="撤销该督导组？" okText="撤销" cancelText="取消" onConfirm={() => act(() => api(`/supervision-groups/${g.id}`, { method: 'DELETE' }))}>
+                    <Popconfirm
+                      title="撤销该督导组？"
+                      okText="撤销"
+                      cancelText="取消"
+                      onConfirm={() => act(() => api(`/supervision-groups/${g.id}`, { method: 'DELETE' }))}
+                    >
                       <a>撤销</a>
                     </Popconfirm>
                   </Space>
@@ -121,7 +163,9 @@ export function GroupsPage() {
           <Form.Item name="orgId" rules={[{ required: true, message: '请选择分管单位' }]} style={{ width: 280 }}>
             <OrgTreeSelect placeholder="分管单位" />
           </Form.Item>
-          <Button type="primary" onClick={assign}>添加分管</Button>
+          <Button type="primary" onClick={assign}>
+            添加分管
+          </Button>
         </Form>
         <Table<Assignment>
           rowKey="id"
@@ -132,11 +176,32 @@ export function GroupsPage() {
           columns={[
             { title: '班子成员', dataIndex: 'personName' },
             { title: '分管单位', dataIndex: 'orgName' },
-            { title: '操作', render: (_v, a) => <Popconfirm title="取消该分管关系？" okText="取消分管" cancelText="返回" onConfirm={() => act(() => api(`/leader-assignments/${a.id}`, { method: 'DELETE' }))}><a>取消分管</a></Popconfirm> },
+            {
+              title: '操作',
+              render: (_v, a) => (
+                <Popconfirm
+                  title="取消该分管关系？"
+                  okText="取消分管"
+                  cancelText="返回"
+                  onConfirm={() => act(() => api(`/leader-assignments/${a.id}`, { method: 'DELETE' }))}
+                >
+                  <a>取消分管</a>
+                </Popconfirm>
+              ),
+            },
           ]}
         />
       </Card>
-      <Modal open={!!editing} title={editing === 'new' ? '新建督导组' : '编辑督导组'} onOk={save} onCancel={() => setEditing(null)} okText="保存" cancelText="取消" width={640} destroyOnHidden>
+      <Modal
+        open={!!editing}
+        title={editing === 'new' ? '新建督导组' : '编辑督导组'}
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        okText="保存"
+        cancelText="取消"
+        width={640}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }, { max: 60 }]}>
             <Input />

@@ -35,11 +35,29 @@ export function TokensPanel({ user }: { user: UserView }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {created && (
-        <Alert type="success" showIcon title="令牌已创建，请立即复制保存，关闭后将无法再次查看" description={<Typography.Text copyable code>{created}</Typography.Text>} closable onClose={() => setCreated(null)} />
+        <Alert
+          type="success"
+          showIcon
+          title="令牌已创建，请立即复制保存，关闭后将无法再次查看"
+          description={
+            <Typography.Text copyable code>
+              {created}
+            </Typography.Text>
+          }
+          closable
+          onClose={() => setCreated(null)}
+        />
       )}
       <Space>
-        <Input placeholder="令牌用途，如：12345 平台对接" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 280 }} />
-        <Button type="primary" disabled={!name.trim()} onClick={create}>创建令牌</Button>
+        <Input
+          placeholder="令牌用途，如：12345 平台对接"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          style={{ width: 280 }}
+        />
+        <Button type="primary" disabled={!name.trim()} onClick={create}>
+          创建令牌
+        </Button>
       </Space>
       <Table<TokenView>
         rowKey="id"
@@ -51,7 +69,14 @@ export function TokensPanel({ user }: { user: UserView }) {
           { title: '用途', dataIndex: 'name' },
           { title: '创建时间', dataIndex: 'createdAt', render: time },
           { title: '最近使用', dataIndex: 'lastUsedAt', render: time },
-          { title: '操作', render: (_v, t) => <Popconfirm title="吊销该令牌？" okText="吊销" cancelText="取消" onConfirm={() => revoke(t)}><a>吊销</a></Popconfirm> },
+          {
+            title: '操作',
+            render: (_v, t) => (
+              <Popconfirm title="吊销该令牌？" okText="吊销" cancelText="取消" onConfirm={() => revoke(t)}>
+                <a>吊销</a>
+              </Popconfirm>
+            ),
+          },
         ]}
       />
     </Space>

@@ -14,7 +14,10 @@ export function UserFormModal({ open, onClose, onSaved }: { open: boolean; onClo
   const save = async () => {
     const values = await form.validateFields();
     try {
-      await api('/users', { method: 'POST', body: { ...values, personId: values.personId ? Number(values.personId) : undefined } });
+      await api('/users', {
+        method: 'POST',
+        body: { ...values, personId: values.personId ? Number(values.personId) : undefined },
+      });
       form.resetFields();
       onSaved();
     } catch (e) {
@@ -24,13 +27,28 @@ export function UserFormModal({ open, onClose, onSaved }: { open: boolean; onClo
   return (
     <Modal open={open} title="新建账号" onOk={save} onCancel={onClose} okText="创建" cancelText="取消" destroyOnHidden>
       <Form form={form} layout="vertical">
-        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }, { pattern: /^[a-zA-Z0-9_.-]{3,64}$/, message: '用户名为 3–64 位字母、数字、下划线、点或连字符' }]}>
+        <Form.Item
+          name="username"
+          label="用户名"
+          rules={[
+            { required: true, message: '请输入用户名' },
+            { pattern: /^[a-zA-Z0-9_.-]{3,64}$/, message: '用户名为 3–64 位字母、数字、下划线、点或连字符' },
+          ]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="displayName" label="显示名称" rules={[{ required: true, message: '请输入显示名称' }, { max: 60 }]}>
+        <Form.Item
+          name="displayName"
+          label="显示名称"
+          rules={[{ required: true, message: '请输入显示名称' }, { max: 60 }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="personId" label="关联人员编号（可选）" rules={[{ pattern: /^\d*$/, message: '请输入人员编号' }]}>
+        <Form.Item
+          name="personId"
+          label="关联人员编号（可选）"
+          rules={[{ pattern: /^\d*$/, message: '请输入人员编号' }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="password" label="初始密码" rules={passwordRules}>

@@ -41,10 +41,28 @@ export function UsersPage() {
       },
     });
   return (
-    <Card title="账号与权限" extra={<Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}>
+    <Card
+      title="账号与权限"
+      extra={
+        <Button type="primary" onClick={() => setCreating(true)}>
+          新建账号
+        </Button>
+      }
+    >
       <Space style={{ marginBottom: 12 }}>
-        <Input.Search placeholder="用户名或姓名" allowClear onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined }))} style={{ width: 220 }} />
-        <Select placeholder="角色" allowClear options={roleOptions} style={{ width: 160 }} onChange={(role) => setFilter((f) => ({ ...f, role }))} />
+        <Input.Search
+          placeholder="用户名或姓名"
+          allowClear
+          onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined }))}
+          style={{ width: 220 }}
+        />
+        <Select
+          placeholder="角色"
+          allowClear
+          options={roleOptions}
+          style={{ width: 160 }}
+          onChange={(role) => setFilter((f) => ({ ...f, role }))}
+        />
       </Space>
       <Table<UserView>
         rowKey="id"
@@ -52,30 +70,69 @@ export function UsersPage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         onRow={(u) => ({ onClick: () => setOpenId(u.id), style: { cursor: 'pointer' } })}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 个账号`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 个账号`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '显示名称', dataIndex: 'displayName' },
           { title: '单位', dataIndex: 'orgName' },
-          { title: '角色', dataIndex: 'grants', render: (gs: UserView['grants']) => gs.map((g) => <Tag key={g.id}>{ROLE_LABELS[g.role as Role] ?? g.role}</Tag>) },
-          { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+          {
+            title: '角色',
+            dataIndex: 'grants',
+            render: (gs: UserView['grants']) =>
+              gs.map((g) => <Tag key={g.id}>{ROLE_LABELS[g.role as Role] ?? g.role}</Tag>),
+          },
+          {
+            title: '状态',
+            dataIndex: 'active',
+            render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
+          },
         ]}
       />
-      <UserFormModal open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); void refresh(); }} />
+      <UserFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          void refresh();
+        }}
+      />
       <Drawer
         open={!!current}
         onClose={() => setOpenId(null)}
         size={760}
         title={current ? `账号：${current.username}（${current.displayName}）` : ''}
-        extra={current && <Space><Button onClick={() => setResetting(true)}>重置密码</Button><Button danger={current.active} onClick={() => toggleActive(current)}>{current.active ? '停用' : '启用'}</Button></Space>}
+        extra={
+          current && (
+            <Space>
+              <Button onClick={() => setResetting(true)}>重置密码</Button>
+              <Button danger={current.active} onClick={() => toggleActive(current)}>
+                {current.active ? '停用' : '启用'}
+              </Button>
+            </Space>
+          )
+        }
       >
         {current && (
           <>
             <Tabs
               items={[
-                { key: 'grants', label: '角色与数据范围', children: <GrantsPanel user={current} onChanged={() => void refresh()} /> },
+                {
+                  key: 'grants',
+                  label: '角色与数据范围',
+                  children: <GrantsPanel user={current} onChanged={() => void refresh()} />,
+                },
                 { key: 'tokens', label: '接口令牌', children: <TokensPanel user={current} /> },
-                { key: 'history', label: '变更记录', children: <AuditTimeline entityType="user" entityId={current.id} /> },
+                {
+                  key: 'history',
+                  label: '变更记录',
+                  children: <AuditTimeline entityType="user" entityId={current.id} />,
+                },
               ]}
             />
             <PasswordModal userId={current.id} open={resetting} onClose={() => setResetting(false)} />

@@ -16,25 +16,65 @@ export async function addReading(ctx: Ctx, campaignId: number, input: ReadingFie
   return ctx.db.transaction().execute(async (trx) => {
     const campaign = await loadWritableCampaign(ctx, trx, campaignId);
     const now = nowIso();
-    const last = await trx.selectFrom('campaignReadings').select((eb) => eb.fn.max('sortOrder').as('m')).where('campaignId', '=', campaignId).executeTakeFirst();
-    const values = { campaignId, title: input.title.trim(), source: (input.source ?? '').trim(), sortOrder: input.sortOrder ?? Number(last?.m ?? 0) + 10, createdAt: now, updatedAt: now };
+    const last = await trx
+      .selectFrom('campaignReadings')
+      .select((eb) => eb.fn.max('sortOrder').as('m'))
+      .where('campaignId', '=', campaignId)
+      .executeTakeFirst();
+    const values = {
+      campaignId,
+      title: input.title.trim(),
+      source: (input.source ?? '').trim(),
+      sortOrder: input.sortOrder ?? Number(last?.m ?? 0) + 10,
+      createdAt: now,
+      updatedAt: now,
+    };
     const row = await trx.insertInto('campaignReadings').values(values).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'reading', entityId: row.id, entityLabel: values.title, orgPath: campaign.orgPath, after: values });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'reading',
+      entityId: row.id,
+      entityLabel: values.title,
+      orgPath: campaign.orgPath,
+      after: values,
+    });
     return row.id;
   });
 }
 
 /** Edits a required reading. */
-export async function updateReading(ctx: Ctx, campaignId: number, id: number, input: ReadingFields & { version: number }) {
+export async function updateReading(
+  ctx: Ctx,
+  campaignId: number,
+  id: number,
+  input: ReadingFields & { version: number },
+) {
   await ctx.db.transaction().execute(async (trx) => {
     const campaign = await loadWritableCampaign(ctx, trx, campaignId);
-    const reading = await trx.selectFrom('campaignReadings').selectAll().where('id', '=', id).where('campaignId', '=', campaignId).executeTakeFirst();
+    const reading = await trx
+      .selectFrom('campaignReadings')
+      .selectAll()
+      .where('id', '=', id)
+      .where('campaignId', '=', campaignId)
+      .executeTakeFirst();
     if (!reading) throw notFound('必学篇目');
     checkVersion(reading.version, input.version);
     const { version, ...fields } = input;
-    const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]));
+    const values = Object.fromEntries(
+      Object.entries(fields)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
+    );
     await updateVersioned(trx, 'campaignReadings', id, version, values);
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'reading', entityId: id, entityLabel: reading.title, orgPath: campaign.orgPath, before: reading, after: values });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'reading',
+      entityId: id,
+      entityLabel: reading.title,
+      orgPath: campaign.orgPath,
+      before: reading,
+      after: values,
+    });
   });
 }
 
@@ -42,9 +82,21 @@ export async function updateReading(ctx: Ctx, campaignId: number, id: number, in
 export async function deleteReading(ctx: Ctx, campaignId: number, id: number) {
   await ctx.db.transaction().execute(async (trx) => {
     const campaign = await loadWritableCampaign(ctx, trx, campaignId);
-    const reading = await trx.selectFrom('campaignReadings').selectAll().where('id', '=', id).where('campaignId', '=', campaignId).executeTakeFirst();
+    const reading = await trx
+      .selectFrom('campaignReadings')
+      .selectAll()
+      .where('id', '=', id)
+      .where('campaignId', '=', campaignId)
+      .executeTakeFirst();
     if (!reading) throw notFound('必学篇目');
     await trx.deleteFrom('campaignReadings').where('id', '=', id).execute();
-    await recordAudit(trx, ctx.actor, { action: 'delete', entityType: 'reading', entityId: id, entityLabel: reading.title, orgPath: campaign.orgPath, before: reading });
+    await recordAudit(trx, ctx.actor, {
+      action: 'delete',
+      entityType: 'reading',
+      entityId: id,
+      entityLabel: reading.title,
+      orgPath: campaign.orgPath,
+      before: reading,
+    });
   });
 }

@@ -27,7 +27,11 @@ function columnsOf(input: CampaignFields): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    values[key] = Array.isArray(value) ? JSON.stringify(value.map((v) => (typeof v === 'string' ? v.trim() : v))) : typeof value === 'string' ? value.trim() : value;
+    values[key] = Array.isArray(value)
+      ? JSON.stringify(value.map((v) => (typeof v === 'string' ? v.trim() : v)))
+      : typeof value === 'string'
+        ? value.trim()
+        : value;
   }
   return values;
 }
@@ -44,25 +48,51 @@ function checkWorkLines(workLines: CampaignFields['workLines']): void {
 }
 
 /** Starts a campaign run by a unit in the caller's scope. */
-export async function createCampaign(ctx: Ctx, input: CampaignFields & { orgId: number; name: string; startDate: string; endDate: string }): Promise<CampaignRow> {
+export async function createCampaign(
+  ctx: Ctx,
+  input: CampaignFields & { orgId: number; name: string; startDate: string; endDate: string },
+): Promise<CampaignRow> {
   checkDates(input.startDate, input.endDate);
   checkWorkLines(input.workLines);
   return ctx.db.transaction().execute(async (trx) => {
-    const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, input.orgId), () => anyOrg(trx, input.orgId), '牵头单位');
+    const org = await requireWritable(
+      await visibleOrg(trx, ctx.actor.scope, input.orgId),
+      () => anyOrg(trx, input.orgId),
+      '牵头单位',
+    );
     authorize(campaignPolicy, 'update', ctx.actor, { orgPath: org.path });
     const { orgId, ...fields } = input;
     const now = nowIso();
-    const row = await trx.insertInto('campaigns').values({ ...columnsOf(fields), orgId, createdAt: now, updatedAt: now } as never).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('campaigns')
+      .values({ ...columnsOf(fields), orgId, createdAt: now, updatedAt: now } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const campaign = (await findCampaign(trx, ctx.actor, row.id))!;
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'campaign', entityId: row.id, entityLabel: campaign.name, orgPath: campaign.orgPath, after: fields });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'campaign',
+      entityId: row.id,
+      entityLabel: campaign.name,
+      orgPath: campaign.orgPath,
+      after: fields,
+    });
     return campaign;
   });
 }
 
 /** Changes any part of a campaign's configuration. */
-export async function updateCampaign(ctx: Ctx, id: number, input: CampaignFields & { version: number }): Promise<CampaignRow> {
+export async function updateCampaign(
+  ctx: Ctx,
+  id: number,
+  input: CampaignFields & { version: number },
+): Promise<CampaignRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const campaign = await requireWritable(await findCampaign(trx, ctx.actor, id), () => findCampaignAnywhere(trx, id), '主题教育');
+    const campaign = await requireWritable(
+      await findCampaign(trx, ctx.actor, id),
+      () => findCampaignAnywhere(trx, id),
+      '主题教育',
+    );
     authorize(campaignPolicy, 'update', ctx.actor, campaign);
     checkVersion(campaign.version, input.version);
     const { version, ...fields } = input;
@@ -71,15 +101,25 @@ export async function updateCampaign(ctx: Ctx, id: number, input: CampaignFields
     const values = columnsOf(fields);
     await updateVersioned(trx, 'campaigns', id, version, values);
     const after = (await findCampaign(trx, ctx.actor, id))!;
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'campaign', entityId: id, entityLabel: after.name, orgPath: after.orgPath, ...changedFields(campaign as Record<string, unknown>, values) });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'campaign',
+      entityId: id,
+      entityLabel: after.name,
+      orgPath: after.orgPath,
+      ...changedFields(campaign as Record<string, unknown>, values),
+    });
     return after;
   });
 }
 
 /** The campaign the caller may configure, or 403/404. */
 export async function loadWritableCampaign(ctx: Ctx, trx: Ctx['db'], id: number): Promise<CampaignRow> {
-  const campaign = await requireWritable(await findCampaign(trx, ctx.actor, id), () => findCampaignAnywhere(trx, id), '主题教育');
+  const campaign = await requireWritable(
+    await findCampaign(trx, ctx.actor, id),
+    () => findCampaignAnywhere(trx, id),
+    '主题教育',
+  );
   authorize(campaignPolicy, 'update', ctx.actor, campaign);
   return campaign;
 }
-

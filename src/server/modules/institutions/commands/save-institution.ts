@@ -28,27 +28,64 @@ export interface InstitutionInput {
 async function linkProblems(trx: Kysely<Database>, actor: Actor, institutionId: number, problemIds: number[]) {
   const ids = [...new Set(problemIds)];
   if (!ids.length) return;
-  const found = await trx.selectFrom('problems').select('id').where('id', 'in', ids).where(problemVisible(actor) as never).execute();
+  const found = await trx
+    .selectFrom('problems')
+    .select('id')
+    .where('id', 'in', ids)
+    .where(problemVisible(actor) as never)
+    .execute();
   if (found.length !== ids.length) throw invalidField('problemIds', '“关联问题”中有不存在或不在您数据范围内的问题');
   await trx.deleteFrom('institutionProblems').where('institutionId', '=', institutionId).execute();
-  await trx.insertInto('institutionProblems').values(ids.map((problemId) => ({ institutionId, problemId }))).execute();
+  await trx
+    .insertInto('institutionProblems')
+    .values(ids.map((problemId) => ({ institutionId, problemId })))
+    .execute();
 }
 
 /** Drafts an institution (立/改/废) at a unit, linked to the problems it answers. */
-export async function insertInstitution(trx: Kysely<Database>, ctx: Ctx, input: InstitutionInput): Promise<InstitutionRow> {
-  const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, input.orgId), () => anyOrg(trx, input.orgId), '单位');
+export async function insertInstitution(
+  trx: Kysely<Database>,
+  ctx: Ctx,
+  input: InstitutionInput,
+): Promise<InstitutionRow> {
+  const org = await requireWritable(
+    await visibleOrg(trx, ctx.actor.scope, input.orgId),
+    () => anyOrg(trx, input.orgId),
+    '单位',
+  );
   authorize(institutionPolicy, 'update', ctx.actor, { orgPath: org.path, status: 'draft' });
   const campaign = await trx.selectFrom('campaigns').select('id').where('id', '=', input.campaignId).executeTakeFirst();
   if (!campaign) throw invalidField('campaignId', '“主题教育”不存在');
   const now = nowIso();
   const row = await trx
     .insertInto('institutions')
-    .values({ campaignId: input.campaignId, orgId: org.id, orgPath: org.path, title: input.title.trim(), action: input.action, reason: (input.reason ?? '').trim(), status: 'draft', attachmentId: input.attachmentId ?? null, sourceRefType: input.sourceRef?.type ?? null, sourceRefId: input.sourceRef?.id ?? null, createdBy: ctx.actor.userId, createdAt: now, updatedAt: now })
+    .values({
+      campaignId: input.campaignId,
+      orgId: org.id,
+      orgPath: org.path,
+      title: input.title.trim(),
+      action: input.action,
+      reason: (input.reason ?? '').trim(),
+      status: 'draft',
+      attachmentId: input.attachmentId ?? null,
+      sourceRefType: input.sourceRef?.type ?? null,
+      sourceRefId: input.sourceRef?.id ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await linkProblems(trx, ctx.actor, row.id, input.problemIds ?? []);
   const inst = (await findInstitution(trx, ctx.actor, row.id))!;
-  await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'institution', entityId: row.id, entityLabel: inst.title, orgPath: org.path, after: input });
+  await recordAudit(trx, ctx.actor, {
+    action: 'create',
+    entityType: 'institution',
+    entityId: row.id,
+    entityLabel: inst.title,
+    orgPath: org.path,
+    after: input,
+  });
   return inst;
 }
 
@@ -57,9 +94,17 @@ export function createInstitution(ctx: Ctx, input: InstitutionInput): Promise<In
 }
 
 /** Edits a draft or an institution under review. */
-export async function updateInstitution(ctx: Ctx, id: number, input: Partial<Omit<InstitutionInput, 'campaignId' | 'orgId'>> & { version: number }): Promise<InstitutionRow> {
+export async function updateInstitution(
+  ctx: Ctx,
+  id: number,
+  input: Partial<Omit<InstitutionInput, 'campaignId' | 'orgId'>> & { version: number },
+): Promise<InstitutionRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const inst = await requireWritable(await findInstitution(trx, ctx.actor, id), () => findInstitutionAnywhere(trx, id), '制度');
+    const inst = await requireWritable(
+      await findInstitution(trx, ctx.actor, id),
+      () => findInstitutionAnywhere(trx, id),
+      '制度',
+    );
     authorize(institutionPolicy, 'update', ctx.actor, inst);
     checkVersion(inst.version, input.version);
     const values: Record<string, unknown> = {};
@@ -70,22 +115,49 @@ export async function updateInstitution(ctx: Ctx, id: number, input: Partial<Omi
     await updateVersioned(trx, 'institutions', id, input.version, values);
     if (input.problemIds) await linkProblems(trx, ctx.actor, id, input.problemIds);
     const after = (await findInstitution(trx, ctx.actor, id))!;
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'institution', entityId: id, entityLabel: after.title, orgPath: after.orgPath, before: inst, after: values });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'institution',
+      entityId: id,
+      entityLabel: after.title,
+      orgPath: after.orgPath,
+      before: inst,
+      after: values,
+    });
     return after;
   });
 }
 
 /** 提交审议 / 印发 / 废止. */
-export async function transitionInstitution(ctx: Ctx, id: number, input: { action: InstitutionTransition; version: number; issuedDate?: string }): Promise<InstitutionRow> {
+export async function transitionInstitution(
+  ctx: Ctx,
+  id: number,
+  input: { action: InstitutionTransition; version: number; issuedDate?: string },
+): Promise<InstitutionRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const inst = await requireWritable(await findInstitution(trx, ctx.actor, id), () => findInstitutionAnywhere(trx, id), '制度');
+    const inst = await requireWritable(
+      await findInstitution(trx, ctx.actor, id),
+      () => findInstitutionAnywhere(trx, id),
+      '制度',
+    );
     authorize(institutionPolicy, input.action, ctx.actor, inst);
     checkVersion(inst.version, input.version);
     const verdict = nextInstitutionStatus(inst.status as InstitutionStatus, input.action, input.issuedDate);
     if (!verdict.ok) throw illegalTransition(verdict.message);
-    await updateVersioned(trx, 'institutions', id, input.version, { status: verdict.next, ...(input.action === 'issue' ? { issuedDate: input.issuedDate } : {}) });
+    await updateVersioned(trx, 'institutions', id, input.version, {
+      status: verdict.next,
+      ...(input.action === 'issue' ? { issuedDate: input.issuedDate } : {}),
+    });
     const after = (await findInstitution(trx, ctx.actor, id))!;
-    await recordAudit(trx, ctx.actor, { action: input.action, entityType: 'institution', entityId: id, entityLabel: inst.title, orgPath: inst.orgPath, before: { status: inst.status }, after: { status: verdict.next, issuedDate: input.issuedDate } });
+    await recordAudit(trx, ctx.actor, {
+      action: input.action,
+      entityType: 'institution',
+      entityId: id,
+      entityLabel: inst.title,
+      orgPath: inst.orgPath,
+      before: { status: inst.status },
+      after: { status: verdict.next, issuedDate: input.issuedDate },
+    });
     return after;
   });
 }

@@ -26,7 +26,11 @@ export async function createOrg(ctx: Ctx, input: CreateOrgInput): Promise<OrgRow
     if (parentId === undefined) {
       if (!isAdmin(ctx.actor)) throw invalidField('parentId', '请选择“上级单位”');
     } else {
-      const found = await requireWritable(await findOrgInScope(trx, ctx.actor.scope, parentId), () => findOrg(trx, parentId), '上级单位');
+      const found = await requireWritable(
+        await findOrgInScope(trx, ctx.actor.scope, parentId),
+        () => findOrg(trx, parentId),
+        '上级单位',
+      );
       authorize(orgPolicy, 'createChild', ctx.actor, found);
       if (!found.active) throw invalidField('parentId', '上级单位已停用');
       parent = found;
@@ -52,7 +56,14 @@ export async function createOrg(ctx: Ctx, input: CreateOrgInput): Promise<OrgRow
     const path = `${parent.path}${inserted.id}/`;
     await trx.updateTable('orgUnits').set({ path }).where('id', '=', inserted.id).execute();
     const org = (await findOrg(trx, inserted.id))!;
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'org', entityId: org.id, entityLabel: org.name, orgPath: org.path, after: org });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'org',
+      entityId: org.id,
+      entityLabel: org.name,
+      orgPath: org.path,
+      after: org,
+    });
     return org;
   });
 }

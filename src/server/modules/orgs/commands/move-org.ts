@@ -50,11 +50,12 @@ export async function moveOrg(ctx: Ctx, id: number, input: MoveOrgInput): Promis
         .execute();
       for (const { table, column } of ORG_PATH_COLUMNS) {
         await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${newPath} || substr(${sql.ref(column)}, ${cut})
-          where ${sql.ref(column)} >= ${oldPath} and ${sql.ref(column)} < ${oldPath.slice(0, -1) + '0'}`.execute(trx);
+          where ${sql.ref(column)} >= ${oldPath} and ${sql.ref(column)} < ${`${oldPath.slice(0, -1)}0`}`.execute(trx);
       }
       await rehomeTallies(trx, TALLY_TABLES, org.id, oldPath, newPath);
     }
-    const sortOrder = input.sortOrder ?? (org.parentId === parent.id ? org.sortOrder : await nextSortOrder(trx, parent.id));
+    const sortOrder =
+      input.sortOrder ?? (org.parentId === parent.id ? org.sortOrder : await nextSortOrder(trx, parent.id));
     await updateVersioned(trx, 'orgUnits', id, input.version, { parentId: parent.id, sortOrder });
     const after = (await findOrg(trx, id))!;
     await recordAudit(trx, ctx.actor, {

@@ -17,7 +17,10 @@ export async function setOrgActive(ctx: Ctx, id: number, active: boolean, versio
       if (org.parentId === null) throw conflict('root_unit', '顶级单位不能停用');
       const deps = await dependents(trx, id);
       if (deps.children || deps.people) {
-        throw conflict('unit_in_use', `该单位还有 ${deps.children} 个在用下级单位、${deps.people} 名在册人员，请先停用或转移`);
+        throw conflict(
+          'unit_in_use',
+          `该单位还有 ${deps.children} 个在用下级单位、${deps.people} 名在册人员，请先停用或转移`,
+        );
       }
     } else if (org.parentId !== null) {
       const parent = await findOrg(trx, org.parentId);

@@ -31,7 +31,14 @@ export async function updateOrg(ctx: Ctx, id: number, input: UpdateOrgInput): Pr
     await updateVersioned(trx, 'orgUnits', id, input.version, values);
     const after = (await findOrg(trx, id))!;
     const diff = changedFields(org, values);
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'org', entityId: id, entityLabel: after.name, orgPath: after.path, ...diff });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'org',
+      entityId: id,
+      entityLabel: after.name,
+      orgPath: after.path,
+      ...diff,
+    });
     return after;
   });
 }

@@ -32,33 +32,69 @@ function columnsOf(input: PersonFields) {
 }
 
 /** Adds a person to a unit's roster. */
-export async function createPerson(ctx: Ctx, input: PersonFields & { orgId: number; name: string }): Promise<PersonRow> {
+export async function createPerson(
+  ctx: Ctx,
+  input: PersonFields & { orgId: number; name: string },
+): Promise<PersonRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, input.orgId), () => anyOrg(trx, input.orgId), '所在单位');
+    const org = await requireWritable(
+      await visibleOrg(trx, ctx.actor.scope, input.orgId),
+      () => anyOrg(trx, input.orgId),
+      '所在单位',
+    );
     authorize(personPolicy, 'create', ctx.actor, { orgPath: org.path });
     if (!org.active) throw invalidField('orgId', '“所在单位”已停用');
     const now = nowIso();
     const row = await trx
       .insertInto('people')
-      .values({ orgId: org.id, orgPath: org.path, position: '', ...columnsOf(input), createdAt: now, updatedAt: now } as never)
+      .values({
+        orgId: org.id,
+        orgPath: org.path,
+        position: '',
+        ...columnsOf(input),
+        createdAt: now,
+        updatedAt: now,
+      } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
     const person = (await findPersonInScope(trx, ctx.actor.scope, row.id))!;
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'person', entityId: person.id, entityLabel: person.name, orgPath: person.orgPath, after: personSnapshot(person) });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'person',
+      entityId: person.id,
+      entityLabel: person.name,
+      orgPath: person.orgPath,
+      after: personSnapshot(person),
+    });
     return person;
   });
 }
 
 /** Corrects a person's details. */
-export async function updatePerson(ctx: Ctx, id: number, input: PersonFields & { version: number }): Promise<PersonRow> {
+export async function updatePerson(
+  ctx: Ctx,
+  id: number,
+  input: PersonFields & { version: number },
+): Promise<PersonRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const person = await requireWritable(await findPersonInScope(trx, ctx.actor.scope, id), () => findPerson(trx, id), '人员');
+    const person = await requireWritable(
+      await findPersonInScope(trx, ctx.actor.scope, id),
+      () => findPerson(trx, id),
+      '人员',
+    );
     authorize(personPolicy, 'update', ctx.actor, person);
     checkVersion(person.version, input.version);
     await updateVersioned(trx, 'people', id, input.version, columnsOf(input));
     const after = (await findPersonInScope(trx, ctx.actor.scope, id))!;
     const diff = changedFields(personSnapshot(person), personSnapshot(after));
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'person', entityId: id, entityLabel: after.name, orgPath: after.orgPath, ...diff });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'person',
+      entityId: id,
+      entityLabel: after.name,
+      orgPath: after.orgPath,
+      ...diff,
+    });
     return after;
   });
 }

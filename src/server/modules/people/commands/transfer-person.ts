@@ -11,10 +11,18 @@ import { findPerson, findPersonInScope, type PersonRow } from '../repository.ts'
 /** Moves a person to another unit the caller keeps (组织关系转接 inside the scope). */
 export async function transferPerson(ctx: Ctx, id: number, orgId: number, version: number): Promise<PersonRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const person = await requireWritable(await findPersonInScope(trx, ctx.actor.scope, id), () => findPerson(trx, id), '人员');
+    const person = await requireWritable(
+      await findPersonInScope(trx, ctx.actor.scope, id),
+      () => findPerson(trx, id),
+      '人员',
+    );
     authorize(personPolicy, 'transfer', ctx.actor, person);
     checkVersion(person.version, version);
-    const target = await requireWritable(await visibleOrg(trx, ctx.actor.scope, orgId), () => anyOrg(trx, orgId), '调入单位');
+    const target = await requireWritable(
+      await visibleOrg(trx, ctx.actor.scope, orgId),
+      () => anyOrg(trx, orgId),
+      '调入单位',
+    );
     authorize(personPolicy, 'create', ctx.actor, { orgPath: target.path });
     if (!target.active) throw invalidField('orgId', '“调入单位”已停用');
     if (target.id === person.orgId) throw conflict('same_unit', '该人员已在此单位');

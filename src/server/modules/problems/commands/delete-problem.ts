@@ -16,11 +16,23 @@ export async function deleteProblem(ctx: Ctx, id: number, version: number): Prom
     const { problem, subject } = await loadForWrite(ctx, trx, id);
     authorize(problemPolicy, 'delete', ctx.actor, subject);
     checkVersion(problem.version, version);
-    if (problem.sourceRefType) throw conflict('problem_linked', '该问题由调研或民主生活会等转入，不能删除；如不成立，请在审核时退回说明');
-    const escalated = await trx.selectFrom('problems').select('id').where('escalatedFromId', '=', id).executeTakeFirst();
+    if (problem.sourceRefType)
+      throw conflict('problem_linked', '该问题由调研或民主生活会等转入，不能删除；如不成立，请在审核时退回说明');
+    const escalated = await trx
+      .selectFrom('problems')
+      .select('id')
+      .where('escalatedFromId', '=', id)
+      .executeTakeFirst();
     if (escalated) throw conflict('problem_linked', '该问题已向上级上报，不能删除');
     await beforeProblemDelete(trx, id);
     await trx.deleteFrom('problems').where('id', '=', id).execute();
-    await recordAudit(trx, ctx.actor, { action: 'delete', entityType: 'problem', entityId: id, entityLabel: problem.title, orgPath: problem.orgPath, before: problem });
+    await recordAudit(trx, ctx.actor, {
+      action: 'delete',
+      entityType: 'problem',
+      entityId: id,
+      entityLabel: problem.title,
+      orgPath: problem.orgPath,
+      before: problem,
+    });
   });
 }

@@ -8,42 +8,92 @@ import { afterProblemWrite } from '../problem-writes.ts';
 import { loadForWrite } from './shared.ts';
 
 /** Asks the reviewer to move a measure's deadline (延期申请). */
-export async function requestExtension(ctx: Ctx, problemId: number, measureId: number, input: { requestedDeadline: string; reason: string }): Promise<number> {
+export async function requestExtension(
+  ctx: Ctx,
+  problemId: number,
+  measureId: number,
+  input: { requestedDeadline: string; reason: string },
+): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'requestExtension', ctx.actor, subject);
-    const measure = await trx.selectFrom('problemMeasures').select(['id', 'deadline', 'status']).where('id', '=', measureId).where('problemId', '=', problemId).executeTakeFirst();
+    const measure = await trx
+      .selectFrom('problemMeasures')
+      .select(['id', 'deadline', 'status'])
+      .where('id', '=', measureId)
+      .where('problemId', '=', problemId)
+      .executeTakeFirst();
     if (!measure) throw notFound('整改措施');
     if (measure.status === 'done') throw conflict('measure_done', '该措施已完成，无需延期');
-    if (input.requestedDeadline <= measure.deadline) throw invalidField('requestedDeadline', '“申请延期至”须晚于原整改时限');
-    const pending = await trx.selectFrom('extensionRequests').select('id').where('measureId', '=', measureId).where('status', '=', 'pending').executeTakeFirst();
+    if (input.requestedDeadline <= measure.deadline)
+      throw invalidField('requestedDeadline', '“申请延期至”须晚于原整改时限');
+    const pending = await trx
+      .selectFrom('extensionRequests')
+      .select('id')
+      .where('measureId', '=', measureId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     if (pending) throw conflict('extension_pending', '该措施已有待审批的延期申请');
     const row = await trx
       .insertInto('extensionRequests')
-      .values({ problemId, measureId, currentDeadline: measure.deadline, requestedDeadline: input.requestedDeadline, reason: input.reason.trim(), requestedBy: ctx.actor.displayName, createdAt: nowIso() })
+      .values({
+        problemId,
+        measureId,
+        currentDeadline: measure.deadline,
+        requestedDeadline: input.requestedDeadline,
+        reason: input.reason.trim(),
+        requestedBy: ctx.actor.displayName,
+        createdAt: nowIso(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'request_extension', entityType: 'problem', entityId: problemId, entityLabel: problem.title, orgPath: problem.orgPath, after: { measureId, ...input } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'request_extension',
+      entityType: 'problem',
+      entityId: problemId,
+      entityLabel: problem.title,
+      orgPath: problem.orgPath,
+      after: { measureId, ...input },
+    });
     return row.id;
   });
 }
 
 /** The reviewer approves (the deadline moves) or refuses an extension request. */
-export async function decideExtension(ctx: Ctx, problemId: number, extId: number, input: { approve: boolean; reason?: string }): Promise<void> {
+export async function decideExtension(
+  ctx: Ctx,
+  problemId: number,
+  extId: number,
+  input: { approve: boolean; reason?: string },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'decideExtension', ctx.actor, subject);
-    const ext = await trx.selectFrom('extensionRequests').selectAll().where('id', '=', extId).where('problemId', '=', problemId).executeTakeFirst();
+    const ext = await trx
+      .selectFrom('extensionRequests')
+      .selectAll()
+      .where('id', '=', extId)
+      .where('problemId', '=', problemId)
+      .executeTakeFirst();
     if (!ext) throw notFound('延期申请');
     if (ext.status !== 'pending') throw conflict('already_decided', '该延期申请已审批');
     const now = nowIso();
     await trx
       .updateTable('extensionRequests')
-      .set({ status: input.approve ? 'approved' : 'rejected', decidedBy: ctx.actor.displayName, decisionReason: input.reason?.trim() ?? null, decidedAt: now })
+      .set({
+        status: input.approve ? 'approved' : 'rejected',
+        decidedBy: ctx.actor.displayName,
+        decisionReason: input.reason?.trim() ?? null,
+        decidedAt: now,
+      })
       .where('id', '=', extId)
       .execute();
     if (input.approve) {
-      await trx.updateTable('problemMeasures').set((eb) => ({ deadline: ext.requestedDeadline, version: eb('version', '+', 1), updatedAt: now })).where('id', '=', ext.measureId).execute();
+      await trx
+        .updateTable('problemMeasures')
+        .set((eb) => ({ deadline: ext.requestedDeadline, version: eb('version', '+', 1), updatedAt: now }))
+        .where('id', '=', ext.measureId)
+        .execute();
       await afterProblemWrite(trx, problemId);
     }
     await recordAudit(trx, ctx.actor, {
@@ -53,7 +103,11 @@ export async function decideExtension(ctx: Ctx, problemId: number, extId: number
       entityLabel: problem.title,
       orgPath: problem.orgPath,
       before: { measureId: ext.measureId, deadline: ext.currentDeadline },
-      after: { measureId: ext.measureId, deadline: input.approve ? ext.requestedDeadline : ext.currentDeadline, reason: input.reason },
+      after: {
+        measureId: ext.measureId,
+        deadline: input.approve ? ext.requestedDeadline : ext.currentDeadline,
+        reason: input.reason,
+      },
     });
   });
 }

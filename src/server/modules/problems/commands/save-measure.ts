@@ -20,18 +20,37 @@ export interface MeasureInput {
 }
 
 /** Inserts one measure of a problem already loaded for writing (used by create and by add). */
-export async function insertMeasure(trx: Kysely<Database>, problem: Pick<ProblemRow, 'id' | 'orgId'>, input: MeasureInput, path = 'deadline'): Promise<number> {
+export async function insertMeasure(
+  trx: Kysely<Database>,
+  problem: Pick<ProblemRow, 'id' | 'orgId'>,
+  input: MeasureInput,
+  path = 'deadline',
+): Promise<number> {
   await checkPeople(trx, [
     ['leaderId', input.leaderId, '责任领导'],
     ['ownerId', input.ownerId, '责任人'],
   ]);
   const ownerOrgId = input.ownerOrgId ?? problem.orgId;
-  const org = await trx.selectFrom('orgUnits').select('id').where('id', '=', ownerOrgId).where('active', '=', 1).executeTakeFirst();
+  const org = await trx
+    .selectFrom('orgUnits')
+    .select('id')
+    .where('id', '=', ownerOrgId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
   if (!org) throw invalidField('ownerOrgId', '“责任单位”不存在或已停用');
   const now = nowIso();
   const row = await trx
     .insertInto('problemMeasures')
-    .values({ problemId: problem.id, content: input.content.trim(), leaderId: input.leaderId ?? null, ownerOrgId, ownerId: input.ownerId ?? null, deadline: await resolveDeadline(trx, input.deadline, path), createdAt: now, updatedAt: now })
+    .values({
+      problemId: problem.id,
+      content: input.content.trim(),
+      leaderId: input.leaderId ?? null,
+      ownerOrgId,
+      ownerId: input.ownerId ?? null,
+      deadline: await resolveDeadline(trx, input.deadline, path),
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -44,7 +63,14 @@ export async function addMeasure(ctx: Ctx, problemId: number, input: MeasureInpu
     authorize(problemPolicy, 'addMeasure', ctx.actor, subject);
     const id = await insertMeasure(trx, problem, input);
     await afterProblemWrite(trx, problemId);
-    await recordAudit(trx, ctx.actor, { action: 'add_measure', entityType: 'problem', entityId: problemId, entityLabel: problem.title, orgPath: problem.orgPath, after: { measureId: id, ...input } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'add_measure',
+      entityType: 'problem',
+      entityId: problemId,
+      entityLabel: problem.title,
+      orgPath: problem.orgPath,
+      after: { measureId: id, ...input },
+    });
   });
 }
 
@@ -59,17 +85,29 @@ export interface MeasurePatchInput {
 }
 
 /** Edits a measure or marks it done. After confirmation a deadline moves only through an extension request. */
-export async function updateMeasure(ctx: Ctx, problemId: number, measureId: number, input: MeasurePatchInput): Promise<void> {
+export async function updateMeasure(
+  ctx: Ctx,
+  problemId: number,
+  measureId: number,
+  input: MeasurePatchInput,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
-    const measure = await trx.selectFrom('problemMeasures').selectAll().where('id', '=', measureId).where('problemId', '=', problemId).executeTakeFirst();
+    const measure = await trx
+      .selectFrom('problemMeasures')
+      .selectAll()
+      .where('id', '=', measureId)
+      .where('problemId', '=', problemId)
+      .executeTakeFirst();
     if (!measure) throw notFound('整改措施');
     checkVersion(measure.version, input.version);
     const { version, status, ...edits } = input;
     const editing = Object.values(edits).some((v) => v !== undefined);
     if (editing) authorize(problemPolicy, 'addMeasure', ctx.actor, subject);
-    if (status !== undefined) authorize(problemPolicy, 'reportProgress', ctx.actor, subject, '只有责任人或本单位党务干部可以更新措施完成情况');
-    if (problem.status === 'submitted' || problem.status === 'closed') throw conflict('problem_locked', '问题已申请销号或已销号，措施不能再修改');
+    if (status !== undefined)
+      authorize(problemPolicy, 'reportProgress', ctx.actor, subject, '只有责任人或本单位党务干部可以更新措施完成情况');
+    if (problem.status === 'submitted' || problem.status === 'closed')
+      throw conflict('problem_locked', '问题已申请销号或已销号，措施不能再修改');
     if (edits.deadline !== undefined && problem.status !== 'draft') {
       throw conflict('deadline_locked', '问题确认后，整改时限只能通过延期申请调整');
     }

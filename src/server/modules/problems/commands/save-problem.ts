@@ -38,7 +38,12 @@ function columnsOf(input: ProblemFields): Record<string, unknown> {
 async function checkRefs(trx: Kysely<Database>, campaignId: number, input: ProblemFields): Promise<void> {
   await checkPeople(trx, [['personId', input.personId, '个人问题所属人员']]);
   if (input.specialItemId) {
-    const item = await trx.selectFrom('specialItems').select('id').where('id', '=', input.specialItemId).where('campaignId', '=', campaignId).executeTakeFirst();
+    const item = await trx
+      .selectFrom('specialItems')
+      .select('id')
+      .where('id', '=', input.specialItemId)
+      .where('campaignId', '=', campaignId)
+      .executeTakeFirst();
     if (!item) throw invalidField('specialItemId', '“专项整治”不存在或不属于该主题教育');
   }
 }
@@ -55,10 +60,24 @@ export interface CreateProblemInput extends ProblemFields {
 }
 
 /** Records a problem (待审核) with its measures; also the target of findings from research, meetings and checks. */
-export async function insertProblem(trx: Kysely<Database>, ctx: Ctx, input: CreateProblemInput, authorizeWrite = true): Promise<ProblemRow> {
-  const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, input.orgId), () => anyOrg(trx, input.orgId), '单位');
-  if (authorizeWrite) authorize(problemPolicy, 'update', ctx.actor, { orgPath: org.path, status: 'draft', personId: null });
-  const campaign = await trx.selectFrom('campaigns').select(['id', 'status']).where('id', '=', input.campaignId).executeTakeFirst();
+export async function insertProblem(
+  trx: Kysely<Database>,
+  ctx: Ctx,
+  input: CreateProblemInput,
+  authorizeWrite = true,
+): Promise<ProblemRow> {
+  const org = await requireWritable(
+    await visibleOrg(trx, ctx.actor.scope, input.orgId),
+    () => anyOrg(trx, input.orgId),
+    '单位',
+  );
+  if (authorizeWrite)
+    authorize(problemPolicy, 'update', ctx.actor, { orgPath: org.path, status: 'draft', personId: null });
+  const campaign = await trx
+    .selectFrom('campaigns')
+    .select(['id', 'status'])
+    .where('id', '=', input.campaignId)
+    .executeTakeFirst();
   if (!campaign) throw invalidField('campaignId', '“主题教育”不存在');
   await checkRefs(trx, input.campaignId, input);
   const { measures = [], campaignId, orgId, sourceRef, escalatedFromId, ...fields } = input;
@@ -83,7 +102,14 @@ export async function insertProblem(trx: Kysely<Database>, ctx: Ctx, input: Crea
   for (const [i, m] of measures.entries()) await insertMeasure(trx, { id: row.id, orgId }, m, `measures.${i}.deadline`);
   await afterProblemWrite(trx, row.id);
   const problem = (await findProblemInScope(trx, { ...ctx.actor, scope: { ...ctx.actor.scope, all: true } }, row.id))!;
-  await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'problem', entityId: row.id, entityLabel: problem.title, orgPath: org.path, after: { ...fields, orgId, campaignId, measures: measures.length } });
+  await recordAudit(trx, ctx.actor, {
+    action: 'create',
+    entityType: 'problem',
+    entityId: row.id,
+    entityLabel: problem.title,
+    orgPath: org.path,
+    after: { ...fields, orgId, campaignId, measures: measures.length },
+  });
   return problem;
 }
 
@@ -92,7 +118,11 @@ export function createProblem(ctx: Ctx, input: CreateProblemInput): Promise<Prob
 }
 
 /** Edits a problem while it is being worked on. */
-export async function updateProblem(ctx: Ctx, id: number, input: ProblemFields & { version: number }): Promise<ProblemRow> {
+export async function updateProblem(
+  ctx: Ctx,
+  id: number,
+  input: ProblemFields & { version: number },
+): Promise<ProblemRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, id);
     authorize(problemPolicy, 'update', ctx.actor, subject);
@@ -103,7 +133,14 @@ export async function updateProblem(ctx: Ctx, id: number, input: ProblemFields &
     await updateVersioned(trx, 'problems', id, version, values);
     await afterProblemWrite(trx, id);
     const after = (await findProblemInScope(trx, ctx.actor, id))!;
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'problem', entityId: id, entityLabel: after.title, orgPath: after.orgPath, ...changedFields(problem as Record<string, unknown>, values) });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'problem',
+      entityId: id,
+      entityLabel: after.title,
+      orgPath: after.orgPath,
+      ...changedFields(problem as Record<string, unknown>, values),
+    });
     return after;
   });
 }

@@ -10,7 +10,11 @@ import type { ProblemSubject } from '../policy.ts';
 
 /** A problem loaded for a write (403 outside scope, 404 unknown), with whether the caller owns a measure. */
 export async function loadForWrite(ctx: Ctx, trx: Kysely<Database>, id: number) {
-  const problem: ProblemRow = await requireWritable(await findProblemInScope(trx, ctx.actor, id), () => findProblem(trx, id), '问题');
+  const problem: ProblemRow = await requireWritable(
+    await findProblemInScope(trx, ctx.actor, id),
+    () => findProblem(trx, id),
+    '问题',
+  );
   const measures = await measuresOf(trx, [id]);
   const ownsMeasure = ctx.actor.personId !== null && measures.some((m) => m.ownerId === ctx.actor.personId);
   const subject: ProblemSubject = { ...problem, ownsMeasure };
@@ -26,14 +30,26 @@ export async function resolveDeadline(trx: Kysely<Database>, deadline: DeadlineI
     return deadline;
   }
   const rows = await trx.selectFrom('calendarOverrides').select(['date', 'kind']).execute();
-  return addWorkingDays(today(), deadline.workingDays, new Map(rows.map((r) => [r.date, r.kind as 'workday' | 'holiday'])));
+  return addWorkingDays(
+    today(),
+    deadline.workingDays,
+    new Map(rows.map((r) => [r.date, r.kind as 'workday' | 'holiday'])),
+  );
 }
 
 /** The people named on a problem or measure must exist and be active. */
-export async function checkPeople(trx: Kysely<Database>, people: Array<[string, number | null | undefined, string]>): Promise<void> {
+export async function checkPeople(
+  trx: Kysely<Database>,
+  people: Array<[string, number | null | undefined, string]>,
+): Promise<void> {
   for (const [path, id, label] of people) {
     if (!id) continue;
-    const row = await trx.selectFrom('people').select('id').where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+    const row = await trx
+      .selectFrom('people')
+      .select('id')
+      .where('id', '=', id)
+      .where('active', '=', 1)
+      .executeTakeFirst();
     if (!row) throw invalidField(path, `“${label}”不存在或已停用`);
   }
 }
@@ -41,6 +57,11 @@ export async function checkPeople(trx: Kysely<Database>, people: Array<[string, 
 /** Attachments must exist and be the caller's own uploads (or visible to them). */
 export async function checkAttachments(trx: Kysely<Database>, ctx: Ctx, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  const rows = await trx.selectFrom('attachments').select('id').where('id', 'in', ids).where('uploadedBy', '=', ctx.actor.userId).execute();
+  const rows = await trx
+    .selectFrom('attachments')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('uploadedBy', '=', ctx.actor.userId)
+    .execute();
   if (rows.length !== new Set(ids).size) throw invalidField('attachmentIds', '“佐证材料”中有不存在或不是您上传的文件');
 }

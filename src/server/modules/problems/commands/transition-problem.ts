@@ -25,7 +25,13 @@ export interface TransitionInput {
   institutionId?: number;
 }
 
-const auditAction: Record<Action, string> = { confirm: 'confirm', submit: 'submit', approve: 'approve', reject: 'reject', escalate: 'escalate' };
+const auditAction: Record<Action, string> = {
+  confirm: 'confirm',
+  submit: 'submit',
+  approve: 'approve',
+  reject: 'reject',
+  escalate: 'escalate',
+};
 
 /** "根子在上面": the parent unit gets a linked problem it owns; the lower unit keeps following it. */
 async function escalate(trx: Kysely<Database>, ctx: Ctx, problem: ProblemRow): Promise<number> {
@@ -54,7 +60,14 @@ async function escalate(trx: Kysely<Database>, ctx: Ctx, problem: ProblemRow): P
     .returning('id')
     .executeTakeFirstOrThrow();
   await afterProblemWrite(trx, row.id);
-  await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'problem', entityId: row.id, entityLabel: problem.title, orgPath: parent.path, after: { escalatedFromId: problem.id, orgId: parent.id } });
+  await recordAudit(trx, ctx.actor, {
+    action: 'create',
+    entityType: 'problem',
+    entityId: row.id,
+    entityLabel: problem.title,
+    orgPath: parent.path,
+    after: { escalatedFromId: problem.id, orgId: parent.id },
+  });
   return row.id;
 }
 
@@ -62,14 +75,24 @@ async function escalate(trx: Kysely<Database>, ctx: Ctx, problem: ProblemRow): P
 export async function transitionProblem(ctx: Ctx, id: number, input: TransitionInput): Promise<ProblemRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject, measures } = await loadForWrite(ctx, trx, id);
-    authorize(problemPolicy, input.action, ctx.actor, subject, problem.status === 'closed' ? '已销号的问题不能再操作' : undefined);
+    authorize(
+      problemPolicy,
+      input.action,
+      ctx.actor,
+      subject,
+      problem.status === 'closed' ? '已销号的问题不能再操作' : undefined,
+    );
     checkVersion(problem.version, input.version);
     const attachmentIds = input.attachmentIds ?? [];
     await checkAttachments(trx, ctx, attachmentIds);
     // Evidence on file and an escalated copy, in one round trip; the unit has a parent unless its path is a root's.
     const facts = await trx
       .selectNoFrom((eb) => [
-        eb.selectFrom('problemEvidence').select((e) => e.fn.countAll<number>().as('n')).where('problemId', '=', id).as('evidence'),
+        eb
+          .selectFrom('problemEvidence')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('problemId', '=', id)
+          .as('evidence'),
         eb.selectFrom('problems').select('id').where('escalatedFromId', '=', id).limit(1).as('escalatedTo'),
       ])
       .executeTakeFirstOrThrow();
@@ -89,21 +112,37 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
 
     const now = nowIso();
     const values: Record<string, unknown> = { status: verdict.next };
-    if (input.action === 'submit') Object.assign(values, { effect: input.effect!.trim(), submittedAt: now, returnReason: '' });
+    if (input.action === 'submit')
+      Object.assign(values, { effect: input.effect!.trim(), submittedAt: now, returnReason: '' });
     if (input.action === 'reject') values.returnReason = input.reason!.trim();
     if (input.action === 'approve') {
       values.closedAt = now;
       if (input.institutionId) {
-        const inst = await trx.selectFrom('institutions').select('id').where('id', '=', input.institutionId).where(inScope(ctx.actor.scope, 'institutions.orgPath')).executeTakeFirst();
+        const inst = await trx
+          .selectFrom('institutions')
+          .select('id')
+          .where('id', '=', input.institutionId)
+          .where(inScope(ctx.actor.scope, 'institutions.orgPath'))
+          .executeTakeFirst();
         if (!inst) throw invalidField('institutionId', '“关联制度”不存在或不在您的数据范围内');
         values.institutionId = inst.id;
-        const linked = await trx.selectFrom('institutionProblems').select('problemId').where('institutionId', '=', inst.id).where('problemId', '=', id).executeTakeFirst();
-        if (!linked) await trx.insertInto('institutionProblems').values({ institutionId: inst.id, problemId: id }).execute();
+        const linked = await trx
+          .selectFrom('institutionProblems')
+          .select('problemId')
+          .where('institutionId', '=', inst.id)
+          .where('problemId', '=', id)
+          .executeTakeFirst();
+        if (!linked)
+          await trx.insertInto('institutionProblems').values({ institutionId: inst.id, problemId: id }).execute();
       }
     }
     let linkedId: number | undefined;
     if (input.action === 'escalate') linkedId = await escalate(trx, ctx, problem);
-    for (const attachmentId of attachmentIds) await trx.insertInto('problemEvidence').values({ problemId: id, measureId: null, attachmentId, createdAt: now }).execute();
+    for (const attachmentId of attachmentIds)
+      await trx
+        .insertInto('problemEvidence')
+        .values({ problemId: id, measureId: null, attachmentId, createdAt: now })
+        .execute();
     await updateVersioned(trx, 'problems', id, input.version, values);
     await afterProblemWrite(trx, id);
     await recordAudit(trx, ctx.actor, {
@@ -113,7 +152,13 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
       entityLabel: problem.title,
       orgPath: problem.orgPath,
       before: { status: problem.status },
-      after: { status: verdict.next, reason: input.reason, effect: input.effect, attachmentIds, escalatedToId: linkedId },
+      after: {
+        status: verdict.next,
+        reason: input.reason,
+        effect: input.effect,
+        attachmentIds,
+        escalatedToId: linkedId,
+      },
     });
     return (await findProblemInScope(trx, ctx.actor, id))!;
   });

@@ -8,7 +8,11 @@ import { studyPolicy } from '../policy.ts';
 import { afterSessionWrite } from '../tally.ts';
 
 /** Closes (补学完成) or reopens a make-up item. */
-export async function setMakeupStatus(ctx: Ctx, id: number, input: { status: 'open' | 'done'; version: number; madeUpDate?: string; note?: string }): Promise<void> {
+export async function setMakeupStatus(
+  ctx: Ctx,
+  id: number,
+  input: { status: 'open' | 'done'; version: number; madeUpDate?: string; note?: string },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const item = await trx
       .selectFrom('makeupItems')
@@ -19,9 +23,21 @@ export async function setMakeupStatus(ctx: Ctx, id: number, input: { status: 'op
     if (!item) throw notFound('补学事项');
     authorize(studyPolicy, 'completeMakeup', ctx.actor, item);
     checkVersion(item.version, input.version);
-    const values = { status: input.status, madeUpDate: input.status === 'done' ? (input.madeUpDate ?? null) : null, note: (input.note ?? '').trim() };
+    const values = {
+      status: input.status,
+      madeUpDate: input.status === 'done' ? (input.madeUpDate ?? null) : null,
+      note: (input.note ?? '').trim(),
+    };
     await updateVersioned(trx, 'makeupItems', id, input.version, values);
     await afterSessionWrite(trx, item.sessionId);
-    await recordAudit(trx, ctx.actor, { action: input.status === 'done' ? 'makeup_done' : 'makeup_reopen', entityType: 'study_session', entityId: item.sessionId, entityLabel: '补课补学', orgPath: item.orgPath, before: { status: item.status }, after: { personId: item.personId, ...values } });
+    await recordAudit(trx, ctx.actor, {
+      action: input.status === 'done' ? 'makeup_done' : 'makeup_reopen',
+      entityType: 'study_session',
+      entityId: item.sessionId,
+      entityLabel: '补课补学',
+      orgPath: item.orgPath,
+      before: { status: item.status },
+      after: { personId: item.personId, ...values },
+    });
   });
 }

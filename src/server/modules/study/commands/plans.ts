@@ -10,39 +10,79 @@ import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 
 /** Officers submit unit plans, members their own; the 第一责任人 (or the office) reviews. */
 export const planPolicy: Policy<{ orgPath: string; personId: number | null; status: string }> = {
-  review: (actor, p) => hasRole(actor, 'admin', 'office', 'secretary') && scopeContains(actor.scope, p.orgPath) && p.status === 'submitted',
+  review: (actor, p) =>
+    hasRole(actor, 'admin', 'office', 'secretary') && scopeContains(actor.scope, p.orgPath) && p.status === 'submitted',
 };
 
 /** Submits a unit plan (officers) or one's own personal plan (anyone with a person record). */
-export async function savePlan(ctx: Ctx, input: { campaignId: number; orgId?: number; personal?: boolean; title: string; content: string }): Promise<number> {
+export async function savePlan(
+  ctx: Ctx,
+  input: { campaignId: number; orgId?: number; personal?: boolean; title: string; content: string },
+): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
     let orgId: number;
     let orgPath: string;
     let personId: number | null = null;
     if (input.personal) {
-      if (!ctx.actor.personId || !ctx.actor.orgId || !ctx.actor.orgPath) throw invalidField('personal', '您的账号未关联人员，不能提交个人计划');
+      if (!ctx.actor.personId || !ctx.actor.orgId || !ctx.actor.orgPath)
+        throw invalidField('personal', '您的账号未关联人员，不能提交个人计划');
       personId = ctx.actor.personId;
       orgId = ctx.actor.orgId;
       orgPath = ctx.actor.orgPath;
     } else {
       if (!input.orgId) throw invalidField('orgId', '请选择单位');
       const unitId = input.orgId;
-      const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, unitId), () => anyOrg(trx, unitId), '单位');
-      if (!hasRole(ctx.actor, 'admin', 'office', 'secretary', 'officer')) throw invalidField('personal', '只能提交个人学习计划');
+      const org = await requireWritable(
+        await visibleOrg(trx, ctx.actor.scope, unitId),
+        () => anyOrg(trx, unitId),
+        '单位',
+      );
+      if (!hasRole(ctx.actor, 'admin', 'office', 'secretary', 'officer'))
+        throw invalidField('personal', '只能提交个人学习计划');
       orgId = org.id;
       orgPath = org.path;
     }
     const now = nowIso();
-    const row = await trx.insertInto('studyPlans').values({ campaignId: input.campaignId, orgId, orgPath, personId, title: input.title.trim(), content: input.content.trim(), status: 'submitted', createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'study_plan', entityId: row.id, entityLabel: input.title, orgPath, after: { ...input, personId } });
+    const row = await trx
+      .insertInto('studyPlans')
+      .values({
+        campaignId: input.campaignId,
+        orgId,
+        orgPath,
+        personId,
+        title: input.title.trim(),
+        content: input.content.trim(),
+        status: 'submitted',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'study_plan',
+      entityId: row.id,
+      entityLabel: input.title,
+      orgPath,
+      after: { ...input, personId },
+    });
     return row.id;
   });
 }
 
 /** Approves a plan, or returns it with a reason (the author then submits a new one). */
-export async function reviewPlan(ctx: Ctx, id: number, input: { version: number; approve: boolean; note?: string }): Promise<void> {
+export async function reviewPlan(
+  ctx: Ctx,
+  id: number,
+  input: { version: number; approve: boolean; note?: string },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom('studyPlans').selectAll().where('id', '=', id).where(inScope(ctx.actor.scope, 'studyPlans.orgPath', 'studyPlans.personId')).executeTakeFirst();
+    const plan = await trx
+      .selectFrom('studyPlans')
+      .selectAll()
+      .where('id', '=', id)
+      .where(inScope(ctx.actor.scope, 'studyPlans.orgPath', 'studyPlans.personId'))
+      .executeTakeFirst();
     if (!plan) throw notFound('学习计划');
     if (plan.status !== 'submitted') throw illegalTransition('只有待审核的计划可以审核');
     authorize(planPolicy, 'review', ctx.actor, plan);
@@ -50,6 +90,14 @@ export async function reviewPlan(ctx: Ctx, id: number, input: { version: number;
     if (!input.approve && !input.note?.trim()) throw invalidField('note', '退回须填写理由');
     const values = { status: input.approve ? 'approved' : 'returned', reviewNote: (input.note ?? '').trim() };
     await updateVersioned(trx, 'studyPlans', id, input.version, values);
-    await recordAudit(trx, ctx.actor, { action: input.approve ? 'approve' : 'return', entityType: 'study_plan', entityId: id, entityLabel: plan.title, orgPath: plan.orgPath, before: { status: plan.status }, after: values });
+    await recordAudit(trx, ctx.actor, {
+      action: input.approve ? 'approve' : 'return',
+      entityType: 'study_plan',
+      entityId: id,
+      entityLabel: plan.title,
+      orgPath: plan.orgPath,
+      before: { status: plan.status },
+      after: values,
+    });
   });
 }

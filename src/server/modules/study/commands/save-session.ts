@@ -38,11 +38,20 @@ export interface SessionInput {
  * Writes the attendance and keeps the make-up items exactly in step: every absentee has one, a person
  * marked present (or removed) loses an open one; a make-up already done is history and stays.
  */
-async function syncAttendance(trx: Kysely<Database>, session: { id: number; orgPath: string }, attendance: Attendance[]): Promise<void> {
+async function syncAttendance(
+  trx: Kysely<Database>,
+  session: { id: number; orgPath: string },
+  attendance: Attendance[],
+): Promise<void> {
   const ids = attendance.map((a) => a.personId);
   if (new Set(ids).size !== ids.length) throw invalidField('attendance', '“出勤名单”中有重复人员');
   if (ids.length) {
-    const roster = await trx.selectFrom('people').select('id').where('id', 'in', ids).where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath)).execute();
+    const roster = await trx
+      .selectFrom('people')
+      .select('id')
+      .where('id', 'in', ids)
+      .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
+      .execute();
     if (roster.length !== ids.length) throw invalidField('attendance', '“出勤名单”中有不属于本单位的人员');
   }
   for (const [i, a] of attendance.entries()) {
@@ -50,16 +59,42 @@ async function syncAttendance(trx: Kysely<Database>, session: { id: number; orgP
   }
   await trx.deleteFrom('sessionAttendance').where('sessionId', '=', session.id).execute();
   if (attendance.length) {
-    await trx.insertInto('sessionAttendance').values(attendance.map((a) => ({ sessionId: session.id, personId: a.personId, status: a.status, reason: a.status === 'absent' ? (a.reason ?? '').trim() : '' }))).execute();
+    await trx
+      .insertInto('sessionAttendance')
+      .values(
+        attendance.map((a) => ({
+          sessionId: session.id,
+          personId: a.personId,
+          status: a.status,
+          reason: a.status === 'absent' ? (a.reason ?? '').trim() : '',
+        })),
+      )
+      .execute();
   }
   const absent = new Set(attendance.filter((a) => a.status === 'absent').map((a) => a.personId));
-  const existing = await trx.selectFrom('makeupItems').select(['id', 'personId', 'status']).where('sessionId', '=', session.id).execute();
+  const existing = await trx
+    .selectFrom('makeupItems')
+    .select(['id', 'personId', 'status'])
+    .where('sessionId', '=', session.id)
+    .execute();
   const stale = existing.filter((m) => !absent.has(m.personId) && m.status === 'open').map((m) => m.id);
   if (stale.length) await trx.deleteFrom('makeupItems').where('id', 'in', stale).execute();
   const have = new Set(existing.map((m) => m.personId));
   const now = nowIso();
   const fresh = [...absent].filter((p) => !have.has(p));
-  if (fresh.length) await trx.insertInto('makeupItems').values(fresh.map((personId) => ({ sessionId: session.id, personId, orgPath: session.orgPath, createdAt: now, updatedAt: now }))).execute();
+  if (fresh.length)
+    await trx
+      .insertInto('makeupItems')
+      .values(
+        fresh.map((personId) => ({
+          sessionId: session.id,
+          personId,
+          orgPath: session.orgPath,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .execute();
   await afterSessionWrite(trx, session.id);
 }
 
@@ -78,34 +113,73 @@ const columns = (input: Omit<SessionInput, 'attendance' | 'campaignId' | 'orgId'
 /** Records a collective session with its attendance; absentees get make-up items. */
 export async function createSession(ctx: Ctx, input: SessionInput): Promise<SessionRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, input.orgId), () => anyOrg(trx, input.orgId), '单位');
+    const org = await requireWritable(
+      await visibleOrg(trx, ctx.actor.scope, input.orgId),
+      () => anyOrg(trx, input.orgId),
+      '单位',
+    );
     authorize(studyPolicy, 'record', ctx.actor, { orgPath: org.path });
-    const campaign = await trx.selectFrom('campaigns').select('id').where('id', '=', input.campaignId).executeTakeFirst();
+    const campaign = await trx
+      .selectFrom('campaigns')
+      .select('id')
+      .where('id', '=', input.campaignId)
+      .executeTakeFirst();
     if (!campaign) throw invalidField('campaignId', '“主题教育”不存在');
     const now = nowIso();
     const row = await trx
       .insertInto('studySessions')
-      .values({ campaignId: input.campaignId, orgId: org.id, orgPath: org.path, ...columns(input), createdBy: ctx.actor.userId, createdAt: now, updatedAt: now })
+      .values({
+        campaignId: input.campaignId,
+        orgId: org.id,
+        orgPath: org.path,
+        ...columns(input),
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await syncAttendance(trx, { id: row.id, orgPath: org.path }, input.attendance);
     const session = (await findSession(trx, ctx.actor, row.id))!;
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'study_session', entityId: row.id, entityLabel: session.topic, orgPath: org.path, after: input });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'study_session',
+      entityId: row.id,
+      entityLabel: session.topic,
+      orgPath: org.path,
+      after: input,
+    });
     return session;
   });
 }
 
 /** Corrects a session; attendance edits keep make-ups in step. */
-export async function updateSession(ctx: Ctx, id: number, input: Omit<SessionInput, 'campaignId' | 'orgId'> & { version: number }): Promise<SessionRow> {
+export async function updateSession(
+  ctx: Ctx,
+  id: number,
+  input: Omit<SessionInput, 'campaignId' | 'orgId'> & { version: number },
+): Promise<SessionRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const session = await requireWritable(await findSession(trx, ctx.actor, id), () => findSessionAnywhere(trx, id), '学习活动');
+    const session = await requireWritable(
+      await findSession(trx, ctx.actor, id),
+      () => findSessionAnywhere(trx, id),
+      '学习活动',
+    );
     authorize(studyPolicy, 'record', ctx.actor, session);
     checkVersion(session.version, input.version);
     const { version, attendance, ...rest } = input;
     await updateVersioned(trx, 'studySessions', id, version, columns(rest));
     await syncAttendance(trx, session, attendance);
     const after = (await findSession(trx, ctx.actor, id))!;
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'study_session', entityId: id, entityLabel: after.topic, orgPath: after.orgPath, before: session, after: input });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'study_session',
+      entityId: id,
+      entityLabel: after.topic,
+      orgPath: after.orgPath,
+      before: session,
+      after: input,
+    });
     return after;
   });
 }
@@ -113,10 +187,25 @@ export async function updateSession(ctx: Ctx, id: number, input: Omit<SessionInp
 /** Replaces a session's attendance (e.g. from a sign-in sheet), keeping make-ups in step. */
 export async function replaceAttendance(ctx: Ctx, id: number, attendance: Attendance[]): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const session = await requireWritable(await findSession(trx, ctx.actor, id), () => findSessionAnywhere(trx, id), '学习活动');
+    const session = await requireWritable(
+      await findSession(trx, ctx.actor, id),
+      () => findSessionAnywhere(trx, id),
+      '学习活动',
+    );
     authorize(studyPolicy, 'record', ctx.actor, session);
     await syncAttendance(trx, session, attendance);
-    await trx.updateTable('studySessions').set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso() })).where('id', '=', id).execute();
-    await recordAudit(trx, ctx.actor, { action: 'import_attendance', entityType: 'study_session', entityId: id, entityLabel: session.topic, orgPath: session.orgPath, after: { attendance } });
+    await trx
+      .updateTable('studySessions')
+      .set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso() }))
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx.actor, {
+      action: 'import_attendance',
+      entityType: 'study_session',
+      entityId: id,
+      entityLabel: session.topic,
+      orgPath: session.orgPath,
+      after: { attendance },
+    });
   });
 }

@@ -21,39 +21,81 @@ export interface GroupInput {
 }
 
 /** Members must be active people and units must be inside the caller's scope. */
-async function replaceLinks(trx: Kysely<Database>, ctx: Ctx, groupId: number, input: Pick<GroupInput, 'memberIds' | 'unitIds'>) {
+async function replaceLinks(
+  trx: Kysely<Database>,
+  ctx: Ctx,
+  groupId: number,
+  input: Pick<GroupInput, 'memberIds' | 'unitIds'>,
+) {
   const memberIds = [...new Set(input.memberIds)];
   const unitIds = [...new Set(input.unitIds)];
   if (memberIds.length) {
-    const found = await trx.selectFrom('people').select('id').where('id', 'in', memberIds).where('active', '=', 1).execute();
+    const found = await trx
+      .selectFrom('people')
+      .select('id')
+      .where('id', 'in', memberIds)
+      .where('active', '=', 1)
+      .execute();
     if (found.length !== memberIds.length) throw invalidField('memberIds', '“组员”中有不存在或已停用的人员');
   }
   if (unitIds.length) {
-    const found = await trx.selectFrom('orgUnits').select('id').where('id', 'in', unitIds).where(inScope(ctx.actor.scope, 'orgUnits.path')).execute();
+    const found = await trx
+      .selectFrom('orgUnits')
+      .select('id')
+      .where('id', 'in', unitIds)
+      .where(inScope(ctx.actor.scope, 'orgUnits.path'))
+      .execute();
     if (found.length !== unitIds.length) throw invalidField('unitIds', '“联系单位”中有不存在或不在您数据范围内的单位');
   }
   await trx.deleteFrom('supervisionGroupMembers').where('groupId', '=', groupId).execute();
   await trx.deleteFrom('supervisionGroupUnits').where('groupId', '=', groupId).execute();
-  if (memberIds.length) await trx.insertInto('supervisionGroupMembers').values(memberIds.map((personId) => ({ groupId, personId }))).execute();
-  if (unitIds.length) await trx.insertInto('supervisionGroupUnits').values(unitIds.map((orgId) => ({ groupId, orgId }))).execute();
+  if (memberIds.length)
+    await trx
+      .insertInto('supervisionGroupMembers')
+      .values(memberIds.map((personId) => ({ groupId, personId })))
+      .execute();
+  if (unitIds.length)
+    await trx
+      .insertInto('supervisionGroupUnits')
+      .values(unitIds.map((orgId) => ({ groupId, orgId })))
+      .execute();
 }
 
 /** Forms a supervision or liaison group with its members and assigned units. */
 export async function createGroup(ctx: Ctx, input: GroupInput): Promise<GroupRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const org = await requireWritable(await visibleOrg(trx, ctx.actor.scope, input.orgId), () => anyOrg(trx, input.orgId), '单位');
+    const org = await requireWritable(
+      await visibleOrg(trx, ctx.actor.scope, input.orgId),
+      () => anyOrg(trx, input.orgId),
+      '单位',
+    );
     authorize(groupPolicy, 'update', ctx.actor, { orgPath: org.path });
     const now = nowIso();
-    const row = await trx.insertInto('supervisionGroups').values({ name: input.name.trim(), kind: input.kind, orgId: org.id, createdAt: now, updatedAt: now }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('supervisionGroups')
+      .values({ name: input.name.trim(), kind: input.kind, orgId: org.id, createdAt: now, updatedAt: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await replaceLinks(trx, ctx, row.id, input);
     const [group] = await listGroups(trx, ctx.actor.scope, row.id);
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'supervision_group', entityId: row.id, entityLabel: group.name, orgPath: org.path, after: group });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'supervision_group',
+      entityId: row.id,
+      entityLabel: group.name,
+      orgPath: org.path,
+      after: group,
+    });
     return group;
   });
 }
 
 /** Renames a group or changes its members and units. */
-export async function updateGroup(ctx: Ctx, id: number, input: Partial<GroupInput> & { version: number }): Promise<GroupRow> {
+export async function updateGroup(
+  ctx: Ctx,
+  id: number,
+  input: Partial<GroupInput> & { version: number },
+): Promise<GroupRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const [before] = await listGroups(trx, ctx.actor.scope, id);
     if (!before) throw await missingOrOutOfScope(trx, id);
@@ -70,7 +112,15 @@ export async function updateGroup(ctx: Ctx, id: number, input: Partial<GroupInpu
       });
     }
     const [after] = await listGroups(trx, ctx.actor.scope, id);
-    await recordAudit(trx, ctx.actor, { action: 'update', entityType: 'supervision_group', entityId: id, entityLabel: after.name, orgPath: after.orgPath, before, after });
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'supervision_group',
+      entityId: id,
+      entityLabel: after.name,
+      orgPath: after.orgPath,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -82,7 +132,14 @@ export async function deleteGroup(ctx: Ctx, id: number): Promise<void> {
     if (!group) throw await missingOrOutOfScope(trx, id);
     authorize(groupPolicy, 'delete', ctx.actor, group);
     await trx.deleteFrom('supervisionGroups').where('id', '=', id).execute();
-    await recordAudit(trx, ctx.actor, { action: 'delete', entityType: 'supervision_group', entityId: id, entityLabel: group.name, orgPath: group.orgPath, before: group });
+    await recordAudit(trx, ctx.actor, {
+      action: 'delete',
+      entityType: 'supervision_group',
+      entityId: id,
+      entityLabel: group.name,
+      orgPath: group.orgPath,
+      before: group,
+    });
   });
 }
 

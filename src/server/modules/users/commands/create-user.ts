@@ -28,11 +28,25 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
     const now = nowIso();
     const row = await trx
       .insertInto('users')
-      .values({ username: input.username, displayName: input.displayName.trim(), personId: input.personId ?? null, passwordHash, createdAt: now, updatedAt: now })
+      .values({
+        username: input.username,
+        displayName: input.displayName.trim(),
+        personId: input.personId ?? null,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const user = (await findUser(trx, row.id))!;
-    await recordAudit(trx, ctx.actor, { action: 'create', entityType: 'user', entityId: user.id, entityLabel: user.username, orgPath: null, after: { username: user.username, displayName: user.displayName, personId: user.personId } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'create',
+      entityType: 'user',
+      entityId: user.id,
+      entityLabel: user.username,
+      orgPath: null,
+      after: { username: user.username, displayName: user.displayName, personId: user.personId },
+    });
     return user;
   });
 }

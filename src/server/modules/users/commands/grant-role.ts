@@ -14,8 +14,10 @@ export interface GrantInput {
 
 /** Which scope kinds need a unit, and which roles may hold "all". */
 function checkGrantShape(input: GrantInput): void {
-  if (input.scopeKind === 'all' && input.role !== 'admin') throw invalidField('scopeKind', '只有系统管理员可以拥有“全部”数据范围');
-  if (input.role === 'admin' && input.scopeKind !== 'all') throw invalidField('scopeKind', '系统管理员的数据范围只能是“全部”');
+  if (input.scopeKind === 'all' && input.role !== 'admin')
+    throw invalidField('scopeKind', '只有系统管理员可以拥有“全部”数据范围');
+  if (input.role === 'admin' && input.scopeKind !== 'all')
+    throw invalidField('scopeKind', '系统管理员的数据范围只能是“全部”');
   if (input.scopeKind === 'subtree' && !input.orgId) throw invalidField('orgId', '“本单位及下级”范围需要选择单位');
   if ((input.scopeKind === 'group' || input.scopeKind === 'own' || input.scopeKind === 'all') && input.orgId) {
     throw invalidField('orgId', '该数据范围不需要选择单位');
@@ -31,20 +33,43 @@ export async function grantRole(ctx: Ctx, userId: number, input: GrantInput): Pr
     if (!user) throw notFound('账号');
     let orgPath: string | null = null;
     if (input.orgId) {
-      const org = await trx.selectFrom('orgUnits').select(['path', 'active']).where('id', '=', input.orgId).executeTakeFirst();
-      if (!org || !org.active) throw invalidField('orgId', '“单位”不存在或已停用');
+      const org = await trx
+        .selectFrom('orgUnits')
+        .select(['path', 'active'])
+        .where('id', '=', input.orgId)
+        .executeTakeFirst();
+      if (!org?.active) throw invalidField('orgId', '“单位”不存在或已停用');
       orgPath = org.path;
     }
-    let same = trx.selectFrom('roleGrants').select('id').where('userId', '=', userId).where('role', '=', input.role).where('scopeKind', '=', input.scopeKind);
+    let same = trx
+      .selectFrom('roleGrants')
+      .select('id')
+      .where('userId', '=', userId)
+      .where('role', '=', input.role)
+      .where('scopeKind', '=', input.scopeKind);
     same = input.orgId ? same.where('orgId', '=', input.orgId) : same.where('orgId', 'is', null);
     if (await same.executeTakeFirst()) throw conflict('grant_exists', '该账号已拥有相同的角色和数据范围');
     const now = nowIso();
     const row = await trx
       .insertInto('roleGrants')
-      .values({ userId, role: input.role, scopeKind: input.scopeKind, orgId: input.orgId ?? null, createdAt: now, updatedAt: now })
+      .values({
+        userId,
+        role: input.role,
+        scopeKind: input.scopeKind,
+        orgId: input.orgId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'grant', entityType: 'user', entityId: userId, entityLabel: user.username, orgPath, after: { grantId: row.id, ...input } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'grant',
+      entityType: 'user',
+      entityId: userId,
+      entityLabel: user.username,
+      orgPath,
+      after: { grantId: row.id, ...input },
+    });
   });
 }
 
@@ -60,8 +85,16 @@ export async function revokeRole(ctx: Ctx, userId: number, grantId: number): Pro
       .where('roleGrants.userId', '=', userId)
       .executeTakeFirst();
     if (!grant) throw notFound('角色授权');
-    if (grant.role === 'admin' && userId === ctx.actor.userId) throw conflict('self_lockout', '不能撤销自己的系统管理员角色');
+    if (grant.role === 'admin' && userId === ctx.actor.userId)
+      throw conflict('self_lockout', '不能撤销自己的系统管理员角色');
     await trx.deleteFrom('roleGrants').where('id', '=', grantId).execute();
-    await recordAudit(trx, ctx.actor, { action: 'revoke', entityType: 'user', entityId: userId, entityLabel: grant.username, orgPath: null, before: { grantId, role: grant.role, scopeKind: grant.scopeKind, orgId: grant.orgId } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'revoke',
+      entityType: 'user',
+      entityId: userId,
+      entityLabel: grant.username,
+      orgPath: null,
+      before: { grantId, role: grant.role, scopeKind: grant.scopeKind, orgId: grant.orgId },
+    });
   });
 }

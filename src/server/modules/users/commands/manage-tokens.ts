@@ -14,8 +14,19 @@ export async function createToken(ctx: Ctx, userId: number, name: string) {
     const user = await trx.selectFrom('users').select(['id', 'username']).where('id', '=', userId).executeTakeFirst();
     if (!user) throw notFound('账号');
     const createdAt = nowIso();
-    const row = await trx.insertInto('apiTokens').values({ userId, name: name.trim(), tokenHash: hashSecret(secret), createdAt }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx.actor, { action: 'create_token', entityType: 'user', entityId: userId, entityLabel: user.username, orgPath: null, after: { tokenId: row.id, name } });
+    const row = await trx
+      .insertInto('apiTokens')
+      .values({ userId, name: name.trim(), tokenHash: hashSecret(secret), createdAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx.actor, {
+      action: 'create_token',
+      entityType: 'user',
+      entityId: userId,
+      entityLabel: user.username,
+      orgPath: null,
+      after: { tokenId: row.id, name },
+    });
     return { id: row.id, name: name.trim(), createdAt, lastUsedAt: null, token: secret };
   });
 }
@@ -24,9 +35,22 @@ export async function createToken(ctx: Ctx, userId: number, name: string) {
 export async function revokeToken(ctx: Ctx, userId: number, tokenId: number): Promise<void> {
   authorize(userPolicy, 'manageTokens', ctx.actor, null);
   await ctx.db.transaction().execute(async (trx) => {
-    const token = await trx.selectFrom('apiTokens').select(['id', 'name']).where('id', '=', tokenId).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst();
+    const token = await trx
+      .selectFrom('apiTokens')
+      .select(['id', 'name'])
+      .where('id', '=', tokenId)
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
+      .executeTakeFirst();
     if (!token) throw notFound('令牌');
     await trx.updateTable('apiTokens').set({ revokedAt: nowIso() }).where('id', '=', tokenId).execute();
-    await recordAudit(trx, ctx.actor, { action: 'revoke_token', entityType: 'user', entityId: userId, entityLabel: token.name, orgPath: null, before: { tokenId, name: token.name } });
+    await recordAudit(trx, ctx.actor, {
+      action: 'revoke_token',
+      entityType: 'user',
+      entityId: userId,
+      entityLabel: token.name,
+      orgPath: null,
+      before: { tokenId, name: token.name },
+    });
   });
 }

@@ -17,6 +17,12 @@ export async function resetPassword(ctx: Ctx, id: number, password: string): Pro
     if (!user) throw notFound('账号');
     await trx.updateTable('users').set({ passwordHash, updatedAt: nowIso() }).where('id', '=', id).execute();
     await trx.deleteFrom('sessions').where('userId', '=', id).execute();
-    await recordAudit(trx, ctx.actor, { action: 'reset_password', entityType: 'user', entityId: id, entityLabel: user.username, orgPath: null });
+    await recordAudit(trx, ctx.actor, {
+      action: 'reset_password',
+      entityType: 'user',
+      entityId: id,
+      entityLabel: user.username,
+      orgPath: null,
+    });
   });
 }

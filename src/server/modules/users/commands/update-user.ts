@@ -35,7 +35,14 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
     }
     const after = (await findUser(trx, id))!;
     const diff = changedFields(auditSnapshot(user), auditSnapshot(after));
-    await recordAudit(trx, ctx.actor, { action: input.active === false ? 'deactivate' : 'update', entityType: 'user', entityId: id, entityLabel: user.username, orgPath: null, ...diff });
+    await recordAudit(trx, ctx.actor, {
+      action: input.active === false ? 'deactivate' : 'update',
+      entityType: 'user',
+      entityId: id,
+      entityLabel: user.username,
+      orgPath: null,
+      ...diff,
+    });
     return after;
   });
 }
