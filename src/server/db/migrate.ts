@@ -23,7 +23,9 @@ class FolderProvider implements MigrationProvider {
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: new FolderProvider() });
+  // Modules are built side by side, each with its own range of migration numbers, so a database may
+  // already have run a later-numbered migration when an earlier-numbered one lands.
+  const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
