@@ -24,6 +24,16 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { registerAttachmentLink } from './attachments/public.ts';
+import { problemAttachmentLink } from './problems/public.ts';
+import { institutionAttachmentLink } from './institutions/public.ts';
+import { meetingAttachmentLink } from './meetings/public.ts';
+
+// Records that link attachments: each owning module says who may open the files its records link.
+// A new module whose table references attachments adds one line here.
+registerAttachmentLink('problems', problemAttachmentLink);
+registerAttachmentLink('institutions', institutionAttachmentLink);
+registerAttachmentLink('meetings', meetingAttachmentLink);
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,

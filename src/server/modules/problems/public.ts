@@ -4,8 +4,28 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ProblemSource } from '../../../shared/problem-enums.ts';
 import { insertProblem } from './commands/save-problem.ts';
+import type { AttachmentLink } from '../attachments/public.ts';
+import { problemVisible } from './repository.ts';
 
-export { problemQuery, problemVisible, onTimePredicate, warningDaysOf, type ProblemFilter } from './repository.ts';
+/** Evidence of a problem the caller may see (a measure's 责任领导 included) is theirs to open. */
+export const problemAttachmentLink: AttachmentLink = (actor) => (eb) =>
+  eb.exists(
+    eb
+      .selectFrom('problemEvidence')
+      .innerJoin('problems', 'problems.id', 'problemEvidence.problemId')
+      .select('problemEvidence.id')
+      .whereRef('problemEvidence.attachmentId', '=', 'attachments.id')
+      .where(problemVisible(actor) as never),
+  );
+
+export {
+  problemQuery,
+  problemVisible,
+  visibleProblemIds,
+  onTimePredicate,
+  warningDaysOf,
+  type ProblemFilter,
+} from './repository.ts';
 export { judgeDates } from './presenter.ts';
 
 /**
