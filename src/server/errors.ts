@@ -56,3 +56,9 @@ export const tooLarge = (message: string) => new AppError(413, 'too_large', mess
 export const importRejected = (errors: CellError[]) =>
   new AppError(422, 'import_rejected', `导入被拒绝：共 ${errors.length} 处错误，未写入任何数据`, errors);
 export const rateLimited = (message = '尝试次数过多，请稍后再试') => new AppError(429, 'rate_limited', message);
+
+// — tasks —
+export const taskIsSplit = () =>
+  conflict('task_split', '该任务已分解为子任务，进度由子任务按权重汇总，不能直接设置节点或填报进度');
+export const taskHasMilestones = () =>
+  conflict('task_has_milestones', '该任务已设置时序进度节点，不能再分解为子任务（请先删除节点）');

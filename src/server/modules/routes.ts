@@ -24,6 +24,7 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { taskRoutes } from './tasks/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -48,6 +49,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   studyPlanRoutes,
   researchRoutes,
   meetingRoutes,
+  taskRoutes,
   dashboardRoutes,
   auditRoutes,
 ];
