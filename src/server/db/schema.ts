@@ -11,6 +11,7 @@ import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
 import type { TaskTables } from '../modules/tasks/tables.ts';
+import type { WarningTables } from '../modules/warnings/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -24,4 +25,5 @@ export interface Database
     StudyTables,
     ResearchTables,
     MeetingTables,
-    TaskTables {}
+    TaskTables,
+    WarningTables {}

@@ -25,6 +25,8 @@ import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { taskRoutes } from './tasks/routes.ts';
+import { warningRoutes } from './warnings/routes.ts';
+import { idleUnitRoutes } from './study/idle-units.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -47,9 +49,11 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   studyLedgerRoutes,
   attendanceImportRoutes,
   studyPlanRoutes,
+  idleUnitRoutes,
   researchRoutes,
   meetingRoutes,
   taskRoutes,
+  warningRoutes,
   dashboardRoutes,
   auditRoutes,
 ];
