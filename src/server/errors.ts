@@ -280,3 +280,17 @@ export const alreadyDecided = define('already_decided', 409, '延期申请已审
 // — research and meetings —
 /** A finding or meeting item that already became a problem. */
 export const alreadyLinked = define('already_linked', 409, '已转为问题', (message: string) => message);
+
+// — tasks —
+export const taskIsSplit = define(
+  'task_split',
+  409,
+  '任务已分解为子任务，不能直接设置节点或填报进度',
+  () => '该任务已分解为子任务，进度由子任务按权重汇总，不能直接设置节点或填报进度',
+);
+export const taskHasMilestones = define(
+  'task_has_milestones',
+  409,
+  '任务已设置节点，不能再分解',
+  () => '该任务已设置时序进度节点，不能再分解为子任务（请先删除节点）',
+);

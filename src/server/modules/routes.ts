@@ -24,16 +24,21 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { taskRoutes } from './tasks/routes.ts';
+import { warningRoutes } from './warnings/routes.ts';
+import { idleUnitRoutes } from './study/idle-units.ts';
 import { registerAttachmentLink } from './attachments/public.ts';
 import { problemAttachmentLink } from './problems/public.ts';
 import { institutionAttachmentLink } from './institutions/public.ts';
 import { meetingAttachmentLink } from './meetings/public.ts';
+import { taskAttachmentLink } from './tasks/public.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
 registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
+registerAttachmentLink('tasks', taskAttachmentLink);
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -56,8 +61,11 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   studyLedgerRoutes,
   attendanceImportRoutes,
   studyPlanRoutes,
+  idleUnitRoutes,
   researchRoutes,
   meetingRoutes,
+  taskRoutes,
+  warningRoutes,
   dashboardRoutes,
   auditRoutes,
 ];

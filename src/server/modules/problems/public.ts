@@ -42,7 +42,10 @@ export async function createLinkedProblem(
     description: string;
     source: ProblemSource;
     personId?: number;
-    sourceRef: { type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding'; id: number };
+    sourceRef: {
+      type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding' | 'key_task';
+      id: number;
+    };
   },
 ): Promise<{ id: number }> {
   const problem = await insertProblem(trx, { db: trx, actor }, { ...input, kind: 'immediate' });
@@ -50,3 +53,4 @@ export async function createLinkedProblem(
 }
 
 export { problemTally, tallySummaries, summaryColumns, toSummary, type ProblemSummary } from './tally.ts';
+export { problemWarningKinds } from './warnings.ts';
