@@ -24,6 +24,9 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { assessmentRoutes } from './assessments/routes.ts';
+import { assessmentExportRoutes } from './assessments/export-routes.ts';
+import { accountabilityRoutes } from './assessments/accountability-routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -49,5 +52,8 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   researchRoutes,
   meetingRoutes,
   dashboardRoutes,
+  assessmentRoutes,
+  assessmentExportRoutes,
+  accountabilityRoutes,
   auditRoutes,
 ];
