@@ -51,12 +51,14 @@ export function assignStars<T extends Ranked>(
   hasPoints: (orgId: number, indicatorId: number) => boolean,
 ): Map<number, number | null> {
   const out = new Map<number, number | null>();
+  const rated: T[] = [];
+  for (const u of units) {
+    if (u.score === null || !levels.length) out.set(u.orgId, null);
+    else if (u.vetoed) out.set(u.orgId, 0);
+    else rated.push(u);
+  }
   const ordered = [...levels].sort((a, b) => b.stars - a.stars);
-  for (const u of units) out.set(u.orgId, u.score === null || !levels.length ? null : u.vetoed ? 0 : undefined!);
-  const groups = Map.groupBy(
-    units.filter((u) => out.get(u.orgId) === undefined),
-    (u) => u.group,
-  );
+  const groups = Map.groupBy(rated, (u) => u.group);
   for (const members of groups.values()) {
     const size = members[0].groupSize;
     let left = [...members].sort((a, b) => b.score! - a.score!);
@@ -76,7 +78,7 @@ export function assignStars<T extends Ranked>(
         taken += j - i;
         i = j;
       }
-      left = left.filter((u) => out.get(u.orgId) === undefined);
+      left = left.filter((u) => !out.has(u.orgId));
     }
     for (const u of left) out.set(u.orgId, 0);
   }
