@@ -12,6 +12,7 @@ import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
 import type { TaskTables } from '../modules/tasks/tables.ts';
 import type { WarningTables } from '../modules/warnings/tables.ts';
+import type { AssessmentTables } from '../modules/assessments/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -26,4 +27,5 @@ export interface Database
     ResearchTables,
     MeetingTables,
     TaskTables,
-    WarningTables {}
+    WarningTables,
+    AssessmentTables {}

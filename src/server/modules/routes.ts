@@ -39,6 +39,9 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+import { assessmentRoutes } from './assessments/routes.ts';
+import { assessmentExportRoutes } from './assessments/export-routes.ts';
+import { accountabilityRoutes } from './assessments/accountability-routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -67,5 +70,8 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   taskRoutes,
   warningRoutes,
   dashboardRoutes,
+  assessmentRoutes,
+  assessmentExportRoutes,
+  accountabilityRoutes,
   auditRoutes,
 ];

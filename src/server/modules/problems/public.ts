@@ -54,3 +54,4 @@ export async function createLinkedProblem(
 
 export { problemTally, tallySummaries, summaryColumns, toSummary, type ProblemSummary } from './tally.ts';
 export { problemWarningKinds } from './warnings.ts';
+export { problemFigureSources, overdueMeasures } from './assessment-figures.ts';

@@ -2,3 +2,4 @@
 export { studyTally, studyTallySummaries, type StudySummary } from './tally.ts';
 export { sessionFigures } from './figures.ts';
 export { studyWarningKinds } from './warnings.ts';
+export { studyFigureSources } from './assessment-figures.ts';
