@@ -56,3 +56,13 @@ export const tooLarge = (message: string) => new AppError(413, 'too_large', mess
 export const importRejected = (errors: CellError[]) =>
   new AppError(422, 'import_rejected', `导入被拒绝：共 ${errors.length} 处错误，未写入任何数据`, errors);
 export const rateLimited = (message = '尝试次数过多，请稍后再试') => new AppError(429, 'rate_limited', message);
+
+// — checks, bulletins, exemplars —
+export const notEnoughInspectors = (unit: string, wanted: number) =>
+  new AppError(400, 'not_enough_inspectors', `“${unit}”可抽取的检查人员不足 ${wanted} 人（已排除需回避人员）`, [
+    { path: 'rosterIds', message: `“${unit}”可抽取的检查人员不足 ${wanted} 人` },
+  ]);
+export const checksPending = () => new AppError(409, 'checks_pending', '本次抽取的检查尚未全部记录，暂不能公开结果');
+export const objectionsOpen = () => new AppError(409, 'objections_open', '公示期间的异议尚未全部处理，不能评选');
+export const noticeRunning = (until: string) =>
+  new AppError(409, 'notice_running', `公示期至 ${until}，公示结束后方可评选`);

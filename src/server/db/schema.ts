@@ -10,6 +10,7 @@ import type { InstitutionTables } from '../modules/institutions/tables.ts';
 import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
+import type { CheckTables } from '../modules/checks/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -22,4 +23,5 @@ export interface Database
     InstitutionTables,
     StudyTables,
     ResearchTables,
-    MeetingTables {}
+    MeetingTables,
+    CheckTables {}

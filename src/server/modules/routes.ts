@@ -24,6 +24,7 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { checkRoutes } from './checks/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -49,5 +50,6 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   researchRoutes,
   meetingRoutes,
   dashboardRoutes,
+  checkRoutes,
   auditRoutes,
 ];

@@ -4,7 +4,12 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ProblemSource } from '../../../shared/problem-enums.ts';
 import { insertProblem } from './commands/save-problem.ts';
+import { colourOf } from './colour.ts';
+import { judgeDates } from './presenter.ts';
+import { warningDaysOf as warningDays } from './repository.ts';
+import type { ProblemColour, ProblemStatus } from '../../../shared/problem-enums.ts';
 
+import { problemVisible as problemVisibleExpr } from './repository.ts';
 export { problemQuery, problemVisible, onTimePredicate, warningDaysOf, type ProblemFilter } from './repository.ts';
 export { judgeDates } from './presenter.ts';
 
@@ -24,9 +29,46 @@ export async function createLinkedProblem(
     personId?: number;
     sourceRef: { type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding'; id: number };
   },
+  /**
+   * 'caller' when the calling module has already authorised the write under its own policy (a 督导组 records
+   * findings at units it supervises without holding a rectification role there); the unit must still be in scope.
+   */
+  authorizedBy: 'problems' | 'caller' = 'problems',
 ): Promise<{ id: number }> {
-  const problem = await insertProblem(trx, { db: trx, actor }, { ...input, kind: 'immediate' });
+  const problem = await insertProblem(
+    trx,
+    { db: trx, actor },
+    { ...input, kind: 'immediate' },
+    authorizedBy === 'problems',
+  );
   return { id: problem.id };
 }
 
 export { problemTally, tallySummaries, summaryColumns, toSummary, type ProblemSummary } from './tally.ts';
+
+/** Status and 红黄绿蓝 of problems by id (those the caller may see), e.g. the findings of a spot check. */
+export async function problemStates(
+  db: Kysely<Database>,
+  actor: Actor,
+  ids: number[],
+  campaignId: number,
+): Promise<Map<number, { status: ProblemStatus; colour: ProblemColour; title: string }>> {
+  if (!ids.length) return new Map();
+  const dates = judgeDates(await warningDays(db, campaignId));
+  const rows = await db
+    .selectFrom('problems')
+    .select(['problems.id', 'problems.status', 'problems.kind', 'problems.dueDate', 'problems.title'])
+    .where('problems.id', 'in', ids)
+    .where(problemVisibleExpr(actor))
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        status: r.status as ProblemStatus,
+        colour: colourOf(r, dates.today, dates.yellowUntil),
+        title: r.title,
+      },
+    ]),
+  );
+}
