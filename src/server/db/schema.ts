@@ -11,6 +11,8 @@ import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
 import type { CheckTables } from '../modules/checks/tables.ts';
+import type { BulletinTables } from '../modules/bulletins/tables.ts';
+import type { ExemplarTables } from '../modules/exemplars/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -24,4 +26,6 @@ export interface Database
     StudyTables,
     ResearchTables,
     MeetingTables,
-    CheckTables {}
+    CheckTables,
+    BulletinTables,
+    ExemplarTables {}

@@ -25,6 +25,7 @@ import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { checkRoutes } from './checks/routes.ts';
+import { bulletinRoutes } from './bulletins/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -51,5 +52,6 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   meetingRoutes,
   dashboardRoutes,
   checkRoutes,
+  bulletinRoutes,
   auditRoutes,
 ];

@@ -72,3 +72,14 @@ export async function problemStates(
     ]),
   );
 }
+
+/** A problem the caller may see, as a record another module can point at (a bulletin's 亮点), or undefined. */
+export async function visibleProblemBrief(db: Kysely<Database>, actor: Actor, id: number) {
+  const p = await db
+    .selectFrom('problems')
+    .select(['campaignId', 'orgId', 'orgPath', 'title', 'status'])
+    .where('problems.id', '=', id)
+    .where(problemVisibleExpr(actor))
+    .executeTakeFirst();
+  return p && { campaignId: p.campaignId, orgId: p.orgId, orgPath: p.orgPath, label: p.title, status: p.status };
+}
