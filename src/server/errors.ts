@@ -294,3 +294,32 @@ export const taskHasMilestones = define(
   '任务已设置节点，不能再分解',
   () => '该任务已设置时序进度节点，不能再分解为子任务（请先删除节点）',
 );
+
+// — checks, bulletins, exemplars —
+export const notEnoughInspectors = define(
+  'not_enough_inspectors',
+  400,
+  '可抽取的检查人员不足（已排除需回避人员）',
+  (unit: string, wanted: number) => ({
+    message: `“${unit}”可抽取的检查人员不足 ${wanted} 人（已排除需回避人员）`,
+    errors: [{ path: 'rosterIds', message: `“${unit}”可抽取的检查人员不足 ${wanted} 人` }],
+  }),
+);
+export const checksPending = define(
+  'checks_pending',
+  409,
+  '抽取的检查尚未全部记录',
+  () => '本次抽取的检查尚未全部记录，暂不能公开结果',
+);
+export const objectionsOpen = define(
+  'objections_open',
+  409,
+  '公示异议尚未处理',
+  () => '公示期间的异议尚未全部处理，不能评选',
+);
+export const noticeRunning = define(
+  'notice_running',
+  409,
+  '公示期未结束',
+  (until: string) => `公示期至 ${until}，公示结束后方可评选`,
+);

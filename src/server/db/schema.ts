@@ -13,6 +13,9 @@ import type { MeetingTables } from '../modules/meetings/tables.ts';
 import type { TaskTables } from '../modules/tasks/tables.ts';
 import type { WarningTables } from '../modules/warnings/tables.ts';
 import type { AssessmentTables } from '../modules/assessments/tables.ts';
+import type { CheckTables } from '../modules/checks/tables.ts';
+import type { BulletinTables } from '../modules/bulletins/tables.ts';
+import type { ExemplarTables } from '../modules/exemplars/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -28,4 +31,7 @@ export interface Database
     MeetingTables,
     TaskTables,
     WarningTables,
-    AssessmentTables {}
+    AssessmentTables,
+    CheckTables,
+    BulletinTables,
+    ExemplarTables {}

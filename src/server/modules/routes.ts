@@ -42,6 +42,8 @@ registerAttachmentLink('tasks', taskAttachmentLink);
 import { assessmentRoutes } from './assessments/routes.ts';
 import { assessmentExportRoutes } from './assessments/export-routes.ts';
 import { accountabilityRoutes } from './assessments/accountability-routes.ts';
+import { checkRoutes } from './checks/routes.ts';
+import { bulletinRoutes } from './bulletins/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -73,5 +75,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   assessmentRoutes,
   assessmentExportRoutes,
   accountabilityRoutes,
+  checkRoutes,
+  bulletinRoutes,
   auditRoutes,
 ];
