@@ -10,6 +10,8 @@ import type { InstitutionTables } from '../modules/institutions/tables.ts';
 import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
+import type { NotificationTables } from '../modules/notifications/tables.ts';
+import type { ReminderTables } from '../modules/reminders/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -22,4 +24,6 @@ export interface Database
     InstitutionTables,
     StudyTables,
     ResearchTables,
-    MeetingTables {}
+    MeetingTables,
+    NotificationTables,
+    ReminderTables {}

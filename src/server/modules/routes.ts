@@ -24,6 +24,9 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { todoRoutes } from './todos/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { webhookRoutes } from './notifications/webhook-routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -49,5 +52,8 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   researchRoutes,
   meetingRoutes,
   dashboardRoutes,
+  todoRoutes,
+  notificationRoutes,
+  webhookRoutes,
   auditRoutes,
 ];

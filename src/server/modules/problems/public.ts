@@ -30,3 +30,4 @@ export async function createLinkedProblem(
 }
 
 export { problemTally, tallySummaries, summaryColumns, toSummary, type ProblemSummary } from './tally.ts';
+export { problemTodoSources, measureReminders, calendarOverrides } from './todo-sources.ts';
