@@ -104,7 +104,6 @@ async function drainOne(db: Kysely<Database>, webhookId: number, opts: DrainOpti
         url,
         secret,
         robotPayload(robot.kind as RobotKind, d.title, markdownOf(d, opts.publicUrl)),
-        now().getTime(),
       );
       const attempts = d.attempts + 1;
       if (answer.outcome === 'sent') {
