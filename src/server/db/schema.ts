@@ -16,6 +16,8 @@ import type { AssessmentTables } from '../modules/assessments/tables.ts';
 import type { CheckTables } from '../modules/checks/tables.ts';
 import type { BulletinTables } from '../modules/bulletins/tables.ts';
 import type { ExemplarTables } from '../modules/exemplars/tables.ts';
+import type { NotificationTables } from '../modules/notifications/tables.ts';
+import type { ReminderTables } from '../modules/reminders/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -34,4 +36,6 @@ export interface Database
     AssessmentTables,
     CheckTables,
     BulletinTables,
-    ExemplarTables {}
+    ExemplarTables,
+    NotificationTables,
+    ReminderTables {}

@@ -44,6 +44,9 @@ import { assessmentExportRoutes } from './assessments/export-routes.ts';
 import { accountabilityRoutes } from './assessments/accountability-routes.ts';
 import { checkRoutes } from './checks/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { todoRoutes } from './todos/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { webhookRoutes } from './notifications/webhook-routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -77,5 +80,8 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   accountabilityRoutes,
   checkRoutes,
   bulletinRoutes,
+  todoRoutes,
+  notificationRoutes,
+  webhookRoutes,
   auditRoutes,
 ];

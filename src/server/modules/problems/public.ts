@@ -108,3 +108,4 @@ export async function visibleProblemBrief(db: Kysely<Database>, actor: Actor, id
     .executeTakeFirst();
   return p && { campaignId: p.campaignId, orgId: p.orgId, orgPath: p.orgPath, label: p.title, status: p.status };
 }
+export { problemTodoSources, measureReminders, calendarOverrides } from './todo-sources.ts';

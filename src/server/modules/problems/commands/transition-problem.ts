@@ -15,6 +15,7 @@ import { problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { findProblemInScope, type ProblemRow } from '../repository.ts';
 import { checkAttachments, loadForWrite } from './shared.ts';
+import { notifyReviewed } from '../notify-events.ts';
 
 export interface TransitionInput {
   action: Action;
@@ -129,6 +130,8 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
         .execute();
     await updateVersioned(trx, 'problems', id, input.version, values);
     await afterProblemWrite(trx, id);
+    if (input.action === 'approve' || input.action === 'reject')
+      await notifyReviewed(trx, ctx.actor, problem, input.action === 'approve', input.reason?.trim());
     await recordAudit(trx, ctx.actor, {
       action: auditAction[input.action],
       entityType: 'problem',
