@@ -56,3 +56,18 @@ export const tooLarge = (message: string) => new AppError(413, 'too_large', mess
 export const importRejected = (errors: CellError[]) =>
   new AppError(422, 'import_rejected', `导入被拒绝：共 ${errors.length} 处错误，未写入任何数据`, errors);
 export const rateLimited = (message = '尝试次数过多，请稍后再试') => new AppError(429, 'rate_limited', message);
+
+// — harden —
+/** A workbook past a reading bound (inflated size, rows, cells, …): the message names the bound. */
+export const importTooLarge = (message: string) =>
+  new AppError(413, 'import_too_large', `文件超出可导入的范围：${message}`);
+/** An import rejected with only the first errors of each column listed (`total` counts them all). */
+export const importRejectedListed = (errors: CellError[], total: number) =>
+  new AppError(
+    422,
+    'import_rejected',
+    `导入被拒绝：共 ${total} 处错误，未写入任何数据${total > errors.length ? `（每列列出前几处，其余 ${total - errors.length} 处未列出）` : ''}`,
+    errors,
+  );
+/** A role that may not import this ledger, refused before the file is read. */
+export const importForbidden = () => forbidden('您的角色不能导入此台账');
