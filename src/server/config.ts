@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Runtime configuration, parsed once from the environment. */
@@ -11,6 +12,8 @@ export interface Config {
   adminPassword: string | null;
   secureCookies: boolean;
   logLevel: string;
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +35,25 @@ function parseDatabaseUrl(raw: string | undefined, dataDir: string): string {
   );
 }
 
+function parseProxies(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [address, bits, extra] = entry.split('/');
+    const ok =
+      extra === undefined &&
+      (isIP(address) !== 0 || address === 'loopback') &&
+      (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 6 ? 128 : 32)));
+    if (!ok)
+      throw new ConfigError(
+        `TAIZHANG_TRUSTED_PROXIES 中的“${entry}”不是地址或网段：请用逗号分隔的 IP 或 CIDR，例如 TAIZHANG_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8`,
+      );
+  }
+  return list;
+}
+
 /** Reads the environment; throws ConfigError naming the variable and the fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.TAIZHANG_DATA_DIR || './data');
@@ -50,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     secureCookies: env.TAIZHANG_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL || 'info',
+    trustedProxies: parseProxies(env.TAIZHANG_TRUSTED_PROXIES),
   };
 }

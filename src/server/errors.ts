@@ -71,3 +71,10 @@ export const importRejectedListed = (errors: CellError[], total: number) =>
   );
 /** A role that may not import this ledger, refused before the file is read. */
 export const importForbidden = () => forbidden('您的角色不能导入此台账');
+/** Too many failed logins: from this address for this account, or the account's backoff (say when to retry). */
+export const loginThrottled = (seconds: number) =>
+  rateLimited(
+    seconds >= 60
+      ? `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`
+      : `登录失败次数较多，请 ${seconds} 秒后再试`,
+  );
