@@ -47,7 +47,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   const app = Fastify({
     logger,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies: anyone else could name any address.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Runtime configuration, parsed once from the environment. */
@@ -17,6 +18,8 @@ export interface Config {
   publicUrl: string;
   /** TAIZHANG_MESSAGE_DAYS: how long 站内消息 are kept. */
   messageDays: number;
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +59,25 @@ function parseMessageDays(raw: string | undefined): number {
   return days;
 }
 
+function parseProxies(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [address, bits, extra] = entry.split('/');
+    const ok =
+      extra === undefined &&
+      (isIP(address) !== 0 || address === 'loopback') &&
+      (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 6 ? 128 : 32)));
+    if (!ok)
+      throw new ConfigError(
+        `TAIZHANG_TRUSTED_PROXIES 中的“${entry}”不是地址或网段：请用逗号分隔的 IP 或 CIDR，例如 TAIZHANG_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8`,
+      );
+  }
+  return list;
+}
+
 /** Reads the environment; throws ConfigError naming the variable and the fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.TAIZHANG_DATA_DIR || './data');
@@ -77,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: parseSecretKey(env.TAIZHANG_SECRET_KEY),
     publicUrl: (env.TAIZHANG_PUBLIC_URL || `http://localhost:${parsePort(env.PORT)}`).replace(/\/+$/, ''),
     messageDays: parseMessageDays(env.TAIZHANG_MESSAGE_DAYS),
+    trustedProxies: parseProxies(env.TAIZHANG_TRUSTED_PROXIES),
   };
 }

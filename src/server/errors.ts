@@ -167,8 +167,8 @@ export const importRejected = define(
   'import_rejected',
   422,
   '导入被拒绝，未写入任何数据（errors 逐格说明）',
-  (errors: CellError[]) => ({
-    message: `导入被拒绝：共 ${errors.length} 处错误，未写入任何数据`,
+  (errors: CellError[], total: number = errors.length) => ({
+    message: `导入被拒绝：共 ${total} 处错误，未写入任何数据${total > errors.length ? `（每列列出前几处，其余 ${total - errors.length} 处未列出）` : ''}`,
     errors,
   }),
 );
@@ -323,3 +323,23 @@ export const noticeRunning = define(
   '公示期未结束',
   (until: string) => `公示期至 ${until}，公示结束后方可评选`,
 );
+
+// — harden —
+/** A workbook past a reading bound (inflated size, rows, cells, …): the message names the bound. */
+export const importTooLarge = define(
+  'import_too_large',
+  413,
+  '文件超出可导入的范围',
+  (message: string) => `文件超出可导入的范围：${message}`,
+);
+/** An import rejected with only the first errors of each column listed (`total` counts them all). */
+export const importRejectedListed = importRejected;
+/** A role that may not import this ledger, refused before the file is read. */
+export const importForbidden = () => forbidden('您的角色不能导入此台账');
+/** Too many failed logins: from this address for this account, or the account's backoff (say when to retry). */
+export const loginThrottled = (seconds: number) =>
+  rateLimited(
+    seconds >= 60
+      ? `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`
+      : `登录失败次数较多，请 ${seconds} 秒后再试`,
+  );
