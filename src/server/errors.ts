@@ -56,3 +56,18 @@ export const tooLarge = (message: string) => new AppError(413, 'too_large', mess
 export const importRejected = (errors: CellError[]) =>
   new AppError(422, 'import_rejected', `导入被拒绝：共 ${errors.length} 处错误，未写入任何数据`, errors);
 export const rateLimited = (message = '尝试次数过多，请稍后再试') => new AppError(429, 'rate_limited', message);
+
+// — demands —
+export const alreadyCoHandler = () => new AppError(409, 'already_co_handler', '该单位已是协办单位');
+export const categoryExists = (code: string) => new AppError(409, 'category_exists', `类别代码“${code}”已存在`);
+export const configInPast = () =>
+  new AppError(409, 'config_in_past', '新权重只能从今天或以后生效，已过去的考核期不能改');
+
+// — open311 —
+/** An Open311 error; the Open311 routes render it in the standard `[{code, description}]` shape. */
+export const open311Error = (status: 400 | 403 | 404, description: string) =>
+  new AppError(
+    status,
+    status === 404 ? 'open311_not_found' : status === 403 ? 'open311_bad_key' : 'open311_bad_request',
+    description,
+  );

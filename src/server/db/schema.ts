@@ -10,6 +10,9 @@ import type { InstitutionTables } from '../modules/institutions/tables.ts';
 import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
+import type { DemandTables } from '../modules/demands/tables.ts';
+import type { MatterTables } from '../modules/matters/tables.ts';
+import type { Open311Tables } from '../modules/open311/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -22,4 +25,7 @@ export interface Database
     InstitutionTables,
     StudyTables,
     ResearchTables,
-    MeetingTables {}
+    MeetingTables,
+    DemandTables,
+    MatterTables,
+    Open311Tables {}

@@ -1,4 +1,5 @@
 /** Every API module's routes, mounted under /api/v1. A new module adds one line here. */
+import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authRoutes } from '../auth/routes.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -24,6 +25,11 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { demandRoutes } from './demands/routes.ts';
+import { demandFigureRoutes } from './demands/figure-routes.ts';
+import { publicDemandRoutes } from './demands/public-routes.ts';
+import { open311KeyRoutes } from './open311/key-routes.ts';
+import { open311Routes } from './open311/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -49,5 +55,14 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   researchRoutes,
   meetingRoutes,
   dashboardRoutes,
+  demandFigureRoutes,
+  demandRoutes,
+  publicDemandRoutes,
+  open311KeyRoutes,
   auditRoutes,
+];
+
+/** Modules mounted outside /api/v1 (standard paths other platforms expect). */
+export const rootModules: Array<{ plugin: FastifyPluginAsync; prefix: string }> = [
+  { plugin: open311Routes, prefix: '/open311/v2' },
 ];

@@ -22,7 +22,10 @@ export async function createLinkedProblem(
     description: string;
     source: ProblemSource;
     personId?: number;
-    sourceRef: { type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding'; id: number };
+    sourceRef: {
+      type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding' | 'demand';
+      id: number;
+    };
   },
 ): Promise<{ id: number }> {
   const problem = await insertProblem(trx, { db: trx, actor }, { ...input, kind: 'immediate' });
