@@ -29,6 +29,7 @@ import { demandRoutes } from './demands/routes.ts';
 import { demandFigureRoutes } from './demands/figure-routes.ts';
 import { publicDemandRoutes } from './demands/public-routes.ts';
 import { open311KeyRoutes } from './open311/key-routes.ts';
+import { matterRoutes } from './matters/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
@@ -58,6 +59,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   demandFigureRoutes,
   demandRoutes,
   publicDemandRoutes,
+  matterRoutes,
   open311KeyRoutes,
   auditRoutes,
 ];
