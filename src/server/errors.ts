@@ -343,3 +343,27 @@ export const loginThrottled = (seconds: number) =>
       ? `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`
       : `登录失败次数较多，请 ${seconds} 秒后再试`,
   );
+
+// — demands —
+export const alreadyCoHandler = define('already_co_handler', 409, '该单位已是协办单位', () => '该单位已是协办单位');
+export const categoryExists = define(
+  'category_exists',
+  409,
+  '诉求类别代码已存在',
+  (code: string) => `类别代码“${code}”已存在`,
+);
+export const configInPast = define(
+  'config_in_past',
+  409,
+  '新权重只能从今天或以后生效',
+  () => '新权重只能从今天或以后生效，已过去的考核期不能改',
+);
+
+// — open311 —
+/** An Open311 error; the Open311 routes render it in the standard `[{code, description}]` shape. */
+export const open311Error = (status: 400 | 403 | 404, description: string) =>
+  new AppError(
+    status,
+    status === 404 ? 'open311_not_found' : status === 403 ? 'open311_bad_key' : 'open311_bad_request',
+    description,
+  );

@@ -18,6 +18,9 @@ import type { BulletinTables } from '../modules/bulletins/tables.ts';
 import type { ExemplarTables } from '../modules/exemplars/tables.ts';
 import type { NotificationTables } from '../modules/notifications/tables.ts';
 import type { ReminderTables } from '../modules/reminders/tables.ts';
+import type { DemandTables } from '../modules/demands/tables.ts';
+import type { MatterTables } from '../modules/matters/tables.ts';
+import type { Open311Tables } from '../modules/open311/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -38,4 +41,7 @@ export interface Database
     BulletinTables,
     ExemplarTables,
     NotificationTables,
-    ReminderTables {}
+    ReminderTables,
+    DemandTables,
+    MatterTables,
+    Open311Tables {}

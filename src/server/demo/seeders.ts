@@ -4,4 +4,12 @@ import { studySeeder } from './study-seeder.ts';
 import { researchSeeder } from './research-seeder.ts';
 import { assessmentsSeeder } from './assessments-seeder.ts';
 
-export const demoSeeders: DemoSeeder[] = [problemsSeeder, studySeeder, researchSeeder, assessmentsSeeder];
+import { demandsSeeder } from './demands-seeder.ts';
+
+export const demoSeeders: DemoSeeder[] = [
+  problemsSeeder,
+  studySeeder,
+  researchSeeder,
+  demandsSeeder,
+  assessmentsSeeder,
+];

@@ -1,4 +1,5 @@
 /** Every API module's routes, mounted under /api/v1. A new module adds one line here. */
+import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authRoutes } from '../auth/routes.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -47,6 +48,12 @@ import { bulletinRoutes } from './bulletins/routes.ts';
 import { todoRoutes } from './todos/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { webhookRoutes } from './notifications/webhook-routes.ts';
+import { demandRoutes } from './demands/routes.ts';
+import { demandFigureRoutes } from './demands/figure-routes.ts';
+import { publicDemandRoutes } from './demands/public-routes.ts';
+import { open311KeyRoutes } from './open311/key-routes.ts';
+import { matterRoutes } from './matters/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -83,5 +90,15 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   todoRoutes,
   notificationRoutes,
   webhookRoutes,
+  demandFigureRoutes,
+  demandRoutes,
+  publicDemandRoutes,
+  matterRoutes,
+  open311KeyRoutes,
   auditRoutes,
+];
+
+/** Modules mounted outside /api/v1 (standard paths other platforms expect). */
+export const rootModules: Array<{ plugin: FastifyPluginAsync; prefix: string }> = [
+  { plugin: open311Routes, prefix: '/open311/v2' },
 ];

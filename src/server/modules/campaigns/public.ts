@@ -10,3 +10,13 @@ export function campaignBrief(db: Kysely<Database>, id: number) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** The newest running campaign (what a demand from the public page or a city platform belongs to), or undefined. */
+export function currentCampaign(db: Kysely<Database>) {
+  return db
+    .selectFrom('campaigns')
+    .select(['id', 'name', 'orgId'])
+    .where('status', '=', 'active')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

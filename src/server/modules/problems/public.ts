@@ -48,7 +48,7 @@ export async function createLinkedProblem(
     source: ProblemSource;
     personId?: number;
     sourceRef: {
-      type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding' | 'key_task';
+      type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding' | 'key_task' | 'demand';
       id: number;
     };
   },
