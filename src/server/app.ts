@@ -57,7 +57,14 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   app.decorate('db', db);
   app.decorate('config', config);
 
-  installErrorHandler(app);
+  const webBuilt = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  // Client-side routes: every other non-API GET gets the app shell.
+  installErrorHandler(
+    app,
+    webBuilt
+      ? (_request, reply) => reply.status(200).type('text/html; charset=utf-8').sendFile('index.html')
+      : undefined,
+  );
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -113,14 +120,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   );
   for (const { plugin, prefix } of rootModules) await app.register(plugin, { prefix });
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
-    // Client-side routes: every other non-API GET gets the app shell.
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/') || request.url.startsWith('/open311/')) return reply.callNotFound();
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
-  }
+  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   return app;
 }
 
