@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, describeBrowser, loginAs, okApi, type Json } from './harness.ts';
+import { describeBrowser, loginAs, okApi, type Json } from './harness.ts';
 import { addDays, today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
 

@@ -130,7 +130,8 @@ export async function loginAs(run: BrowserRun, username: string): Promise<void> 
   await run.page.getByLabel('用户名').fill(username);
   await run.page.getByLabel('密码').fill(FIXTURE_PASSWORD);
   await run.page.getByRole('button', { name: '登录' }).click();
-  await run.page.getByText('退出').waitFor();
+  // The first page after signing in loads the app's chunks: on a busy machine that takes a while.
+  await run.page.getByText('退出').waitFor({ timeout: 60_000 });
 }
 
 /** Signs out through the header button. */

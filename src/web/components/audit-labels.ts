@@ -2,20 +2,7 @@
 import { ORG_TYPES } from '../../shared/org-types.ts';
 import { ROLE_LABELS, SCOPE_LABELS } from '../../shared/roles.ts';
 import { PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../shared/problem-enums.ts';
-import { FIELD_LABELS } from '../../shared/vocabulary.ts';
-
-// Bookkeeping columns that say nothing to a reader.
-const HIDDEN = new Set([
-  'id',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'orgPath',
-  'depth',
-  'passwordHash',
-  'abilities',
-]);
+import { FIELD_LABELS, HIDDEN_FIELDS } from '../../shared/vocabulary.ts';
 
 const ENUMS: Record<string, Record<string, string>> = {
   type: ORG_TYPES,
@@ -79,7 +66,7 @@ export function diffRows(
 ): DiffRow[] {
   const all = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   // An id next to its name (orgId + orgName) says the same thing twice; the name is the readable one.
-  const keys = [...all].filter((k) => !HIDDEN.has(k) && !(k.endsWith('Id') && all.has(`${k.slice(0, -2)}Name`)));
+  const keys = [...all].filter((k) => !HIDDEN_FIELDS.has(k) && !(k.endsWith('Id') && all.has(`${k.slice(0, -2)}Name`)));
   const rows = keys.map((key) => {
     const b = before && key in before ? formatValue(key, before[key]) : '—';
     // An update often records only the fields it set; a field it did not set kept its value.

@@ -1,21 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  List,
-  Popconfirm,
-  Space,
-  Spin,
-  Table,
-  Tabs,
-  Tag,
-  Timeline,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Descriptions, Drawer, List, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { AuditTimeline } from '../../components/audit-timeline.tsx';
 import { ROOT_CAUSES, PROBLEM_STATUSES, type RootCause, type ProblemStatus } from '../../../shared/problem-enums.ts';
 import { PROBLEM_ACTION_LABELS } from '../../../shared/vocabulary.ts';

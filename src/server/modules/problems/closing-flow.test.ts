@@ -2,8 +2,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
+import { addDays, today } from '../../clock.ts';
 
-describeEachDb('#problems.transitions separation of duties', (h) => {
+describeEachDb('#problems closing flow', (h) => {
   let campaignId: number;
   beforeAll(async () => {
     campaignId = await fixtureCampaign(h().db, h().fx.units.root.id);
@@ -42,6 +43,21 @@ describeEachDb('#problems.transitions separation of duties', (h) => {
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toBe(p.blockers.submit);
+  });
+
+  it('fails with 400 naming 进展日期 when progress is dated after today', async () => {
+    const { call } = h();
+    const p = await inProgress();
+    const res = await call('office', 'POST', `/api/v1/problems/${p.id}/measures/${p.measures[0].id}/progress`, {
+      date: addDays(today(), 1),
+      note: '提前写好的进展',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({
+      path: 'date',
+      message: expect.stringContaining('“进展日期”不能晚于今天'),
+    });
+    expect((await call('office', 'GET', `/api/v1/problems/${p.id}`)).json().progress).toEqual([]);
   });
 
   it('fails with 403 when the submitter approves or returns their own request; another reviewer may', async () => {
