@@ -8,14 +8,24 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
 import { installErrorHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
-import { apiModules } from './modules/routes.ts';
+import { apiModules, rootModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
+import { errorCatalogue } from './errors.ts';
+
+/** The error catalogue as a Markdown table for the OpenAPI description. */
+const errorTable = () =>
+  [
+    '| code | HTTP | 含义 |',
+    '| --- | --- | --- |',
+    ...errorCatalogue.map((e) => `| ${e.code} | ${e.status} | ${e.description} |`),
+  ].join('\n');
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,7 +48,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   const app = Fastify({
     logger,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies: anyone else could name any address.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -70,9 +81,16 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
       info: {
         title: '台账 Taizhang API',
         version: '1.0.0',
-        description: '主题教育台账系统接口。错误均为 application/problem+json。',
+        description: `主题教育台账系统接口。错误均为 application/problem+json，code 取下表之一：\n\n${errorTable()}`,
       },
       components: {
+        // Every code a client can receive (errors.ts), so a client can switch over them.
+        schemas: {
+          ErrorCode: {
+            type: 'string',
+            oneOf: errorCatalogue.map((e) => ({ const: e.code, description: `HTTP ${e.status}：${e.description}` })),
+          },
+        },
         securitySchemes: {
           cookie: { type: 'apiKey', in: 'cookie', name: 'tz_session' },
           bearer: { type: 'http', scheme: 'bearer' },
@@ -84,6 +102,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  // Only routes that ask for it (config.rateLimit: the public page, Open311) are limited, per address.
+  await app.register(rateLimit, { global: false });
   installAuthHook(app);
   await app.register(
     async (api) => {
@@ -91,12 +111,13 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
     },
     { prefix: '/api/v1' },
   );
+  for (const { plugin, prefix } of rootModules) await app.register(plugin, { prefix });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
     // Client-side routes: every other non-API GET gets the app shell.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      if (request.url.startsWith('/api/') || request.url.startsWith('/open311/')) return reply.callNotFound();
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     });
   }

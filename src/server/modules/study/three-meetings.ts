@@ -19,6 +19,12 @@ export function quartersBetween(from: string, to: string): string[] {
   return out;
 }
 
+/** The quarter ("2026-Q4") of a date column, in SQL on both databases. */
+export function quarterOf(column: string) {
+  const c = sql.ref(column);
+  return sql<string>`substr(${c}, 1, 4) || '-Q' || cast((cast(substr(${c}, 6, 2) as integer) + 2) / 3 as text)`;
+}
+
 /**
  * 三会一课 compliance of a subtree: for each quarter and required meeting kind, 应召开 (units × required
  * frequency) against 已召开 (held, counted up to the requirement per unit so extra meetings in one unit do
@@ -42,7 +48,7 @@ export async function threeMeetingsOneLesson(
     // Only the units the caller sees: the figures are for the same scope as the session list.
     .$if(!coversSubtree(scope, orgPath), (qb) => qb.where(inScope(scope, 'orgUnits.path')))
     .execute();
-  const quarter = sql<string>`substr(date, 1, 4) || '-Q' || cast((cast(substr(date, 6, 2) as integer) + 2) / 3 as text)`;
+  const quarter = quarterOf('date');
   const held = units.length
     ? await db
         .selectFrom('studySessions')

@@ -26,6 +26,7 @@ const FILTER_KEYS = [
   'overdue',
   'escalated',
   'onTime',
+  'submittedBefore',
   'q',
 ] as const;
 
