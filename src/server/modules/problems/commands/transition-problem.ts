@@ -11,7 +11,7 @@ import { anyOrg } from '../../orgs/public.ts';
 import { linkClosedProblem } from '../../institutions/public.ts';
 import type { ProblemStatus } from '../../../../shared/problem-enums.ts';
 import { decide, type Action } from '../lifecycle.ts';
-import { problemPolicy } from '../policy.ts';
+import { OWN_SUBMISSION, problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { findProblemInScope, type ProblemRow } from '../repository.ts';
 import { checkAttachments, loadForWrite } from './shared.ts';
@@ -82,7 +82,11 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
       input.action,
       ctx.actor,
       subject,
-      problem.status === 'closed' ? '已销号的问题不能再操作' : undefined,
+      problem.status === 'closed'
+        ? '已销号的问题不能再操作'
+        : (input.action === 'approve' || input.action === 'reject') && problem.submittedBy === ctx.actor.userId
+          ? OWN_SUBMISSION
+          : undefined,
     );
     checkVersion(problem.version, input.version);
     const attachmentIds = input.attachmentIds ?? [];
@@ -115,8 +119,13 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
     const now = nowIso();
     const values: Record<string, unknown> = { status: verdict.next };
     if (input.action === 'submit')
-      Object.assign(values, { effect: input.effect!.trim(), submittedAt: now, returnReason: '' });
-    if (input.action === 'reject') values.returnReason = input.reason!.trim();
+      Object.assign(values, {
+        effect: input.effect!.trim(),
+        submittedAt: now,
+        submittedBy: ctx.actor.userId,
+        returnReason: '',
+      });
+    if (input.action === 'reject') Object.assign(values, { returnReason: input.reason!.trim(), submittedBy: null });
     if (input.action === 'approve') {
       values.closedAt = now;
       if (input.institutionId) values.institutionId = await linkClosedProblem(trx, ctx.actor, input.institutionId, id);
