@@ -25,6 +25,7 @@ import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { taskRoutes } from './tasks/routes.ts';
+import { taskLedgerRoutes } from './tasks/ledger.ts';
 import { warningRoutes } from './warnings/routes.ts';
 import { idleUnitRoutes } from './study/idle-units.ts';
 
@@ -53,6 +54,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   researchRoutes,
   meetingRoutes,
   taskRoutes,
+  taskLedgerRoutes,
   warningRoutes,
   dashboardRoutes,
   auditRoutes,
