@@ -254,6 +254,9 @@ describeEachDb('#tasks (推动发展)', (h) => {
         notStarted: totals.not_started,
       });
       for (const s of ['done', 'on_track', 'behind', 'not_started']) expect(counted(s)).toBe(totals[s]);
+      // The 工作看板 shows the same key-task figures for the subtree.
+      const dashboard = (await call('office', 'GET', `/api/v1/dashboard?campaignId=${campaignId}`)).json();
+      expect(dashboard.tasks).toEqual(figures);
       const red = (await call('office', 'GET', `/api/v1/tasks?campaignId=${campaignId}&light=red`)).json();
       expect(red.total).toBe(figures.red);
       expect(red.items.every((t: { light: string }) => t.light === 'red')).toBe(true);
