@@ -17,4 +17,12 @@ export const ORG_PATH_COLUMNS: Array<{ table: string; column: string }> = [
   { table: 'life_meetings', column: 'org_path' },
   { table: 'tasks', column: 'org_path' },
   { table: 'task_units', column: 'org_path' },
+  { table: 'check_draws', column: 'org_path' },
+  { table: 'check_draw_units', column: 'org_path' },
+  { table: 'spot_checks', column: 'org_path' },
+  { table: 'bulletins', column: 'org_path' },
+  { table: 'bulletins', column: 'report_org_path' },
+  { table: 'highlights', column: 'org_path' },
+  { table: 'exemplars', column: 'org_path' },
+  { table: 'exemplars', column: 'level_org_path' },
 ];

@@ -3,5 +3,6 @@ import { problemsSeeder } from './problems-seeder.ts';
 import { studySeeder } from './study-seeder.ts';
 import { researchSeeder } from './research-seeder.ts';
 import { tasksSeeder } from './tasks-seeder.ts';
+import { assessmentsSeeder } from './assessments-seeder.ts';
 
-export const demoSeeders: DemoSeeder[] = [problemsSeeder, studySeeder, researchSeeder, tasksSeeder];
+export const demoSeeders: DemoSeeder[] = [problemsSeeder, studySeeder, researchSeeder, tasksSeeder, assessmentsSeeder];

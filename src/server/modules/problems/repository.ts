@@ -4,6 +4,7 @@ import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
+import { distinctIds } from '../../db/access.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
 import { addDays } from '../../clock.ts';
@@ -31,6 +32,23 @@ export function problemVisible(actor: Actor) {
     }
     return parts.length === 1 ? parts[0] : eb.or(parts);
   };
+}
+
+/** Of these problem ids, those the caller may see (one query for the whole list). */
+export async function visibleProblemIds(
+  db: Kysely<Database>,
+  actor: Actor,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  const unique = distinctIds(ids);
+  if (!unique.length) return new Set();
+  const rows = await db
+    .selectFrom('problems')
+    .select('problems.id')
+    .where('problems.id', 'in', unique)
+    .where(problemVisible(actor))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 export interface ProblemFilter {

@@ -7,7 +7,7 @@ import { requireWritable } from '../../../policies/scope-guard.ts';
 import { addWorkingDays } from '../../../lib/working-days.ts';
 import { findProblem, findProblemInScope, measuresOf, type ProblemRow } from '../repository.ts';
 import type { ProblemSubject } from '../policy.ts';
-import { checkOwnAttachments } from '../../attachments/public.ts';
+import { requireUsableAttachments } from '../../attachments/public.ts';
 
 /** A problem loaded for a write (403 outside scope, 404 unknown), with whether the caller owns a measure. */
 export async function loadForWrite(ctx: Ctx, trx: Kysely<Database>, id: number) {
@@ -55,6 +55,7 @@ export async function checkPeople(
   }
 }
 
-/** Attachments must exist and be the caller's own uploads (or visible to them). */
-export const checkAttachments = (trx: Kysely<Database>, ctx: Ctx, ids: number[]): Promise<void> =>
-  checkOwnAttachments(trx, ctx.actor, ids);
+/** Attachments must exist and be the caller's own uploads (or already visible to them). */
+export async function checkAttachments(trx: Kysely<Database>, ctx: Ctx, ids: number[]): Promise<void> {
+  await requireUsableAttachments(trx, ctx.actor, ids, 'attachmentIds', '佐证材料');
+}

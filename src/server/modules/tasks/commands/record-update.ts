@@ -3,7 +3,7 @@ import { nowIso, today } from '../../../clock.ts';
 import { invalidField, taskIsSplit } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { checkOwnAttachments } from '../../attachments/public.ts';
+import { requireUsableAttachments } from '../../attachments/public.ts';
 import { mondayOf } from '../../../../shared/iso-week.ts';
 import { taskPolicy } from '../policy.ts';
 import { syncSchedule } from '../sync-schedule.ts';
@@ -30,7 +30,7 @@ export function recordUpdate(ctx: Ctx, taskId: number, input: UpdateInput): Prom
     if (!monday) throw invalidField('week', '“周次”不存在');
     if (monday > today()) throw invalidField('week', '“周次”不能晚于本周');
     const attachmentIds = input.attachmentIds ?? [];
-    await checkOwnAttachments(trx, ctx.actor, attachmentIds);
+    await requireUsableAttachments(trx, ctx.actor, attachmentIds, 'attachmentIds', '佐证材料');
     const now = nowIso();
     const values = {
       progress: input.progress,

@@ -6,7 +6,7 @@ import { invalidField, notFound, taskIsSplit } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { changedFields, recordAudit } from '../../audit/record-audit.ts';
-import { checkOwnAttachments } from '../../attachments/public.ts';
+import { requireUsableAttachments } from '../../attachments/public.ts';
 import { weekOf } from '../../../../shared/iso-week.ts';
 import { taskPolicy } from '../policy.ts';
 import { syncSchedule } from '../sync-schedule.ts';
@@ -76,7 +76,7 @@ export function updateMilestone(ctx: Ctx, taskId: number, id: number, input: Upd
     if (plan.plannedDate) checkWithin(plan.plannedDate, task, 'plannedDate');
     const completing = done === true && !milestone.doneAt;
     if (completing && !attachmentIds.length) throw invalidField('attachmentIds', '标记完成须上传“佐证材料”');
-    await checkOwnAttachments(trx, ctx.actor, attachmentIds);
+    await requireUsableAttachments(trx, ctx.actor, attachmentIds, 'attachmentIds', '佐证材料');
     const values: Record<string, unknown> = {
       ...Object.fromEntries(Object.entries(plan).filter(([, v]) => v !== undefined)),
       ...(done === undefined ? {} : { doneAt: done ? (milestone.doneAt ?? nowIso()) : null }),
