@@ -22,7 +22,7 @@ import { showError } from '../../lib/form-errors.ts';
 import { weekOf } from '../../../shared/iso-week.ts';
 import { completeMilestone, raiseProblem, recordUpdate, useTask, useTaskMutation } from './api/tasks.ts';
 import { MilestoneChart } from './milestone-chart.tsx';
-import { Light, StatusTags } from './tasks-page.tsx';
+import { Light, StatusTags } from './status-tags.tsx';
 import { TaskForm } from './task-form.tsx';
 import type { Milestone, Task } from './types.ts';
 

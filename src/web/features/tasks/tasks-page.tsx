@@ -7,30 +7,11 @@ import { TASK_LIGHTS, TASK_STATUSES, type TaskStatus } from '../../../shared/tas
 import { useTaskFigures, useTasks } from './api/tasks.ts';
 import { TaskDrawer } from './task-drawer.tsx';
 import { TaskForm } from './task-form.tsx';
-import { LIGHT_COLOURS, STATUS_COLOURS, type Task } from './types.ts';
+import { STATUS_COLOURS, type Task } from './types.ts';
+import { Light, StatusTags } from './status-tags.tsx';
 
 const FILTER_KEYS = ['campaignId', 'orgId', 'leaderId', 'status', 'light', 'stale', 'topLevel', 'q'] as const;
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
-
-export function StatusTags({ task }: { task: Task }) {
-  return (
-    <Space size={4} wrap>
-      <Tag color={STATUS_COLOURS[task.status]}>{task.statusLabel}</Tag>
-      {task.wasBehind && <Tag color="orange">曾滞后</Tag>}
-      {task.stale && <Tag color="volcano">未更新</Tag>}
-    </Space>
-  );
-}
-
-export function Light({ task }: { task: Task }) {
-  if (!task.light) return <Typography.Text type="secondary">—</Typography.Text>;
-  return (
-    <span
-      title={TASK_LIGHTS[task.light]}
-      style={{ display: 'inline-block', width: 12, height: 12, borderRadius: 6, background: LIGHT_COLOURS[task.light] }}
-    />
-  );
-}
 
 /** 推动发展: the 重点任务 list with the seeds' summary line, the 周调度 view, every filter in the address bar. */
 export function TasksPage() {
