@@ -76,6 +76,8 @@ describe('browser: a key task falls behind and catches up', () => {
     process.env.TAIZHANG_TODAY = day(6);
     await page.goto(`${run.baseUrl}/warnings`);
     const behind = page.locator('.ant-table-row', { hasText: '进度滞后的重点任务' }).first();
+    await behind.waitFor();
+    await page.screenshot({ path: '/tmp/e2e-key-task-warnings.png' });
     await expect.poll(() => behind.textContent()).toContain('1');
     await behind.locator('a').first().click();
     await page.waitForURL(/\/tasks\?.*status=behind/);
