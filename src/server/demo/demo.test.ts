@@ -139,5 +139,26 @@ for (const dialect of testDialects()) {
       const audit = (await app.inject({ method: 'GET', url: '/api/v1/audit?pageSize=1', headers: office })).json();
       expect(audit.total).toBeGreaterThan(closed.total);
     });
+
+    it("reads the seeds' ten-task summary on 推动发展, and its behind task is on 预警", async () => {
+      const office = await login('office');
+      const get = (url: string) => app.inject({ method: 'GET', url, headers: office }).then((r) => r.json());
+      const campaign = (
+        await tdb.db.selectFrom('campaigns').select('id').where('status', '=', 'active').executeTakeFirstOrThrow()
+      ).id;
+      const figures = await get(`/api/v1/tasks/figures?campaignId=${campaign}&topLevel=true`);
+      expect(figures).toMatchObject({ total: 10, done: 2, onTrack: 7, behind: 1, notStarted: 0 });
+      const behind = await get(`/api/v1/tasks?campaignId=${campaign}&topLevel=true&status=behind`);
+      expect(behind.items.map((t: { title: string }) => t.title)).toEqual(['老旧小区架空缆线整治']);
+      expect(
+        (await get(`/api/v1/tasks?campaignId=${campaign}&topLevel=true`)).items.some(
+          (t: { wasBehind: boolean }) => t.wasBehind,
+        ),
+      ).toBe(true);
+      const warnings = await get(`/api/v1/warnings?campaignId=${campaign}`);
+      const count = (kind: string) => warnings.items.find((i: { kind: string }) => i.kind === kind).count;
+      expect(count('task_behind')).toBeGreaterThanOrEqual(1);
+      expect(count('task_stale')).toBeGreaterThanOrEqual(1);
+    });
   });
 }

@@ -26,6 +26,7 @@ import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { taskRoutes } from './tasks/routes.ts';
+import { taskLedgerRoutes } from './tasks/ledger.ts';
 import { warningRoutes } from './warnings/routes.ts';
 import { idleUnitRoutes } from './study/idle-units.ts';
 import { registerAttachmentLink } from './attachments/public.ts';
@@ -80,6 +81,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   researchRoutes,
   meetingRoutes,
   taskRoutes,
+  taskLedgerRoutes,
   warningRoutes,
   dashboardRoutes,
   assessmentRoutes,

@@ -7,6 +7,8 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  AlertOutlined,
+  RocketOutlined,
   ApartmentOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -71,6 +73,22 @@ export const features: FeatureEntry[] = [
     label: '民主生活会',
     icon: <CommentOutlined />,
     element: lazyPage(() => import('../features/meetings/meetings-page.tsx'), 'MeetingsPage'),
+    visible: managesOrg,
+  },
+  {
+    key: 'tasks',
+    path: '/tasks',
+    label: '推动发展',
+    icon: <RocketOutlined />,
+    element: lazyPage(() => import('../features/tasks/tasks-page.tsx'), 'TasksPage'),
+    visible: () => true,
+  },
+  {
+    key: 'warnings',
+    path: '/warnings',
+    label: '预警',
+    icon: <AlertOutlined />,
+    element: lazyPage(() => import('../features/warnings/warnings-page.tsx'), 'WarningsPage'),
     visible: managesOrg,
   },
   {
