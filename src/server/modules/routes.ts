@@ -26,6 +26,7 @@ import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { checkRoutes } from './checks/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { exemplarRoutes } from './exemplars/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -53,5 +54,6 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   dashboardRoutes,
   checkRoutes,
   bulletinRoutes,
+  exemplarRoutes,
   auditRoutes,
 ];
