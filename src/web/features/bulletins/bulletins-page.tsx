@@ -9,6 +9,9 @@ import { BULLETIN_KINDS } from '../../../shared/check-enums.ts';
 import { useBulletins, useCompileBulletin, type BulletinView } from './api/bulletins.ts';
 import { BulletinDrawer } from './bulletin-drawer.tsx';
 
+/** Today in Asia/Shanghai (the product's day; the browser may sit in another zone). */
+const shanghaiToday = () => dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+
 /** 简报: the office starts 第N期 for a period, Taizhang fills it from the records; everyone downloads what was issued. */
 export function BulletinsPage() {
   const { me } = useAuth();
@@ -94,7 +97,7 @@ export function BulletinsPage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ kind: 'regular', period: [dayjs().subtract(6, 'day'), dayjs()] }}
+          initialValues={{ kind: 'regular', period: [shanghaiToday().subtract(6, 'day'), shanghaiToday()] }}
         >
           <Form.Item name="period" label="汇总期间" rules={[{ required: true, message: '请选择期间' }]}>
             <DatePicker.RangePicker />
