@@ -15,6 +15,8 @@ export const ORG_PATH_COLUMNS: Array<{ table: string; column: string }> = [
   { table: 'study_plans', column: 'org_path' },
   { table: 'research_topics', column: 'org_path' },
   { table: 'life_meetings', column: 'org_path' },
+  { table: 'tasks', column: 'org_path' },
+  { table: 'task_units', column: 'org_path' },
   { table: 'check_draws', column: 'org_path' },
   { table: 'check_draw_units', column: 'org_path' },
   { table: 'spot_checks', column: 'org_path' },

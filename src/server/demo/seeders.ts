@@ -3,5 +3,6 @@ import { problemsSeeder } from './problems-seeder.ts';
 import { studySeeder } from './study-seeder.ts';
 import { researchSeeder } from './research-seeder.ts';
 import { checksSeeder } from './checks-seeder.ts';
+import { assessmentsSeeder } from './assessments-seeder.ts';
 
-export const demoSeeders: DemoSeeder[] = [problemsSeeder, studySeeder, researchSeeder, checksSeeder];
+export const demoSeeders: DemoSeeder[] = [problemsSeeder, studySeeder, researchSeeder, checksSeeder, assessmentsSeeder];

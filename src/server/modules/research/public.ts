@@ -4,6 +4,8 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { findTopic, topicQuery } from './repository.ts';
 
+export { researchFigureSources } from './assessment-figures.ts';
+
 /** A topic the caller may see, as a record another module can point at (a bulletin's 亮点), or undefined. */
 export async function visibleTopicBrief(db: Kysely<Database>, actor: Actor, id: number) {
   const t = await findTopic(db, actor, id);
@@ -33,3 +35,4 @@ export async function researchFigures(
     recommended: Number(row.recommended ?? 0),
   };
 }
+export { researchTodoSources } from './todo-sources.ts';

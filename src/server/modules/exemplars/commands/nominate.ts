@@ -37,7 +37,7 @@ export async function nominate(ctx: Ctx, input: NominateInput): Promise<{ id: nu
       title = p.name;
     } else {
       const n = await visibleOrg(trx, ctx.actor.scope, input.nomineeOrgId!);
-      if (!n || !n.path.startsWith(org.path)) throw invalidField('nomineeOrgId', '“被推荐集体”须是本单位或下级单位');
+      if (!n?.path.startsWith(org.path)) throw invalidField('nomineeOrgId', '“被推荐集体”须是本单位或下级单位');
       title = n.name;
     }
     const atTop = org.id === top.id;
