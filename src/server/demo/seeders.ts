@@ -4,6 +4,7 @@ import { studySeeder } from './study-seeder.ts';
 import { researchSeeder } from './research-seeder.ts';
 import { tasksSeeder } from './tasks-seeder.ts';
 import { demandsSeeder } from './demands-seeder.ts';
+import { checksSeeder } from './checks-seeder.ts';
 import { assessmentsSeeder } from './assessments-seeder.ts';
 
 // One seeder per line, in the order they run (assessments last: it scores what the others recorded).
@@ -13,5 +14,6 @@ export const demoSeeders: DemoSeeder[] = [
   researchSeeder,
   tasksSeeder,
   demandsSeeder,
+  checksSeeder,
   assessmentsSeeder,
 ];

@@ -46,6 +46,7 @@ import { assessmentExportRoutes } from './assessments/export-routes.ts';
 import { accountabilityRoutes } from './assessments/accountability-routes.ts';
 import { checkRoutes } from './checks/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { exemplarRoutes } from './exemplars/routes.ts';
 import { todoRoutes } from './todos/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { webhookRoutes } from './notifications/webhook-routes.ts';
@@ -89,6 +90,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   accountabilityRoutes,
   checkRoutes,
   bulletinRoutes,
+  exemplarRoutes,
   todoRoutes,
   notificationRoutes,
   webhookRoutes,

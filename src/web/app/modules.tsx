@@ -24,6 +24,9 @@ import {
   TeamOutlined,
   CustomerServiceOutlined,
   HeartOutlined,
+  FileSearchOutlined,
+  FileWordOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
@@ -138,6 +141,30 @@ export const features: FeatureEntry[] = [
     icon: <HeartOutlined />,
     element: lazyPage(() => import('../features/matters/matters-page.tsx'), 'MattersPage'),
     visible: managesOrg,
+  },
+  {
+    key: 'checks',
+    path: '/checks',
+    label: '督导检查',
+    icon: <FileSearchOutlined />,
+    element: lazyPage(() => import('../features/checks/checks-page.tsx'), 'ChecksPage'),
+    visible: managesOrg,
+  },
+  {
+    key: 'bulletins',
+    path: '/bulletins',
+    label: '工作简报',
+    icon: <FileWordOutlined />,
+    element: lazyPage(() => import('../features/bulletins/bulletins-page.tsx'), 'BulletinsPage'),
+    visible: () => true,
+  },
+  {
+    key: 'exemplars',
+    path: '/exemplars',
+    label: '先进典型',
+    icon: <StarOutlined />,
+    element: lazyPage(() => import('../features/exemplars/exemplars-page.tsx'), 'ExemplarsPage'),
+    visible: () => true,
   },
   {
     key: 'orgs',

@@ -1,0 +1,42 @@
+/** Data hooks of 先进典型: they own the ['exemplars', …] query keys and invalidate only those. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../../../lib/api.ts';
+
+export interface ExemplarView {
+  id: number;
+  title: string;
+  deeds: string;
+  status: string;
+  statusLabel: string;
+  honour: string;
+  noticeFrom: string | null;
+  noticeTo: string | null;
+  objections: Array<{
+    id: number;
+    text: string;
+    result: string | null;
+    upheld: boolean | null;
+    handledAt: string | null;
+  }>;
+  version: number;
+  abilities: Record<string, boolean>;
+}
+
+const KEY = ['exemplars'] as const;
+
+export function useExemplars(campaignId: number | undefined) {
+  return useQuery({
+    queryKey: [...KEY, 'list', campaignId],
+    queryFn: () => api<Page<ExemplarView>>('/exemplars', { query: { campaignId, pageSize: 100 } }),
+    enabled: !!campaignId,
+  });
+}
+
+/** Any write on an exemplar (nominate, transition, objection), refreshing this feature's lists. */
+export function useExemplarWrite() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (w: { path: string; body: Record<string, unknown> }) => api(w.path, { method: 'POST', body: w.body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}

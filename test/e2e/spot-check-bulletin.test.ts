@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { loginAs, logout, startBrowserRun, type BrowserRun } from './harness.ts';
+
+describe('browser: a spot check and a bulletin', () => {
+  let run: BrowserRun;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+    // The group's brigade gets a second branch (three units to draw), and a second inspector.
+    await run.fx.writer.unit(run.fx.units.brigade, '执法二大队党支部');
+    await run.app.db
+      .insertInto('supervisionGroupMembers')
+      .values({ groupId: run.fx.group, personId: run.fx.people.officeHead })
+      .execute();
+  }, 180_000);
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('the supervisor draws three units with a seed and verifies it, records two findings, the unit sees two new problems, the office issues 第1期 and downloads it', async () => {
+    const { page } = run;
+    await loginAs(run, 'supervisor');
+    await page.getByRole('menuitem', { name: '督导检查' }).click();
+    await page.getByRole('button', { name: '双随机抽取' }).click();
+    const modal = page.getByRole('dialog').filter({ hasText: '抽取池' });
+    await modal.locator('.ant-form-item', { hasText: '督导组' }).first().locator('.ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '第一督导组' }).click();
+    await modal.locator('.ant-form-item', { hasText: '抽取范围' }).locator('.ant-select').click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '执法支队党总支' }).click();
+    await expect.poll(() => modal.textContent()).toContain('抽取池：3 个单位');
+    await modal.getByLabel('抽取单位数').fill('3');
+    await modal.getByLabel('公开随机数（种子，如当期福彩开奖号码）').fill('福彩3D 第2026325期 518');
+    const [drawn] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/checks/draws') && r.request().method() === 'POST'),
+      modal.getByRole('button', { name: '抽取' }).click(),
+    ]);
+    expect(drawn.status(), await drawn.text()).toBe(201);
+    const verify = page.getByRole('dialog').filter({ hasText: '抽取验证' });
+    await expect.poll(() => verify.textContent()).toContain('验证通过');
+    expect(await verify.textContent()).toContain('福彩3D 第2026325期 518');
+    await verify.locator('.ant-modal-close').click();
+    await verify.waitFor({ state: 'hidden' });
+
+    await page.locator('.ant-table-row', { hasText: '执法一大队党支部' }).last().click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '检查详情' });
+    await drawer.getByLabel('发现问题1').fill('执法记录仪未全程开启。');
+    await drawer.getByRole('button', { name: '增加一条发现问题' }).click();
+    await drawer.getByLabel('发现问题2').fill('案卷归档不及时；部分案卷缺少当事人签字。');
+    const [recorded] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/record') && r.request().method() === 'POST'),
+      drawer.getByRole('button', { name: '记录检查' }).click(),
+    ]);
+    expect(recorded.status(), await recorded.text()).toBe(200);
+    await expect.poll(() => drawer.textContent()).toContain('发现问题及整改情况');
+    await logout(run);
+
+    await loginAs(run, 'outsider');
+    await page.getByRole('menuitem', { name: '问题清单' }).click();
+    await page.locator('.ant-table-row', { hasText: '执法记录仪未全程开启' }).waitFor();
+    await page.locator('.ant-table-row', { hasText: '案卷归档不及时' }).waitFor();
+    await logout(run);
+
+    await loginAs(run, 'office');
+    await page.getByRole('menuitem', { name: '工作简报' }).click();
+    await page.getByRole('button', { name: '新建一期' }).click();
+    const [compiled] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/bulletins') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: '汇总生成' }).click(),
+    ]);
+    expect(compiled.status(), await compiled.text()).toBe(201);
+    const editor = page.getByRole('dialog').filter({ hasText: '报尾' });
+    // The compiled sections are editable: their headings sit in inputs.
+    await expect
+      .poll(() => editor.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+      .toContain('督导检查');
+    await editor.getByRole('button', { name: '签发' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/issue') && r.status() === 200),
+      page.locator('.ant-popconfirm').getByRole('button', { name: '签发' }).click(),
+    ]);
+    await expect.poll(() => editor.textContent()).toContain('第1期');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      editor
+        .getByRole('link', { name: '下载 Word' })
+        .or(editor.getByRole('button', { name: '下载 Word' }))
+        .click(),
+    ]);
+    const file = await download.path();
+    const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))['word/document.xml']);
+    expect(xml).toContain('第1期');
+    expect(xml).toContain('执法记录仪未全程开启');
+  }, 420_000);
+});
