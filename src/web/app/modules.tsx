@@ -14,6 +14,7 @@ import {
   CompassOutlined,
   ReadOutlined,
   TrophyOutlined,
+  StarOutlined,
   ClusterOutlined,
   ExceptionOutlined,
   FlagOutlined,
@@ -102,6 +103,14 @@ export const features: FeatureEntry[] = [
     icon: <BookOutlined />,
     element: lazyPage(() => import('../features/institutions/institutions-page.tsx'), 'InstitutionsPage'),
     visible: () => true,
+  },
+  {
+    key: 'assessments',
+    path: '/assessments',
+    label: '考核评价',
+    icon: <StarOutlined />,
+    element: lazyPage(() => import('../features/assessments/assessments-page.tsx'), 'AssessmentsPage'),
+    visible: managesOrg,
   },
   {
     key: 'orgs',
