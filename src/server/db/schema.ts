@@ -10,7 +10,14 @@ import type { InstitutionTables } from '../modules/institutions/tables.ts';
 import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
+import type { TaskTables } from '../modules/tasks/tables.ts';
+import type { WarningTables } from '../modules/warnings/tables.ts';
 import type { AssessmentTables } from '../modules/assessments/tables.ts';
+import type { CheckTables } from '../modules/checks/tables.ts';
+import type { BulletinTables } from '../modules/bulletins/tables.ts';
+import type { ExemplarTables } from '../modules/exemplars/tables.ts';
+import type { NotificationTables } from '../modules/notifications/tables.ts';
+import type { ReminderTables } from '../modules/reminders/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -24,4 +31,11 @@ export interface Database
     StudyTables,
     ResearchTables,
     MeetingTables,
-    AssessmentTables {}
+    TaskTables,
+    WarningTables,
+    AssessmentTables,
+    CheckTables,
+    BulletinTables,
+    ExemplarTables,
+    NotificationTables,
+    ReminderTables {}

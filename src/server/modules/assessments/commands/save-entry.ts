@@ -13,6 +13,7 @@ import { entriesOpen, reviewEntry, type AssessmentStatus, type EntryStatus } fro
 import { groupsOf } from '../compute-scores.ts';
 import type { EntryBody } from '../schemas.ts';
 import { isUnder } from '../../../db/scope.ts';
+import { requireUsableAttachments } from '../../attachments/public.ts';
 
 /**
  * A 加分/扣分 or 一票否决 entry for one unit, with its reason and evidence. The office's entries count at once; a
@@ -46,10 +47,7 @@ export async function addEntry(
     if (!indicator) throw invalidField('indicatorId', '“指标”不属于该考核');
     if (indicator.kind === 'auto') throw invalidField('indicatorId', '自动计分指标由系统计算，不能人工录入');
     const ids = [...new Set(input.attachmentIds ?? [])];
-    if (ids.length) {
-      const found = await trx.selectFrom('attachments').select('id').where('id', 'in', ids).execute();
-      if (found.length !== ids.length) throw invalidField('attachmentIds', '“佐证材料”中有不存在的文件');
-    }
+    await requireUsableAttachments(trx, ctx.actor, ids, 'attachmentIds', '佐证材料');
     const now = nowIso();
     const status: EntryStatus = entryStartsAccepted(ctx.actor, a) ? 'accepted' : 'pending';
     const row = await trx
