@@ -16,6 +16,7 @@ import {
   CompassOutlined,
   ReadOutlined,
   TrophyOutlined,
+  StarOutlined,
   ClusterOutlined,
   ExceptionOutlined,
   FlagOutlined,
@@ -26,7 +27,7 @@ import {
   HeartOutlined,
   FileSearchOutlined,
   FileWordOutlined,
-  StarOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
@@ -165,6 +166,14 @@ export const features: FeatureEntry[] = [
     icon: <StarOutlined />,
     element: lazyPage(() => import('../features/exemplars/exemplars-page.tsx'), 'ExemplarsPage'),
     visible: () => true,
+  },
+  {
+    key: 'assessments',
+    path: '/assessments',
+    label: '考核评价',
+    icon: <SolutionOutlined />,
+    element: lazyPage(() => import('../features/assessments/assessments-page.tsx'), 'AssessmentsPage'),
+    visible: managesOrg,
   },
   {
     key: 'orgs',

@@ -8,11 +8,13 @@ import type { OverdueItemSource } from '../../db/accountability-items.ts';
 import { studyFigureSources } from '../study/public.ts';
 import { overdueMeasures, problemFigureSources } from '../problems/public.ts';
 import { researchFigureSources } from '../research/public.ts';
+import { taskFigureSources } from '../tasks/public.ts';
 
 export const FIGURE_SOURCES: UnitFigureSource[] = [
   ...studyFigureSources,
   ...problemFigureSources,
   ...researchFigureSources,
+  ...taskFigureSources,
 ];
 
 export const SOURCE_BY_KEY = new Map(FIGURE_SOURCES.map((s) => [s.key, s]));

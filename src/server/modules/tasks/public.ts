@@ -19,3 +19,4 @@ export const taskAttachmentLink: AttachmentLink = (actor) => (eb) =>
       .whereRef('taskEvidence.attachmentId', '=', 'attachments.id')
       .where(taskVisible(actor) as never),
   );
+export { taskFigureSources } from './assessment-figures.ts';
