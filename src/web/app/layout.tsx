@@ -1,15 +1,28 @@
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Avatar, Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../lib/auth.tsx';
 import type { FeatureEntry } from './modules.tsx';
+import { NotificationBell } from '../features/notifications/bell.tsx';
+import { useTodoCounts } from '../features/todos/api/todos.ts';
 
 /** The shell: title bar with the user, menu on the left, the page on the right. */
 export function AppLayout({ items }: { items: FeatureEntry[] }) {
   const { me, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const todo = useTodoCounts();
+  const { refetch } = todo;
+  // A page change may follow an action that settled a to-do: recount (only our own query).
+  useEffect(() => {
+    if (location.pathname) void refetch();
+  }, [location.pathname, refetch]);
+  const badge = (key: string) =>
+    (todo.data?.counts ?? [])
+      .filter((c) => c.menu === key || (key === 'home' && c.count))
+      .reduce((n, c) => n + c.count, 0);
   const selected = items
     .filter((f) => (f.path === '/' ? location.pathname === '/' : location.pathname.startsWith(f.path)))
     .map((f) => f.key);
@@ -28,6 +41,7 @@ export function AppLayout({ items }: { items: FeatureEntry[] }) {
           台账 · 主题教育工作台账系统
         </Typography.Title>
         <Space>
+          <NotificationBell />
           <Avatar icon={<UserOutlined />} />
           <span style={{ color: '#fff' }}>{me?.displayName}</span>
           {me?.roleLabels.map((r) => (
@@ -46,7 +60,17 @@ export function AppLayout({ items }: { items: FeatureEntry[] }) {
             mode="inline"
             selectedKeys={selected}
             style={{ height: '100%' }}
-            items={items.map((f) => ({ key: f.key, icon: f.icon, label: f.label, onClick: () => navigate(f.path) }))}
+            items={items.map((f) => ({
+              key: f.key,
+              icon: f.icon,
+              label: (
+                <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+                  {f.label}
+                  <Badge count={badge(f.key)} size="small" overflowCount={99} data-testid={`menu-count-${f.key}`} />
+                </span>
+              ),
+              onClick: () => navigate(f.path),
+            }))}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16 }}>

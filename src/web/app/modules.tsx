@@ -18,6 +18,8 @@ import {
   ExceptionOutlined,
   FlagOutlined,
   HomeOutlined,
+  MessageOutlined,
+  RobotOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -141,6 +143,22 @@ export const features: FeatureEntry[] = [
     label: '督导组与分管',
     icon: <ClusterOutlined />,
     element: lazyPage(() => import('../features/users/groups-page.tsx'), 'GroupsPage'),
+    visible: (me) => hasRole(me, 'admin', 'office'),
+  },
+  {
+    key: 'notifications',
+    path: '/notifications',
+    label: '站内消息',
+    icon: <MessageOutlined />,
+    element: lazyPage(() => import('../features/notifications/messages-page.tsx'), 'MessagesPage'),
+    visible: () => true,
+  },
+  {
+    key: 'webhooks',
+    path: '/webhooks',
+    label: '群机器人',
+    icon: <RobotOutlined />,
+    element: lazyPage(() => import('../features/notifications/webhooks-page.tsx'), 'WebhooksPage'),
     visible: (me) => hasRole(me, 'admin', 'office'),
   },
   {

@@ -6,6 +6,7 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { AppLayout } from './layout.tsx';
 import { features } from './modules.tsx';
 import { dashboardCards } from './dashboard-cards.tsx';
+import { TodoCard } from '../features/todos/todo-card.tsx';
 
 /** Login outside the shell; every registered feature the user may see inside it. */
 export function AppRoutes() {
@@ -27,6 +28,7 @@ export function AppRoutes() {
     cards: dashboardCards
       .filter((c) => visibleKeys.has(c.feature) && (c.visible?.(me) ?? true))
       .map(({ key, element, span }) => ({ key, element, span })),
+    lead: <TodoCard />,
   };
   return (
     <HomeSlots.Provider value={slots}>

@@ -32,7 +32,8 @@ export function ProblemsPage() {
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [openId, setOpenId] = useState<number | null>(null);
+  // ?open=ID (from 我的待办 or a message) opens that problem's drawer with its actions.
+  const [openId, setOpenId] = useState<number | null>(() => Number(params.get('open')) || null);
   const [creating, setCreating] = useState(false);
   const campaigns = useCampaigns();
   const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<
@@ -177,7 +178,18 @@ export function ProblemsPage() {
           { title: '状态', dataIndex: 'statusLabel', width: 90 },
         ]}
       />
-      <ProblemDrawer problemId={openId} onClose={() => setOpenId(null)} />
+      <ProblemDrawer
+        problemId={openId}
+        onClose={() => {
+          setOpenId(null);
+          if (params.has('open')) {
+            const next = new URLSearchParams(params);
+            next.delete('open');
+            next.delete('action');
+            setParams(next, { replace: true });
+          }
+        }}
+      />
       {campaign && (
         <ProblemForm
           open={creating}
