@@ -12,6 +12,12 @@ import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
 import type { NotificationTables } from '../modules/notifications/tables.ts';
 import type { ReminderTables } from '../modules/reminders/tables.ts';
+import type { TaskTables } from '../modules/tasks/tables.ts';
+import type { WarningTables } from '../modules/warnings/tables.ts';
+import type { AssessmentTables } from '../modules/assessments/tables.ts';
+import type { CheckTables } from '../modules/checks/tables.ts';
+import type { BulletinTables } from '../modules/bulletins/tables.ts';
+import type { ExemplarTables } from '../modules/exemplars/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -26,4 +32,10 @@ export interface Database
     ResearchTables,
     MeetingTables,
     NotificationTables,
-    ReminderTables {}
+    ReminderTables,
+    TaskTables,
+    WarningTables,
+    AssessmentTables,
+    CheckTables,
+    BulletinTables,
+    ExemplarTables {}

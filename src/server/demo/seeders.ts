@@ -3,5 +3,13 @@ import { problemsSeeder } from './problems-seeder.ts';
 import { studySeeder } from './study-seeder.ts';
 import { researchSeeder } from './research-seeder.ts';
 import { notificationsSeeder } from './notifications-seeder.ts';
+import { assessmentsSeeder } from './assessments-seeder.ts';
 
-export const demoSeeders: DemoSeeder[] = [problemsSeeder, studySeeder, researchSeeder, notificationsSeeder];
+// Messages and reminders last: they follow from every other module's records.
+export const demoSeeders: DemoSeeder[] = [
+  problemsSeeder,
+  studySeeder,
+  researchSeeder,
+  assessmentsSeeder,
+  notificationsSeeder,
+];

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
-import { conflict, invalidField, notFound } from '../../../errors.ts';
+import { invalidField, notFound, alreadyDecided, extensionPending, measureDone } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
@@ -25,7 +25,7 @@ export async function requestExtension(
       .where('problemId', '=', problemId)
       .executeTakeFirst();
     if (!measure) throw notFound('整改措施');
-    if (measure.status === 'done') throw conflict('measure_done', '该措施已完成，无需延期');
+    if (measure.status === 'done') throw measureDone();
     if (input.requestedDeadline <= measure.deadline)
       throw invalidField('requestedDeadline', '“申请延期至”须晚于原整改时限');
     const pending = await trx
@@ -34,7 +34,7 @@ export async function requestExtension(
       .where('measureId', '=', measureId)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (pending) throw conflict('extension_pending', '该措施已有待审批的延期申请');
+    if (pending) throw extensionPending();
     const row = await trx
       .insertInto('extensionRequests')
       .values({
@@ -77,7 +77,7 @@ export async function decideExtension(
       .where('problemId', '=', problemId)
       .executeTakeFirst();
     if (!ext) throw notFound('延期申请');
-    if (ext.status !== 'pending') throw conflict('already_decided', '该延期申请已审批');
+    if (ext.status !== 'pending') throw alreadyDecided();
     const now = nowIso();
     await trx
       .updateTable('extensionRequests')

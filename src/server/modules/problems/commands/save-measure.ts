@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
-import { conflict, invalidField, notFound } from '../../../errors.ts';
+import { invalidField, notFound, deadlineLocked, problemLocked } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -115,10 +115,9 @@ export async function updateMeasure(
     if (editing) authorize(problemPolicy, 'addMeasure', ctx.actor, subject);
     if (status !== undefined)
       authorize(problemPolicy, 'reportProgress', ctx.actor, subject, '只有责任人或本单位党务干部可以更新措施完成情况');
-    if (problem.status === 'submitted' || problem.status === 'closed')
-      throw conflict('problem_locked', '问题已申请销号或已销号，措施不能再修改');
+    if (problem.status === 'submitted' || problem.status === 'closed') throw problemLocked();
     if (edits.deadline !== undefined && problem.status !== 'draft') {
-      throw conflict('deadline_locked', '问题确认后，整改时限只能通过延期申请调整');
+      throw deadlineLocked();
     }
     await checkPeople(trx, [
       ['leaderId', edits.leaderId, '责任领导'],
