@@ -27,6 +27,7 @@ import { dashboardRoutes } from './dashboard/routes.ts';
 import { todoRoutes } from './todos/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { webhookRoutes } from './notifications/webhook-routes.ts';
+import { listenForRecordEvents } from './notifications/listeners.ts';
 import { taskRoutes } from './tasks/routes.ts';
 import { warningRoutes } from './warnings/routes.ts';
 import { idleUnitRoutes } from './study/idle-units.ts';
@@ -42,6 +43,8 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+// 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
+listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
 import { assessmentExportRoutes } from './assessments/export-routes.ts';
 import { accountabilityRoutes } from './assessments/accountability-routes.ts';
