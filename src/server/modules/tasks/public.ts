@@ -16,3 +16,4 @@ export const taskAttachmentLink: AttachmentLink = (actor) => (eb) =>
       .whereRef('taskEvidence.attachmentId', '=', 'attachments.id')
       .where(taskVisible(actor) as never),
   );
+export { taskTodoSources } from './todo-sources.ts';
