@@ -1,21 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 
-export interface TodoItem {
-  kind: string;
-  id: number;
-  title: string;
-  orgName: string | null;
-  date: string | null;
-  overdue: boolean;
-  link: string;
-}
-export interface TodoCount {
-  kind: string;
-  label: string;
-  menu: string;
-  count: number;
-}
+export type { TodoCount, TodoItem } from '../../../../shared/todos.ts';
+import type { TodoCount, TodoItem } from '../../../../shared/todos.ts';
 
 const keys = {
   all: ['todos'] as const,
