@@ -24,10 +24,14 @@ async function as(run: BrowserRun, username: string) {
   };
 }
 
+/** The machine is shared: give each wait a generous bound (polls default to one second). */
+const WAIT = { timeout: 30_000, interval: 250 };
+
 describe('browser: 我的待办 and 站内消息', () => {
   let run: BrowserRun;
   beforeAll(async () => {
     run = await startBrowserRun();
+    run.page.setDefaultTimeout(30_000);
   }, 180_000);
   afterAll(async () => {
     await run?.close();
@@ -73,7 +77,7 @@ describe('browser: 我的待办 and 站内消息', () => {
     const submit = page.getByRole('dialog').filter({ hasText: '整改成效' });
     await submit.getByLabel('整改成效').fill('会议记录已按模板补齐');
     await submit.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => drawer.textContent()).toContain('申请销号');
+    await expect.poll(() => drawer.textContent(), WAIT).toContain('申请销号');
     await logout(run);
 
     // The secretary's home page opens on the to-do: the application is there, and 问题清单 carries a count.
@@ -83,7 +87,7 @@ describe('browser: 我的待办 and 站内消息', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('销号申请');
     const menuCount = page.getByRole('menuitem', { name: /问题清单/ }).locator('.ant-badge-count');
-    await expect.poll(() => menuCount.textContent()).toMatch(/^[1-9]/);
+    await expect.poll(() => menuCount.textContent(), WAIT).toMatch(/^[1-9]/);
     const before = Number(await menuCount.textContent());
     await row.getByRole('button', { name: '去处理' }).click();
     drawer = page.getByRole('dialog').last();
@@ -92,24 +96,24 @@ describe('browser: 我的待办 and 站内消息', () => {
       .getByRole('button', { name: '确定' })
       .or(page.getByRole('button', { name: '确 定' }))
       .click();
-    await expect.poll(() => drawer.textContent()).toContain('已销号');
+    await expect.poll(() => drawer.textContent(), WAIT).toContain('已销号');
     await page.goto(`${run.baseUrl}/`);
-    await expect.poll(async () => (await todo.textContent()) ?? '').not.toContain(title);
+    await expect.poll(async () => (await todo.textContent()) ?? '', WAIT).not.toContain(title);
     await expect
-      .poll(async () => Number((await menuCount.count()) ? await menuCount.textContent() : 0))
+      .poll(async () => Number((await menuCount.count()) ? await menuCount.textContent() : 0), WAIT)
       .toBe(before - 1);
     await logout(run);
 
     // The officer's bell has the 已销号 message; opening it marks it read and goes to the problem.
     await loginAs(run, 'officer');
     const bell = page.getByTestId('bell');
-    await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/[1-9]\d* 条未读/);
+    await expect.poll(() => bell.getAttribute('aria-label'), WAIT).toMatch(/[1-9]\d* 条未读/);
     await bell.click();
     const message = page.locator('.ant-popover .ant-list-item', { hasText: `已销号：${title}` });
     await message.waitFor();
     await page.screenshot({ path: '/tmp/e2e-bell.png' });
     await message.click();
-    await expect.poll(() => page.getByRole('dialog').last().textContent()).toContain('已销号');
+    await expect.poll(() => page.getByRole('dialog').last().textContent(), WAIT).toContain('已销号');
     const inbox = await officer('GET', '/api/v1/notifications');
     expect(inbox.items.find((x: { title: string }) => x.title === `已销号：${title}`)).toMatchObject({ read: true });
   }, 300_000);
