@@ -8,6 +8,8 @@ export const NOTIFICATION_EVENTS = {
   approved: '审核通过',
   extension_decided: '延期申请结果',
   reminder: '时限提醒',
+  check_findings: '督导检查发现问题',
+  bulletin_published: '简报发布',
   channel_broken: '群机器人失效',
 } as const;
 

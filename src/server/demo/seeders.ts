@@ -6,8 +6,10 @@ import { tasksSeeder } from './tasks-seeder.ts';
 import { demandsSeeder } from './demands-seeder.ts';
 import { checksSeeder } from './checks-seeder.ts';
 import { assessmentsSeeder } from './assessments-seeder.ts';
+import { notificationsSeeder } from './notifications-seeder.ts';
 
-// One seeder per line, in the order they run (assessments last: it scores what the others recorded).
+// One seeder per line, in the order they run: assessments score what the others recorded; messages and
+// reminders follow from every other module's records.
 export const demoSeeders: DemoSeeder[] = [
   problemsSeeder,
   studySeeder,
@@ -16,4 +18,5 @@ export const demoSeeders: DemoSeeder[] = [
   demandsSeeder,
   checksSeeder,
   assessmentsSeeder,
+  notificationsSeeder,
 ];

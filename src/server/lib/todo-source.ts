@@ -6,19 +6,9 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/schema.ts';
+import type { TodoItem } from '../../shared/todos.ts';
 
-/** One row of 我的待办: the record, why it waits, and the page that opens it with the action ready. */
-export interface TodoItem {
-  kind: string;
-  id: number;
-  title: string;
-  orgName: string | null;
-  /** The date it is due (or was submitted, for reviews). */
-  date: string | null;
-  overdue: boolean;
-  /** A web path, e.g. "/problems?open=12&action=approve". */
-  link: string;
-}
+export type { TodoItem };
 
 /** What waits for one caller in one kind: both numbers come from the same SQL, so the count is the list's total. */
 export interface TodoQuery {

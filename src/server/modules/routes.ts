@@ -25,6 +25,10 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { todoRoutes } from './todos/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { webhookRoutes } from './notifications/webhook-routes.ts';
+import { listenForRecordEvents } from './notifications/listeners.ts';
 import { taskRoutes } from './tasks/routes.ts';
 import { taskLedgerRoutes } from './tasks/ledger.ts';
 import { warningRoutes } from './warnings/routes.ts';
@@ -41,15 +45,14 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+// 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
+listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
 import { assessmentExportRoutes } from './assessments/export-routes.ts';
 import { accountabilityRoutes } from './assessments/accountability-routes.ts';
 import { checkRoutes } from './checks/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
 import { exemplarRoutes } from './exemplars/routes.ts';
-import { todoRoutes } from './todos/routes.ts';
-import { notificationRoutes } from './notifications/routes.ts';
-import { webhookRoutes } from './notifications/webhook-routes.ts';
 import { demandRoutes } from './demands/routes.ts';
 import { demandFigureRoutes } from './demands/figure-routes.ts';
 import { publicDemandRoutes } from './demands/public-routes.ts';
@@ -85,15 +88,15 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   taskLedgerRoutes,
   warningRoutes,
   dashboardRoutes,
+  todoRoutes,
+  notificationRoutes,
+  webhookRoutes,
   assessmentRoutes,
   assessmentExportRoutes,
   accountabilityRoutes,
   checkRoutes,
   bulletinRoutes,
   exemplarRoutes,
-  todoRoutes,
-  notificationRoutes,
-  webhookRoutes,
   demandFigureRoutes,
   demandRoutes,
   publicDemandRoutes,

@@ -1,10 +1,12 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Avatar, Button, Drawer, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Avatar, Badge, Button, Drawer, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../lib/auth.tsx';
 import { useIsPhone } from '../lib/responsive.ts';
 import type { FeatureEntry } from './modules.tsx';
+import { NotificationBell } from '../features/notifications/bell.tsx';
+import { useTodoCounts } from '../features/todos/api/todos.ts';
 
 /**
  * The shell: title bar with the user, menu on the left, the page on the right. Below a tablet's width the menu
@@ -17,6 +19,16 @@ export function AppLayout({ items }: { items: FeatureEntry[] }) {
   const location = useLocation();
   const phone = useIsPhone();
   const [menuOpen, setMenuOpen] = useState(false);
+  const todo = useTodoCounts();
+  const { refetch } = todo;
+  // A page change may follow an action that settled a to-do: recount (only our own query).
+  useEffect(() => {
+    if (location.pathname) void refetch();
+  }, [location.pathname, refetch]);
+  const badge = (key: string) =>
+    (todo.data?.counts ?? [])
+      .filter((c) => c.menu === key || (key === 'home' && c.count))
+      .reduce((n, c) => n + c.count, 0);
   const selected = items
     .filter((f) => (f.path === '/' ? location.pathname === '/' : location.pathname.startsWith(f.path)))
     .map((f) => f.key);
@@ -28,7 +40,12 @@ export function AppLayout({ items }: { items: FeatureEntry[] }) {
       items={items.map((f) => ({
         key: f.key,
         icon: f.icon,
-        label: f.label,
+        label: (
+          <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+            {f.label}
+            <Badge count={badge(f.key)} size="small" overflowCount={99} data-testid={`menu-count-${f.key}`} />
+          </span>
+        ),
         onClick: () => {
           setMenuOpen(false);
           navigate(f.path);
@@ -63,6 +80,7 @@ export function AppLayout({ items }: { items: FeatureEntry[] }) {
                 {r}
               </Tag>
             ))}
+          <NotificationBell />
           <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
             退出
           </Button>

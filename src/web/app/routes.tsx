@@ -12,6 +12,7 @@ import { lazyPage } from './lazy-page.tsx';
 /** 你留言我来办: open to everyone, signed in or not. */
 const publicPage = lazyPage(() => import('../features/citizen-portal/public-page.tsx'), 'PublicPage');
 export const PUBLIC_PATH = '/liuyan';
+import { TodoCard } from '../features/todos/todo-card.tsx';
 
 /** Login outside the shell; every registered feature the user may see inside it. */
 export function AppRoutes() {
@@ -35,6 +36,7 @@ export function AppRoutes() {
     cards: dashboardCards
       .filter((c) => visibleKeys.has(c.feature) && (c.visible?.(me) ?? true))
       .map(({ key, element, span }) => ({ key, element, span })),
+    lead: <TodoCard />,
   };
   return (
     <HomeSlots.Provider value={slots}>

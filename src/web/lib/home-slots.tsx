@@ -18,9 +18,13 @@ export interface HomeCard {
 
 /**
  * What the app shell hands to the 工作台 — links to the visible pages and the cards of the modules the user
- * may use — so the home feature shows other modules without importing them.
+ * may use, and `lead` (我的待办), the first thing on the page — so the home feature shows other modules
+ * without importing them.
  */
-export const HomeSlots = createContext<{ links: HomeLink[]; cards: HomeCard[] }>({ links: [], cards: [] });
+export const HomeSlots = createContext<{ links: HomeLink[]; cards: HomeCard[]; lead?: ReactNode }>({
+  links: [],
+  cards: [],
+});
 
 /** The links and cards for the signed-in user. */
 export function useHomeSlots() {

@@ -26,5 +26,9 @@ export function presentRobot(actor: Actor, r: RobotRow) {
 }
 
 export function eventLabel(event: string): string {
-  return NOTIFICATION_EVENTS[event as NotificationEvent] ?? (event === 'digest' ? '汇总' : event);
+  return (
+    NOTIFICATION_EVENTS[event as NotificationEvent] ??
+    ({ digest: '汇总', test: '测试发送' } as Record<string, string>)[event] ??
+    event
+  );
 }

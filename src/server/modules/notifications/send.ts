@@ -26,11 +26,11 @@ export interface Recipients {
 export async function recipientUserIds(db: Kysely<Database>, to: Recipients): Promise<number[]> {
   const personIds = [...new Set((to.personIds ?? []).filter((p): p is number => typeof p === 'number'))];
   const ids = new Set(to.userIds ?? []);
-  if (personIds.length) {
+  for (let i = 0; i < personIds.length; i += 500) {
     const rows = await db
       .selectFrom('users')
       .select('id')
-      .where('personId', 'in', personIds)
+      .where('personId', 'in', personIds.slice(i, i + 500))
       .where('active', '=', 1)
       .execute();
     for (const r of rows) ids.add(r.id);
@@ -46,11 +46,12 @@ export async function recipientUserIds(db: Kysely<Database>, to: Recipients): Pr
 export async function notify(trx: Kysely<Database>, message: Message, to: Recipients): Promise<number[]> {
   const userIds = await recipientUserIds(trx, to);
   const now = nowIso();
-  if (userIds.length)
+  // In slices, so a message to a whole city's 第一责任人 stays within SQLite's bound-parameter limit.
+  for (let i = 0; i < userIds.length; i += 500)
     await trx
       .insertInto('notifications')
       .values(
-        userIds.map((userId) => ({
+        userIds.slice(i, i + 500).map((userId) => ({
           userId,
           event: message.event,
           title: message.title,

@@ -68,6 +68,7 @@ export async function createLinkedProblem(
 }
 
 export { problemTally, tallySummaries, summaryColumns, toSummary, type ProblemSummary } from './tally.ts';
+export { problemTodoSources, measureReminders, calendarOverrides } from './todo-sources.ts';
 export { problemWarningKinds } from './warnings.ts';
 export { problemFigureSources, overdueMeasures } from './assessment-figures.ts';
 
@@ -108,4 +109,3 @@ export async function visibleProblemBrief(db: Kysely<Database>, actor: Actor, id
     .executeTakeFirst();
   return p && { campaignId: p.campaignId, orgId: p.orgId, orgPath: p.orgPath, label: p.title, status: p.status };
 }
-export { problemTodoSources, measureReminders, calendarOverrides } from './todo-sources.ts';

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { findSession } from './repository.ts';
 export { studyTally, studyTallySummaries, type StudySummary } from './tally.ts';
 export { sessionFigures } from './figures.ts';
+export { studyTodoSources } from './todo-sources.ts';
 export { studyWarningKinds } from './warnings.ts';
 export { studyFigureSources } from './assessment-figures.ts';
 
@@ -13,4 +14,3 @@ export async function visibleSessionBrief(db: Kysely<Database>, actor: Actor, id
   const s = await findSession(db, actor, id);
   return s && { campaignId: s.campaignId, orgId: s.orgId, orgPath: s.orgPath, label: s.topic, date: s.date };
 }
-export { studyTodoSources } from './todo-sources.ts';

@@ -28,7 +28,7 @@ const planReviews: TodoSource = {
         orgName: r.orgName,
         date: r.updatedAt.slice(0, 10),
         overdue: false,
-        link: `/study?tab=plans&open=${r.id}&action=review`,
+        link: `/study?tab=plans&open=${r.id}`,
       }),
     );
   },
@@ -60,7 +60,7 @@ const makeupsOwed: TodoSource = {
         orgName: r.orgName,
         date: r.date,
         overdue: false,
-        link: `/study?tab=makeups&open=${r.id}`,
+        link: '/study?tab=makeups',
       }),
     );
   },

@@ -20,3 +20,4 @@ export const taskAttachmentLink: AttachmentLink = (actor) => (eb) =>
       .where(taskVisible(actor) as never),
   );
 export { taskFigureSources } from './assessment-figures.ts';
+export { taskTodoSources } from './todo-sources.ts';

@@ -2,13 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import type { TodoItem, TodoSource } from '../../lib/todo-source.ts';
+import type { TodoCount } from '../../../shared/todos.ts';
 
-export interface TodoCount {
-  kind: string;
-  label: string;
-  menu: string;
-  count: number;
-}
+export type { TodoCount };
 
 /** The caller's count per kind (kinds that never wait for them are left out). */
 export async function countTodos(db: Kysely<Database>, actor: Actor, today: string, sources: TodoSource[]) {

@@ -6,5 +6,11 @@ import type { TodoSource } from '../../lib/todo-source.ts';
 import { problemTodoSources } from '../problems/public.ts';
 import { studyTodoSources } from '../study/public.ts';
 import { researchTodoSources } from '../research/public.ts';
+import { taskTodoSources } from '../tasks/public.ts';
 
-export const todoSources: TodoSource[] = [...problemTodoSources, ...studyTodoSources, ...researchTodoSources];
+export const todoSources: TodoSource[] = [
+  ...problemTodoSources,
+  ...studyTodoSources,
+  ...researchTodoSources,
+  ...taskTodoSources,
+];

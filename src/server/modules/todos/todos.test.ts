@@ -4,6 +4,7 @@ import { fixtureCampaign } from '../../testing/fixture.ts';
 import { EVERYONE } from '../../testing/permission-matrix.ts';
 import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
 import { addDays, today } from '../../clock.ts';
+import { weekOf } from '../../../shared/iso-week.ts';
 
 type Json = Record<string, unknown>;
 const accounts = EVERYONE.filter((w): w is Exclude<typeof w, null> => w !== null);
@@ -207,5 +208,40 @@ describeEachDb('#todos and #notifications', (h) => {
     expect((await messages(h(), 'member')).total).toBe(inbox.total);
     expect((await h().call('member', 'GET', '/api/v1/notifications?pageSize=500')).statusCode).toBe(400);
     expect((await h().call('member', 'GET', '/api/v1/todos?kind=nope')).statusCode).toBe(400);
+  });
+});
+
+describeEachDb('#todos from key tasks', (h) => {
+  it('a running task waits for its week’s 周调度 from its 牵头领导 and the responsible unit’s officer, until it is given', async () => {
+    const { call, fx, db } = h();
+    const campaignId = await fixtureCampaign(db, fx.units.root.id);
+    const created = await call('office', 'POST', '/api/v1/tasks', {
+      campaignId,
+      orgId: fx.units.root.id,
+      leaderId: fx.people.leader,
+      title: '背街小巷整治',
+      startDate: addDays(today(), -10),
+      endDate: addDays(today(), 60),
+      responsibleOrgIds: [fx.units.branchA.id],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    for (const who of ['leader', 'officer'])
+      expect(
+        (await todos(h(), who, '?kind=task_weekly_update')).items.map((i) => i.id),
+        who,
+      ).toContain(id);
+    for (const who of ['member', 'outsider', 'secretary'])
+      expect(
+        (await todos(h(), who, '?kind=task_weekly_update')).items.map((i) => i.id),
+        who,
+      ).not.toContain(id);
+    const update = await call('officer', 'POST', `/api/v1/tasks/${id}/updates`, {
+      week: weekOf(today()),
+      progress: 0.1,
+      note: '已整治 12 条',
+    });
+    expect(update.statusCode, update.body).toBeLessThan(300);
+    expect((await todos(h(), 'leader', '?kind=task_weekly_update')).items.map((i) => i.id)).not.toContain(id);
   });
 });

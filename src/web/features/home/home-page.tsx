@@ -20,7 +20,7 @@ interface CampaignSummary {
 export function HomePage() {
   const { me } = useAuth();
   const navigate = useNavigate();
-  const { links, cards } = useHomeSlots();
+  const { links, cards, lead } = useHomeSlots();
   const campaigns = useQuery({
     queryKey: ['campaigns', 'home'],
     queryFn: () => api<Page<CampaignSummary>>('/campaigns', { query: { pageSize: 50 } }),
@@ -28,6 +28,7 @@ export function HomePage() {
   const active = campaigns.data?.items.filter((c) => c.status === 'active') ?? [];
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+      {lead}
       <Card>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {me?.displayName}，您好

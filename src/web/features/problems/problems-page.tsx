@@ -38,7 +38,8 @@ export function ProblemsPage() {
   const mayRecord = hasRole(me, 'admin', 'office', 'secretary', 'officer', 'leader');
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [openId, setOpenId] = useState<number | null>(null);
+  // ?open=ID (from 我的待办 or a message) opens that problem's drawer with its actions.
+  const [openId, setOpenId] = useState<number | null>(() => Number(params.get('open')) || null);
   const [creating, setCreating] = useState(false);
   const campaigns = useCampaigns();
   const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<

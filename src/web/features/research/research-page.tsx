@@ -23,7 +23,10 @@ export function ResearchPage() {
   const { me } = useAuth();
   const qc = useQueryClient();
   const [campaignId, setPicked] = usePickedCampaign();
-  const [openId, setOpenId] = useState<number | null>(null);
+  // ?open=ID (from 我的待办) opens that topic with its review ready.
+  const [openId, setOpenId] = useState<number | null>(
+    () => Number(new URLSearchParams(window.location.search).get('open')) || null,
+  );
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const topics = useQuery({

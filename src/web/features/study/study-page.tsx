@@ -25,7 +25,8 @@ export function StudyPage() {
   const campaigns = useCampaigns();
   const [orgId, setOrgId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
-  const [tab, setTab] = useState('sessions');
+  // ?tab=makeups (from 我的待办) opens the make-up list.
+  const [tab, setTab] = useState(() => new URLSearchParams(window.location.search).get('tab') ?? 'sessions');
   const [kind, setKind] = useState<string | undefined>();
   const [makeupStatus, setMakeupStatus] = useState<string | undefined>();
   const query = { campaignId, orgId: orgId ?? undefined };
