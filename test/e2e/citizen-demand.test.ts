@@ -33,7 +33,7 @@ async function step(
   fill?: (dialog: ReturnType<Page['locator']>) => Promise<void>,
 ) {
   await drawer.getByRole('button', { name: button, exact: true }).click();
-  const dialog = run.page.getByRole('dialog').filter({ hasText: button }).last();
+  const dialog = run.page.locator('.ant-modal', { hasText: button });
   await dialog.waitFor();
   if (fill) await fill(dialog);
   const [res] = await Promise.all([
