@@ -17,6 +17,15 @@ import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
 import { apiModules, rootModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
+import { errorCatalogue } from './errors.ts';
+
+/** The error catalogue as a Markdown table for the OpenAPI description. */
+const errorTable = () =>
+  [
+    '| code | HTTP | 含义 |',
+    '| --- | --- | --- |',
+    ...errorCatalogue.map((e) => `| ${e.code} | ${e.status} | ${e.description} |`),
+  ].join('\n');
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,7 +48,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   const app = Fastify({
     logger,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies: anyone else could name any address.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -71,9 +81,16 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
       info: {
         title: '台账 Taizhang API',
         version: '1.0.0',
-        description: '主题教育台账系统接口。错误均为 application/problem+json。',
+        description: `主题教育台账系统接口。错误均为 application/problem+json，code 取下表之一：\n\n${errorTable()}`,
       },
       components: {
+        // Every code a client can receive (errors.ts), so a client can switch over them.
+        schemas: {
+          ErrorCode: {
+            type: 'string',
+            oneOf: errorCatalogue.map((e) => ({ const: e.code, description: `HTTP ${e.status}：${e.description}` })),
+          },
+        },
         securitySchemes: {
           cookie: { type: 'apiKey', in: 'cookie', name: 'tz_session' },
           bearer: { type: 'http', scheme: 'bearer' },

@@ -3,5 +3,12 @@ import { problemsSeeder } from './problems-seeder.ts';
 import { studySeeder } from './study-seeder.ts';
 import { researchSeeder } from './research-seeder.ts';
 import { demandsSeeder } from './demands-seeder.ts';
+import { assessmentsSeeder } from './assessments-seeder.ts';
 
-export const demoSeeders: DemoSeeder[] = [problemsSeeder, studySeeder, researchSeeder, demandsSeeder];
+export const demoSeeders: DemoSeeder[] = [
+  problemsSeeder,
+  studySeeder,
+  researchSeeder,
+  assessmentsSeeder,
+  demandsSeeder,
+];

@@ -2,7 +2,9 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { badRequest } from '../../errors.ts';
+import { badRequest, importForbidden } from '../../errors.ts';
+import { hasRole } from '../../policies/engine.ts';
+import { PROBLEM_RECORDERS } from './policy.ts';
 import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { orgPathFilter } from './routes.ts';
@@ -91,6 +93,8 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
+      // A role that cannot record problems is refused before a byte of the file is read.
+      if (!hasRole(req.actor, ...PROBLEM_RECORDERS)) throw importForbidden();
       const file = await req.file();
       if (!file) throw badRequest('请选择要导入的文件', [{ path: 'file', message: '请选择要导入的文件' }]);
       const buffer = await file.toBuffer();

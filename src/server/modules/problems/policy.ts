@@ -10,9 +10,11 @@ export interface ProblemSubject {
   ownsMeasure?: boolean;
 }
 
+/** The roles that record problems (and so may import a 整改台账). */
+export const PROBLEM_RECORDERS = ['admin', 'office', 'secretary', 'officer', 'leader'] as const;
+
 const inScope = (actor: Actor, p: ProblemSubject) => scopeContains(actor.scope, p.orgPath);
-const records = (actor: Actor, p: ProblemSubject) =>
-  hasRole(actor, 'admin', 'office', 'secretary', 'officer', 'leader') && inScope(actor, p);
+const records = (actor: Actor, p: ProblemSubject) => hasRole(actor, ...PROBLEM_RECORDERS) && inScope(actor, p);
 const reviews = (actor: Actor, p: ProblemSubject) =>
   hasRole(actor, 'admin', 'office', 'secretary') && inScope(actor, p);
 const open = (p: ProblemSubject) => p.status !== 'closed';

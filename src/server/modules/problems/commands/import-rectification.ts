@@ -1,11 +1,12 @@
 import type { Ctx } from '../../../http/context.ts';
-import type { CellError } from '../../../errors.ts';
 import { importRejected, invalidField } from '../../../errors.ts';
 import { nowIso, today } from '../../../clock.ts';
 import { inScope } from '../../../db/scope.ts';
-import { readSheet, type ReadCell } from '../../../io/xlsx-sheet.ts';
+import { readUploadedSheet, type ReadCell } from '../../../io/xlsx-sheet.ts';
+import { CellErrors } from '../../../io/cell-errors.ts';
 import { scopeContains } from '../../../db/scope.ts';
 import { hasRole } from '../../../policies/engine.ts';
+import { PROBLEM_RECORDERS } from '../policy.ts';
 import { recordAudits } from '../../audit/record-audit.ts';
 import { PROBLEM_KINDS, PROBLEM_SOURCES } from '../../../../shared/problem-enums.ts';
 import { RECTIFICATION_HEADERS } from '../ledgers.ts';
@@ -50,13 +51,12 @@ interface ParsedRow {
  * 422 listing each bad cell. The sheet itself stays in here, so a big one is garbage before the writes start.
  */
 async function checkLedger(ctx: Ctx, campaign: { focusAreas: string }, buffer: Buffer): Promise<ParsedRow[]> {
-  let sheet;
-  try {
-    sheet = await readSheet(buffer, [...RECTIFICATION_HEADERS]);
-  } catch {
-    throw invalidField('file', '无法读取文件：请上传 .xlsx 格式的整改台账');
-  }
-  const errors: CellError[] = [];
+  const sheet = await readUploadedSheet(
+    buffer,
+    [...RECTIFICATION_HEADERS],
+    '无法读取文件：请上传 .xlsx 格式的整改台账',
+  );
+  const errors = new CellErrors();
   const missing = sheet.missing.filter((h) => REQUIRED.includes(h));
   if (missing.length)
     throw importRejected(missing.map((h) => ({ row: 1, column: h, message: `缺少“${h}”列，请使用系统提供的模板` })));
@@ -108,12 +108,7 @@ async function checkLedger(ctx: Ctx, campaign: { focusAreas: string }, buffer: B
     else if (!unitMatches.length) bad('责任单位', `未找到单位“${text('责任单位')}”（或不在您的数据范围内）`);
     else if (unitMatches.length > 1)
       bad('责任单位', `有 ${unitMatches.length} 个同名单位“${text('责任单位')}”，请在系统中区分名称后再导入`);
-    else if (
-      !(
-        hasRole(ctx.actor, 'admin', 'office', 'secretary', 'officer', 'leader') &&
-        scopeContains(ctx.actor.scope, unitMatches[0].path)
-      )
-    )
+    else if (!(hasRole(ctx.actor, ...PROBLEM_RECORDERS) && scopeContains(ctx.actor.scope, unitMatches[0].path)))
       bad('责任单位', '您无权为该单位记录问题');
     const person = (h: string): number | null => {
       const name = text(h);
@@ -158,7 +153,7 @@ async function checkLedger(ctx: Ctx, campaign: { focusAreas: string }, buffer: B
       });
     }
   }
-  if (errors.length) throw importRejected(errors);
+  if (errors.length) throw errors.rejection();
   return parsed;
 }
 
