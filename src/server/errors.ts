@@ -355,15 +355,18 @@ export const categoryExists = define(
 export const configInPast = define(
   'config_in_past',
   409,
-  '新权重只能从今天或以后生效',
+  '三率权重只能从今天或以后生效',
   () => '新权重只能从今天或以后生效，已过去的考核期不能改',
 );
 
 // — open311 —
+const open311NotFound = define('open311_not_found', 404, 'Open311：资源不存在', (d: string) => d);
+const open311BadKey = define('open311_bad_key', 403, 'Open311：api_key 缺失或无效', (d: string) => d);
+const open311BadRequest = define('open311_bad_request', 400, 'Open311：请求有误', (d: string) => d);
 /** An Open311 error; the Open311 routes render it in the standard `[{code, description}]` shape. */
 export const open311Error = (status: 400 | 403 | 404, description: string) =>
-  new AppError(
-    status,
-    status === 404 ? 'open311_not_found' : status === 403 ? 'open311_bad_key' : 'open311_bad_request',
-    description,
-  );
+  status === 404
+    ? open311NotFound(description)
+    : status === 403
+      ? open311BadKey(description)
+      : open311BadRequest(description);

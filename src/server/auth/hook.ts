@@ -54,7 +54,9 @@ export function installAuthHook(app: FastifyInstance): void {
     if (!request.url.startsWith('/api/v1/') && !request.url.startsWith('/open311/')) return;
     if (request.routeOptions.config?.public) return;
     // An unknown Open311 path gets Open311's own 404, not a login prompt.
-    if (request.url.startsWith('/open311/') && !request.routeOptions.url) return;
+    // (With the web app built, the SPA fallback `/*` matches first and hands such paths to the 404 handler.)
+    const route = request.routeOptions.url;
+    if (request.url.startsWith('/open311/') && (!route || route === '/*')) return;
     const userId = await resolveUserId(app, request);
     const actor = userId === null ? null : await actors.get(app.db, userId);
     if (!actor) throw unauthenticated();

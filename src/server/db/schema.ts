@@ -45,4 +45,4 @@ export interface Database
     DemandTables,
     MatterTables,
     Open311Tables,
-    ExemplarTables {}
+    Open311Tables {}

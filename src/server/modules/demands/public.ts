@@ -16,6 +16,7 @@ export {
   type PublicFilter,
 } from './public-view.ts';
 export { maskDigits } from './presenter.ts';
+export { demandWarningKinds, countOverdueDemands } from './warnings.ts';
 
 /** Of these demand ids, those the caller may see. */
 export async function visibleDemandIds(

@@ -1,6 +1,6 @@
 /**
- * What waits for a caller in 接诉即办, in the shape of the to-do contract (TodoSource: kind, label, menu,
- * query → {count, list}); count and page share one filtered query so the badge equals the list.
+ * What waits for a caller in 接诉即办 (lib/todo-source.ts): count and page share one filtered query, so the
+ * badge equals the list.
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
@@ -9,21 +9,7 @@ import { nowIso } from '../../clock.ts';
 import { hasRole } from '../../policies/engine.ts';
 import { inScope } from '../../db/scope.ts';
 import { demandVisible, overduePredicate } from './repository.ts';
-
-export interface DemandTodoItem {
-  kind: string;
-  id: number;
-  title: string;
-  orgName: string | null;
-  date: string | null;
-  overdue: boolean;
-  link: string;
-}
-
-export interface DemandTodoQuery {
-  count(): Promise<number>;
-  list(limit: number, offset: number): Promise<DemandTodoItem[]>;
-}
+import type { TodoQuery, TodoSource } from '../../lib/todo-source.ts';
 
 type Waiting = 'demand_dispatch' | 'demand_accept' | 'demand_answer' | 'demand_visit';
 
@@ -66,7 +52,7 @@ function todoQuery(
   // biome-ignore lint/complexity/noBannedTypes: Kysely's own type for a query with nothing selected yet
   filtered: SelectQueryBuilder<Database, 'demands', {}>,
   kind: Waiting,
-): DemandTodoQuery {
+): TodoQuery {
   const now = nowIso();
   return {
     async count() {
@@ -104,20 +90,20 @@ function todoQuery(
 }
 
 /** Demands waiting for this actor to accept (签收) or answer (答复) within their limits, dispatch or visit. */
-export function demandTodoQuery(db: Kysely<Database>, actor: Actor, kind: Waiting): DemandTodoQuery | null {
+export function demandTodoQuery(db: Kysely<Database>, actor: Actor, kind: Waiting): TodoQuery | null {
   const q = demandsAwaiting(db, actor, kind);
   return q ? todoQuery(q, kind) : null;
 }
 
-const source = (kind: Waiting, label: string) => ({
+const source = (kind: Waiting, label: string): TodoSource => ({
   kind,
   label,
   menu: 'demands',
   query: (db: Kysely<Database>, actor: Actor, _today?: string) => demandTodoQuery(db, actor, kind),
 });
 
-/** Structurally a TodoSource[] (lib/todo-source.ts on the to-do branch): spread into modules/todos/sources.ts. */
-export const demandTodoSources = [
+/** 我的待办 of 接诉即办, registered in modules/todos/sources.ts. */
+export const demandTodoSources: TodoSource[] = [
   source('demand_accept', '待签收诉求'),
   source('demand_answer', '待答复诉求'),
   source('demand_dispatch', '待派单诉求'),

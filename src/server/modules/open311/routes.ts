@@ -56,6 +56,10 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       .type(CONTENT_TYPES[format])
       .send(errorBody(format, 404, '接口不存在'));
   });
+  // Any other path under /open311/v2/ is Open311's 404 too (the web app's catch-all `/*` would answer first).
+  app.all('/*', { config: config(60), schema: { hide: true } }, async () => {
+    throw open311Error(404, '接口不存在');
+  });
 
   const discovery = (base: string) => {
     const body = {

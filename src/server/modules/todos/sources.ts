@@ -7,10 +7,12 @@ import { problemTodoSources } from '../problems/public.ts';
 import { studyTodoSources } from '../study/public.ts';
 import { researchTodoSources } from '../research/public.ts';
 import { taskTodoSources } from '../tasks/public.ts';
+import { demandTodoSources } from '../demands/public.ts';
 
 export const todoSources: TodoSource[] = [
   ...problemTodoSources,
   ...studyTodoSources,
   ...researchTodoSources,
   ...taskTodoSources,
+  ...demandTodoSources,
 ];

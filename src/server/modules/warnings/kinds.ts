@@ -8,5 +8,11 @@ import type { WarningKind } from '../../lib/warning-kind.ts';
 import { problemWarningKinds } from '../problems/public.ts';
 import { studyWarningKinds } from '../study/public.ts';
 import { taskWarningKinds } from '../tasks/public.ts';
+import { demandWarningKinds } from '../demands/public.ts';
 
-export const WARNING_KINDS: WarningKind[] = [...problemWarningKinds, ...studyWarningKinds, ...taskWarningKinds];
+export const WARNING_KINDS: WarningKind[] = [
+  ...problemWarningKinds,
+  ...studyWarningKinds,
+  ...taskWarningKinds,
+  ...demandWarningKinds,
+];

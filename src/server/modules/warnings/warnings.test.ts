@@ -81,6 +81,7 @@ describeEachDb('#warnings (预警)', (h) => {
             'study_idle_units',
             'task_behind',
             'task_stale',
+            'demand_overdue',
           ]),
         );
         for (const item of items) {

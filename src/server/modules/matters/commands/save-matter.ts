@@ -7,6 +7,7 @@ import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { campaignBrief } from '../../campaigns/public.ts';
+import { requireUsableAttachments } from '../../attachments/public.ts';
 import type { MatterStatus } from '../../../../shared/demand-enums.ts';
 import { matterPolicy } from '../policy.ts';
 import { findMatter, findMatterAnywhere } from '../repository.ts';
@@ -118,15 +119,8 @@ export async function addProgress(ctx: Ctx, id: number, input: { date: string; n
     );
     authorize(matterPolicy, 'progress', ctx.actor, m, '已完成的实事不能再填报进展');
     if (input.date > today()) throw invalidField('date', '“进展日期”不能晚于今天');
-    if (input.attachmentId) {
-      const own = await trx
-        .selectFrom('attachments')
-        .select('id')
-        .where('id', '=', input.attachmentId)
-        .where('uploadedBy', '=', ctx.actor.userId)
-        .executeTakeFirst();
-      if (!own) throw invalidField('attachmentId', '“佐证材料”不存在或不是您上传的文件');
-    }
+    if (input.attachmentId)
+      await requireUsableAttachments(trx, ctx.actor, [input.attachmentId], 'attachmentId', '佐证材料');
     await trx
       .insertInto('matterProgress')
       .values({

@@ -1,0 +1,37 @@
+/** 预警 of 为民办实事: demands past their time limit (签收 or 办理) in a subtree, counted through the list query. */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { nowIso } from '../../clock.ts';
+import { queryOf, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
+import { demandQuery } from './repository.ts';
+
+const overdue = (s: WarningScope) => ({ campaignId: s.campaignId, orgId: s.orgId, overdue: true });
+
+/** How many demands in the subtree are past their limit, as the caller may see them (the list's total). */
+export async function countOverdueDemands(
+  db: Kysely<Database>,
+  actor: Actor,
+  s: { campaignId?: number; orgPath: string },
+): Promise<number> {
+  const row = await demandQuery(db, actor, {
+    campaignId: s.campaignId,
+    orgPath: s.orgPath,
+    overdue: true,
+    now: nowIso(),
+  })
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export const demandWarningKinds: WarningKind[] = [
+  {
+    kind: 'demand_overdue',
+    label: '超过办理时限的群众诉求',
+    line: '为民办实事',
+    count: (db, actor, s) => countOverdueDemands(db, actor, s),
+    link: (s) => `/demands?${queryOf(overdue(s))}`,
+    api: (s) => `/api/v1/demands?${queryOf(overdue(s))}`,
+  },
+];
