@@ -14,6 +14,7 @@ import type { Db } from './db/connection.ts';
 import { installErrorHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { apiModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 
@@ -86,6 +87,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   installAuthHook(app);
+  installInputGuard(app);
   await app.register(
     async (api) => {
       for (const mod of apiModules) await api.register(mod);

@@ -7,7 +7,8 @@ import { MAX_UPLOAD_BYTES } from '../../http/limits.ts';
 import { nowIso } from '../../clock.ts';
 import { inScope } from '../../db/scope.ts';
 import { ALLOWED_EXTENSIONS, typeOf } from './file-types.ts';
-import { blobPath, storeStream } from './storage.ts';
+import { blobPath, receiveStream } from './storage.ts';
+import { cleanFileName, consumeUpload, uploadedFile } from '../../http/uploads.ts';
 
 const tags = ['附件'];
 const Attachment = Type.Object({ id: Type.Integer(), name: Type.String(), size: Type.Integer(), type: Type.String() });
@@ -25,21 +26,27 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const file = await req.file();
-      if (!file) throw badRequest('请选择要上传的文件', [{ path: 'file', message: '请选择要上传的文件' }]);
-      const type = typeOf(file.filename);
+      const file = await uploadedFile(req);
+      const name = cleanFileName(file.filename);
+      const type = typeOf(name);
       if (!type) {
         file.file.resume();
         throw badRequest(`不支持的文件类型，允许：${ALLOWED_EXTENSIONS.join('、')}`, [
           { path: 'file', message: '不支持的文件类型' },
         ]);
       }
-      const stored = await storeStream(app.config.dataDir, file.file);
-      if (file.file.truncated) throw tooLarge(`文件超过大小限制（最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
-      if (stored.size === 0) throw badRequest('文件是空的', [{ path: 'file', message: '文件是空的' }]);
-      if (!type.magic(stored.head))
-        throw badRequest('文件内容与扩展名不符', [{ path: 'file', message: '文件内容与扩展名不符' }]);
-      const name = file.filename.slice(-200);
+      const stored = await consumeUpload(() => receiveStream(app.config.dataDir, file.file));
+      // Checked while the file is still a temporary one: a rejected upload leaves nothing on disk.
+      try {
+        if (file.file.truncated) throw tooLarge(`文件超过大小限制（最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）`);
+        if (stored.size === 0) throw badRequest('文件是空的', [{ path: 'file', message: '文件是空的' }]);
+        if (!type.magic(stored.head))
+          throw badRequest('文件内容与扩展名不符', [{ path: 'file', message: '文件内容与扩展名不符' }]);
+      } catch (error) {
+        stored.discard();
+        throw error;
+      }
+      stored.commit();
       const row = await app.db.transaction().execute(async (trx) =>
         trx
           .insertInto('attachments')

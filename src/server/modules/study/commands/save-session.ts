@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
+import { inBatches } from '../../../db/in-batches.ts';
 import { invalidField } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
@@ -46,12 +47,14 @@ async function syncAttendance(
   const ids = attendance.map((a) => a.personId);
   if (new Set(ids).size !== ids.length) throw invalidField('attendance', '“出勤名单”中有重复人员');
   if (ids.length) {
-    const roster = await trx
-      .selectFrom('people')
-      .select('id')
-      .where('id', 'in', ids)
-      .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
-      .execute();
+    const roster = await inBatches(ids, (batch) =>
+      trx
+        .selectFrom('people')
+        .select('id')
+        .where('id', 'in', batch)
+        .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
+        .execute(),
+    );
     if (roster.length !== ids.length) throw invalidField('attendance', '“出勤名单”中有不属于本单位的人员');
   }
   for (const [i, a] of attendance.entries()) {
