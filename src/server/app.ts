@@ -15,6 +15,7 @@ import { installErrorHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
 import { installInputGuard } from './http/input-guard.ts';
+import { installCsrfGuard } from './http/csrf.ts';
 import { apiModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 
@@ -86,6 +87,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  installCsrfGuard(app);
   installAuthHook(app);
   installInputGuard(app);
   await app.register(

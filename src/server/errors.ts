@@ -85,3 +85,5 @@ export const malformedMultipart = () =>
   new AppError(400, 'malformed_multipart', '上传内容格式不正确：请以 multipart/form-data 重新上传文件');
 /** A number the databases cannot store (Infinity, 1e400). */
 export const numberOutOfRange = (path: string) => invalidField(path, `字段 ${path} 的数值超出范围`);
+/** A state-changing request sent by another site's page (its Origin is not ours). */
+export const crossSiteRequest = () => forbidden('请求来自其他网站，已拒绝（跨站请求）');
