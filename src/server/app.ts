@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
@@ -16,8 +17,17 @@ import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { installCsrfGuard } from './http/csrf.ts';
-import { apiModules } from './modules/routes.ts';
+import { apiModules, rootModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
+import { errorCatalogue } from './errors.ts';
+
+/** The error catalogue as a Markdown table for the OpenAPI description. */
+const errorTable = () =>
+  [
+    '| code | HTTP | 含义 |',
+    '| --- | --- | --- |',
+    ...errorCatalogue.map((e) => `| ${e.code} | ${e.status} | ${e.description} |`),
+  ].join('\n');
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,7 +59,14 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   app.decorate('db', db);
   app.decorate('config', config);
 
-  installErrorHandler(app);
+  const webBuilt = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  // Client-side routes: every other non-API GET gets the app shell.
+  installErrorHandler(
+    app,
+    webBuilt
+      ? (_request, reply) => reply.status(200).type('text/html; charset=utf-8').sendFile('index.html')
+      : undefined,
+  );
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -73,9 +90,16 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
       info: {
         title: '台账 Taizhang API',
         version: '1.0.0',
-        description: '主题教育台账系统接口。错误均为 application/problem+json。',
+        description: `主题教育台账系统接口。错误均为 application/problem+json，code 取下表之一：\n\n${errorTable()}`,
       },
       components: {
+        // Every code a client can receive (errors.ts), so a client can switch over them.
+        schemas: {
+          ErrorCode: {
+            type: 'string',
+            oneOf: errorCatalogue.map((e) => ({ const: e.code, description: `HTTP ${e.status}：${e.description}` })),
+          },
+        },
         securitySchemes: {
           cookie: { type: 'apiKey', in: 'cookie', name: 'tz_session' },
           bearer: { type: 'http', scheme: 'bearer' },
@@ -87,6 +111,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  // Only routes that ask for it (config.rateLimit: the public page, Open311) are limited, per address.
+  await app.register(rateLimit, { global: false });
   installCsrfGuard(app);
   installAuthHook(app);
   installInputGuard(app);
@@ -96,15 +122,9 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
     },
     { prefix: '/api/v1' },
   );
+  for (const { plugin, prefix } of rootModules) await app.register(plugin, { prefix });
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
-    // Client-side routes: every other non-API GET gets the app shell.
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
-  }
+  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   return app;
 }
 

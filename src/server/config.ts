@@ -12,6 +12,12 @@ export interface Config {
   adminPassword: string | null;
   secureCookies: boolean;
   logLevel: string;
+  /** TAIZHANG_SECRET_KEY: 32 bytes (base64 or hex) that encrypt robot addresses and secrets at rest. */
+  secretKey: Buffer | null;
+  /** TAIZHANG_PUBLIC_URL: how people reach Taizhang, for links in robot messages. */
+  publicUrl: string;
+  /** TAIZHANG_MESSAGE_DAYS: how long 站内消息 are kept. */
+  messageDays: number;
   /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; none by default. */
   trustedProxies: string[];
 }
@@ -33,6 +39,24 @@ function parseDatabaseUrl(raw: string | undefined, dataDir: string): string {
   throw new ConfigError(
     `DATABASE_URL="${raw}" 无法识别：请使用 SQLite 文件路径（如 ./data/taizhang.sqlite 或 sqlite:./data/x.sqlite）或 postgres://user@host:5432/db`,
   );
+}
+
+function parseSecretKey(raw: string | undefined): Buffer | null {
+  if (!raw) return null;
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32)
+    throw new ConfigError(
+      'TAIZHANG_SECRET_KEY 须为 32 字节：64 位十六进制或 base64，例如 `openssl rand -base64 32` 的输出',
+    );
+  return key;
+}
+
+function parseMessageDays(raw: string | undefined): number {
+  if (!raw) return 180;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new ConfigError(`TAIZHANG_MESSAGE_DAYS="${raw}" 无效：请设为 1–3650 之间的天数，例如 180`);
+  return days;
 }
 
 function parseProxies(raw: string | undefined): string[] {
@@ -72,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     secureCookies: env.TAIZHANG_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL || 'info',
+    secretKey: parseSecretKey(env.TAIZHANG_SECRET_KEY),
+    publicUrl: (env.TAIZHANG_PUBLIC_URL || `http://localhost:${parsePort(env.PORT)}`).replace(/\/+$/, ''),
+    messageDays: parseMessageDays(env.TAIZHANG_MESSAGE_DAYS),
     trustedProxies: parseProxies(env.TAIZHANG_TRUSTED_PROXIES),
   };
 }

@@ -10,6 +10,17 @@ import type { InstitutionTables } from '../modules/institutions/tables.ts';
 import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
+import type { TaskTables } from '../modules/tasks/tables.ts';
+import type { WarningTables } from '../modules/warnings/tables.ts';
+import type { AssessmentTables } from '../modules/assessments/tables.ts';
+import type { CheckTables } from '../modules/checks/tables.ts';
+import type { BulletinTables } from '../modules/bulletins/tables.ts';
+import type { ExemplarTables } from '../modules/exemplars/tables.ts';
+import type { NotificationTables } from '../modules/notifications/tables.ts';
+import type { ReminderTables } from '../modules/reminders/tables.ts';
+import type { DemandTables } from '../modules/demands/tables.ts';
+import type { MatterTables } from '../modules/matters/tables.ts';
+import type { Open311Tables } from '../modules/open311/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -22,4 +33,15 @@ export interface Database
     InstitutionTables,
     StudyTables,
     ResearchTables,
-    MeetingTables {}
+    MeetingTables,
+    TaskTables,
+    WarningTables,
+    AssessmentTables,
+    CheckTables,
+    BulletinTables,
+    ExemplarTables,
+    NotificationTables,
+    ReminderTables,
+    DemandTables,
+    MatterTables,
+    Open311Tables {}

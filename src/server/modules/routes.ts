@@ -1,4 +1,5 @@
 /** Every API module's routes, mounted under /api/v1. A new module adds one line here. */
+import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authRoutes } from '../auth/routes.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -24,6 +25,35 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { taskRoutes } from './tasks/routes.ts';
+import { warningRoutes } from './warnings/routes.ts';
+import { idleUnitRoutes } from './study/idle-units.ts';
+import { registerAttachmentLink } from './attachments/public.ts';
+import { problemAttachmentLink } from './problems/public.ts';
+import { institutionAttachmentLink } from './institutions/public.ts';
+import { meetingAttachmentLink } from './meetings/public.ts';
+import { taskAttachmentLink } from './tasks/public.ts';
+
+// Records that link attachments: each owning module says who may open the files its records link.
+// A new module whose table references attachments adds one line here.
+registerAttachmentLink('problems', problemAttachmentLink);
+registerAttachmentLink('institutions', institutionAttachmentLink);
+registerAttachmentLink('meetings', meetingAttachmentLink);
+registerAttachmentLink('tasks', taskAttachmentLink);
+import { assessmentRoutes } from './assessments/routes.ts';
+import { assessmentExportRoutes } from './assessments/export-routes.ts';
+import { accountabilityRoutes } from './assessments/accountability-routes.ts';
+import { checkRoutes } from './checks/routes.ts';
+import { bulletinRoutes } from './bulletins/routes.ts';
+import { todoRoutes } from './todos/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { webhookRoutes } from './notifications/webhook-routes.ts';
+import { demandRoutes } from './demands/routes.ts';
+import { demandFigureRoutes } from './demands/figure-routes.ts';
+import { publicDemandRoutes } from './demands/public-routes.ts';
+import { open311KeyRoutes } from './open311/key-routes.ts';
+import { matterRoutes } from './matters/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -46,8 +76,29 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   studyLedgerRoutes,
   attendanceImportRoutes,
   studyPlanRoutes,
+  idleUnitRoutes,
   researchRoutes,
   meetingRoutes,
+  taskRoutes,
+  warningRoutes,
   dashboardRoutes,
+  assessmentRoutes,
+  assessmentExportRoutes,
+  accountabilityRoutes,
+  checkRoutes,
+  bulletinRoutes,
+  todoRoutes,
+  notificationRoutes,
+  webhookRoutes,
+  demandFigureRoutes,
+  demandRoutes,
+  publicDemandRoutes,
+  matterRoutes,
+  open311KeyRoutes,
   auditRoutes,
+];
+
+/** Modules mounted outside /api/v1 (standard paths other platforms expect). */
+export const rootModules: Array<{ plugin: FastifyPluginAsync; prefix: string }> = [
+  { plugin: open311Routes, prefix: '/open311/v2' },
 ];

@@ -20,6 +20,8 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  CustomerServiceOutlined,
+  HeartOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
@@ -102,6 +104,22 @@ export const features: FeatureEntry[] = [
     icon: <BookOutlined />,
     element: lazyPage(() => import('../features/institutions/institutions-page.tsx'), 'InstitutionsPage'),
     visible: () => true,
+  },
+  {
+    key: 'demands',
+    path: '/demands',
+    label: '接诉即办',
+    icon: <CustomerServiceOutlined />,
+    element: lazyPage(() => import('../features/demands/demands-page.tsx'), 'DemandsPage'),
+    visible: managesOrg,
+  },
+  {
+    key: 'matters',
+    path: '/matters',
+    label: '民生实事',
+    icon: <HeartOutlined />,
+    element: lazyPage(() => import('../features/matters/matters-page.tsx'), 'MattersPage'),
+    visible: managesOrg,
   },
   {
     key: 'orgs',

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateString, ErrorResponses, IdParams } from '../../http/schemas.ts';
-import { conflict, notFound } from '../../errors.ts';
+import { notFound, dateExists } from '../../errors.ts';
 import { nowIso } from '../../clock.ts';
 import { authorize, isAdmin, type Policy } from '../../policies/engine.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -54,7 +54,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       authorize(calendarPolicy, 'manage', req.actor, null);
       const row = await app.db.transaction().execute(async (trx) => {
         if (await trx.selectFrom('calendarOverrides').select('id').where('date', '=', req.body.date).executeTakeFirst())
-          throw conflict('date_exists', `${req.body.date} 已有设置`);
+          throw dateExists(req.body.date);
         const inserted = await trx
           .insertInto('calendarOverrides')
           .values({ date: req.body.date, kind: req.body.kind, note: req.body.note ?? '', createdAt: nowIso() })

@@ -2,8 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
+import type { AttachmentLink } from '../attachments/public.ts';
 import { insertInstitution } from './commands/save-institution.ts';
-import { findInstitution } from './repository.ts';
+import { institutionVisible } from './repository.ts';
+
+export { institutionVisible, visibleInstitutionIds } from './repository.ts';
+export { linkClosedProblem } from './commands/link-closed-problem.ts';
 
 /** A good practice found in research becomes an institution proposal (起草, 立). */
 export async function createInstitutionProposal(
@@ -15,7 +19,12 @@ export async function createInstitutionProposal(
   return { id: inst.id };
 }
 
-/** An institution the caller can see, for linking a closure to it. */
-export function visibleInstitution(db: Kysely<Database>, actor: Actor, id: number) {
-  return findInstitution(db, actor, id);
-}
+/** The document of an institution the caller may see is theirs to open. */
+export const institutionAttachmentLink: AttachmentLink = (actor) => (eb) =>
+  eb.exists(
+    eb
+      .selectFrom('institutions')
+      .select('institutions.id')
+      .whereRef('institutions.attachmentId', '=', 'attachments.id')
+      .where(institutionVisible(actor) as never),
+  );

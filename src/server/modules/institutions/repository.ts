@@ -3,9 +3,10 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
 import { problemVisible } from '../problems/public.ts';
+import { distinctIds } from '../../db/access.ts';
 
 /** Institutions of units in scope, and those produced by problems the caller can see. */
-function visible(actor: Actor) {
+export function institutionVisible(actor: Actor) {
   return (eb: ExpressionBuilder<Database, 'institutions'>) =>
     eb.or([
       inScope(actor.scope, 'institutions.orgPath')(eb),
@@ -33,7 +34,7 @@ export function institutionQuery(db: Kysely<Database>, actor: Actor, filter: Ins
   let qb = db
     .selectFrom('institutions')
     .innerJoin('orgUnits', 'orgUnits.id', 'institutions.orgId')
-    .where(visible(actor));
+    .where(institutionVisible(actor));
   if (filter.campaignId) qb = qb.where('institutions.campaignId', '=', filter.campaignId);
   if (filter.orgPath) {
     const p = filter.orgPath;
@@ -87,12 +88,31 @@ export function findInstitutionAnywhere(db: Kysely<Database>, id: number) {
 
 export type InstitutionRow = NonNullable<Awaited<ReturnType<typeof findInstitution>>>;
 
-export async function linkedProblems(db: Kysely<Database>, ids: number[]) {
+/** Of these institution ids, those the caller may see. */
+export async function visibleInstitutionIds(
+  db: Kysely<Database>,
+  actor: Actor,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  const unique = distinctIds(ids);
+  if (!unique.length) return new Set();
+  const rows = await db
+    .selectFrom('institutions')
+    .select('institutions.id')
+    .where('institutions.id', 'in', unique)
+    .where(institutionVisible(actor))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The problems the institutions answer, as far as the caller may see them (a title is not for outsiders). */
+export async function linkedProblems(db: Kysely<Database>, actor: Actor, ids: number[]) {
   if (!ids.length) return [];
   return db
     .selectFrom('institutionProblems')
     .innerJoin('problems', 'problems.id', 'institutionProblems.problemId')
     .select(['institutionProblems.institutionId', 'problems.id', 'problems.title', 'problems.status'])
     .where('institutionProblems.institutionId', 'in', ids)
+    .where(problemVisible(actor) as never)
     .execute();
 }

@@ -72,7 +72,7 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const one = async (req: FastifyRequest, id: number) => {
     const i = await findInstitution(app.db, req.actor, id);
     if (!i) throw notFound('制度');
-    return present(req, i, await linkedProblems(app.db, [id]));
+    return present(req, i, await linkedProblems(app.db, req.actor, [id]));
   };
   const path = (req: FastifyRequest, orgId?: number) => filterOrgPath(app.db, req.actor.scope, orgId);
 
@@ -110,6 +110,7 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       const links = await linkedProblems(
         app.db,
+        req.actor,
         result.items.map((i) => i.id),
       );
       return { ...result, items: result.items.map((i) => present(req, i, links)) };

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../http/context.ts';
 import { nowIso } from '../../clock.ts';
-import { conflict, invalidField, notFound } from '../../errors.ts';
+import { invalidField, notFound, alreadyAssigned } from '../../errors.ts';
 import { authorize, hasRole, type Policy } from '../../policies/engine.ts';
 import { requireWritable } from '../../policies/scope-guard.ts';
 import { scopeContains } from '../../db/scope.ts';
@@ -29,7 +29,7 @@ export async function assignLeader(ctx: Ctx, personId: number, orgId: number): P
       .where('personId', '=', personId)
       .where('orgId', '=', orgId)
       .executeTakeFirst();
-    if (exists) throw conflict('already_assigned', `${person.name}已分管${org.name}`);
+    if (exists) throw alreadyAssigned(person.name, org.name);
     const row = await trx
       .insertInto('leaderAssignments')
       .values({ personId, orgId, createdAt: nowIso() })

@@ -4,8 +4,10 @@ import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
+import { distinctIds } from '../../db/access.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
+import { addDays } from '../../clock.ts';
 
 /**
  * Problems the caller may see: those of units in scope, their own individual problems, and problems with a
@@ -32,6 +34,23 @@ export function problemVisible(actor: Actor) {
   };
 }
 
+/** Of these problem ids, those the caller may see (one query for the whole list). */
+export async function visibleProblemIds(
+  db: Kysely<Database>,
+  actor: Actor,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  const unique = distinctIds(ids);
+  if (!unique.length) return new Set();
+  const rows = await db
+    .selectFrom('problems')
+    .select('problems.id')
+    .where('problems.id', 'in', unique)
+    .where(problemVisible(actor))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export interface ProblemFilter {
   campaignId?: number;
   /** Path of the unit whose subtree is wanted. */
@@ -49,6 +68,8 @@ export interface ProblemFilter {
   /** Closed with every measure finished by its deadline. */
   onTime?: boolean;
   specialItemId?: number;
+  /** 申请销号 waiting since before this date (Asia/Shanghai). */
+  submittedBefore?: string;
   q?: string;
   /**
    * How the list should read a subtree, chosen with the maintained figures (listPlan): 'ordered' walks the
@@ -94,6 +115,11 @@ export function problemQuery(
   if (filter.kind) qb = qb.where('problems.kind', '=', filter.kind);
   if (filter.status) qb = qb.where('problems.status', '=', filter.status);
   if (filter.specialItemId) qb = qb.where('problems.specialItemId', '=', filter.specialItemId);
+  if (filter.submittedBefore)
+    qb = qb
+      .where('problems.status', '=', 'submitted')
+      // Shanghai midnight of that date as the stored UTC instant.
+      .where('problems.submittedAt', '<', `${addDays(filter.submittedBefore, -1)}T16:00:00.000Z`);
   if (filter.escalated !== undefined)
     qb = qb.where('problems.escalatedFromId', filter.escalated ? 'is not' : 'is', null);
   if (filter.onTime) qb = qb.where((eb) => onTimePredicate(eb));
@@ -180,6 +206,7 @@ export const problemColumns = [
   'problems.sourceRefId',
   'problems.dueDate',
   'problems.submittedAt',
+  'problems.submittedBy',
   'problems.closedAt',
   'problems.version',
   'problems.createdAt',

@@ -9,7 +9,9 @@ import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
-import { problemVisible } from '../../problems/public.ts';
+import { visibleProblemIds } from '../../problems/public.ts';
+import { requireUsableAttachments } from '../../attachments/public.ts';
+import { requireAllIds } from '../../../db/access.ts';
 import { institutionPolicy } from '../policy.ts';
 import { findInstitution, findInstitutionAnywhere, type InstitutionRow } from '../repository.ts';
 import { nextInstitutionStatus, type InstitutionStatus, type InstitutionTransition } from '../lifecycle.ts';
@@ -28,13 +30,8 @@ export interface InstitutionInput {
 async function linkProblems(trx: Kysely<Database>, actor: Actor, institutionId: number, problemIds: number[]) {
   const ids = [...new Set(problemIds)];
   if (!ids.length) return;
-  const found = await trx
-    .selectFrom('problems')
-    .select('id')
-    .where('id', 'in', ids)
-    .where(problemVisible(actor) as never)
-    .execute();
-  if (found.length !== ids.length) throw invalidField('problemIds', '“关联问题”中有不存在或不在您数据范围内的问题');
+  const allowed = await visibleProblemIds(trx, actor, ids);
+  requireAllIds(ids, allowed, 'problemIds', '“关联问题”中有不存在或不在您数据范围内的问题');
   await trx.deleteFrom('institutionProblems').where('institutionId', '=', institutionId).execute();
   await trx
     .insertInto('institutionProblems')
@@ -54,6 +51,8 @@ export async function insertInstitution(
     '单位',
   );
   authorize(institutionPolicy, 'update', ctx.actor, { orgPath: org.path, status: 'draft' });
+  if (input.attachmentId)
+    await requireUsableAttachments(trx, ctx.actor, [input.attachmentId], 'attachmentId', '制度文件');
   const campaign = await trx.selectFrom('campaigns').select('id').where('id', '=', input.campaignId).executeTakeFirst();
   if (!campaign) throw invalidField('campaignId', '“主题教育”不存在');
   const now = nowIso();
@@ -111,6 +110,8 @@ export async function updateInstitution(
     if (input.title !== undefined) values.title = input.title.trim();
     if (input.action !== undefined) values.action = input.action;
     if (input.reason !== undefined) values.reason = input.reason.trim();
+    if (input.attachmentId)
+      await requireUsableAttachments(trx, ctx.actor, [input.attachmentId], 'attachmentId', '制度文件');
     if (input.attachmentId !== undefined) values.attachmentId = input.attachmentId;
     await updateVersioned(trx, 'institutions', id, input.version, values);
     if (input.problemIds) await linkProblems(trx, ctx.actor, id, input.problemIds);

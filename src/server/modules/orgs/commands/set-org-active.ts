@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { conflict } from '../../../errors.ts';
+import { parentInactive, rootUnit, unitInUse } from '../../../errors.ts';
 import { orgPolicy } from '../policy.ts';
 import { dependents, findOrg, findOrgInScope, type OrgRow } from '../repository.ts';
 
@@ -14,17 +14,14 @@ export async function setOrgActive(ctx: Ctx, id: number, active: boolean, versio
     authorize(orgPolicy, 'deactivate', ctx.actor, org);
     checkVersion(org.version, version);
     if (!active) {
-      if (org.parentId === null) throw conflict('root_unit', '顶级单位不能停用');
+      if (org.parentId === null) throw rootUnit();
       const deps = await dependents(trx, id);
       if (deps.children || deps.people) {
-        throw conflict(
-          'unit_in_use',
-          `该单位还有 ${deps.children} 个在用下级单位、${deps.people} 名在册人员，请先停用或转移`,
-        );
+        throw unitInUse(deps.children, deps.people);
       }
     } else if (org.parentId !== null) {
       const parent = await findOrg(trx, org.parentId);
-      if (!parent?.active) throw conflict('parent_inactive', '上级单位已停用，请先启用上级单位');
+      if (!parent?.active) throw parentInactive();
     }
     await updateVersioned(trx, 'orgUnits', id, version, { active: active ? 1 : 0 });
     const after = (await findOrg(trx, id))!;

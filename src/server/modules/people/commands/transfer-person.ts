@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../http/context.ts';
-import { invalidField, conflict } from '../../../errors.ts';
+import { invalidField, sameUnit } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
@@ -25,7 +25,7 @@ export async function transferPerson(ctx: Ctx, id: number, orgId: number, versio
     );
     authorize(personPolicy, 'create', ctx.actor, { orgPath: target.path });
     if (!target.active) throw invalidField('orgId', '“调入单位”已停用');
-    if (target.id === person.orgId) throw conflict('same_unit', '该人员已在此单位');
+    if (target.id === person.orgId) throw sameUnit();
     await updateVersioned(trx, 'people', id, version, { orgId: target.id, orgPath: target.path });
     const after = (await findPersonInScope(trx, ctx.actor.scope, id))!;
     await recordAudit(trx, ctx.actor, {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../http/context.ts';
-import { conflict } from '../../../errors.ts';
+import { problemLinked } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -17,13 +17,13 @@ export async function deleteProblem(ctx: Ctx, id: number, version: number): Prom
     authorize(problemPolicy, 'delete', ctx.actor, subject);
     checkVersion(problem.version, version);
     if (problem.sourceRefType)
-      throw conflict('problem_linked', '该问题由调研或民主生活会等转入，不能删除；如不成立，请在审核时退回说明');
+      throw problemLinked('该问题由调研或民主生活会等转入，不能删除；如不成立，请在审核时退回说明');
     const escalated = await trx
       .selectFrom('problems')
       .select('id')
       .where('escalatedFromId', '=', id)
       .executeTakeFirst();
-    if (escalated) throw conflict('problem_linked', '该问题已向上级上报，不能删除');
+    if (escalated) throw problemLinked('该问题已向上级上报，不能删除');
     await beforeProblemDelete(trx, id);
     await trx.deleteFrom('problems').where('id', '=', id).execute();
     await recordAudit(trx, ctx.actor, {

@@ -1,9 +1,10 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
-import { conflict, invalidField, notFound } from '../../../errors.ts';
+import { invalidField, notFound, alreadyDecided, extensionPending, measureDone } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
+import { notifyExtensionDecided } from '../notify-events.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { loadForWrite } from './shared.ts';
 
@@ -24,7 +25,7 @@ export async function requestExtension(
       .where('problemId', '=', problemId)
       .executeTakeFirst();
     if (!measure) throw notFound('整改措施');
-    if (measure.status === 'done') throw conflict('measure_done', '该措施已完成，无需延期');
+    if (measure.status === 'done') throw measureDone();
     if (input.requestedDeadline <= measure.deadline)
       throw invalidField('requestedDeadline', '“申请延期至”须晚于原整改时限');
     const pending = await trx
@@ -33,7 +34,7 @@ export async function requestExtension(
       .where('measureId', '=', measureId)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (pending) throw conflict('extension_pending', '该措施已有待审批的延期申请');
+    if (pending) throw extensionPending();
     const row = await trx
       .insertInto('extensionRequests')
       .values({
@@ -76,7 +77,7 @@ export async function decideExtension(
       .where('problemId', '=', problemId)
       .executeTakeFirst();
     if (!ext) throw notFound('延期申请');
-    if (ext.status !== 'pending') throw conflict('already_decided', '该延期申请已审批');
+    if (ext.status !== 'pending') throw alreadyDecided();
     const now = nowIso();
     await trx
       .updateTable('extensionRequests')
@@ -96,6 +97,7 @@ export async function decideExtension(
         .execute();
       await afterProblemWrite(trx, problemId);
     }
+    await notifyExtensionDecided(trx, ctx.actor, problem, ext, input.approve, input.reason?.trim());
     await recordAudit(trx, ctx.actor, {
       action: input.approve ? 'approve_extension' : 'reject_extension',
       entityType: 'problem',

@@ -7,6 +7,7 @@ import { requireWritable } from '../../../policies/scope-guard.ts';
 import { addWorkingDays } from '../../../lib/working-days.ts';
 import { findProblem, findProblemInScope, measuresOf, type ProblemRow } from '../repository.ts';
 import type { ProblemSubject } from '../policy.ts';
+import { requireUsableAttachments } from '../../attachments/public.ts';
 
 /** A problem loaded for a write (403 outside scope, 404 unknown), with whether the caller owns a measure. */
 export async function loadForWrite(ctx: Ctx, trx: Kysely<Database>, id: number) {
@@ -54,14 +55,7 @@ export async function checkPeople(
   }
 }
 
-/** Attachments must exist and be the caller's own uploads (or visible to them). */
+/** Attachments must exist and be the caller's own uploads (or already visible to them). */
 export async function checkAttachments(trx: Kysely<Database>, ctx: Ctx, ids: number[]): Promise<void> {
-  if (!ids.length) return;
-  const rows = await trx
-    .selectFrom('attachments')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('uploadedBy', '=', ctx.actor.userId)
-    .execute();
-  if (rows.length !== new Set(ids).size) throw invalidField('attachmentIds', '“佐证材料”中有不存在或不是您上传的文件');
+  await requireUsableAttachments(trx, ctx.actor, ids, 'attachmentIds', '佐证材料');
 }

@@ -2,18 +2,20 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
-import { illegalTransition, invalidField } from '../../../errors.ts';
-import { idsOfPath, inScope } from '../../../db/scope.ts';
+import { illegalTransition } from '../../../errors.ts';
+import { idsOfPath } from '../../../db/scope.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg } from '../../orgs/public.ts';
+import { linkClosedProblem } from '../../institutions/public.ts';
 import type { ProblemStatus } from '../../../../shared/problem-enums.ts';
 import { decide, type Action } from '../lifecycle.ts';
-import { problemPolicy } from '../policy.ts';
+import { OWN_SUBMISSION, problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { findProblemInScope, type ProblemRow } from '../repository.ts';
 import { checkAttachments, loadForWrite } from './shared.ts';
+import { notifyReviewed } from '../notify-events.ts';
 
 export interface TransitionInput {
   action: Action;
@@ -80,7 +82,11 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
       input.action,
       ctx.actor,
       subject,
-      problem.status === 'closed' ? '已销号的问题不能再操作' : undefined,
+      problem.status === 'closed'
+        ? '已销号的问题不能再操作'
+        : (input.action === 'approve' || input.action === 'reject') && problem.submittedBy === ctx.actor.userId
+          ? OWN_SUBMISSION
+          : undefined,
     );
     checkVersion(problem.version, input.version);
     const attachmentIds = input.attachmentIds ?? [];
@@ -113,28 +119,16 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
     const now = nowIso();
     const values: Record<string, unknown> = { status: verdict.next };
     if (input.action === 'submit')
-      Object.assign(values, { effect: input.effect!.trim(), submittedAt: now, returnReason: '' });
-    if (input.action === 'reject') values.returnReason = input.reason!.trim();
+      Object.assign(values, {
+        effect: input.effect!.trim(),
+        submittedAt: now,
+        submittedBy: ctx.actor.userId,
+        returnReason: '',
+      });
+    if (input.action === 'reject') Object.assign(values, { returnReason: input.reason!.trim(), submittedBy: null });
     if (input.action === 'approve') {
       values.closedAt = now;
-      if (input.institutionId) {
-        const inst = await trx
-          .selectFrom('institutions')
-          .select('id')
-          .where('id', '=', input.institutionId)
-          .where(inScope(ctx.actor.scope, 'institutions.orgPath'))
-          .executeTakeFirst();
-        if (!inst) throw invalidField('institutionId', '“关联制度”不存在或不在您的数据范围内');
-        values.institutionId = inst.id;
-        const linked = await trx
-          .selectFrom('institutionProblems')
-          .select('problemId')
-          .where('institutionId', '=', inst.id)
-          .where('problemId', '=', id)
-          .executeTakeFirst();
-        if (!linked)
-          await trx.insertInto('institutionProblems').values({ institutionId: inst.id, problemId: id }).execute();
-      }
+      if (input.institutionId) values.institutionId = await linkClosedProblem(trx, ctx.actor, input.institutionId, id);
     }
     let linkedId: number | undefined;
     if (input.action === 'escalate') linkedId = await escalate(trx, ctx, problem);
@@ -145,6 +139,8 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
         .execute();
     await updateVersioned(trx, 'problems', id, input.version, values);
     await afterProblemWrite(trx, id);
+    if (input.action === 'approve' || input.action === 'reject')
+      await notifyReviewed(trx, ctx.actor, problem, input.action === 'approve', input.reason?.trim());
     await recordAudit(trx, ctx.actor, {
       action: auditAction[input.action],
       entityType: 'problem',

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../http/context.ts';
-import { conflict, notFound } from '../../../errors.ts';
+import { notFound, alreadyLinked } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -23,7 +23,7 @@ export async function visitToProblem(
       '调研课题',
     );
     authorize(topicPolicy, 'toProblem', ctx.actor, topic);
-    if (visit.problemId) throw conflict('already_linked', '该走访发现已转为问题');
+    if (visit.problemId) throw alreadyLinked('该走访发现已转为问题');
     const problem = await createLinkedProblem(trx, ctx.actor, {
       campaignId: topic.campaignId,
       orgId: input.orgId ?? topic.orgId,

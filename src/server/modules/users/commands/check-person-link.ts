@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { conflict, invalidField } from '../../../errors.ts';
+import { invalidField, personHasAccount } from '../../../errors.ts';
 
 /** A person may back at most one account, and must exist and be active. */
 export async function checkPersonLink(db: Kysely<Database>, personId: number, userId: number | null): Promise<void> {
@@ -9,5 +9,5 @@ export async function checkPersonLink(db: Kysely<Database>, personId: number, us
   let other = db.selectFrom('users').select('username').where('personId', '=', personId);
   if (userId !== null) other = other.where('id', '!=', userId);
   const linked = await other.executeTakeFirst();
-  if (linked) throw conflict('person_has_account', `该人员已关联账号“${linked.username}”`);
+  if (linked) throw personHasAccount(linked.username);
 }

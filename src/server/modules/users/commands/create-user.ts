@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
-import { conflict, invalidField } from '../../../errors.ts';
+import { invalidField, usernameTaken } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { hashPassword, passwordProblem } from '../../../auth/passwords.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -23,7 +23,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-    if (taken) throw conflict('username_taken', `用户名“${input.username}”已被使用`);
+    if (taken) throw usernameTaken(input.username);
     if (input.personId) await checkPersonLink(trx, input.personId, null);
     const now = nowIso();
     const row = await trx

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
-import { conflict, invalidField, notFound } from '../../../errors.ts';
+import { invalidField, notFound, grantExists, selfLockout } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { userPolicy } from '../policy.ts';
@@ -48,7 +48,7 @@ export async function grantRole(ctx: Ctx, userId: number, input: GrantInput): Pr
       .where('role', '=', input.role)
       .where('scopeKind', '=', input.scopeKind);
     same = input.orgId ? same.where('orgId', '=', input.orgId) : same.where('orgId', 'is', null);
-    if (await same.executeTakeFirst()) throw conflict('grant_exists', '该账号已拥有相同的角色和数据范围');
+    if (await same.executeTakeFirst()) throw grantExists();
     const now = nowIso();
     const row = await trx
       .insertInto('roleGrants')
@@ -85,8 +85,7 @@ export async function revokeRole(ctx: Ctx, userId: number, grantId: number): Pro
       .where('roleGrants.userId', '=', userId)
       .executeTakeFirst();
     if (!grant) throw notFound('角色授权');
-    if (grant.role === 'admin' && userId === ctx.actor.userId)
-      throw conflict('self_lockout', '不能撤销自己的系统管理员角色');
+    if (grant.role === 'admin' && userId === ctx.actor.userId) throw selfLockout();
     await trx.deleteFrom('roleGrants').where('id', '=', grantId).execute();
     await recordAudit(trx, ctx.actor, {
       action: 'revoke',
