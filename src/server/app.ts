@@ -15,6 +15,8 @@ import type { Db } from './db/connection.ts';
 import { installErrorHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
+import { installInputGuard } from './http/input-guard.ts';
+import { installCsrfGuard } from './http/csrf.ts';
 import { apiModules, rootModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 import { errorCatalogue } from './errors.ts';
@@ -111,7 +113,9 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
 
   // Only routes that ask for it (config.rateLimit: the public page, Open311) are limited, per address.
   await app.register(rateLimit, { global: false });
+  installCsrfGuard(app);
   installAuthHook(app);
+  installInputGuard(app);
   await app.register(
     async (api) => {
       for (const mod of apiModules) await api.register(mod);

@@ -343,6 +343,19 @@ export const loginThrottled = (seconds: number) =>
       ? `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`
       : `登录失败次数较多，请 ${seconds} 秒后再试`,
   );
+/** A NUL byte in a field (PostgreSQL cannot store it; no text needs it). */
+export const nulInField = (path: string) => invalidField(path, `字段 ${path} 含有空字符（\\0），请删除后重试`);
+/** A multipart body that cannot be parsed (no boundary, truncated, garbage). */
+export const malformedMultipart = define(
+  'malformed_multipart',
+  400,
+  '上传内容不是可解析的 multipart/form-data',
+  () => '上传内容格式不正确：请以 multipart/form-data 重新上传文件',
+);
+/** A number the databases cannot store (Infinity, 1e400). */
+export const numberOutOfRange = (path: string) => invalidField(path, `字段 ${path} 的数值超出范围`);
+/** A state-changing request sent by another site's page (its Origin is not ours). */
+export const crossSiteRequest = () => forbidden('请求来自其他网站，已拒绝（跨站请求）');
 
 // — demands —
 export const alreadyCoHandler = define('already_co_handler', 409, '该单位已是协办单位', () => '该单位已是协办单位');

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FieldError } from '../errors.ts';
+import { boundSchema } from './bounds.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -13,6 +14,8 @@ function makeAjv(coerce: boolean): Ajv {
     removeAdditional: false,
     useDefaults: true,
     coerceTypes: coerce ? 'array' : false,
+    // NaN and ±Infinity (JSON's 1e400 parses to Infinity) are not numbers, let alone integers.
+    strictNumbers: true,
     strict: false,
   });
   addFormats(ajv);
@@ -25,7 +28,7 @@ const coercingAjv = makeAjv(true);
 /** Body and headers strictly; querystring and params with coercion (they arrive as strings). */
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
-  return ajv.compile(schema as object) as any;
+  return ajv.compile(boundSchema(schema) as object) as any;
 };
 
 const typeNames: Record<string, string> = {

@@ -7,6 +7,7 @@ import { notFound } from '../../errors.ts';
 import { blobPath } from './storage.ts';
 import { findVisibleAttachment } from './repository.ts';
 import { uploadAttachment } from './commands/upload-attachment.ts';
+import { uploadedFile } from '../../http/uploads.ts';
 
 const tags = ['附件'];
 const Attachment = Type.Object({ id: Type.Integer(), name: Type.String(), size: Type.Integer(), type: Type.String() });
@@ -26,7 +27,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await uploadAttachment(ctxOf(req), app.config.dataDir, await req.file())),
+      reply.status(201).send(await uploadAttachment(ctxOf(req), app.config.dataDir, await uploadedFile(req))),
   );
 
   app.get(

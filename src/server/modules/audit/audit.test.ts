@@ -9,7 +9,7 @@ describeEachDb('#audit', (h) => {
     await call('admin', 'POST', '/api/v1/users', {
       username: 'audited',
       displayName: '审计测试',
-      password: 'abc12345',
+      password: 'abc12345-ledger',
     });
 
     const officer = (await call('officer', 'GET', '/api/v1/audit?pageSize=200')).json();

@@ -5,7 +5,8 @@ import { describeFilter, ExportQuery, titled } from './ledger-filter.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { badRequest, importForbidden } from '../../errors.ts';
+import { importForbidden } from '../../errors.ts';
+import { idField, uploadedBytes, uploadedFile } from '../../http/uploads.ts';
 import { hasRole } from '../../policies/engine.ts';
 import { PROBLEM_RECORDERS } from './policy.ts';
 import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
@@ -102,12 +103,9 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       // A role that cannot record problems is refused before a byte of the file is read.
       if (!hasRole(req.actor, ...PROBLEM_RECORDERS)) throw importForbidden();
-      const file = await req.file();
-      if (!file) throw badRequest('请选择要导入的文件', [{ path: 'file', message: '请选择要导入的文件' }]);
-      const buffer = await file.toBuffer();
-      const campaignId = Number((file.fields.campaignId as { value?: string } | undefined)?.value);
-      if (!Number.isInteger(campaignId) || campaignId < 1)
-        throw badRequest('请选择主题教育', [{ path: 'campaignId', message: '请选择主题教育' }]);
+      const file = await uploadedFile(req, '请选择要导入的文件');
+      const buffer = await uploadedBytes(file);
+      const campaignId = idField(file, 'campaignId', '请选择主题教育');
       return importRectification(ctxOf(req), campaignId, buffer);
     },
   );

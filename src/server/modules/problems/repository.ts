@@ -151,7 +151,7 @@ export function problemQuery(
  * PostgreSQL's trigram index through ILIKE; shorter queries fall back to a plain substring match.
  */
 function textMatches(db: Kysely<Database>, q: string) {
-  const clean = q.replace(/[%_\\"]/g, '');
+  const clean = q.replace(/[%_\\"\u0000-\u001f]/g, ''); // FTS5 phrase: no quote, no control character
   return (eb: ExpressionBuilder<Database, 'problems'>) => {
     if (dialectOfDb(db) === 'sqlite' && [...clean].length >= 3) {
       return eb(

@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { badRequest, importForbidden, importRejected, invalidField, notFound } from '../../errors.ts';
+import { importForbidden, importRejected, notFound } from '../../errors.ts';
+import { idField, uploadedBytes, uploadedFile } from '../../http/uploads.ts';
 import { CellErrors } from '../../io/cell-errors.ts';
 import { hasRole } from '../../policies/engine.ts';
 import { STUDY_RECORDERS } from './policy.ts';
@@ -49,13 +50,15 @@ export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
     async (req) => {
       // Only those who record sessions reach the parser (the session's scope is checked once it is known).
       if (!hasRole(req.actor, ...STUDY_RECORDERS)) throw importForbidden();
-      const file = await req.file();
-      if (!file) throw badRequest('请选择要导入的签到表', [{ path: 'file', message: '请选择文件' }]);
-      const sessionId = Number((file.fields.sessionId as { value?: string } | undefined)?.value);
-      if (!Number.isInteger(sessionId) || sessionId < 1) throw invalidField('sessionId', '请选择学习活动');
+      const file = await uploadedFile(req, '请选择要导入的签到表');
+      const sessionId = idField(file, 'sessionId', '请选择学习活动');
       const session = await findSession(app.db, req.actor, sessionId);
       if (!session) throw notFound('学习活动');
-      const sheet = await readUploadedSheet(await file.toBuffer(), HEADERS, '无法读取文件：请上传 .xlsx 格式的签到表');
+      const sheet = await readUploadedSheet(
+        await uploadedBytes(file),
+        HEADERS,
+        '无法读取文件：请上传 .xlsx 格式的签到表',
+      );
       if (sheet.missing.includes('姓名') || sheet.missing.includes('签到'))
         throw importRejected(
           sheet.missing.map((h) => ({ row: 1, column: h, message: `缺少“${h}”列，请使用签到表模板` })),

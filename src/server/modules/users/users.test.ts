@@ -6,8 +6,13 @@ describeEachDb('#users', (h) => {
     const { call } = h();
     expect((await call('office', 'GET', '/api/v1/users')).statusCode).toBe(403);
     expect(
-      (await call('member', 'POST', '/api/v1/users', { username: 'xyz1', displayName: 'x', password: 'abc12345' }))
-        .statusCode,
+      (
+        await call('member', 'POST', '/api/v1/users', {
+          username: 'xyz1',
+          displayName: 'x',
+          password: 'abc12345-ledger',
+        })
+      ).statusCode,
     ).toBe(403);
     expect((await call(null, 'GET', '/api/v1/users')).statusCode).toBe(401);
     const list = await call('admin', 'GET', '/api/v1/users?role=officer');
@@ -24,7 +29,7 @@ describeEachDb('#users', (h) => {
     const created = await call('admin', 'POST', '/api/v1/users', {
       username: 'newofficer',
       displayName: '新支书',
-      password: 'abc12345',
+      password: 'abc12345-ledger',
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
@@ -38,7 +43,7 @@ describeEachDb('#users', (h) => {
     const login = await app.inject({
       method: 'POST',
       url: '/api/v1/session',
-      payload: { username: 'newofficer', password: 'abc12345' },
+      payload: { username: 'newofficer', password: 'abc12345-ledger' },
     });
     const cookie = `tz_session=${login.cookies.find((c) => c.name === 'tz_session')!.value}`;
     const orgs = await app.inject({ method: 'GET', url: '/api/v1/orgs', headers: { cookie } });
@@ -46,7 +51,7 @@ describeEachDb('#users', (h) => {
     const dup = await call('admin', 'POST', '/api/v1/users', {
       username: 'newofficer',
       displayName: 'x',
-      password: 'abc12345',
+      password: 'abc12345-ledger',
     });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('username_taken');

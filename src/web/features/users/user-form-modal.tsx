@@ -75,7 +75,12 @@ export function PasswordModal({ userId, open, onClose }: { userId: number; open:
   return (
     <Modal open={open} title="重置密码" onOk={save} onCancel={onClose} okText="重置" cancelText="取消" destroyOnHidden>
       <Form form={form} layout="vertical">
-        <Form.Item name="password" label="新密码" rules={passwordRules}>
+        <Form.Item
+          name="password"
+          label="新密码"
+          rules={passwordRules}
+          extra="重置后，该账号的所有登录会话将退出，其接口令牌将一并吊销（脚本需使用新令牌）。密码不能包含用户名，也不能是常见密码。"
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

@@ -12,6 +12,7 @@ import { PROBLEM_KINDS, PROBLEM_SOURCES } from '../../../../shared/problem-enums
 import { RECTIFICATION_HEADERS } from '../ledgers.ts';
 import { afterProblemWrites } from '../problem-writes.ts';
 import { insertMany } from '../../../db/insert-many.ts';
+import { inBatches } from '../../../db/in-batches.ts';
 
 const REQUIRED = ['序号', '问题描述', '问题来源', '整改措施', '责任单位', '整改时限'];
 const sourceByLabel = new Map<string, string>(Object.entries(PROBLEM_SOURCES).map(([k, v]) => [v, k]));
@@ -67,24 +68,24 @@ async function checkLedger(ctx: Ctx, campaign: { focusAreas: string }, buffer: B
   const personNames = [
     ...new Set(sheet.rows.flatMap((r) => [r.cells.责任领导?.text, r.cells.责任人?.text]).filter(Boolean)),
   ] as string[];
-  const orgs = orgNames.length
-    ? await ctx.db
-        .selectFrom('orgUnits')
-        .select(['id', 'name', 'path'])
-        .where('name', 'in', orgNames)
-        .where('active', '=', 1)
-        .where(inScope(ctx.actor.scope, 'orgUnits.path'))
-        .execute()
-    : [];
-  const people = personNames.length
-    ? await ctx.db
-        .selectFrom('people')
-        .select(['id', 'name', 'orgPath'])
-        .where('name', 'in', personNames)
-        .where('active', '=', 1)
-        .where(inScope(ctx.actor.scope, 'people.orgPath', 'people.id'))
-        .execute()
-    : [];
+  const orgs = await inBatches(orgNames, (names) =>
+    ctx.db
+      .selectFrom('orgUnits')
+      .select(['id', 'name', 'path'])
+      .where('name', 'in', names)
+      .where('active', '=', 1)
+      .where(inScope(ctx.actor.scope, 'orgUnits.path'))
+      .execute(),
+  );
+  const people = await inBatches(personNames, (names) =>
+    ctx.db
+      .selectFrom('people')
+      .select(['id', 'name', 'orgPath'])
+      .where('name', 'in', names)
+      .where('active', '=', 1)
+      .where(inScope(ctx.actor.scope, 'people.orgPath', 'people.id'))
+      .execute(),
+  );
   const focusAreas = new Set(JSON.parse(campaign.focusAreas) as string[]);
   const orgsByName = Map.groupBy(orgs, (o) => o.name);
   const peopleByName = Map.groupBy(people, (p) => p.name);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
+import { inBatches } from '../../../db/in-batches.ts';
 import { invalidField } from '../../../errors.ts';
 import { requireHappened } from '../../../lib/happened.ts';
 import { authorize } from '../../../policies/engine.ts';
@@ -46,14 +47,14 @@ async function syncAttendance(
 ): Promise<void> {
   const ids = attendance.map((a) => a.personId);
   if (new Set(ids).size !== ids.length) throw invalidField('attendance', '“出勤名单”中有重复人员');
-  const roster = ids.length
-    ? await trx
-        .selectFrom('people')
-        .select(['id', 'name'])
-        .where('id', 'in', ids)
-        .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
-        .execute()
-    : [];
+  const roster = await inBatches(ids, (batch) =>
+    trx
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('id', 'in', batch)
+      .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
+      .execute(),
+  );
   if (roster.length !== ids.length) throw invalidField('attendance', '“出勤名单”中有不属于本单位的人员');
   // Every absentee without a reason is named, so the recorder fixes them all at once.
   const names = new Map(roster.map((p) => [p.id, p.name]));

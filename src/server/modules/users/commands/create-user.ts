@@ -18,7 +18,7 @@ export interface CreateUserInput {
 /** Opens an account; roles are granted separately. */
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserRow> {
   authorize(userPolicy, 'update', ctx.actor, null);
-  const problem = passwordProblem(input.password);
+  const problem = passwordProblem(input.password, input.username);
   if (problem) throw invalidField('password', `“密码”不符合要求：${problem}`);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
