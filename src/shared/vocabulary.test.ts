@@ -21,7 +21,7 @@ function emittedActions(): Set<string> {
     const text = fs.readFileSync(file, 'utf8');
     if (!text.includes('recordAudit')) continue;
     for (const line of text.split('\n')) {
-      if (!/\baction:\s*[^A-Z]/.test(line) || line.includes('Type.')) continue;
+      if (!/\baction:\s*[^A-Z]/.test(line) || line.includes('Type.') || line.includes('function ')) continue;
       // Literals compared against (`status === 'done' ? …`) are conditions, not actions.
       for (const m of line.replace(/[!=]==\s*'[a-z_]+'/g, '').matchAll(/'([a-z_]+)'/g)) found.add(m[1]);
     }
