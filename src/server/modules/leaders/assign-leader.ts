@@ -1,16 +1,11 @@
 import type { Ctx } from '../../http/context.ts';
 import { nowIso } from '../../clock.ts';
 import { invalidField, notFound, alreadyAssigned } from '../../errors.ts';
-import { authorize, hasRole, type Policy } from '../../policies/engine.ts';
+import { authorize, } from '../../policies/engine.ts';
 import { requireWritable } from '../../policies/scope-guard.ts';
-import { scopeContains } from '../../db/scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../orgs/public.ts';
-
-/** The admin and the campaign office set 分管 for units inside their scope. */
-const leaderPolicy: Policy<{ path: string }> = {
-  assign: (actor, org) => hasRole(actor, 'admin', 'office') && scopeContains(actor.scope, org.path),
-};
+import { leaderPolicy } from './policy.ts';
 
 /** Makes a person the guiding leader (分管领导) of a unit. */
 export async function assignLeader(ctx: Ctx, personId: number, orgId: number): Promise<{ id: number }> {

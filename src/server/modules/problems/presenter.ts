@@ -1,5 +1,4 @@
 import type { Actor } from '../../auth/actor.ts';
-import { abilitiesOf } from '../../policies/engine.ts';
 import { today, addDays } from '../../clock.ts';
 import {
   PROBLEM_KINDS,
@@ -9,7 +8,7 @@ import {
   type ProblemSource,
   type ProblemStatus,
 } from '../../../shared/problem-enums.ts';
-import { problemPolicy } from './policy.ts';
+import { problemAbilities } from './policy.ts';
 import { colourOf, isOverdue } from './colour.ts';
 import type { MeasureRow, ProblemRow } from './repository.ts';
 
@@ -61,6 +60,6 @@ export function presentProblem(
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     measures: mine.map((m) => ({ ...m, overdue: m.status === 'open' && m.deadline < dates.today })),
-    abilities: abilitiesOf(problemPolicy, actor, { ...p, ownsMeasure }),
+    abilities: problemAbilities(actor, { ...p, ownsMeasure }),
   };
 }

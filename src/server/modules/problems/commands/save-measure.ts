@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import type { ProblemRow } from '../repository.ts';
-import { checkPeople, loadForWrite, resolveDeadline, type DeadlineInput } from './shared.ts';
+import { checkPeople, loadForWrite, requireOpen, resolveDeadline, type DeadlineInput } from './shared.ts';
 
 export interface MeasureInput {
   content: string;
@@ -61,6 +61,7 @@ export async function addMeasure(ctx: Ctx, problemId: number, input: MeasureInpu
   await ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'addMeasure', ctx.actor, subject);
+    requireOpen('addMeasure', subject.status);
     const id = await insertMeasure(trx, problem, input);
     await afterProblemWrite(trx, problemId);
     await recordAudit(trx, ctx.actor, {

@@ -1,0 +1,11 @@
+/** What other modules may use from 主题教育: the campaign a record belongs to. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { invalidField } from '../../errors.ts';
+
+/** The campaign a new record names, or 400 on `field` when there is none with that id. */
+export async function requireCampaign(db: Kysely<Database>, id: number, field = 'campaignId'): Promise<{ id: number }> {
+  const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
+  if (!campaign) throw invalidField(field, '“主题教育”不存在');
+  return campaign;
+}
