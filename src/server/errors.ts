@@ -188,11 +188,10 @@ export const internalError = define(
 );
 
 /**
- * @deprecated Mints a code at the call site: define a named factory below instead. Kept so code written
- * against it still compiles; its code is listed as `conflict`.
+ * @deprecated Mints a code at the call site (test/architecture.test.ts fails on a call): define a named
+ * factory in your module's block below instead. Kept only so code written against it still compiles.
  */
-export const conflict = (_code: string, message: string) => conflictFallback(message);
-const conflictFallback = define('conflict', 409, '与现有数据冲突', (message: string) => message);
+export const conflict = (code: string, message: string) => new AppError(409, code, message);
 
 // — orgs —
 export const rootUnit = define('root_unit', 409, '顶级单位不能停用', () => '顶级单位不能停用');
@@ -280,3 +279,48 @@ export const alreadyDecided = define('already_decided', 409, '延期申请已审
 // — research and meetings —
 /** A finding or meeting item that already became a problem. */
 export const alreadyLinked = define('already_linked', 409, '已转为问题', (message: string) => message);
+
+// — tasks —
+export const taskIsSplit = define(
+  'task_split',
+  409,
+  '任务已分解为子任务，不能直接设置节点或填报进度',
+  () => '该任务已分解为子任务，进度由子任务按权重汇总，不能直接设置节点或填报进度',
+);
+export const taskHasMilestones = define(
+  'task_has_milestones',
+  409,
+  '任务已设置节点，不能再分解',
+  () => '该任务已设置时序进度节点，不能再分解为子任务（请先删除节点）',
+);
+
+// — checks, bulletins, exemplars —
+export const notEnoughInspectors = define(
+  'not_enough_inspectors',
+  400,
+  '可抽取的检查人员不足（已排除需回避人员）',
+  (unit: string, wanted: number) => ({
+    message: `“${unit}”可抽取的检查人员不足 ${wanted} 人（已排除需回避人员）`,
+    errors: [{ path: 'rosterIds', message: `“${unit}”可抽取的检查人员不足 ${wanted} 人` }],
+  }),
+);
+export const checksPending = define(
+  'checks_pending',
+  409,
+  '抽取的检查尚未全部记录',
+  () => '本次抽取的检查尚未全部记录，暂不能公开结果',
+);
+export const objectionsOpen = define(
+  'objections_open',
+  409,
+  '公示异议尚未处理',
+  () => '公示期间的异议尚未全部处理，不能评选',
+);
+export const noticeRunning = define(
+  'notice_running',
+  409,
+  '公示期未结束',
+  (until: string) => `公示期至 ${until}，公示结束后方可评选`,
+);
+/** The same entry recorded twice (a 回避 for the same person and unit, a 亮点 flag on the same record). */
+export const duplicateEntry = define('duplicate', 409, '已有相同的登记', (message: string) => message);

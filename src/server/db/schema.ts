@@ -10,6 +10,15 @@ import type { InstitutionTables } from '../modules/institutions/tables.ts';
 import type { StudyTables } from '../modules/study/tables.ts';
 import type { ResearchTables } from '../modules/research/tables.ts';
 import type { MeetingTables } from '../modules/meetings/tables.ts';
+import type { TaskTables } from '../modules/tasks/tables.ts';
+import type { WarningTables } from '../modules/warnings/tables.ts';
+import type { AssessmentTables } from '../modules/assessments/tables.ts';
+import type { CheckTables } from '../modules/checks/tables.ts';
+import type { BulletinTables } from '../modules/bulletins/tables.ts';
+import type { ExemplarTables } from '../modules/exemplars/tables.ts';
+import type { LeaderTables } from '../modules/leaders/tables.ts';
+import type { SupervisionTables } from '../modules/supervision/tables.ts';
+import type { CalendarTables } from '../modules/calendar/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -22,4 +31,13 @@ export interface Database
     InstitutionTables,
     StudyTables,
     ResearchTables,
-    MeetingTables {}
+    MeetingTables,
+    TaskTables,
+    WarningTables,
+    AssessmentTables,
+    CheckTables,
+    BulletinTables,
+    ExemplarTables,
+    LeaderTables,
+    SupervisionTables,
+    CalendarTables {}

@@ -24,16 +24,26 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
+import { taskRoutes } from './tasks/routes.ts';
+import { warningRoutes } from './warnings/routes.ts';
+import { idleUnitRoutes } from './study/idle-units.ts';
 import { registerAttachmentLink } from './attachments/public.ts';
 import { problemAttachmentLink } from './problems/public.ts';
 import { institutionAttachmentLink } from './institutions/public.ts';
 import { meetingAttachmentLink } from './meetings/public.ts';
+import { taskAttachmentLink } from './tasks/public.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
 registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
+registerAttachmentLink('tasks', taskAttachmentLink);
+import { assessmentRoutes } from './assessments/routes.ts';
+import { assessmentExportRoutes } from './assessments/export-routes.ts';
+import { accountabilityRoutes } from './assessments/accountability-routes.ts';
+import { checkRoutes } from './checks/routes.ts';
+import { bulletinRoutes } from './bulletins/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -56,8 +66,16 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   studyLedgerRoutes,
   attendanceImportRoutes,
   studyPlanRoutes,
+  idleUnitRoutes,
   researchRoutes,
   meetingRoutes,
+  taskRoutes,
+  warningRoutes,
   dashboardRoutes,
+  assessmentRoutes,
+  assessmentExportRoutes,
+  accountabilityRoutes,
+  checkRoutes,
+  bulletinRoutes,
   auditRoutes,
 ];

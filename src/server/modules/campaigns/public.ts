@@ -1,7 +1,16 @@
-/** What other modules may use from 主题教育: the campaign a record belongs to. */
+/** What other modules may use from 主题教育: read-only lookups of the campaign a record belongs to. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalidField } from '../../errors.ts';
+
+/** A campaign's id, name, home unit and dates, or undefined. */
+export function campaignBrief(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('campaigns')
+    .select(['id', 'name', 'orgId', 'startDate', 'endDate'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
 
 /** The campaign a new record names, or 400 on `field` when there is none with that id. */
 export async function requireCampaign(db: Kysely<Database>, id: number, field = 'campaignId'): Promise<{ id: number }> {

@@ -1,7 +1,7 @@
 /** What other modules may use from the org module: read-only queries, never its repository. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Scope } from '../../db/scope.ts';
+import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
 import { notFound } from '../../errors.ts';
 import { findOrg, findOrgInScope, scopeRoots } from './repository.ts';
 
@@ -58,4 +58,34 @@ export async function filterOrgPath(
   const org = await findOrgInScope(db, scope, orgId);
   if (!org) throw notFound('单位');
   return org.path;
+}
+
+/** Units by id as far as the scope reaches (id, name, path, type, active), for pools and recipient lists. */
+export function visibleOrgs(db: Kysely<Database>, scope: Scope, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'path', 'type', 'active', 'parentId'])
+    .where('id', 'in', ids)
+    .where(inScope(scope, 'orgUnits.path'))
+    .execute();
+}
+
+/** Active units of a subtree inside the scope, optionally of some types, in tree order (a spot-check pool). */
+export function subtreeUnits(db: Kysely<Database>, scope: Scope, rootPath: string, types: string[], limit: number) {
+  let qb = db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'path', 'type'])
+    .where((eb) => pathInSubtree(eb, 'orgUnits.path', rootPath))
+    .where(inScope(scope, 'orgUnits.path'))
+    .where('active', '=', 1);
+  if (types.length) qb = qb.where('type', 'in', types);
+  return qb.orderBy('path').limit(limit).execute();
+}
+
+/** Names of units by id, whatever the scope (labels of records the caller already may see). */
+export async function orgNames(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('orgUnits').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

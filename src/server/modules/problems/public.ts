@@ -26,6 +26,11 @@ export {
   warningDaysOf,
   type ProblemFilter,
 } from './repository.ts';
+import { colourOf } from './colour.ts';
+import { judgeDates } from './presenter.ts';
+import { warningDaysOf as warningDays } from './repository.ts';
+import type { ProblemColour, ProblemStatus } from '../../../shared/problem-enums.ts';
+
 export { judgeDates } from './presenter.ts';
 
 /**
@@ -42,11 +47,64 @@ export async function createLinkedProblem(
     description: string;
     source: ProblemSource;
     personId?: number;
-    sourceRef: { type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding'; id: number };
+    sourceRef: {
+      type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding' | 'key_task';
+      id: number;
+    };
   },
+  /**
+   * 'caller' when the calling module has already authorised the write under its own policy (a 督导组 records
+   * findings at units it supervises without holding a rectification role there); the unit must still be in scope.
+   */
+  authorizedBy: 'problems' | 'caller' = 'problems',
 ): Promise<{ id: number }> {
-  const problem = await insertProblem(trx, { db: trx, actor }, { ...input, kind: 'immediate' });
+  const problem = await insertProblem(
+    trx,
+    { db: trx, actor },
+    { ...input, kind: 'immediate' },
+    authorizedBy === 'problems',
+  );
   return { id: problem.id };
 }
 
 export { problemTally, tallySummaries, summaryColumns, toSummary, type ProblemSummary } from './tally.ts';
+export { problemWarningKinds } from './warnings.ts';
+export { problemFigureSources, overdueMeasures } from './assessment-figures.ts';
+
+/** Status and 红黄绿蓝 of problems by id (those the caller may see), e.g. the findings of a spot check. */
+export async function problemStates(
+  db: Kysely<Database>,
+  actor: Actor,
+  ids: number[],
+  campaignId: number,
+): Promise<Map<number, { status: ProblemStatus; colour: ProblemColour; title: string }>> {
+  if (!ids.length) return new Map();
+  const dates = judgeDates(await warningDays(db, campaignId));
+  const rows = await db
+    .selectFrom('problems')
+    .select(['problems.id', 'problems.status', 'problems.kind', 'problems.dueDate', 'problems.title'])
+    .where('problems.id', 'in', ids)
+    .where(problemVisible(actor))
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        status: r.status as ProblemStatus,
+        colour: colourOf(r, dates.today, dates.yellowUntil),
+        title: r.title,
+      },
+    ]),
+  );
+}
+
+/** A problem the caller may see, as a record another module can point at (a bulletin's 亮点), or undefined. */
+export async function visibleProblemBrief(db: Kysely<Database>, actor: Actor, id: number) {
+  const p = await db
+    .selectFrom('problems')
+    .select(['campaignId', 'orgId', 'orgPath', 'title', 'status'])
+    .where('problems.id', '=', id)
+    .where(problemVisible(actor))
+    .executeTakeFirst();
+  return p && { campaignId: p.campaignId, orgId: p.orgId, orgPath: p.orgPath, label: p.title, status: p.status };
+}

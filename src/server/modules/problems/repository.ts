@@ -7,6 +7,7 @@ import { fetchPage } from '../../db/page.ts';
 import { distinctIds } from '../../db/access.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
+import { addDays } from '../../clock.ts';
 
 /**
  * Problems the caller may see: those of units in scope, their own individual problems, and problems with a
@@ -67,6 +68,8 @@ export interface ProblemFilter {
   /** Closed with every measure finished by its deadline. */
   onTime?: boolean;
   specialItemId?: number;
+  /** 申请销号 waiting since before this date (Asia/Shanghai). */
+  submittedBefore?: string;
   q?: string;
   /**
    * How the list should read a subtree, chosen with the maintained figures (listPlan): 'ordered' walks the
@@ -112,6 +115,11 @@ export function problemQuery(
   if (filter.kind) qb = qb.where('problems.kind', '=', filter.kind);
   if (filter.status) qb = qb.where('problems.status', '=', filter.status);
   if (filter.specialItemId) qb = qb.where('problems.specialItemId', '=', filter.specialItemId);
+  if (filter.submittedBefore)
+    qb = qb
+      .where('problems.status', '=', 'submitted')
+      // Shanghai midnight of that date as the stored UTC instant.
+      .where('problems.submittedAt', '<', `${addDays(filter.submittedBefore, -1)}T16:00:00.000Z`);
   if (filter.escalated !== undefined)
     qb = qb.where('problems.escalatedFromId', filter.escalated ? 'is not' : 'is', null);
   if (filter.onTime) qb = qb.where((eb) => onTimePredicate(eb));

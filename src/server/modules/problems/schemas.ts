@@ -133,6 +133,7 @@ export const ProblemListQuery = Type.Object(
     overdue: Type.Optional(Type.Boolean({ title: '是否逾期' })),
     escalated: Type.Optional(Type.Boolean({ title: '是否上报' })),
     onTime: Type.Optional(Type.Boolean({ title: '按期完成' })),
+    submittedBefore: Type.Optional(Type.String({ format: 'date', title: '申请销号早于' })),
     specialItemId: Type.Optional(Type.Integer({ minimum: 1, title: '专项整治' })),
     q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
     sort: Type.Optional(Type.String({ enum: ['dueDate', 'createdAt', '-createdAt'], title: '排序' })),

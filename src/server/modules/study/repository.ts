@@ -9,6 +9,8 @@ export interface SessionFilter {
   kind?: string;
   from?: string;
   to?: string;
+  /** Not 全覆盖: some absentee has neither attended nor made up (the tally's rule, tally.ts). */
+  uncovered?: boolean;
 }
 
 /** Sessions of units in scope, plus sessions the caller attended (a member sees their own record). */
@@ -40,6 +42,20 @@ export function sessionQuery(db: Kysely<Database>, actor: Actor, filter: Session
   if (filter.kind) qb = qb.where('studySessions.kind', '=', filter.kind);
   if (filter.from) qb = qb.where('studySessions.date', '>=', filter.from);
   if (filter.to) qb = qb.where('studySessions.date', '<=', filter.to);
+  if (filter.uncovered)
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sessionAttendance as a')
+          .leftJoin('makeupItems as m', (j) =>
+            j.onRef('m.sessionId', '=', 'a.sessionId').onRef('m.personId', '=', 'a.personId'),
+          )
+          .select('a.personId')
+          .whereRef('a.sessionId', '=', 'studySessions.id')
+          .where('a.status', '=', 'absent')
+          .where((w) => w.or([w('m.status', 'is', null), w('m.status', '!=', 'done')])),
+      ),
+    );
   return qb;
 }
 

@@ -41,6 +41,7 @@ export const SessionListQuery = Type.Object(
     kind: Type.Optional(Type.String({ enum: Object.keys(SESSION_KINDS), title: '学习形式' })),
     from: Type.Optional(DateString('开始日期')),
     to: Type.Optional(DateString('结束日期')),
+    uncovered: Type.Optional(Type.Boolean({ title: '未全覆盖' })),
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -70,6 +71,16 @@ export const FiguresQuery = Type.Object(
   {
     campaignId: Type.Optional(Type.Integer({ minimum: 1, title: '主题教育' })),
     orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
+  },
+  { additionalProperties: false },
+);
+
+export const IdleUnitsQuery = Type.Object(
+  {
+    campaignId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' })),
+    orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '单位' })),
+    days: Type.Integer({ minimum: 1, maximum: 366, title: '天数' }),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );

@@ -19,6 +19,12 @@ export function quartersBetween(from: string, to: string): string[] {
   return out;
 }
 
+/** The quarter ("2026-Q4") of a date column, in SQL on both databases. */
+export function quarterOf(column: string) {
+  const c = sql.ref(column);
+  return sql<string>`substr(${c}, 1, 4) || '-Q' || cast((cast(substr(${c}, 6, 2) as integer) + 2) / 3 as text)`;
+}
+
 /**
  * 三会一课 compliance of a subtree: for each quarter and required meeting kind, 应召开 (units × required
  * frequency) against 已召开 (held, counted up to the requirement per unit so extra meetings in one unit do
@@ -34,7 +40,7 @@ export async function threeMeetingsOneLesson(db: Kysely<Database>, orgPath: stri
     .where('type', 'in', [...new Set(requirements.map((r) => r.orgType))])
     .where((eb) => pathInSubtree(eb, 'orgUnits.path', orgPath))
     .execute();
-  const quarter = sql<string>`substr(date, 1, 4) || '-Q' || cast((cast(substr(date, 6, 2) as integer) + 2) / 3 as text)`;
+  const quarter = quarterOf('date');
   const held = units.length
     ? await db
         .selectFrom('studySessions')

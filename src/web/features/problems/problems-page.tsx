@@ -24,6 +24,7 @@ const FILTER_KEYS = [
   'overdue',
   'escalated',
   'onTime',
+  'submittedBefore',
   'q',
 ] as const;
 

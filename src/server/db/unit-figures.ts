@@ -1,0 +1,87 @@
+/**
+ * Figures per assessed unit, contributed by the module that owns the records (study, problems, research, …)
+ * through its public.ts and collected by the assessment module's registry (modules/assessments/sources.ts).
+ * Each source answers for every assessed unit at once, in SQL: the assessed units are a subquery over
+ * org_units and each unit's records are the index range of its subtree — never one query per unit.
+ */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from './schema.ts';
+import { pathInSubtree } from './scope.ts';
+
+/** Which units are assessed and over what: a campaign, a period and the units of some types under a root. */
+export interface UnitFigureQuery {
+  campaignId: number;
+  /** Inclusive dates, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** The day figures that depend on "today" (overdue) are judged on. */
+  today: string;
+  rootPath: string;
+  orgTypes: string[];
+}
+
+/** One figure a module derives per unit. A unit missing from the answer has no data (never scored as 0). */
+export interface UnitFigureSource {
+  /** Stable key stored in an indicator, e.g. "study.attendanceRate". */
+  key: string;
+  /** Chinese name shown when building an indicator. */
+  label: string;
+  /** The work line it comes from (理论学习, 检视整改 …). */
+  module: string;
+  /** rate: 0–1; count: a number of records. */
+  unit: 'rate' | 'count';
+  /** Which way is better, for the rule the form suggests. */
+  better: 'higher' | 'lower';
+  /** The value for each assessed unit that has data, keyed by unit id. */
+  compute(db: Kysely<Database>, q: UnitFigureQuery): Promise<Map<number, number>>;
+  /** The web page listing exactly the records counted for one unit (the evidence a point opens). */
+  evidence(q: UnitFigureQuery & { orgId: number }): string;
+}
+
+/** The assessed units as `u` (id, path, type): active units of the asked types inside the root's subtree. */
+export function assessedUnits(db: Kysely<Database>, q: UnitFigureQuery) {
+  return db
+    .selectFrom('orgUnits as u')
+    .where('u.active', '=', 1)
+    .where('u.type', 'in', q.orgTypes.length ? q.orgTypes : ['-'])
+    .where((eb) => pathInSubtree(eb, 'u.path', q.rootPath));
+}
+
+/** The record's path lies in the subtree of the assessed unit `u` (the same byte-wise range as db/scope.ts). */
+export function inUnitSubtree(eb: ExpressionBuilder<any, any>, column: string): Expression<SqlBool> {
+  return eb.and([
+    eb(eb.ref(column), '>=', eb.ref('u.path')),
+    eb(eb.ref(column), '<', sql<string>`substr(u.path, 1, length(u.path) - 1) || '0'`),
+  ]);
+}
+
+/** Reads grouped rows (`orgId` and the named columns) into a map from unit id to numbers. */
+export function byUnit<K extends string>(
+  rows: Array<Record<string, unknown>>,
+  keys: K[],
+): Map<number, Record<K, number>> {
+  const out = new Map<number, Record<K, number>>();
+  for (const r of rows)
+    out.set(Number(r.orgId), Object.fromEntries(keys.map((k) => [k, Number(r[k] ?? 0)])) as Record<K, number>);
+  return out;
+}
+
+/** A share n/d per unit, only where d > 0 (a unit with nothing to count has no data). */
+export function shareOf<R>(rows: Map<number, R>, n: (r: R) => number, d: (r: R) => number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [id, r] of rows) if (d(r) > 0) out.set(id, n(r) / d(r));
+  return out;
+}
+
+/** Runs a bulk query once per figure query, so several figures of one module share it within a scoring run. */
+export function memoByQuery<T>(run: (db: Kysely<Database>, q: UnitFigureQuery) => Promise<T>) {
+  const cache = new WeakMap<UnitFigureQuery, Promise<T>>();
+  return (db: Kysely<Database>, q: UnitFigureQuery): Promise<T> => {
+    let hit = cache.get(q);
+    if (!hit) {
+      hit = run(db, q);
+      cache.set(q, hit);
+    }
+    return hit;
+  };
+}

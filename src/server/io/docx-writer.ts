@@ -1,0 +1,179 @@
+/**
+ * Renders an official-document model (报头, title, blocks, 报尾) as a .docx in the GB/T 9704 layout: A4, the
+ * standard margins, a 22 × 28 character grid, East-Asian fonts named in every font slot, "— N —" page numbers
+ * on the outer side. Only layout lives here; what the blocks say is the caller's business.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  type IRunOptions,
+} from 'docx';
+
+/** GB/T 9704-2012 values in twips (1 mm = 56.7 twips; the library's converter floors, so the values are written out). */
+export const LAYOUT = {
+  pageWidth: 11906,
+  pageHeight: 16838,
+  marginTop: 2098,
+  marginBottom: 1984,
+  marginLeft: 1587,
+  marginRight: 1474,
+  /** 22 lines of 3号 text over the 225 mm 版心 height. */
+  linePitch: 579,
+  /** 28 characters of 3号 text over the 156 mm 版心 width, relative to the 16 pt Normal style. */
+  charSpace: -849,
+  /** Two 3号 characters. */
+  firstLineIndent: 640,
+} as const;
+
+export const FONTS = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  pageNumber: '宋体',
+} as const;
+
+/** Half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
+const SIZE = { title: 44, body: 32, pageNumber: 28, masthead: 80 } as const;
+const RED = 'FF0000';
+const TEXT_WIDTH = LAYOUT.pageWidth - LAYOUT.marginLeft - LAYOUT.marginRight;
+
+export interface OfficialDocument {
+  masthead: { name: string; number: string; issuer: string; date: string };
+  title: string;
+  blocks: Array<{ kind: 'note' | 'heading1' | 'heading2' | 'paragraph'; text: string }>;
+  /** 报尾: 报/送/发 lines, then 共印N份. */
+  distribution: { lines: Array<{ label: string; text: string }>; copies?: string };
+}
+
+/** All four font slots, so Word never substitutes a Latin font for Chinese text. */
+const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+const run = (text: string, name: string, size: number, extra: Partial<IRunOptions> = {}) =>
+  new TextRun({ text, font: font(name), size, ...extra });
+
+const body = (children: TextRun[], indent = true) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: indent ? { firstLine: LAYOUT.firstLineIndent } : undefined,
+    children,
+  });
+
+function masthead(m: OfficialDocument['masthead']): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 1160, after: 240 },
+      children: [run(m.name, FONTS.title, SIZE.masthead, { color: RED })],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(m.number, FONTS.body, SIZE.body)] }),
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+      // The thick red rule under the 报头.
+      border: { bottom: { style: BorderStyle.THICK, size: 24, color: RED, space: 4 } },
+      children: [run(m.issuer, FONTS.body, SIZE.body), run(`\t${m.date}`, FONTS.body, SIZE.body)],
+    }),
+    new Paragraph({ children: [] }),
+  ];
+}
+
+function block(b: OfficialDocument['blocks'][number]): Paragraph {
+  switch (b.kind) {
+    case 'heading1':
+      return body([run(b.text, FONTS.heading1, SIZE.body)]);
+    case 'heading2':
+      return body([run(b.text, FONTS.heading2, SIZE.body)]);
+    case 'note':
+      return body([run('编者按：', FONTS.heading1, SIZE.body), run(b.text, FONTS.heading2, SIZE.body)]);
+    default:
+      return body([run(b.text, FONTS.body, SIZE.body)]);
+  }
+}
+
+function distribution(d: OfficialDocument['distribution']): Paragraph[] {
+  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
+  const lines = d.lines.map(
+    (l, i) =>
+      new Paragraph({
+        indent: { left: 280, right: 280 },
+        border: {
+          ...(i === 0 ? { top: rule } : {}),
+          ...(i === d.lines.length - 1 ? { bottom: rule } : {}),
+        },
+        children: [run(`${l.label}：${l.text}`, FONTS.body, SIZE.pageNumber)],
+      }),
+  );
+  const copies = d.copies
+    ? [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          indent: { right: 280 },
+          children: [run(d.copies, FONTS.body, SIZE.pageNumber)],
+        }),
+      ]
+    : [];
+  return [new Paragraph({ children: [] }), ...lines, ...copies];
+}
+
+/** "— N —" in 4号 宋体, on the outer side: right on odd pages, left on even pages. */
+function pageFooter(alignment: (typeof AlignmentType)['RIGHT' | 'LEFT']): Footer {
+  const f = font(FONTS.pageNumber);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        children: [
+          new TextRun({ text: '— ', font: f, size: SIZE.pageNumber }),
+          new TextRun({ children: [PageNumber.CURRENT], font: f, size: SIZE.pageNumber }),
+          new TextRun({ text: ' —', font: f, size: SIZE.pageNumber }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The document as .docx bytes. */
+export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buffer> {
+  const document = new Document({
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: LAYOUT.pageWidth, height: LAYOUT.pageHeight },
+            margin: {
+              top: LAYOUT.marginTop,
+              bottom: LAYOUT.marginBottom,
+              left: LAYOUT.marginLeft,
+              right: LAYOUT.marginRight,
+              header: 851,
+              footer: 992,
+            },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LAYOUT.linePitch, charSpace: LAYOUT.charSpace },
+        },
+        footers: { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) },
+        children: [
+          ...masthead(doc.masthead),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: LAYOUT.linePitch },
+            children: [run(doc.title, FONTS.title, SIZE.title)],
+          }),
+          ...doc.blocks.map(block),
+          ...distribution(doc.distribution),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,150 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { inScope } from '../../db/scope.ts';
+
+/**
+ * Assessments the caller may see: those whose assessed subtree lies in their scope, and those covering a unit
+ * they belong to or look after (an assessed unit sees its own assessment).
+ */
+export function assessmentVisible(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'assessments'>): Expression<SqlBool> => {
+    const scope = actor.scope;
+    if (scope.all) return sql<SqlBool>`1 = 1`;
+    const inside = (p: string) =>
+      eb.and([
+        eb(eb.val(p), '>=', eb.ref('assessments.orgPath')),
+        eb(eb.val(p), '<', sql<string>`substr(assessments.org_path, 1, length(assessments.org_path) - 1) || '0'`),
+      ]);
+    const parts = [
+      inScope(scope, 'assessments.orgPath')(eb),
+      ...[...scope.subtreePaths, ...scope.unitPaths].map(inside),
+    ];
+    return eb.or(parts);
+  };
+}
+
+export const assessmentColumns = [
+  'assessments.id',
+  'assessments.campaignId',
+  'assessments.orgId',
+  'assessments.orgPath',
+  'orgUnits.name as orgName',
+  'assessments.name',
+  'assessments.period',
+  'assessments.periodFrom',
+  'assessments.periodTo',
+  'assessments.status',
+  'assessments.published',
+  'assessments.groups',
+  'assessments.starLevels',
+  'assessments.scoredOn',
+  'assessments.finalisedAt',
+  'assessments.version',
+] as const;
+
+export function assessmentQuery(db: Kysely<Database>, actor: Actor, filter: { campaignId?: number; status?: string }) {
+  let qb = db
+    .selectFrom('assessments')
+    .innerJoin('orgUnits', 'orgUnits.id', 'assessments.orgId')
+    .where(assessmentVisible(actor));
+  if (filter.campaignId) qb = qb.where('assessments.campaignId', '=', filter.campaignId);
+  if (filter.status) qb = qb.where('assessments.status', '=', filter.status);
+  return qb;
+}
+
+export function findAssessment(db: Kysely<Database>, actor: Actor, id: number) {
+  return assessmentQuery(db, actor, {}).select(assessmentColumns).where('assessments.id', '=', id).executeTakeFirst();
+}
+export type AssessmentRow = NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
+
+export function findAssessmentAnywhere(db: Kysely<Database>, id: number) {
+  return db.selectFrom('assessments').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+export function indicatorsOf(db: Kysely<Database>, assessmentId: number) {
+  return db
+    .selectFrom('assessmentIndicators')
+    .selectAll()
+    .where('assessmentId', '=', assessmentId)
+    .orderBy('sortOrder')
+    .execute();
+}
+export type IndicatorRow = Awaited<ReturnType<typeof indicatorsOf>>[number];
+
+/** Sum of the accepted entries per unit and indicator (what the manual items and vetoes score from). */
+export function acceptedEntrySums(db: Kysely<Database>, assessmentId: number) {
+  return db
+    .selectFrom('assessmentEntries')
+    .select((eb) => ['orgId', 'indicatorId', eb.fn.sum<number>('points').as('points')])
+    .where('assessmentId', '=', assessmentId)
+    .where('status', '=', 'accepted')
+    .groupBy(['orgId', 'indicatorId'])
+    .execute();
+}
+
+export const entryColumns = [
+  'assessmentEntries.id',
+  'assessmentEntries.assessmentId',
+  'assessmentEntries.indicatorId',
+  'assessmentEntries.orgId',
+  'assessmentEntries.orgPath',
+  'orgUnits.name as orgName',
+  'assessmentEntries.points',
+  'assessmentEntries.reason',
+  'assessmentEntries.attachmentIds',
+  'assessmentEntries.status',
+  'assessmentEntries.reviewNote',
+  'assessmentEntries.version',
+  'assessmentEntries.createdAt',
+] as const;
+
+/** Entries of an assessment for units in the caller's scope. */
+export function entryQuery(
+  db: Kysely<Database>,
+  actor: Actor,
+  assessmentId: number,
+  filter: { orgId?: number; indicatorId?: number; status?: string },
+) {
+  let qb = db
+    .selectFrom('assessmentEntries')
+    .innerJoin('orgUnits', 'orgUnits.id', 'assessmentEntries.orgId')
+    .where('assessmentEntries.assessmentId', '=', assessmentId)
+    .where(inScope(actor.scope, 'assessmentEntries.orgPath'));
+  if (filter.orgId) qb = qb.where('assessmentEntries.orgId', '=', filter.orgId);
+  if (filter.indicatorId) qb = qb.where('assessmentEntries.indicatorId', '=', filter.indicatorId);
+  if (filter.status) qb = qb.where('assessmentEntries.status', '=', filter.status);
+  return qb;
+}
+
+export function findEntry(db: Kysely<Database>, actor: Actor, assessmentId: number, id: number) {
+  return entryQuery(db, actor, assessmentId, {})
+    .select(entryColumns)
+    .where('assessmentEntries.id', '=', id)
+    .executeTakeFirst();
+}
+export type EntryRow = NonNullable<Awaited<ReturnType<typeof findEntry>>>;
+
+export function findEntryAnywhere(db: Kysely<Database>, assessmentId: number, id: number) {
+  return db
+    .selectFrom('assessmentEntries')
+    .select('id')
+    .where('assessmentId', '=', assessmentId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * The frozen result rows of a final assessment: all of them for a caller who sees the ranking, else only the
+ * units in the caller's scope — filtered in SQL.
+ */
+export function frozenResults(db: Kysely<Database>, actor: Actor, assessmentId: number, all: boolean) {
+  let qb = db.selectFrom('assessmentResults').selectAll().where('assessmentId', '=', assessmentId);
+  if (!all) qb = qb.where(inScope(actor.scope, 'assessmentResults.orgPath'));
+  return qb
+    .orderBy('groupKey')
+    .orderBy(sql`case when rank is null then 1 else 0 end`)
+    .orderBy('rank')
+    .orderBy('orgId')
+    .execute();
+}

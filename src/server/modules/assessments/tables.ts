@@ -1,0 +1,79 @@
+import type { Generated } from 'kysely';
+
+export interface AssessmentTables {
+  assessments: {
+    id: Generated<number>;
+    campaignId: number;
+    /** The unit whose subtree is assessed (the office's unit). */
+    orgId: number;
+    orgPath: string;
+    name: string;
+    period: string;
+    periodFrom: string;
+    periodTo: string;
+    /** draft → final */
+    status: string;
+    /** 1 once the office publishes the ranking to the assessed units. */
+    published: Generated<number>;
+    /** JSON [{key (org type), label}]: the peer groups. */
+    groups: string;
+    /** JSON [{stars, minScore, quota?, requiresIndicatorId?}]. */
+    starLevels: Generated<string>;
+    /** The date a final result was scored on (figures judged "as of"). */
+    scoredOn: string | null;
+    finalisedAt: string | null;
+    createdBy: number | null;
+    version: Generated<number>;
+    createdAt: string;
+    updatedAt: string;
+  };
+  assessmentIndicators: {
+    /** Kept when the tree is saved again (the body sends it back), so entries keep their indicator. */
+    id: Generated<number>;
+    assessmentId: number;
+    sortOrder: number;
+    area: string;
+    name: string;
+    method: Generated<string>;
+    /** auto (a figure and a rule) · bonus (加分) · deduct (扣分) · veto (一票否决) */
+    kind: string;
+    maxPoints: number;
+    weight: number;
+    /** The figure source key (auto, or a veto judged on a figure). */
+    source: string | null;
+    /** JSON scoring rule or veto condition. */
+    rule: string | null;
+  };
+  assessmentEntries: {
+    id: Generated<number>;
+    assessmentId: number;
+    indicatorId: number;
+    orgId: number;
+    orgPath: string;
+    points: number;
+    reason: string;
+    attachmentIds: Generated<string>;
+    /** pending (a unit's 自评 claim) → accepted / rejected (上级审核); the office's own entries start accepted. */
+    status: string;
+    reviewNote: Generated<string>;
+    createdBy: number | null;
+    version: Generated<number>;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** The frozen result of a final assessment: names and figures as they were when it was finalised. */
+  assessmentResults: {
+    assessmentId: number;
+    orgId: number;
+    orgPath: string;
+    orgName: string;
+    groupKey: string;
+    score: number | null;
+    rank: number | null;
+    groupSize: number;
+    stars: number | null;
+    vetoed: number;
+    /** JSON parts: [{indicatorId, value, points}] */
+    parts: string;
+  };
+}

@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../../http/context.ts';
+import type { Database } from '../../../db/schema.ts';
+import { nowIso, today } from '../../../clock.ts';
+import { forbidden, illegalTransition, invalidField, notEnoughInspectors } from '../../../errors.ts';
+import { authorize } from '../../../policies/engine.ts';
+import { requireWritable } from '../../../policies/scope-guard.ts';
+import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import { campaignBrief } from '../../campaigns/public.ts';
+import { anyOrg, visibleOrg, visibleOrgs } from '../../orgs/public.ts';
+import { peopleByIds } from '../../people/public.ts';
+import { groupWithMembers } from '../../supervision/public.ts';
+import { commitmentOf, runDraw } from '../draw.ts';
+import { conflictsOf } from '../conflicts.ts';
+import { drawPolicy, mayOrganise } from '../policy.ts';
+import { findDraw, loadDrawForWrite, recusalsOf, type Viewer } from '../repository.ts';
+import { viewerOf } from '../viewer.ts';
+
+export interface CommitInput {
+  campaignId: number;
+  orgId?: number;
+  groupId?: number;
+}
+
+/** Where a draw belongs: a supervision group (its members organise it) or a unit the office holds in scope. */
+async function organiserOf(trx: Kysely<Database>, viewer: Viewer, input: CommitInput) {
+  const { actor } = viewer;
+  if (!mayOrganise(actor)) throw forbidden('只有领导小组办公室和督导组可以组织抽查');
+  if (!(await campaignBrief(trx, input.campaignId))) throw invalidField('campaignId', '“主题教育”不存在');
+  if (input.groupId) {
+    const group = await groupWithMembers(trx, input.groupId);
+    if (!group?.active) throw invalidField('groupId', '“督导组”不存在或已撤销');
+    const member = viewer.groupIds.includes(group.id);
+    const org = await anyOrg(trx, group.orgId);
+    if (!member && !actor.roles.some((r) => r === 'admin' || r === 'office')) throw forbidden('您不是该督导组成员');
+    return { orgId: group.orgId, orgPath: org!.path, groupId: group.id, memberIds: group.memberIds };
+  }
+  if (!actor.roles.some((r) => r === 'admin' || r === 'office')) throw invalidField('groupId', '请选择督导组');
+  const orgId = input.orgId ?? actor.orgId;
+  if (!orgId) throw invalidField('orgId', '请选择组织抽查的单位');
+  const org = await requireWritable(await visibleOrg(trx, actor.scope, orgId), () => anyOrg(trx, orgId), '单位');
+  return { orgId, orgPath: org.path, groupId: null, memberIds: [] as number[] };
+}
+
+/**
+ * Fixes the seed before it exists: a fresh secret is kept and only its hash published, so the organiser
+ * cannot pick a seed after seeing the pool, and a public value entered later stops them predicting it.
+ */
+export async function insertCommitment(trx: Kysely<Database>, viewer: Viewer, input: CommitInput) {
+  const owner = await organiserOf(trx, viewer, input);
+  // crypto.randomBytes: the secret must be unpredictable (never Math.random()).
+  const secret = randomBytes(32).toString('hex');
+  const now = nowIso();
+  const row = await trx
+    .insertInto('checkDraws')
+    .values({
+      campaignId: input.campaignId,
+      orgId: owner.orgId,
+      orgPath: owner.orgPath,
+      groupId: owner.groupId,
+      status: 'committed',
+      commitment: commitmentOf(secret),
+      secret,
+      createdBy: viewer.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, viewer.actor, {
+    action: 'commit',
+    entityType: 'check_draw',
+    entityId: row.id,
+    orgPath: owner.orgPath,
+    after: { commitment: commitmentOf(secret) },
+  });
+  return { id: row.id, memberIds: owner.memberIds };
+}
+
+export async function commitDraw(ctx: Ctx, input: CommitInput): Promise<{ id: number }> {
+  const viewer = await viewerOf(ctx.db, ctx.actor);
+  return ctx.db.transaction().execute((trx) => insertCommitment(trx, viewer, input));
+}
+
+export interface DrawInput extends CommitInput {
+  poolOrgIds: number[];
+  count: number;
+  commitmentId?: number;
+  version?: number;
+  publicValue?: string;
+  rosterIds?: number[];
+  inspectorsPerUnit?: number;
+  date?: string;
+  rule?: { orgId?: number; types?: string[]; excludeRecentDays?: number };
+}
+
+/** The 双随机 draw: units from the frozen pool, inspectors per unit without conflicts, a planned check for each. */
+export async function drawUnits(ctx: Ctx, input: DrawInput): Promise<{ id: number }> {
+  const viewer = await viewerOf(ctx.db, ctx.actor);
+  return ctx.db.transaction().execute(async (trx) => {
+    let drawId: number;
+    let memberIds: number[] = [];
+    if (input.commitmentId) {
+      const id = input.commitmentId;
+      const draw = await loadDrawForWrite(trx, viewer, id);
+      if (draw.status !== 'committed') throw illegalTransition('该种子承诺已用于抽取，不能再次抽取');
+      authorize(drawPolicy, 'draw', ctx.actor, { ...draw, myGroupIds: viewer.groupIds }, '该抽查已抽取或您无权抽取');
+      if (draw.campaignId !== input.campaignId) throw invalidField('commitmentId', '该种子承诺不属于此主题教育');
+      if (input.version !== undefined) checkVersion(draw.version, input.version);
+      drawId = draw.id;
+      if (draw.groupId) memberIds = (await groupWithMembers(trx, draw.groupId))?.memberIds ?? [];
+    } else {
+      ({ id: drawId, memberIds } = await insertCommitment(trx, viewer, input));
+    }
+    const draw = (await findDraw(trx, viewer, drawId))!;
+
+    const pool = await visibleOrgs(trx, ctx.actor.scope, input.poolOrgIds);
+    const found = new Set(pool.filter((u) => u.active === 1).map((u) => u.id));
+    const missing = input.poolOrgIds.filter((id) => !found.has(id));
+    if (missing.length)
+      throw invalidField('poolOrgIds', `抽取范围中有 ${missing.length} 个单位不存在、已撤销或不在您的数据范围内`);
+    if (input.count > found.size) throw invalidField('count', `抽取数量不能多于抽取范围内的单位数（${found.size}）`);
+
+    const rosterIds = input.rosterIds ?? memberIds;
+    const perUnit = input.inspectorsPerUnit ?? (rosterIds.length ? Math.min(2, rosterIds.length) : 0);
+    const people = await peopleByIds(trx, rosterIds);
+    if (people.length !== new Set(rosterIds).size || people.some((p) => p.active !== 1))
+      throw invalidField('rosterIds', '检查人员名单中有不存在或已停用的人员');
+    const recusals = await recusalsOf(trx, rosterIds);
+    const conflicts = conflictsOf(people, pool, recusals);
+    const publicValue = input.publicValue?.trim() ?? '';
+    const result = runDraw({
+      pool: [...found],
+      count: input.count,
+      secret: draw.secret,
+      publicValue,
+      roster: rosterIds,
+      inspectorsPerUnit: perUnit,
+      conflicts,
+    });
+    const names = new Map(pool.map((u) => [u.id, u]));
+    for (const a of result.assignments)
+      if (a.inspectorIds.length < perUnit) throw notEnoughInspectors(names.get(a.orgId)!.name, perUnit);
+
+    const frozenPool = [...found].sort((a, b) => a - b);
+    await updateVersioned(trx, 'checkDraws', drawId, draw.version, {
+      status: 'drawn',
+      publicValue,
+      seed: result.seed,
+      pool: JSON.stringify(frozenPool),
+      poolHash: result.poolHash,
+      count: input.count,
+      roster: JSON.stringify([...new Set(rosterIds)].sort((a, b) => a - b)),
+      inspectorsPerUnit: perUnit,
+      conflicts: JSON.stringify(conflicts),
+      rule: JSON.stringify(input.rule ?? {}),
+      result: JSON.stringify({ drawnOrgIds: result.drawnOrgIds, assignments: result.assignments }),
+      drawnAt: nowIso(),
+    });
+    const now = nowIso();
+    const date = input.date ?? today();
+    for (const a of result.assignments) {
+      const unit = names.get(a.orgId)!;
+      await trx.insertInto('checkDrawUnits').values({ drawId, orgId: a.orgId, orgPath: unit.path }).execute();
+      await trx
+        .insertInto('spotChecks')
+        .values({
+          campaignId: input.campaignId,
+          orgId: a.orgId,
+          orgPath: unit.path,
+          groupId: draw.groupId,
+          drawId,
+          date,
+          method: 'random',
+          status: 'planned',
+          inspectorIds: JSON.stringify(a.inspectorIds),
+          createdBy: ctx.actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+    }
+    await recordAudit(trx, ctx.actor, {
+      action: 'draw',
+      entityType: 'check_draw',
+      entityId: drawId,
+      orgPath: draw.orgPath,
+      after: { poolHash: result.poolHash, seed: result.seed, drawnOrgIds: result.drawnOrgIds },
+    });
+    return { id: drawId };
+  });
+}

@@ -1,0 +1,13 @@
+/** What other modules may use from the people module: read-only lookups. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** People by id with their unit's path (conflict checks, inspector rosters, names on records). */
+export function peopleByIds(db: Kysely<Database>, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('people')
+    .select(['id', 'name', 'orgId', 'orgPath', 'active'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}

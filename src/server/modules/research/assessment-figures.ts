@@ -1,0 +1,43 @@
+/** 调查研究's figure for 考核: research reports written in the period, per assessed unit's subtree. */
+import { sql } from 'kysely';
+import { assessedUnits, inUnitSubtree, type UnitFigureSource } from '../../db/unit-figures.ts';
+
+/** The figures 调查研究 contributes to 考核. */
+export const researchFigureSources: UnitFigureSource[] = [
+  {
+    key: 'research.reports',
+    label: '调研报告篇数',
+    module: '调查研究',
+    unit: 'count',
+    better: 'higher',
+    // Units with a topic in the campaign have data (0 reports is a figure); units without a topic have none.
+    async compute(db, q) {
+      const rows = await assessedUnits(db, q)
+        .innerJoin('researchTopics as t', (j) => j.on((eb) => inUnitSubtree(eb, 't.orgPath')))
+        .select((eb) => [
+          'u.id as orgId',
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(
+                  eb.and([
+                    eb('t.status', 'in', ['reported', 'accepted']),
+                    eb(sql<string>`substr(t.reported_at, 1, 10)`, '>=', q.from),
+                    eb(sql<string>`substr(t.reported_at, 1, 10)`, '<=', q.to),
+                  ]),
+                )
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('reports'),
+        ])
+        .where('t.campaignId', '=', q.campaignId)
+        .groupBy('u.id')
+        .execute();
+      return new Map(rows.map((r) => [Number(r.orgId), Number(r.reports ?? 0)]));
+    },
+    evidence: (q) => `/research?campaignId=${q.campaignId}&orgId=${q.orgId}`,
+  },
+];

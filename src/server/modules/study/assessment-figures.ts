@@ -1,0 +1,150 @@
+/**
+ * 理论学习's figures for 考核, per assessed unit (its subtree) and period, each one grouped query over all
+ * units: attendance rate, 全覆盖, open make-ups, and 三会一课 应召开 vs 已召开 (the unit's own meetings).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import {
+  assessedUnits,
+  byUnit,
+  inUnitSubtree,
+  memoByQuery,
+  shareOf,
+  type UnitFigureQuery,
+  type UnitFigureSource,
+} from '../../db/unit-figures.ts';
+import { quarterOf, quartersBetween } from './three-meetings.ts';
+
+/** Sessions, attendees, present, sessions not fully covered and open make-ups per unit subtree, in the period. */
+const sessionStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery) => {
+  const rows = await assessedUnits(db, q)
+    .innerJoin('studySessions as s', (j) => j.on((eb) => inUnitSubtree(eb, 's.orgPath')))
+    .select((eb) => [
+      'u.id as orgId',
+      eb.fn.countAll<number>().as('sessions'),
+      eb.fn.sum<number>(sql`(select count(*) from session_attendance a where a.session_id = s.id)`).as('attendees'),
+      eb.fn
+        .sum<number>(
+          sql`(select count(*) from session_attendance a where a.session_id = s.id and a.status = 'present')`,
+        )
+        .as('present'),
+      eb.fn
+        .sum<number>(sql`case when exists (select 1 from session_attendance a left join makeup_items m
+          on m.session_id = a.session_id and m.person_id = a.person_id
+          where a.session_id = s.id and a.status = 'absent' and (m.status is null or m.status <> 'done')) then 1 else 0 end`)
+        .as('uncovered'),
+      eb.fn
+        .sum<number>(sql`(select count(*) from makeup_items m where m.session_id = s.id and m.status = 'open')`)
+        .as('openMakeups'),
+    ])
+    .where('s.campaignId', '=', q.campaignId)
+    .where('s.date', '>=', q.from)
+    .where('s.date', '<=', q.to)
+    .groupBy('u.id')
+    .execute();
+  return byUnit(rows, ['sessions', 'attendees', 'present', 'uncovered', 'openMakeups']);
+});
+
+/**
+ * 三会一课 per unit: 应召开 (the quarters of the period × what the unit's type requires) against 已召开 (held in
+ * each quarter, counted up to the requirement so extra meetings in one quarter do not hide a missing one).
+ */
+const meetingStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery) => {
+  const requirements = await db.selectFrom('meetingRequirements').selectAll().execute();
+  const quarters = quartersBetween(q.from, q.to).length;
+  const perQuarter = new Map<string, number>();
+  for (const r of requirements) perQuarter.set(r.orgType, (perQuarter.get(r.orgType) ?? 0) + r.perQuarter);
+  const quarter = quarterOf('s.date');
+  const held = await db
+    .selectFrom(
+      assessedUnits(db, q)
+        .innerJoin('studySessions as s', 's.orgId', 'u.id')
+        .select((eb) => ['u.id as orgId', 'u.type', 's.kind', eb.fn.countAll<number>().as('n')])
+        .where('s.date', '>=', q.from)
+        .where('s.date', '<=', q.to)
+        .groupBy(['u.id', 'u.type', 's.kind', quarter])
+        .as('g'),
+    )
+    .innerJoin('meetingRequirements as r', (j) => j.onRef('r.orgType', '=', 'g.type').onRef('r.kind', '=', 'g.kind'))
+    .select((eb) => [
+      'g.orgId',
+      eb.fn.sum<number>(sql`case when g.n < r.per_quarter then g.n else r.per_quarter end`).as('held'),
+    ])
+    .groupBy('g.orgId')
+    .execute();
+  const heldBy = new Map(held.map((h) => [Number(h.orgId), Number(h.held)]));
+  const units = await assessedUnits(db, q).select(['u.id', 'u.type']).execute();
+  const out = new Map<number, { required: number; held: number }>();
+  for (const u of units) {
+    const required = (perQuarter.get(u.type) ?? 0) * quarters;
+    if (required > 0) out.set(u.id, { required, held: heldBy.get(u.id) ?? 0 });
+  }
+  return out;
+});
+
+const study = (path: string) => (q: UnitFigureQuery & { orgId: number }) =>
+  `${path}?campaignId=${q.campaignId}&orgId=${q.orgId}&from=${q.from}&to=${q.to}`;
+
+/** The figures 理论学习 contributes to 考核. */
+export const studyFigureSources: UnitFigureSource[] = [
+  {
+    key: 'study.attendanceRate',
+    label: '集中学习出勤率',
+    module: '理论学习',
+    unit: 'rate',
+    better: 'higher',
+    compute: async (db, q) =>
+      shareOf(
+        await sessionStats(db, q),
+        (r) => r.present,
+        (r) => r.attendees,
+      ),
+    evidence: study('/study'),
+  },
+  {
+    key: 'study.coverage',
+    label: '学习全覆盖率（缺席者均已补学的场次占比）',
+    module: '理论学习',
+    unit: 'rate',
+    better: 'higher',
+    compute: async (db, q) =>
+      shareOf(
+        await sessionStats(db, q),
+        (r) => r.sessions - r.uncovered,
+        (r) => r.sessions,
+      ),
+    evidence: study('/study'),
+  },
+  {
+    key: 'study.openMakeups',
+    label: '未完成补学人次',
+    module: '理论学习',
+    unit: 'count',
+    better: 'lower',
+    compute: async (db, q) => new Map([...(await sessionStats(db, q))].map(([id, r]) => [id, r.openMakeups])),
+    evidence: study('/study'),
+  },
+  {
+    key: 'study.meetingsHeldRate',
+    label: '三会一课召开率（已召开 ÷ 应召开）',
+    module: '理论学习',
+    unit: 'rate',
+    better: 'higher',
+    compute: async (db, q) =>
+      shareOf(
+        await meetingStats(db, q),
+        (r) => r.held,
+        (r) => r.required,
+      ),
+    evidence: study('/study'),
+  },
+  {
+    key: 'study.meetingsMissed',
+    label: '三会一课少开次数（应召开 − 已召开）',
+    module: '理论学习',
+    unit: 'count',
+    better: 'lower',
+    compute: async (db, q) => new Map([...(await meetingStats(db, q))].map(([id, r]) => [id, r.required - r.held])),
+    evidence: study('/study'),
+  },
+];

@@ -1,0 +1,51 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { addDays } from '../../clock.ts';
+import { queryOf, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
+import { idleUnitsQuery } from './idle-units.ts';
+import { sessionQuery } from './repository.ts';
+
+const idleDays = (s: WarningScope) => s.thresholds['study.idleDays'] ?? 30;
+const makeupDays = (s: WarningScope) => s.thresholds['study.makeupDays'] ?? 14;
+const uncovered = (s: WarningScope) => ({
+  campaignId: s.campaignId,
+  orgId: s.orgId,
+  uncovered: true,
+  to: addDays(s.today, -makeupDays(s)),
+});
+const idle = (s: WarningScope) => ({ campaignId: s.campaignId, orgId: s.orgId, days: idleDays(s) });
+// biome-ignore lint/complexity/noBannedTypes: Kysely's own type for a query with nothing selected yet
+const count = async (q: SelectQueryBuilder<Database, any, {}>) =>
+  Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+
+/** 预警 kinds of 理论学习: sessions still short of 全覆盖 after the make-up period, and 支部 with no session for N days. */
+export const studyWarningKinds: WarningKind[] = [
+  {
+    kind: 'study_uncovered',
+    label: '集中学习未全覆盖（缺学超过规定天数未补学）',
+    line: '理论学习',
+    thresholds: [{ key: 'study.makeupDays', label: '补学期限（天）', default: 14, min: 1, max: 90 }],
+    count: (db, actor, s) =>
+      count(
+        sessionQuery(db, actor, { campaignId: s.campaignId, orgPath: s.orgPath, uncovered: true, to: uncovered(s).to }),
+      ),
+    link: (s) => `/study?${queryOf(uncovered(s))}`,
+    api: (s) => `/api/v1/study/sessions?${queryOf(uncovered(s))}`,
+  },
+  {
+    kind: 'study_idle_units',
+    label: '超过规定天数未开展集中学习的党支部',
+    line: '理论学习',
+    thresholds: [{ key: 'study.idleDays', label: '未开展集中学习天数', default: 30, min: 1, max: 366 }],
+    count: (db, actor, s) =>
+      count(
+        idleUnitsQuery(db, actor, {
+          campaignId: s.campaignId,
+          orgPath: s.orgPath,
+          since: addDays(s.today, -idleDays(s)),
+        }),
+      ),
+    link: (s) => `/warnings?${queryOf({ ...idle(s), kind: 'study_idle_units' })}`,
+    api: (s) => `/api/v1/study/idle-units?${queryOf(idle(s))}`,
+  },
+];

@@ -1,0 +1,81 @@
+import type { Actor } from '../../auth/actor.ts';
+import { abilitiesOf } from '../../policies/engine.ts';
+import { addDays } from '../../clock.ts';
+import { TASK_STATUSES, type TaskThresholds } from '../../../shared/task-enums.ts';
+import { taskPolicy, type TaskSubject } from './policy.ts';
+import { lightAt, NEVER, plannedAt, statusAt, type Curve } from './schedule.ts';
+import type { TaskRow, TaskUnitRow } from './repository.ts';
+
+/** What the policy needs about a task, from its row and units. */
+export function subjectOf(
+  row: Pick<TaskRow, 'orgPath' | 'leaderId' | 'parentId' | 'done'>,
+  units: Pick<TaskUnitRow, 'orgPath'>[],
+  campaignOrgPath: string,
+  shape: { hasMilestones: boolean; hasChildren: boolean },
+): TaskSubject {
+  return {
+    orgPath: row.orgPath,
+    leaderId: row.leaderId,
+    parentId: row.parentId,
+    unitPaths: units.map((u) => u.orgPath),
+    campaignOrgPath,
+    done: row.done === 1,
+    ...shape,
+  };
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+/** A task with its derived 序时进度, status, light, 曾滞后 and 未更新, and what the caller may do. */
+export function presentTask(
+  actor: Actor,
+  row: TaskRow,
+  units: TaskUnitRow[],
+  ctx: { today: string; thresholds: TaskThresholds; subject: TaskSubject },
+) {
+  const { today, thresholds } = ctx;
+  const schedule = { ...row, done: row.done === 1 };
+  const status = statusAt(schedule, today);
+  const started = row.done === 1 || row.startDate <= today;
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    parentId: row.parentId,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    leaderId: row.leaderId,
+    leaderName: row.leaderName ?? null,
+    title: row.title,
+    description: row.description,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    weight: Number(row.weight),
+    metric:
+      row.metricName === null
+        ? null
+        : { name: row.metricName, unit: row.metricUnit ?? '', target: row.metricTarget, current: row.metricCurrent },
+    responsibleUnits: units.filter((u) => u.taskId === row.id && u.role === 'responsible').map(unitRef),
+    cooperatingUnits: units.filter((u) => u.taskId === row.id && u.role === 'cooperating').map(unitRef),
+    progress: round(Number(row.progress)),
+    plannedProgress: round(plannedAt(JSON.parse(row.planCurve) as Curve, today)),
+    status,
+    statusLabel: TASK_STATUSES[status],
+    light: lightAt(schedule, today),
+    behindSince: status === 'behind' ? row.behindFrom : null,
+    /** 曾滞后: behind at some point, caught up since. */
+    wasBehind: status !== 'behind' && row.wasBehindSince !== null,
+    wasBehindSince: row.wasBehindSince,
+    stale: started && row.done === 0 && row.lastActivityOn <= addDays(today, -thresholds.staleDays),
+    lastActivityOn: row.lastActivityOn,
+    behindFrom: row.behindFrom === NEVER ? null : row.behindFrom,
+    doneAt: row.doneAt,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    abilities: abilitiesOf(taskPolicy, actor, ctx.subject),
+  };
+}
+
+const unitRef = (u: TaskUnitRow) => ({ id: u.orgId, name: u.orgName });
+
+export type TaskView = ReturnType<typeof presentTask>;

@@ -1,0 +1,18 @@
+/** What other modules may use from 推动发展 (key tasks). */
+import type { AttachmentLink } from '../attachments/public.ts';
+import { taskVisible } from './repository.ts';
+
+export { taskVisible, visibleTaskIds, thresholdsOf as taskThresholdsOf } from './repository.ts';
+export { taskFigures, type TaskFigures } from './figures.ts';
+export { taskWarningKinds } from './warnings.ts';
+
+/** The evidence of a task the caller may see is theirs to open. */
+export const taskAttachmentLink: AttachmentLink = (actor) => (eb) =>
+  eb.exists(
+    eb
+      .selectFrom('taskEvidence')
+      .innerJoin('tasks', 'tasks.id', 'taskEvidence.taskId')
+      .select('taskEvidence.id')
+      .whereRef('taskEvidence.attachmentId', '=', 'attachments.id')
+      .where(taskVisible(actor) as never),
+  );

@@ -1,0 +1,241 @@
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
+import { addDays } from '../../clock.ts';
+import {
+  DEFAULT_TASK_THRESHOLDS,
+  type TaskLight,
+  type TaskStatus,
+  type TaskThresholds,
+} from '../../../shared/task-enums.ts';
+
+type Eb = ExpressionBuilder<Database, 'tasks'>;
+
+/**
+ * Key tasks the caller may see: those led by a unit in scope, those a unit in scope is responsible for or
+ * cooperates on, and those the caller leads (牵头领导).
+ */
+export function taskVisible(actor: Actor) {
+  return (eb: Eb) => {
+    if (actor.scope.all) return sql<boolean>`1 = 1`;
+    const parts = [
+      inScope(actor.scope, 'tasks.orgPath')(eb),
+      eb.exists(
+        eb
+          .selectFrom('taskUnits')
+          .select('taskUnits.taskId')
+          .whereRef('taskUnits.taskId', '=', 'tasks.id')
+          .where((u) => inScope(actor.scope, 'taskUnits.orgPath')(u)),
+      ),
+    ];
+    if (actor.personId !== null) parts.push(eb('tasks.leaderId', '=', actor.personId));
+    return eb.or(parts);
+  };
+}
+
+/** The task ids among `ids` that the caller may see (bulk check for other modules). */
+export async function visibleTaskIds(db: Kysely<Database>, actor: Actor, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('tasks')
+    .select('tasks.id')
+    .where('tasks.id', 'in', ids)
+    .where(taskVisible(actor))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Status at `today` from the stored schedule — the SQL twin of statusAt in schedule.ts. */
+export function statusPredicate(eb: Eb, status: TaskStatus, today: string) {
+  const started = eb('tasks.startDate', '<=', today);
+  const open = eb('tasks.done', '=', 0);
+  switch (status) {
+    case 'done':
+      return eb('tasks.done', '=', 1);
+    case 'not_started':
+      return eb.and([open, eb('tasks.startDate', '>', today)]);
+    case 'behind':
+      return eb.and([open, started, eb('tasks.behindFrom', '<=', today)]);
+    case 'on_track':
+      return eb.and([open, started, eb('tasks.behindFrom', '>', today)]);
+  }
+}
+
+/** Light at `today` from the stored schedule — the SQL twin of lightAt. */
+export function lightPredicate(eb: Eb, light: TaskLight, today: string) {
+  const running = eb.and([eb('tasks.done', '=', 0), eb('tasks.startDate', '<=', today)]);
+  switch (light) {
+    case 'red':
+      return eb.and([running, eb('tasks.redFrom', '<=', today)]);
+    case 'yellow':
+      return eb.and([running, eb('tasks.yellowFrom', '<=', today), eb('tasks.redFrom', '>', today)]);
+    case 'green':
+      return eb.or([eb('tasks.done', '=', 1), eb.and([running, eb('tasks.yellowFrom', '>', today)])]);
+  }
+}
+
+/** 未更新: started, open, and nothing reported for `staleDays` days. */
+export function stalePredicate(eb: Eb, today: string, staleDays: number) {
+  return eb.and([
+    eb('tasks.done', '=', 0),
+    eb('tasks.startDate', '<=', today),
+    eb('tasks.lastActivityOn', '<=', addDays(today, -staleDays)),
+  ]);
+}
+
+export interface TaskFilter {
+  campaignId?: number;
+  /** Path of the unit whose subtree (牵头单位) is wanted. */
+  orgPath?: string;
+  leaderId?: number;
+  status?: TaskStatus;
+  light?: TaskLight;
+  stale?: boolean;
+  /** Only 重点任务 themselves, not the sub-tasks they were split into. */
+  topLevel?: boolean;
+  parentId?: number;
+  q?: string;
+}
+
+/** The one list query: the 重点任务 list, the ledger export, the figures and the warnings all use it. */
+export function taskQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, today: string, t: TaskThresholds) {
+  let qb = db.selectFrom('tasks');
+  if (filter.campaignId) qb = qb.where('tasks.campaignId', '=', filter.campaignId);
+  if (filter.orgPath) {
+    const p = filter.orgPath;
+    qb = qb.where((eb) => pathInSubtree(eb, 'tasks.orgPath', p));
+  }
+  // A subtree the caller sees whole needs no visibility predicate: the range says it all.
+  if (!filter.orgPath || !coversSubtree(actor.scope, filter.orgPath)) qb = qb.where(taskVisible(actor));
+  if (filter.leaderId) qb = qb.where('tasks.leaderId', '=', filter.leaderId);
+  if (filter.topLevel) qb = qb.where('tasks.parentId', 'is', null);
+  if (filter.parentId) qb = qb.where('tasks.parentId', '=', filter.parentId);
+  const { status, light } = filter;
+  if (status) qb = qb.where((eb) => statusPredicate(eb, status, today));
+  if (light) qb = qb.where((eb) => lightPredicate(eb, light, today));
+  if (filter.stale) qb = qb.where((eb) => stalePredicate(eb, today, t.staleDays));
+  if (filter.q?.trim()) qb = qb.where('tasks.title', 'like', `%${filter.q.trim().replace(/[%_\\]/g, '')}%`);
+  return qb;
+}
+
+export const taskColumns = [
+  'tasks.id',
+  'tasks.campaignId',
+  'tasks.parentId',
+  'tasks.orgId',
+  'tasks.orgPath',
+  'tasks.leaderId',
+  'tasks.title',
+  'tasks.description',
+  'tasks.startDate',
+  'tasks.endDate',
+  'tasks.weight',
+  'tasks.metricName',
+  'tasks.metricUnit',
+  'tasks.metricTarget',
+  'tasks.metricCurrent',
+  'tasks.reportedProgress',
+  'tasks.lastActivityOn',
+  'tasks.done',
+  'tasks.progress',
+  'tasks.planCurve',
+  'tasks.behindFrom',
+  'tasks.yellowFrom',
+  'tasks.redFrom',
+  'tasks.wasBehindSince',
+  'tasks.doneAt',
+  'tasks.version',
+  'tasks.createdAt',
+  'tasks.updatedAt',
+] as const;
+
+/** Rows with the unit and leader names. */
+export function selectTaskRows<QB extends ReturnType<typeof taskQuery>>(qb: QB) {
+  return qb
+    .innerJoin('orgUnits', 'orgUnits.id', 'tasks.orgId')
+    .leftJoin('people', 'people.id', 'tasks.leaderId')
+    .select([...taskColumns, 'orgUnits.name as orgName', 'people.name as leaderName']);
+}
+
+export function findTaskInScope(db: Kysely<Database>, actor: Actor, id: number) {
+  return selectTaskRows(db.selectFrom('tasks').where(taskVisible(actor)))
+    .where('tasks.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findTaskAnywhere(db: Kysely<Database>, id: number) {
+  return db.selectFrom('tasks').select(['id', 'orgPath', 'campaignId']).where('id', '=', id).executeTakeFirst();
+}
+
+export type TaskRow = NonNullable<Awaited<ReturnType<typeof findTaskInScope>>>;
+
+/** The 责任单位 and 配合单位 of some tasks. */
+export function unitsOf(db: Kysely<Database>, taskIds: number[]) {
+  if (!taskIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('taskUnits')
+    .innerJoin('orgUnits', 'orgUnits.id', 'taskUnits.orgId')
+    .select(['taskUnits.taskId', 'taskUnits.orgId', 'taskUnits.orgPath', 'taskUnits.role', 'orgUnits.name as orgName'])
+    .where('taskUnits.taskId', 'in', taskIds)
+    .orderBy('taskUnits.orgId')
+    .execute();
+}
+
+export type TaskUnitRow = Awaited<ReturnType<typeof unitsOf>>[number];
+
+export function milestonesOf(db: Kysely<Database>, taskId: number) {
+  return db
+    .selectFrom('taskMilestones')
+    .selectAll()
+    .where('taskId', '=', taskId)
+    .orderBy('plannedDate')
+    .orderBy('id')
+    .execute();
+}
+
+export type MilestoneRow = Awaited<ReturnType<typeof milestonesOf>>[number];
+
+export function updatesOf(db: Kysely<Database>, taskId: number) {
+  return db.selectFrom('taskUpdates').selectAll().where('taskId', '=', taskId).orderBy('week', 'desc').execute();
+}
+
+export function evidenceOf(db: Kysely<Database>, taskId: number) {
+  return db
+    .selectFrom('taskEvidence')
+    .innerJoin('attachments', 'attachments.id', 'taskEvidence.attachmentId')
+    .select([
+      'taskEvidence.id',
+      'taskEvidence.milestoneId',
+      'taskEvidence.updateId',
+      'attachments.id as attachmentId',
+      'attachments.name',
+      'attachments.size',
+      'attachments.mime',
+    ])
+    .where('taskEvidence.taskId', '=', taskId)
+    .orderBy('taskEvidence.id')
+    .execute();
+}
+
+/** Direct sub-tasks with what the roll-up needs. */
+export function childrenOf(db: Kysely<Database>, parentId: number) {
+  return db
+    .selectFrom('tasks')
+    .innerJoin('orgUnits', 'orgUnits.id', 'tasks.orgId')
+    .select([...taskColumns, 'orgUnits.name as orgName'])
+    .where('tasks.parentId', '=', parentId)
+    .orderBy('tasks.id')
+    .execute();
+}
+
+/** The campaign's thresholds, or the defaults. */
+export async function thresholdsOf(db: Kysely<Database>, campaignId: number | undefined): Promise<TaskThresholds> {
+  if (!campaignId) return DEFAULT_TASK_THRESHOLDS;
+  const row = await db
+    .selectFrom('taskSettings')
+    .select(['tolerance', 'yellowGap', 'redGap', 'staleDays'])
+    .where('campaignId', '=', campaignId)
+    .executeTakeFirst();
+  return row ? { ...row, staleDays: Number(row.staleDays) } : DEFAULT_TASK_THRESHOLDS;
+}

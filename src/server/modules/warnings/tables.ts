@@ -1,0 +1,3 @@
+export interface WarningTables {
+  warningThresholds: { campaignId: number; key: string; value: number; updatedAt: string };
+}
