@@ -9,6 +9,7 @@ import { fixtureCampaign } from './testing/fixture.ts';
 import { EVERYONE, permissionMatrix } from './testing/permission-matrix.ts';
 import { multipart, PDF_BYTES } from './testing/multipart.ts';
 import { addDays, today } from './clock.ts';
+import type { LightMyRequestResponse } from 'fastify';
 
 async function upload(h: Harness, who: string): Promise<number> {
   const body = multipart({ name: '佐证.pdf', content: PDF_BYTES, type: 'application/pdf' });
@@ -22,7 +23,7 @@ async function upload(h: Harness, who: string): Promise<number> {
   return res.json().id;
 }
 
-async function ok(res: { statusCode: number; body: string; json: () => any }, status = 201) {
+async function ok(res: LightMyRequestResponse, status = 201) {
   expect(res.statusCode, res.body).toBe(status);
   return res.json();
 }

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../http/context.ts';
 import { nowIso } from '../../clock.ts';
 import { invalidField, notFound, alreadyAssigned } from '../../errors.ts';
-import { authorize, } from '../../policies/engine.ts';
+import { authorize } from '../../policies/engine.ts';
 import { requireWritable } from '../../policies/scope-guard.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../orgs/public.ts';

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../http/context.ts';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
-import { illegalTransition, } from '../../../errors.ts';
+import { illegalTransition } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
 import { illegalTransition, invalidField, forbidden } from '../../../errors.ts';
-import { authorize, } from '../../../policies/engine.ts';
+import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';

@@ -4,7 +4,7 @@ import { illegalTransition, invalidField, notFound } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { inScope, } from '../../../db/scope.ts';
+import { inScope } from '../../../db/scope.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { maySubmitUnitPlan, planPolicy } from '../policy.ts';
