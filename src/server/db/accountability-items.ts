@@ -3,7 +3,7 @@
  * tasks, demands …) through its public.ts and collected in modules/assessments/sources.ts. Each source is one
  * select with the same columns, scoped by the owning module's own visibility rule, so they union into one query.
  */
-import type { Kysely, } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from './schema.ts';
 import type { SelectFromAny } from './untyped.ts';

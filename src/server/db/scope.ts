@@ -15,7 +15,6 @@ export interface Scope {
   personId: number | null;
 }
 
-export const EMPTY_SCOPE: Scope = { all: false, subtreePaths: [], unitPaths: [], personId: null };
 export const FULL_SCOPE: Scope = { all: true, subtreePaths: [], unitPaths: [], personId: null };
 
 /** The smallest string greater than every path that starts with `prefix` (prefix ends with "/"). */

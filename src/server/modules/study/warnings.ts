@@ -1,4 +1,4 @@
-import { sql, } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addDays } from '../../clock.ts';
 import { queryOf, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
