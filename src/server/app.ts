@@ -8,13 +8,14 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Db } from './db/connection.ts';
 import { installErrorHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
-import { apiModules } from './modules/routes.ts';
+import { apiModules, rootModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 import { errorCatalogue } from './errors.ts';
 
@@ -47,7 +48,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   const app = Fastify({
     logger,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies: anyone else could name any address.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -55,7 +57,14 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   app.decorate('db', db);
   app.decorate('config', config);
 
-  installErrorHandler(app);
+  const webBuilt = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  // Client-side routes: every other non-API GET gets the app shell.
+  installErrorHandler(
+    app,
+    webBuilt
+      ? (_request, reply) => reply.status(200).type('text/html; charset=utf-8').sendFile('index.html')
+      : undefined,
+  );
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -100,6 +109,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  // Only routes that ask for it (config.rateLimit: the public page, Open311) are limited, per address.
+  await app.register(rateLimit, { global: false });
   installAuthHook(app);
   await app.register(
     async (api) => {
@@ -107,15 +118,9 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
     },
     { prefix: '/api/v1' },
   );
+  for (const { plugin, prefix } of rootModules) await app.register(plugin, { prefix });
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
-    // Client-side routes: every other non-API GET gets the app shell.
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
-  }
+  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   return app;
 }
 

@@ -70,7 +70,7 @@ export async function bootstrap(db: Db, config: Config, log: FastifyBaseLogger):
   if (!(await isEmpty(db))) return;
   if (config.demo) {
     const { loadDemo } = await import('./demo/load-demo.ts');
-    const password = await loadDemo(db, { password: config.demoPassword });
+    const password = await loadDemo(db, { password: config.demoPassword, dataDir: config.dataDir });
     log.info(
       `已载入演示单位。演示账号 admin、office、secretary、leader、officer、member、supervisor 的密码：${password}`,
     );

@@ -167,8 +167,8 @@ export const importRejected = define(
   'import_rejected',
   422,
   '导入被拒绝，未写入任何数据（errors 逐格说明）',
-  (errors: CellError[]) => ({
-    message: `导入被拒绝：共 ${errors.length} 处错误，未写入任何数据`,
+  (errors: CellError[], total: number = errors.length) => ({
+    message: `导入被拒绝：共 ${total} 处错误，未写入任何数据${total > errors.length ? `（每列列出前几处，其余 ${total - errors.length} 处未列出）` : ''}`,
     errors,
   }),
 );
@@ -324,3 +324,47 @@ export const noticeRunning = define(
 );
 /** The same entry recorded twice (a 回避 for the same person and unit, a 亮点 flag on the same record). */
 export const duplicateEntry = define('duplicate', 409, '已有相同的登记', (message: string) => message);
+
+// — harden —
+/** A workbook past a reading bound (inflated size, rows, cells, …): the message names the bound. */
+export const importTooLarge = define(
+  'import_too_large',
+  413,
+  '文件超出可导入的范围',
+  (message: string) => `文件超出可导入的范围：${message}`,
+);
+/** An import rejected with only the first errors of each column listed (`total` counts them all). */
+export const importRejectedListed = importRejected;
+/** A role that may not import this ledger, refused before the file is read. */
+export const importForbidden = () => forbidden('您的角色不能导入此台账');
+/** Too many failed logins: from this address for this account, or the account's backoff (say when to retry). */
+export const loginThrottled = (seconds: number) =>
+  rateLimited(
+    seconds >= 60
+      ? `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`
+      : `登录失败次数较多，请 ${seconds} 秒后再试`,
+  );
+
+// — demands —
+export const alreadyCoHandler = define('already_co_handler', 409, '该单位已是协办单位', () => '该单位已是协办单位');
+export const categoryExists = define(
+  'category_exists',
+  409,
+  '诉求类别代码已存在',
+  (code: string) => `类别代码“${code}”已存在`,
+);
+export const configInPast = define(
+  'config_in_past',
+  409,
+  '新权重只能从今天或以后生效',
+  () => '新权重只能从今天或以后生效，已过去的考核期不能改',
+);
+
+// — open311 —
+/** An Open311 error; the Open311 routes render it in the standard `[{code, description}]` shape. */
+export const open311Error = (status: 400 | 403 | 404, description: string) =>
+  new AppError(
+    status,
+    status === 404 ? 'open311_not_found' : status === 403 ? 'open311_bad_key' : 'open311_bad_request',
+    description,
+  );

@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ensureTallies, pruneTalliesHourly } from './tallies.ts';
+import { startScheduler } from './scheduler.ts';
 
 async function main() {
   let config;
@@ -30,6 +31,7 @@ async function main() {
   await bootstrap(db, config, app.log);
   await ensureTallies(db);
   const stopPruning = pruneTalliesHourly(db, app.log);
+  const stopScheduler = startScheduler(db, config, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -37,6 +39,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, '正在关闭服务');
     stopPruning();
+    stopScheduler();
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -1,32 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginAs, startBrowserRun, type BrowserRun } from './harness.ts';
+import { describeBrowser, loginAs, okApi, type Json } from './harness.ts';
 import { addDays, today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
-
-type Json = Record<string, any>;
-
-/** Calls the API from inside the page, so it runs with the signed-in user's session. */
-async function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, body },
-  );
-}
-
-async function ok(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
-  const res = await call(page, method, path, body);
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
 
 /** The number a Statistic card shows, by its exact title. */
 function statistic(page: Page, title: string) {
@@ -38,25 +14,20 @@ function statistic(page: Page, title: string) {
 
 const pct = (x: number) => String(Math.round(x * 1000) / 10);
 
-describe('browser: 工作看板', () => {
-  let run: BrowserRun;
+describeBrowser('browser: 工作看板', (run) => {
   const shiftedToday = addDays(today(), 30);
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  }, 180_000);
-  afterAll(async () => {
+  afterAll(() => {
     delete process.env.TAIZHANG_TODAY;
-    await run?.close();
   });
 
   it('office sees the figures the API gives, drills into a unit, and a draft recorded by mistake is deleted from the drawer and leaves the total as it was', async () => {
-    const { page, fx, campaignId } = run;
+    const { page, fx, campaignId } = run();
     const { branchA, branchB, branchC, committee } = fx.units;
-    await loginAs(run, 'office');
+    await loginAs(run(), 'office');
 
     // Problems across the tree: 机关党委's are all still open, the 执法支队's are half closed.
     const record = (orgId: number, title: string, workingDays = 5) =>
-      ok(page, 'POST', '/problems', {
+      okApi(page, 'POST', '/problems', {
         campaignId,
         orgId,
         title,
@@ -65,10 +36,10 @@ describe('browser: 工作看板', () => {
         measures: [{ content: `${title}的整改措施`, deadline: { workingDays } }],
       });
     const transition = async (p: Json, action: string, extra: Json = {}) =>
-      ok(page, 'POST', `/problems/${p.id}/transitions`, { action, version: p.version, ...extra });
+      okApi(page, 'POST', `/problems/${p.id}/transitions`, { action, version: p.version, ...extra });
     const close = async (p: Json) => {
       p = await transition(p, 'confirm');
-      await ok(page, 'PATCH', `/problems/${p.id}/measures/${p.measures[0].id}`, {
+      await okApi(page, 'PATCH', `/problems/${p.id}/measures/${p.measures[0].id}`, {
         status: 'done',
         version: p.measures[0].version,
       });
@@ -77,7 +48,7 @@ describe('browser: 工作看板', () => {
         form.append('file', new Blob([pdf], { type: 'application/pdf' }), '整改佐证.pdf');
         return (await (await fetch('/api/v1/attachments', { method: 'POST', body: form })).json()) as { id: number };
       }, PDF_BYTES.toString('latin1'));
-      p = await ok(page, 'GET', `/problems/${p.id}`);
+      p = await okApi(page, 'GET', `/problems/${p.id}`);
       p = await transition(p, 'submit', { effect: '已整改到位', attachmentIds: [attachment.id] });
       return transition(p, 'approve');
     };
@@ -87,7 +58,7 @@ describe('browser: 工作看板', () => {
     const escalatedDraft = await transition(await record(branchC.id, '执法记录仪使用不规范', 60), 'escalate');
     await close(await record(branchC.id, '执法文书填写不全'));
     await close(await record(branchC.id, '车辆管理松散'));
-    await ok(page, 'POST', '/study/sessions', {
+    await okApi(page, 'POST', '/study/sessions', {
       campaignId,
       orgId: branchA.id,
       kind: 'members_meeting',
@@ -101,7 +72,7 @@ describe('browser: 工作看板', () => {
         { personId: fx.people.memberA2, status: 'absent', reason: '外出执法' },
       ],
     });
-    await ok(page, 'POST', '/study/sessions', {
+    await okApi(page, 'POST', '/study/sessions', {
       campaignId,
       orgId: branchB.id,
       kind: 'party_lecture',
@@ -117,7 +88,7 @@ describe('browser: 工作看板', () => {
     await page.getByRole('menuitem', { name: '工作看板' }).click();
     await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toBe('市局党委');
     await page.getByText(`数据截至 ${shiftedToday}`).waitFor();
-    const root = await ok(page, 'GET', `/dashboard?campaignId=${campaignId}`);
+    const root = await okApi(page, 'GET', `/dashboard?campaignId=${campaignId}`);
     expect(root.problems).toMatchObject({ total: 8, closed: 2, overdue: 1, escalated: 2 });
     const expectShown = async (d: Json) => {
       await expect.poll(() => statistic(page, '问题总数').textContent()).toBe(String(d.problems.total));
@@ -145,7 +116,7 @@ describe('browser: 工作看板', () => {
     await committeeRow.click();
     await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toBe('市局党委/机关党委');
     expect(page.url()).toContain(`orgId=${committee.id}`);
-    const unit = await ok(page, 'GET', `/dashboard?campaignId=${campaignId}&orgId=${committee.id}`);
+    const unit = await okApi(page, 'GET', `/dashboard?campaignId=${campaignId}&orgId=${committee.id}`);
     expect(unit.unit.name).toBe('机关党委');
     await expectShown(unit);
     expect(unit.children.map((c: Json) => c.orgName)).toEqual(['办公室党支部', '市容科党支部']);
@@ -171,14 +142,14 @@ describe('browser: 工作看板', () => {
       .toBe(`共 ${unit.problems.total - 1} 个问题`);
 
     // A draft already escalated stays: the server's reason is shown.
-    await page.goto(`${run.baseUrl}/problems?campaignId=${campaignId}&orgId=${branchC.id}&status=draft`);
+    await page.goto(`${run().baseUrl}/problems?campaignId=${campaignId}&orgId=${branchC.id}&status=draft`);
     await page.locator('.ant-table-row', { hasText: escalatedDraft.title }).click();
     await page.getByRole('dialog').last().getByRole('button', { name: '删除' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
     await page.getByText('该问题已向上级上报，不能删除').waitFor();
 
     // Back on the board: the total is what it was before the mistake.
-    await page.goto(`${run.baseUrl}/`);
+    await page.goto(`${run().baseUrl}/`);
     const homeCard = page.locator('.ant-card', { hasText: '进入工作看板' });
     await expect
       .poll(() =>

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST, type App } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -69,8 +70,15 @@ export interface BrowserRun {
   close: () => Promise<void>;
 }
 
+/** A phone's viewport (an ordinary 6.1" phone in portrait), for the layouts people open from a group chat. */
+export const PHONE = { width: 390, height: 844 } as const;
+
+export interface BrowserRunOptions {
+  viewport?: { width: number; height: number };
+}
+
 /** Starts everything for one scenario: server on a loopback port, SQLite fixture data, a headless chromium. */
-export async function startBrowserRun(): Promise<BrowserRun> {
+export async function startBrowserRun(options: BrowserRunOptions = {}): Promise<BrowserRun> {
   await ensureWebBuilt();
   const tdb: TestDatabase = await freshDatabase('sqlite');
   const fx = await standardFixture(tdb.db);
@@ -84,7 +92,9 @@ export async function startBrowserRun(): Promise<BrowserRun> {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     locale: 'zh-CN',
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    isMobile: options.viewport ? options.viewport.width < 768 : false,
+    hasTouch: options.viewport ? options.viewport.width < 768 : false,
     args: [
       '--headless',
       '--no-sandbox',
@@ -120,7 +130,8 @@ export async function loginAs(run: BrowserRun, username: string): Promise<void> 
   await run.page.getByLabel('用户名').fill(username);
   await run.page.getByLabel('密码').fill(FIXTURE_PASSWORD);
   await run.page.getByRole('button', { name: '登录' }).click();
-  await run.page.getByText('退出').waitFor();
+  // The first page after signing in loads the app's chunks: on a busy machine that takes a while.
+  await run.page.getByText('退出').waitFor({ timeout: 60_000 });
 }
 
 /** Signs out through the header button. */
@@ -129,4 +140,69 @@ export async function logout(run: BrowserRun): Promise<void> {
   await run.page.goto(`${run.baseUrl}/`);
   await run.page.getByRole('button', { name: '退出' }).click();
   await run.page.getByRole('button', { name: '登录' }).waitFor();
+}
+
+/**
+ * A browser scenario: `describe` with the server, fixture and chromium started before its tests and closed
+ * after them. `run()` is the running scenario (valid inside the tests).
+ *
+ *   describeBrowser('browser: …', (run) => {
+ *     it('…', async () => { await loginAs(run(), 'officer'); … }, 120_000);
+ *   });
+ */
+export function describeBrowser(name: string, body: (run: () => BrowserRun) => void, options: BrowserRunOptions = {}) {
+  describe(name, () => {
+    let current: BrowserRun | undefined;
+    beforeAll(async () => {
+      current = await startBrowserRun(options);
+    }, 180_000);
+    afterAll(async () => {
+      await current?.close();
+    });
+    // A failed scenario leaves a screenshot of where it stopped.
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state !== 'fail' || !current) return;
+      const file = path.join(
+        os.tmpdir(),
+        `e2e-failure-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff]+/g, '-')}.png`,
+      );
+      await current.page.screenshot({ path: file }).catch(() => undefined);
+      console.error(`screenshot of the failure: ${file}`);
+    });
+    body(() => {
+      if (!current) throw new Error('the browser run has not started');
+      return current;
+    });
+  });
+}
+
+/** A JSON answer, loosely typed: tests read the fields they check. */
+export type Json = Record<string, any>;
+
+/** Calls the API from inside the page, so it runs with the signed-in user's session. */
+export async function callApi(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
+}
+
+/** callApi that fails the test unless the answer is a success. */
+export async function okApi(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
+  const res = await callApi(page, method, path, body);
+  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+  return res.body;
 }

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserRun, type BrowserRun } from './harness.ts';
+import { expect, it } from 'vitest';
+import { loginAs, describeBrowser } from './harness.ts';
 
-describe('browser: a branch officer keeps the roster', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  }, 180_000);
-  afterAll(async () => {
-    await run?.close();
-  });
-
+describeBrowser('browser: a branch officer keeps the roster', (run) => {
   it('sees only the own branch, is stopped by a bad phone number inline, saves, and finds the person by initials', async () => {
-    const { page } = run;
-    await loginAs(run, 'officer');
+    const { page } = run();
+    await loginAs(run(), 'officer');
     await page.getByRole('menuitem', { name: '组织机构' }).click();
 
     const tree = page.locator('.ant-tree');

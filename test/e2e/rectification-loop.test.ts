@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginAs, logout, startBrowserRun, type BrowserRun } from './harness.ts';
+import { loginAs, logout, describeBrowser } from './harness.ts';
 import { addWorkingDays } from '../../src/server/lib/working-days.ts';
 import { today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
@@ -11,6 +11,16 @@ async function openFirstProblem(page: Page, title: string) {
   return page.getByRole('dialog').last();
 }
 
+/** Presses the OK button of the open confirmation dialog (its label is the move's name). */
+async function confirmDialog(page: Page) {
+  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+}
+
+/** The success and error messages on screen. */
+async function toasts(page: Page): Promise<string> {
+  return (await page.locator('.ant-message').allTextContents()).join(' ');
+}
+
 async function closedFigure(page: Page): Promise<string> {
   await page.getByRole('menuitem', { name: '整改统计' }).click();
   const total = page.locator('.ant-table-summary');
@@ -19,23 +29,15 @@ async function closedFigure(page: Page): Promise<string> {
   return cells[2];
 }
 
-describe('browser: the rectification loop', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  }, 180_000);
-  afterAll(async () => {
-    await run?.close();
-  });
-
+describeBrowser('browser: the rectification loop', (run) => {
   it('officer records and submits with evidence, the secretary returns it, the officer resubmits, the secretary closes it and the figures move', async () => {
-    const { page } = run;
+    const { page } = run();
     const title = '支部学习流于形式';
-    await loginAs(run, 'secretary');
+    await loginAs(run(), 'secretary');
     expect(await closedFigure(page)).toBe('0');
-    await logout(run);
+    await logout(run());
 
-    await loginAs(run, 'officer');
+    await loginAs(run(), 'officer');
     await page.getByRole('menuitem', { name: '问题清单' }).click();
     await page.getByRole('button', { name: '记录问题' }).click();
     const form = page.getByRole('dialog').filter({ hasText: '问题标题' });
@@ -54,21 +56,27 @@ describe('browser: the rectification loop', () => {
     await form.waitFor({ state: 'hidden', timeout: 30_000 });
     let drawer = page.getByRole('dialog').last();
     await expect.poll(() => drawer.textContent()).toContain(addWorkingDays(today(), 3));
-    await logout(run);
+    await logout(run());
 
-    await loginAs(run, 'secretary');
+    await loginAs(run(), 'secretary');
     drawer = await openFirstProblem(page, title);
+    // The 确认 step says what it is for where it appears.
+    await expect.poll(() => drawer.textContent()).toContain('确认是第一责任人的审核把关');
     await drawer.getByRole('button', { name: '确认' }).click();
-    await page
-      .getByRole('button', { name: '确 定' })
-      .or(page.getByRole('button', { name: '确定' }))
-      .click();
+    await confirmDialog(page);
+    await expect.poll(() => toasts(page)).toContain('已确认，问题进入整改');
     await expect.poll(() => drawer.textContent()).toContain('整改中');
-    await logout(run);
+    await logout(run());
 
-    await loginAs(run, 'officer');
+    await loginAs(run(), 'officer');
     drawer = await openFirstProblem(page, title);
+    // 申请销号 says why it is not open yet, before anyone types into its dialog.
+    const early = drawer.getByRole('button', { name: '申请销号' });
+    await expect.poll(() => early.isDisabled()).toBe(true);
+    await early.hover({ force: true });
+    await expect.poll(() => page.locator('.ant-tooltip').last().textContent()).toContain('还有 1 条整改措施未完成');
     await drawer.getByText('标记完成').click();
+    await expect.poll(() => toasts(page)).toContain('措施已标记完成');
     await expect.poll(() => drawer.textContent()).toContain('已完成');
     await drawer.getByRole('button', { name: '申请销号' }).click();
     const submit = page.getByRole('dialog').filter({ hasText: '整改成效' });
@@ -83,37 +91,44 @@ describe('browser: the rectification loop', () => {
       .toBe(1);
     await page.waitForTimeout(500);
     await submit.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => toasts(page)).toContain('已申请销号');
     await expect.poll(() => drawer.textContent()).toContain('申请销号');
-    await logout(run);
+    await logout(run());
 
-    await loginAs(run, 'secretary');
+    await loginAs(run(), 'secretary');
     drawer = await openFirstProblem(page, title);
     await drawer.getByRole('button', { name: '退回' }).click();
     const reject = page.getByRole('dialog').filter({ hasText: '退回理由' });
     await reject.getByLabel('退回理由').fill('请补充研讨照片');
     await reject.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => toasts(page)).toContain('已退回整改');
     await expect.poll(() => drawer.textContent()).toContain('请补充研讨照片');
-    await logout(run);
+    await logout(run());
 
-    await loginAs(run, 'officer');
+    await loginAs(run(), 'officer');
     drawer = await openFirstProblem(page, title);
     await drawer.getByRole('button', { name: '申请销号' }).click();
     const again = page.getByRole('dialog').filter({ hasText: '整改成效' });
-    await again.getByLabel('整改成效').fill('已补充研讨照片');
+    // The 整改成效 written before the return is kept as the draft of the resubmission.
+    await expect.poll(() => again.getByLabel('整改成效').inputValue()).toBe('研讨已常态化开展');
+    await again.getByLabel('整改成效').fill('研讨已常态化开展，已补充研讨照片');
     await again.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => drawer.textContent()).toContain('申请销号');
-    await logout(run);
+    await logout(run());
 
-    await loginAs(run, 'secretary');
+    await loginAs(run(), 'secretary');
     drawer = await openFirstProblem(page, title);
     await drawer.getByRole('button', { name: '同意销号' }).click();
-    await page
-      .getByRole('button', { name: '确定' })
-      .or(page.getByRole('button', { name: '确 定' }))
-      .click();
+    // One name for the move: the dialog carries the button's words, and so does the history.
+    await expect.poll(() => page.locator('.ant-modal-confirm-title').textContent()).toBe('同意销号');
+    await confirmDialog(page);
+    await expect.poll(() => toasts(page)).toContain('已同意销号');
     await expect.poll(() => drawer.textContent()).toContain('已销号');
-    await page.goto(`${run.baseUrl}/`);
+    await drawer.getByRole('tab', { name: '变更记录' }).click();
+    await expect.poll(() => drawer.textContent()).toContain('同意销号');
+    expect(await drawer.textContent()).not.toContain('验收销号');
+    await page.goto(`${run().baseUrl}/`);
     expect(await closedFigure(page)).toBe('1');
     await page.screenshot({ path: '/tmp/e2e-figures.png' });
-  }, 180_000);
+  }, 400_000);
 });

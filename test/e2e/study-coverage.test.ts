@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserRun, type BrowserRun } from './harness.ts';
+import { expect, it } from 'vitest';
+import { loginAs, describeBrowser } from './harness.ts';
 
-describe('browser: study attendance and make-ups', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  }, 180_000);
-  afterAll(async () => {
-    await run?.close();
-  });
-
+describeBrowser('browser: study attendance and make-ups', (run) => {
   it('officer records a session with two absentees; as they make it up, coverage of that session reaches 100%', async () => {
-    const { page } = run;
-    await loginAs(run, 'officer');
+    const { page } = run();
+    await loginAs(run(), 'officer');
     await page.getByRole('menuitem', { name: '理论学习' }).click();
     await page.getByRole('button', { name: '记录集中学习' }).click();
     const form = page.getByRole('dialog').filter({ hasText: '学习主题' });

@@ -5,6 +5,18 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
+let dummy: Promise<string> | undefined;
+
+/**
+ * Verifies against a hash of a random password: an unknown or inactive username costs the same argon2 work as
+ * a real one, so the answer's timing does not tell which usernames exist. Always false.
+ */
+export async function verifyDummy(password: string): Promise<false> {
+  dummy ??= hash(crypto.randomUUID());
+  await verifyPassword(await dummy, password);
+  return false;
+}
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
     return await verify(passwordHash, password);

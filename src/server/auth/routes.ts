@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { badCredentials } from '../errors.ts';
+import { badCredentials, loginThrottled } from '../errors.ts';
 import { ErrorResponses } from '../http/schemas.ts';
 import { unitIdOfPath } from '../db/scope.ts';
 import { ROLE_LABELS } from '../../shared/roles.ts';
-import { verifyPassword } from './passwords.ts';
+import { verifyDummy, verifyPassword } from './passwords.ts';
 import { loadActor, type Actor } from './actor.ts';
 import { createSession, deleteSession, SESSION_COOKIE } from './sessions.ts';
-import { assertLoginAllowed, recordLoginAttempt } from './login-throttle.ts';
+import { beginLoginAttempt, finishLoginAttempt } from './login-throttle.ts';
 
 const tags = ['登录'];
 
@@ -76,14 +76,21 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const username = req.body.username.trim();
-      await assertLoginAllowed(app.db, username, req.ip);
+      const attempt = await beginLoginAttempt(app.db, username, req.ip);
+      if ('retryAfter' in attempt) {
+        reply.header('retry-after', String(attempt.retryAfter));
+        throw loginThrottled(attempt.retryAfter);
+      }
       const user = await app.db
         .selectFrom('users')
         .select(['id', 'passwordHash', 'active'])
         .where('username', '=', username)
         .executeTakeFirst();
-      const ok = !!user && user.active === 1 && (await verifyPassword(user.passwordHash, req.body.password));
-      await recordLoginAttempt(app.db, username, req.ip, ok);
+      const ok =
+        user && user.active === 1
+          ? await verifyPassword(user.passwordHash, req.body.password)
+          : await verifyDummy(req.body.password);
+      await finishLoginAttempt(app.db, attempt, username, req.ip, ok);
       if (!ok || !user) throw badCredentials();
       const actor = await loadActor(app.db, user.id);
       if (!actor) throw badCredentials();

@@ -19,6 +19,11 @@ import type { ExemplarTables } from '../modules/exemplars/tables.ts';
 import type { LeaderTables } from '../modules/leaders/tables.ts';
 import type { SupervisionTables } from '../modules/supervision/tables.ts';
 import type { CalendarTables } from '../modules/calendar/tables.ts';
+import type { NotificationTables } from '../modules/notifications/tables.ts';
+import type { ReminderTables } from '../modules/reminders/tables.ts';
+import type { DemandTables } from '../modules/demands/tables.ts';
+import type { MatterTables } from '../modules/matters/tables.ts';
+import type { Open311Tables } from '../modules/open311/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -40,4 +45,9 @@ export interface Database
     ExemplarTables,
     LeaderTables,
     SupervisionTables,
-    CalendarTables {}
+    CalendarTables,
+    NotificationTables,
+    ReminderTables,
+    DemandTables,
+    MatterTables,
+    Open311Tables {}

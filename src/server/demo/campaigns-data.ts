@@ -1,10 +1,17 @@
-/** The two campaigns of the demo: 2023 as seed 000 configures it, 2019 in the shape of seed 004. */
+/**
+ * The two campaigns of the demo: the running one as seed 000 configures it (2023), dated around today so its
+ * quarters, make-ups, deadlines and reminders are live whenever the demo is loaded; 2019 in the shape of seed 004.
+ */
+import { addDays } from '../clock.ts';
+
+/** The running campaign's dates: five months, as the 2023 one ran, with about ten weeks behind it. */
+export function runningCampaignDates(today: string): { startDate: string; endDate: string } {
+  return { startDate: addDays(today, -75), endDate: addDays(today, 78) };
+}
 
 export const CAMPAIGN_2023 = {
   name: '学习贯彻习近平新时代中国特色社会主义思想主题教育',
   batch: '第二批',
-  startDate: '2023-09-01',
-  endDate: '2024-01-31',
   generalRequirement: '学思想、强党性、重实践、建新功',
   targets: ['凝心铸魂筑牢根本', '锤炼品格强化忠诚', '实干担当促进发展', '践行宗旨为民造福', '廉洁奉公树立新风'],
   workLines: [

@@ -6,5 +6,6 @@ import type { Db } from '../db/connection.ts';
  */
 export interface DemoSeeder {
   name: string;
-  seed(db: Db, options: { today: string }): Promise<void>;
+  /** `dataDir` is where files go (evidence); absent when only the database is seeded. */
+  seed(db: Db, options: { today: string; dataDir?: string }): Promise<void>;
 }

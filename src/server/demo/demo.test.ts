@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../clock.ts';
 import { buildApp, type App } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { freshDatabase, testDialects, type TestDatabase } from '../testing/databases.ts';
@@ -8,14 +12,16 @@ for (const dialect of testDialects()) {
   describe(`demo organisation [${dialect}]`, () => {
     let tdb: TestDatabase;
     let app: App;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-demo-'));
     beforeAll(async () => {
       tdb = await freshDatabase(dialect);
-      await loadDemo(tdb.db, { password: 'demo1234' });
-      app = await buildApp({ db: tdb.db, config: { ...loadConfig({}), databaseUrl: tdb.url } });
+      await loadDemo(tdb.db, { password: 'demo1234', dataDir });
+      app = await buildApp({ db: tdb.db, config: { ...loadConfig({}), databaseUrl: tdb.url, dataDir } });
     });
     afterAll(async () => {
       await app?.close();
       await tdb?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     });
 
     const login = async (username: string) => {
@@ -59,6 +65,8 @@ for (const dialect of testDialects()) {
     it('holds the 2023 campaign as the seeds configure it and the finished 2019 campaign', async () => {
       const rows = await tdb.db.selectFrom('campaigns').selectAll().orderBy('startDate', 'desc').execute();
       expect(rows.map((c) => c.status)).toEqual(['active', 'finished']);
+      // Dated around today, so its quarters, make-ups and reminders are live.
+      expect(rows[0].startDate < today() && today() < rows[0].endDate).toBe(true);
       expect(rows[0].generalRequirement).toBe('学思想、强党性、重实践、建新功');
       expect(JSON.parse(rows[0].workLines).map((w: { label: string }) => w.label)).toEqual([
         '理论学习',
@@ -100,6 +108,57 @@ for (const dialect of testDialects()) {
         await app.inject({ method: 'GET', url: '/api/v1/problems?escalated=true', headers: office })
       ).json();
       expect(escalated.total).toBe(1);
+    });
+
+    it('shows each demo problem with its history, and every closed one with evidence that downloads', async () => {
+      const office = await login('office');
+      const closed = (
+        await app.inject({ method: 'GET', url: '/api/v1/problems?status=closed&pageSize=200', headers: office })
+      ).json();
+      expect(closed.total).toBeGreaterThan(0);
+      const first = (
+        await app.inject({ method: 'GET', url: `/api/v1/problems/${closed.items[0].id}`, headers: office })
+      ).json();
+      expect(first.evidence).toHaveLength(1);
+      const file = await app.inject({
+        method: 'GET',
+        url: `/api/v1/attachments/${first.evidence[0].attachmentId}`,
+        headers: office,
+      });
+      expect(file.statusCode).toBe(200);
+      expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const history = (
+        await app.inject({ method: 'GET', url: `/api/v1/audit/entity/problem/${first.id}`, headers: office })
+      ).json();
+      expect(history.items.map((e: { action: string }) => e.action)).toEqual([
+        'approve',
+        'submit',
+        'confirm',
+        'create',
+      ]);
+      const audit = (await app.inject({ method: 'GET', url: '/api/v1/audit?pageSize=1', headers: office })).json();
+      expect(audit.total).toBeGreaterThan(closed.total);
+    });
+
+    it("reads the seeds' ten-task summary on 推动发展, and its behind task is on 预警", async () => {
+      const office = await login('office');
+      const get = (url: string) => app.inject({ method: 'GET', url, headers: office }).then((r) => r.json());
+      const campaign = (
+        await tdb.db.selectFrom('campaigns').select('id').where('status', '=', 'active').executeTakeFirstOrThrow()
+      ).id;
+      const figures = await get(`/api/v1/tasks/figures?campaignId=${campaign}&topLevel=true`);
+      expect(figures).toMatchObject({ total: 10, done: 2, onTrack: 7, behind: 1, notStarted: 0 });
+      const behind = await get(`/api/v1/tasks?campaignId=${campaign}&topLevel=true&status=behind`);
+      expect(behind.items.map((t: { title: string }) => t.title)).toEqual(['老旧小区架空缆线整治']);
+      expect(
+        (await get(`/api/v1/tasks?campaignId=${campaign}&topLevel=true`)).items.some(
+          (t: { wasBehind: boolean }) => t.wasBehind,
+        ),
+      ).toBe(true);
+      const warnings = await get(`/api/v1/warnings?campaignId=${campaign}`);
+      const count = (kind: string) => warnings.items.find((i: { kind: string }) => i.kind === kind).count;
+      expect(count('task_behind')).toBeGreaterThanOrEqual(1);
+      expect(count('task_stale')).toBeGreaterThanOrEqual(1);
     });
   });
 }

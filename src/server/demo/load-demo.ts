@@ -9,7 +9,7 @@ import type { Role, ScopeKind } from '../../shared/roles.ts';
 import { seededRandom, type Random } from './prng.ts';
 import { GIVEN_FEMALE, GIVEN_MALE, STAFF_POSITIONS, SURNAMES } from './names.ts';
 import { BUREAU, type UnitSpec } from './structure.ts';
-import { CAMPAIGN_2019, CAMPAIGN_2023 } from './campaigns-data.ts';
+import { CAMPAIGN_2019, CAMPAIGN_2023, runningCampaignDates } from './campaigns-data.ts';
 import { demoSeeders } from './seeders.ts';
 import { ensureTallies } from '../tallies.ts';
 
@@ -117,7 +117,7 @@ function builders(trx: Kysely<Database>, random: Random, passwordHash: string) {
         .values({ userId: user.id, role, orgId, scopeKind, createdAt: now, updatedAt: now })
         .execute();
     },
-    async campaign(data: typeof CAMPAIGN_2023, orgId: number) {
+    async campaign(data: typeof CAMPAIGN_2023 & { startDate: string; endDate: string }, orgId: number) {
       const { readings, targets, workLines, focusAreas, ...rest } = data;
       const row = await trx
         .insertInto('campaigns')
@@ -147,11 +147,11 @@ function builders(trx: Kysely<Database>, random: Random, passwordHash: string) {
 }
 
 /**
- * Loads the demo organisation — a city 城管局 with about 30 branches and 300 people, the 2023 campaign as
- * the seeds describe it and the finished 2019 campaign — plus every module's demo records. Returns the
+ * Loads the demo organisation — a city 城管局 with about 30 branches and 300 people, the running campaign as
+ * the seeds describe it (dated around today) and the finished 2019 campaign — plus every module's demo records. Returns the
  * password of the seven demo accounts.
  */
-export async function loadDemo(db: Db, options: { password: string | null }): Promise<string> {
+export async function loadDemo(db: Db, options: { password: string | null; dataDir?: string }): Promise<string> {
   const password = options.password ?? `${crypto.randomBytes(5).toString('hex')}Tz9`;
   const passwordHash = await hashPassword(password);
   const random = seededRandom(20231101);
@@ -246,10 +246,10 @@ export async function loadDemo(db: Db, options: { password: string | null }): Pr
     await b.account('member', staff.get('office')![0], 'member', null, 'own');
     await b.account('supervisor', inspector, 'supervisor', null, 'group');
 
-    await b.campaign(CAMPAIGN_2023, u('bureau').id);
+    await b.campaign({ ...CAMPAIGN_2023, ...runningCampaignDates(today()) }, u('bureau').id);
     await b.campaign(CAMPAIGN_2019, u('bureau').id);
   });
-  for (const seeder of demoSeeders) await seeder.seed(db, { today: today() });
+  for (const seeder of demoSeeders) await seeder.seed(db, { today: today(), dataDir: options.dataDir });
   // The seeders write rows directly: count them into the maintained figures once.
   await ensureTallies(db);
   return password;

@@ -4,6 +4,7 @@ import { PROBLEM_SOURCE_KEYS } from '../../shared/problem-enums.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
 import { seededRandom } from './prng.ts';
 import { PROBLEM_TEXTS } from './problem-texts.ts';
+import { seedProblemHistory, type SeededProblem } from './problem-history.ts';
 
 type Status = 'draft' | 'in_progress' | 'submitted' | 'closed';
 const STATUS_MIX: Status[] = [
@@ -20,7 +21,7 @@ const STATUS_MIX: Status[] = [
 /** About two problems per branch in every state, some overdue and some due soon, one escalated. */
 export const problemsSeeder: DemoSeeder = {
   name: 'problems',
-  async seed(db: Db, { today }) {
+  async seed(db: Db, { today, dataDir }) {
     const random = seededRandom(6);
     const campaign = await db
       .selectFrom('campaigns')
@@ -38,6 +39,7 @@ export const problemsSeeder: DemoSeeder = {
     const recorder = await db.selectFrom('users').select('id').where('username', '=', 'officer').executeTakeFirst();
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
+      const seeded: SeededProblem[] = [];
       let n = 0;
       for (const branch of branches) {
         const staff = await trx
@@ -78,6 +80,15 @@ export const problemsSeeder: DemoSeeder = {
             })
             .returning('id')
             .executeTakeFirstOrThrow();
+          seeded.push({
+            id: row.id,
+            title: text.title,
+            orgId: branch.id,
+            orgPath: branch.path,
+            status,
+            effect: text.effect,
+            measure: text.measure,
+          });
           const done = status === 'closed' || status === 'submitted';
           await trx
             .insertInto('problemMeasures')
@@ -138,6 +149,7 @@ export const problemsSeeder: DemoSeeder = {
           }
         }
       }
+      await seedProblemHistory(trx, seeded, dataDir);
       // A few institutions that closures produced (发现一个问题、解决一类问题), and one 专项整治 list.
       const root = await trx
         .selectFrom('orgUnits')

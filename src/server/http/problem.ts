@@ -54,7 +54,15 @@ const partLabels: Record<string, string> = {
 };
 
 /** Maps every error to problem+json: bad input is 4xx with Chinese details, never 500. */
-export function installErrorHandler(app: FastifyInstance): void {
+/**
+ * Installs the error and not-found handlers. `appShell`, when the web app is built, answers any other GET
+ * with the client-side app (a 404 handler rather than a `/*` route, so Open311's own 404 handler still owns
+ * its prefix).
+ */
+export function installErrorHandler(
+  app: FastifyInstance,
+  appShell?: (request: FastifyRequest, reply: FastifyReply) => unknown,
+): void {
   app.setErrorHandler(
     (
       error: FastifyError & { validation?: ErrorObject[]; validationContext?: string },
@@ -73,6 +81,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const e = noRoute(request.method, request.url.split('?')[0]);
       return sendProblem(reply, e.status, e.code, e.message);
     }
+    if (appShell && request.method === 'GET' && !request.url.startsWith('/open311/')) return appShell(request, reply);
     return reply.status(404).type('text/plain; charset=utf-8').send('页面不存在');
   });
 }

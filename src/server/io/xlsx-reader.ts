@@ -4,13 +4,14 @@
  * numbers in date formats as dates. Merged ranges repeat their value in every cell they span. Only text is
  * kept — a general-purpose workbook model of a 50,000-row ledger takes half a gigabyte and several seconds.
  *
- * The container is read with fflate (node:zlib inflating the sheet) and the XML with saxes, a streaming SAX
- * parser. The sheet is inflated and parsed piece by piece, so it is never one buffer or one string.
+ * The container is read from its central directory (zip-entries.ts, node:zlib inflating off the main thread)
+ * and the XML with saxes, a streaming SAX parser. The sheet and the shared strings are inflated and parsed
+ * piece by piece, so neither is ever one buffer or one string, and every dimension is bounded (read-limits.ts):
+ * a workbook past a bound stops being read at that point with WorkbookTooLarge.
  */
-import { once } from 'node:events';
-import zlib from 'node:zlib';
-import { type AsyncFlateStreamHandler, Unzip, type UnzipDecoder, unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { READ_LIMITS, type ReadLimits, WorkbookTooLarge, WorkbookUnreadable } from './read-limits.ts';
+import { inflateEntry, inflateSmall, mb, type ZipEntry, zipEntries } from './zip-entries.ts';
 
 /** One row's cells by 1-based column: the text, and for cells holding a date, the date (YYYY-MM-DD). Kept lean: a 50,000-row sheet has 650,000 of them. */
 export interface GridRow {
@@ -26,8 +27,6 @@ export type SheetGrid = Map<number, GridRow>;
  * string (strings past ~128 KB go to V8's large-object space, which only a full GC frees).
  */
 const PIECE_BYTES = 32 * 1024;
-/** Compressed bytes of the upload pushed to the streaming unzip at a time. */
-const PUSH_BYTES = 16 * 1024;
 
 /** Excel's built-in number formats that show dates or times (ids 27–36 and 50–58 are the Chinese ones). */
 const BUILTIN_DATE_FORMATS = new Set([
@@ -56,12 +55,20 @@ function attr(tag: SaxesTagPlain, name: string): string | undefined {
   return undefined;
 }
 
-/** A SAX parser fed with UTF-8 bytes as they arrive; throws on XML that is not well-formed. */
+/**
+ * A SAX parser fed with UTF-8 bytes as they arrive; throws on XML that is not well-formed. saxes collects a
+ * text node or a tag whole before handing it on, so the bytes between two '<' are bounded here first.
+ */
 class XmlStream {
   private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   private readonly decoder = new TextDecoder('utf-8');
+  /** Bytes since the last '<'. */
+  private run = 0;
 
-  constructor(handlers: XmlHandlers) {
+  private readonly tokenBytes: number;
+
+  constructor(handlers: XmlHandlers, tokenBytes = READ_LIMITS.tokenBytes) {
+    this.tokenBytes = tokenBytes;
     const { open, close, text } = handlers;
     if (open) this.parser.on('opentag', (tag) => open(localName(tag.name), tag));
     if (close) this.parser.on('closetag', (tag) => close(localName(tag.name)));
@@ -72,6 +79,15 @@ class XmlStream {
   }
 
   write(bytes: Uint8Array): void {
+    for (let from = 0; ; ) {
+      const lt = bytes.indexOf(0x3c, from);
+      this.run += (lt < 0 ? bytes.length : lt) - from;
+      if (this.run > this.tokenBytes)
+        throw new WorkbookTooLarge(`文件中有超过 ${this.tokenBytes} 字节的单个文本或标记`);
+      if (lt < 0) break;
+      this.run = 0;
+      from = lt + 1;
+    }
     for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
       this.parser.write(this.decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true }));
     }
@@ -83,7 +99,7 @@ class XmlStream {
   }
 }
 
-/** Parses a part held in memory (the small ones: workbook, relationships, styles, shared strings). */
+/** Parses a part held in memory (the small ones: workbook, relationships, styles). */
 function parseXml(bytes: Uint8Array | undefined, handlers: XmlHandlers): void {
   if (!bytes) return;
   const xml = new XmlStream(handlers);
@@ -110,20 +126,15 @@ const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 
 /** Where the workbook's parts are: the first sheet, the shared strings, the styles (read the way Excel finds them). */
-function parts(zip: Uint8Array) {
-  const sizes = new Map<string, number>();
-  // The central directory lists every entry; only the two small parts that say where the others are are inflated.
-  const found = unzipSync(zip, {
-    filter: (file) => {
-      sizes.set(file.name, file.originalSize);
-      return file.name === WORKBOOK || file.name === WORKBOOK_RELS;
-    },
-  });
-  if (!found[WORKBOOK]) throw new Error('not an .xlsx workbook');
+async function parts(zip: Uint8Array, limits: ReadLimits) {
+  const entries = zipEntries(zip, limits.entries);
+  const workbook = await inflateSmall(zip, entries.get(WORKBOOK), limits.partBytes, '工作簿');
+  if (!workbook) throw new WorkbookUnreadable('not an .xlsx workbook');
+  const workbookRels = await inflateSmall(zip, entries.get(WORKBOOK_RELS), limits.partBytes, '工作簿关系');
   let sheetId: string | undefined;
   let firstSheet = true;
   let date1904 = false;
-  parseXml(found[WORKBOOK], {
+  parseXml(workbook, {
     open(name, tag) {
       if (name === 'sheet' && firstSheet) {
         firstSheet = false;
@@ -132,7 +143,7 @@ function parts(zip: Uint8Array) {
     },
   });
   const rels: Array<{ id?: string; type: string; path?: string }> = [];
-  parseXml(found[WORKBOOK_RELS], {
+  parseXml(workbookRels, {
     open(name, tag) {
       if (name !== 'Relationship') return;
       const target = attr(tag, 'Target');
@@ -143,40 +154,53 @@ function parts(zip: Uint8Array) {
       });
     },
   });
-  const sheet = rels.find((r) => r.id === sheetId)?.path;
+  const entry = (path: string | undefined) => (path === undefined ? undefined : entries.get(path));
   return {
-    sheet,
-    sheetSize: sheet === undefined ? undefined : sizes.get(sheet),
-    sharedStrings: rels.find((r) => r.type.endsWith('/sharedStrings'))?.path,
-    styles: rels.find((r) => r.type.endsWith('/styles'))?.path,
+    sheet: entry(rels.find((r) => r.id === sheetId)?.path),
+    sharedStrings: entry(rels.find((r) => r.type.endsWith('/sharedStrings'))?.path),
+    styles: entry(rels.find((r) => r.type.endsWith('/styles'))?.path),
     date1904,
   };
 }
 
-/** The shared string table: each item's visible text, every <t> run joined, phonetic guides (<rPh>) left out. */
-function sharedStrings(bytes: Uint8Array | undefined): string[] {
+/**
+ * The shared string table, streamed as it inflates: each item's visible text, every <t> run joined, phonetic
+ * guides (<rPh>) left out. Bounded in items and in characters per item.
+ */
+async function sharedStrings(zip: Uint8Array, entry: ZipEntry | undefined, limits: ReadLimits): Promise<string[]> {
   const strings: string[] = [];
+  if (!entry) return strings;
   let item: string | undefined;
   let inText = false;
   let phonetic = 0;
-  parseXml(bytes, {
-    open(name) {
-      if (name === 'si') item = '';
-      else if (name === 'rPh') phonetic++;
-      else if (name === 't') inText = item !== undefined && phonetic === 0;
+  const xml = new XmlStream(
+    {
+      open(name) {
+        if (name === 'si') {
+          if (strings.length >= limits.sharedStrings)
+            throw new WorkbookTooLarge(`共享字符串超过 ${limits.sharedStrings} 项`);
+          item = '';
+        } else if (name === 'rPh') phonetic++;
+        else if (name === 't') inText = item !== undefined && phonetic === 0;
+      },
+      close(name) {
+        if (name === 't') inText = false;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'si') {
+          strings.push(detach(unescapeOoxml(item ?? '')));
+          item = undefined;
+        }
+      },
+      text(text) {
+        if (!inText) return;
+        item += text;
+        if (item!.length > limits.cellChars) throw new WorkbookTooLarge(`有单元格超过 ${limits.cellChars} 个字符`);
+      },
     },
-    close(name) {
-      if (name === 't') inText = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') {
-        strings.push(detach(unescapeOoxml(item ?? '')));
-        item = undefined;
-      }
-    },
-    text(text) {
-      if (inText) item += text;
-    },
-  });
+    limits.tokenBytes,
+  );
+  await inflateEntry(zip, entry, limits.sharedStringBytes, '共享字符串表', (bytes) => xml.write(bytes));
+  xml.end();
   return strings;
 }
 
@@ -234,14 +258,6 @@ function serialDate(serial: number, date1904: boolean): string {
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000)).toISOString().slice(0, 10);
 }
 
-function setCell(grid: SheetGrid, row: number, col: number, text: string, date: string | null) {
-  let line = grid.get(row);
-  if (!line) grid.set(row, (line = { texts: [] }));
-  line.texts[col] = text;
-  if (date) (line.dates ??= new Map()).set(col, date);
-  else line.dates?.delete(col);
-}
-
 /** What a sheet's cells mean: the shared strings they point to, the formats that show dates, the date system. */
 interface SheetContext {
   shared: string[];
@@ -250,9 +266,26 @@ interface SheetContext {
 }
 
 /** Builds the grid from the sheet's XML as it arrives: rows and cells as they close, merged ranges once all are read. */
-function sheetReader(context: SheetContext): { write(bytes: Uint8Array): void; end(): SheetGrid } {
+function sheetReader(context: SheetContext, limits: ReadLimits): { write(bytes: Uint8Array): void; end(): SheetGrid } {
   const grid: SheetGrid = new Map();
   const merges: string[] = [];
+  let cells = 0;
+  const setCell = (row: number, col: number, text: string, date: string | null) => {
+    if (++cells > limits.cells) throw new WorkbookTooLarge(`表格超过 ${limits.cells} 个单元格`);
+    if (col > limits.columns) return;
+    let line = grid.get(row);
+    if (!line) {
+      if (grid.size >= limits.rows) throw new WorkbookTooLarge(`表格超过 ${limits.rows} 行`);
+      grid.set(row, (line = { texts: [] }));
+    }
+    line.texts[col] = text;
+    if (date) (line.dates ??= new Map()).set(col, date);
+    else line.dates?.delete(col);
+  };
+  const tooLong = (text: string | undefined) => {
+    if (text !== undefined && text.length > limits.cellChars)
+      throw new WorkbookTooLarge(`有单元格超过 ${limits.cellChars} 个字符`);
+  };
   let rowNumber = 0;
   let col = 0;
   let type = 'n';
@@ -276,54 +309,57 @@ function sheetReader(context: SheetContext): { write(bytes: Uint8Array): void; e
       text = date = serialDate(Number(value), context.date1904);
     else text = String(Number(value));
     text = text.trim();
-    if (text) setCell(grid, rowNumber, col, text, date);
+    if (text) setCell(rowNumber, col, text, date);
   };
 
-  const xml = new XmlStream({
-    open(name, tag) {
-      switch (name) {
-        case 'row':
-          rowNumber = Number(tag.attributes.r ?? rowNumber + 1);
-          col = 0;
-          break;
-        case 'c': {
-          const ref = tag.attributes.r;
-          col = ref ? refColumn(ref) : col + 1;
-          type = tag.attributes.t ?? 'n';
-          style = tag.attributes.s;
-          value = inline = undefined;
-          break;
+  const xml = new XmlStream(
+    {
+      open(name, tag) {
+        switch (name) {
+          case 'row':
+            rowNumber = Number(tag.attributes.r ?? rowNumber + 1);
+            col = 0;
+            break;
+          case 'c': {
+            const ref = tag.attributes.r;
+            col = ref ? refColumn(ref) : col + 1;
+            type = tag.attributes.t ?? 'n';
+            style = tag.attributes.s;
+            value = inline = undefined;
+            break;
+          }
+          case 'v':
+            value = '';
+            collecting = 'v';
+            break;
+          case 'is':
+            inline = '';
+            break;
+          case 'rPh':
+            phonetic++;
+            break;
+          case 't':
+            if (inline !== undefined && phonetic === 0) collecting = 't';
+            break;
+          case 'mergeCell': {
+            const ref = attr(tag, 'ref');
+            if (ref && merges.push(ref) > limits.cells) throw new WorkbookTooLarge(`合并区域超过 ${limits.cells} 个`);
+            break;
+          }
         }
-        case 'v':
-          value = '';
-          collecting = 'v';
-          break;
-        case 'is':
-          inline = '';
-          break;
-        case 'rPh':
-          phonetic++;
-          break;
-        case 't':
-          if (inline !== undefined && phonetic === 0) collecting = 't';
-          break;
-        case 'mergeCell': {
-          const ref = attr(tag, 'ref');
-          if (ref) merges.push(ref);
-          break;
-        }
-      }
+      },
+      close(name) {
+        if (name === 'v' || name === 't') collecting = undefined;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'c') endCell();
+      },
+      text(text) {
+        if (collecting === 'v') tooLong((value += text));
+        else if (collecting === 't') tooLong((inline += text));
+      },
     },
-    close(name) {
-      if (name === 'v' || name === 't') collecting = undefined;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'c') endCell();
-    },
-    text(text) {
-      if (collecting === 'v') value += text;
-      else if (collecting === 't') inline += text;
-    },
-  });
+    limits.tokenBytes,
+  );
 
   return {
     write: (bytes) => xml.write(bytes),
@@ -335,9 +371,10 @@ function sheetReader(context: SheetContext): { write(bytes: Uint8Array): void; e
         const master = line?.texts[from.col];
         if (!master) continue;
         const date = line.dates?.get(from.col) ?? null;
+        // Clipped to the columns read; every cell filled counts against the bound, so A1:XFD1048576 stops early.
         for (let r = from.row; r <= to.row; r++) {
-          for (let c = from.col; c <= to.col; c++)
-            if (r !== from.row || c !== from.col) setCell(grid, r, c, master, date);
+          for (let c = from.col; c <= Math.min(to.col, limits.columns); c++)
+            if (r !== from.row || c !== from.col) setCell(r, c, master, date);
         }
       }
       return grid;
@@ -346,113 +383,26 @@ function sheetReader(context: SheetContext): { write(bytes: Uint8Array): void; e
 }
 
 /**
- * Hands one entry's bytes to `take` as they are inflated. fflate's streaming Unzip finds the entry in the
- * upload, pushed a slice at a time, and hands its compressed bytes to a decoder of ours in which node:zlib
- * inflates them off the main thread (fflate's own UnzipInflate inflates in JavaScript into a fresh buffer
- * per push: 10–25 MB more peak memory on a 50,000-row sheet). The next slice waits while zlib is behind.
- *
- * That reader walks the local headers rather than the central directory, and for entries written with a data
- * descriptor it finds the end by looking for a signature, which compressed bytes can contain by chance
- * (fflate issues #208, #243). So the entry must be found, end cleanly and have the size the central
- * directory gives, or this throws.
+ * The first sheet's cell values, merged ranges filled in. Throws WorkbookUnreadable when the bytes are not a
+ * readable .xlsx, WorkbookTooLarge at the first bound passed (before inflating when the sizes the ZIP declares
+ * already pass one).
  */
-async function streamEntry(
-  zip: Uint8Array,
-  name: string,
-  size: number,
-  take: (bytes: Uint8Array) => void,
-): Promise<void> {
-  let inflate: zlib.InflateRaw | undefined;
-  /** Whether the entry's last compressed bytes have been handed on (nothing more to push). */
-  let entryEnded = false;
-  let failure: unknown;
-  let seen = 0;
-  let settle!: () => void;
-  const finished = new Promise<void>((resolve) => (settle = resolve));
-  const fail = (err: unknown) => {
-    failure ??= err;
-    settle();
-  };
-
-  /** The decoder fflate creates for the entry once it is started (deflated entries; stored ones pass through). */
-  class ZlibInflate implements UnzipDecoder {
-    static readonly compression = 8;
-    ondata!: AsyncFlateStreamHandler;
-    private readonly z = zlib.createInflateRaw();
-
-    constructor() {
-      inflate = this.z;
-      this.z.on('data', (bytes: Buffer) => this.ondata(null, bytes as Uint8Array<ArrayBuffer>, false));
-      this.z.on('end', () => this.ondata(null, new Uint8Array(0), true));
-      this.z.on('error', fail);
-    }
-
-    push(chunk: Uint8Array, final: boolean): void {
-      this.z.write(chunk);
-      if (final) {
-        entryEnded = true;
-        this.z.end();
-      }
-    }
-  }
-
-  let found = false;
-  const unzip = new Unzip((file) => {
-    if (file.name !== name || found) return;
-    found = true;
-    file.ondata = (err, bytes, final) => {
-      if (failure !== undefined) return;
-      if (err) return fail(err);
-      try {
-        seen += bytes.length;
-        take(bytes);
-      } catch (e) {
-        return fail(e);
-      }
-      if (final) {
-        entryEnded = true;
-        settle();
-      }
+export async function readGrid(zip: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<SheetGrid> {
+  try {
+    const where = await parts(zip, limits);
+    if (where.sheet && where.sheet.size > limits.sheetBytes)
+      throw new WorkbookTooLarge(`工作表解压后 ${mb(where.sheet.size)} MB，超过上限 ${mb(limits.sheetBytes)} MB`);
+    const context: SheetContext = {
+      shared: await sharedStrings(zip, where.sharedStrings, limits),
+      dates: dateStyles(await inflateSmall(zip, where.styles, limits.partBytes, '样式表')),
+      date1904: where.date1904,
     };
-    file.start();
-  });
-  unzip.register(ZlibInflate);
-  try {
-    for (let at = 0; at < zip.length && !entryEnded && failure === undefined; at += PUSH_BYTES) {
-      unzip.push(zip.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= zip.length);
-      if (inflate?.writableNeedDrain) await Promise.race([once(inflate, 'drain'), finished]);
-    }
-    if (failure === undefined && !entryEnded) throw new Error(`${name}: streaming unzip did not find the whole entry`);
-    await finished;
-    if (failure !== undefined) throw failure;
-    if (seen !== size)
-      throw new Error(`${name}: streaming unzip read ${seen} bytes, the central directory says ${size}`);
-  } finally {
-    inflate?.destroy();
-  }
-}
-
-/** The first sheet's cell values, merged ranges filled in. Throws when the bytes are not a readable .xlsx. */
-export async function readGrid(zip: Buffer): Promise<SheetGrid> {
-  const where = parts(zip);
-  const wanted = new Set([where.sharedStrings, where.styles]);
-  const found = unzipSync(zip, { filter: (file) => wanted.has(file.name) });
-  const context: SheetContext = {
-    shared: sharedStrings(where.sharedStrings === undefined ? undefined : found[where.sharedStrings]),
-    dates: dateStyles(where.styles === undefined ? undefined : found[where.styles]),
-    date1904: where.date1904,
-  };
-  const sheet = where.sheet;
-  if (sheet === undefined || where.sheetSize === undefined) return new Map();
-  try {
-    const reader = sheetReader(context);
-    await streamEntry(zip, sheet, where.sheetSize, (bytes) => reader.write(bytes));
+    if (!where.sheet) return new Map();
+    const reader = sheetReader(context, limits);
+    await inflateEntry(zip, where.sheet, limits.sheetBytes, '工作表', (bytes) => reader.write(bytes));
     return reader.end();
-  } catch {
-    // Read again through the central directory, the whole entry inflated at once: slower and bigger, but
-    // exact. A sheet that is not well-formed XML fails here too, and that error is the one reported.
-    const reader = sheetReader(context);
-    reader.write(unzipSync(zip, { filter: (file) => file.name === sheet })[sheet]);
-    return reader.end();
+  } catch (error) {
+    if (error instanceof WorkbookTooLarge || error instanceof WorkbookUnreadable) throw error;
+    throw new WorkbookUnreadable(String(error)); // XML that is not well-formed
   }
 }

@@ -4,6 +4,8 @@
  */
 import { Readable } from 'node:stream';
 import { readGrid } from './xlsx-reader.ts';
+import { READ_LIMITS, type ReadLimits, WorkbookTooLarge } from './read-limits.ts';
+import { importTooLarge, invalidField } from '../errors.ts';
 import type { SheetSpec } from './sheet-spec.ts';
 import { writeSheet } from './xlsx-writer.ts';
 
@@ -39,8 +41,9 @@ export interface ReadCell {
 export async function readSheet(
   buffer: Buffer,
   headers: string[],
+  limits: ReadLimits = READ_LIMITS,
 ): Promise<{ rows: Array<{ row: number; cells: Record<string, ReadCell> }>; missing: string[] }> {
-  const grid = await readGrid(buffer);
+  const grid = await readGrid(buffer, limits);
   const rowNumbers = [...grid.keys()].sort((a, b) => a - b);
   let headerRow = 0;
   let positions = new Map<string, number>();
@@ -72,4 +75,17 @@ export async function readSheet(
     if (any) rows.push({ row: r, cells });
   }
   return { rows, missing };
+}
+
+/**
+ * readSheet for an upload: a workbook past a bound is a 413 naming it, any other unreadable file a 400 on
+ * `file` with the given message.
+ */
+export async function readUploadedSheet(buffer: Buffer, headers: string[], unreadable: string) {
+  try {
+    return await readSheet(buffer, headers);
+  } catch (error) {
+    if (error instanceof WorkbookTooLarge) throw importTooLarge(error.message);
+    throw invalidField('file', unreadable);
+  }
 }

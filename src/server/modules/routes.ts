@@ -1,4 +1,5 @@
 /** Every API module's routes, mounted under /api/v1. A new module adds one line here. */
+import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authRoutes } from '../auth/routes.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -25,6 +26,7 @@ import { leaderRoutes } from './leaders/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { taskRoutes } from './tasks/routes.ts';
+import { taskLedgerRoutes } from './tasks/ledger.ts';
 import { warningRoutes } from './warnings/routes.ts';
 import { idleUnitRoutes } from './study/idle-units.ts';
 import { registerAttachmentLink } from './attachments/public.ts';
@@ -44,6 +46,15 @@ import { assessmentExportRoutes } from './assessments/export-routes.ts';
 import { accountabilityRoutes } from './assessments/accountability-routes.ts';
 import { checkRoutes } from './checks/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { todoRoutes } from './todos/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { webhookRoutes } from './notifications/webhook-routes.ts';
+import { demandRoutes } from './demands/routes.ts';
+import { demandFigureRoutes } from './demands/figure-routes.ts';
+import { publicDemandRoutes } from './demands/public-routes.ts';
+import { open311KeyRoutes } from './open311/key-routes.ts';
+import { matterRoutes } from './matters/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -70,6 +81,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   researchRoutes,
   meetingRoutes,
   taskRoutes,
+  taskLedgerRoutes,
   warningRoutes,
   dashboardRoutes,
   assessmentRoutes,
@@ -77,5 +89,18 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   accountabilityRoutes,
   checkRoutes,
   bulletinRoutes,
+  todoRoutes,
+  notificationRoutes,
+  webhookRoutes,
+  demandFigureRoutes,
+  demandRoutes,
+  publicDemandRoutes,
+  matterRoutes,
+  open311KeyRoutes,
   auditRoutes,
+];
+
+/** Modules mounted outside /api/v1 (standard paths other platforms expect). */
+export const rootModules: Array<{ plugin: FastifyPluginAsync; prefix: string }> = [
+  { plugin: open311Routes, prefix: '/open311/v2' },
 ];

@@ -8,6 +8,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../lib/auth.tsx';
 import { DashboardHomeCard } from '../features/dashboard/home-card.tsx';
+import { WarningsHomeCard } from '../features/warnings/home-card.tsx';
 
 export interface DashboardCardEntry {
   key: string;
@@ -20,4 +21,5 @@ export interface DashboardCardEntry {
 
 export const dashboardCards: DashboardCardEntry[] = [
   { key: 'dashboard', feature: 'dashboard', span: 12, element: <DashboardHomeCard /> },
+  { key: 'warnings', feature: 'warnings', span: 12, element: <WarningsHomeCard /> },
 ];

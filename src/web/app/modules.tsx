@@ -7,6 +7,8 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  AlertOutlined,
+  RocketOutlined,
   ApartmentOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -20,6 +22,8 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  CustomerServiceOutlined,
+  HeartOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined } from '@ant-design/icons';
 import { hasRole, type Me } from '../lib/auth.tsx';
@@ -72,6 +76,22 @@ export const features: FeatureEntry[] = [
     visible: managesOrg,
   },
   {
+    key: 'tasks',
+    path: '/tasks',
+    label: '推动发展',
+    icon: <RocketOutlined />,
+    element: lazyPage(() => import('../features/tasks/tasks-page.tsx'), 'TasksPage'),
+    visible: () => true,
+  },
+  {
+    key: 'warnings',
+    path: '/warnings',
+    label: '预警',
+    icon: <AlertOutlined />,
+    element: lazyPage(() => import('../features/warnings/warnings-page.tsx'), 'WarningsPage'),
+    visible: managesOrg,
+  },
+  {
     key: 'problems',
     path: '/problems',
     label: '问题清单',
@@ -102,6 +122,22 @@ export const features: FeatureEntry[] = [
     icon: <BookOutlined />,
     element: lazyPage(() => import('../features/institutions/institutions-page.tsx'), 'InstitutionsPage'),
     visible: () => true,
+  },
+  {
+    key: 'demands',
+    path: '/demands',
+    label: '接诉即办',
+    icon: <CustomerServiceOutlined />,
+    element: lazyPage(() => import('../features/demands/demands-page.tsx'), 'DemandsPage'),
+    visible: managesOrg,
+  },
+  {
+    key: 'matters',
+    path: '/matters',
+    label: '民生实事',
+    icon: <HeartOutlined />,
+    element: lazyPage(() => import('../features/matters/matters-page.tsx'), 'MattersPage'),
+    visible: managesOrg,
   },
   {
     key: 'orgs',

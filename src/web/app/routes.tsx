@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import { useAuth } from '../lib/auth.tsx';
@@ -6,11 +7,18 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { AppLayout } from './layout.tsx';
 import { features } from './modules.tsx';
 import { dashboardCards } from './dashboard-cards.tsx';
+import { lazyPage } from './lazy-page.tsx';
+
+/** 你留言我来办: open to everyone, signed in or not. */
+const publicPage = lazyPage(() => import('../features/citizen-portal/public-page.tsx'), 'PublicPage');
+export const PUBLIC_PATH = '/liuyan';
 
 /** Login outside the shell; every registered feature the user may see inside it. */
 export function AppRoutes() {
   const { me, loading } = useAuth();
   const location = useLocation();
+  if (location.pathname.startsWith(PUBLIC_PATH))
+    return <Suspense fallback={<Spin fullscreen />}>{publicPage}</Suspense>;
   if (loading) return <Spin fullscreen tip="加载中…" />;
   if (!me) {
     return (

@@ -1,8 +1,9 @@
 import { Button, Empty, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../lib/api.ts';
-import { ACTION_LABELS, diffRows } from './audit-labels.ts';
+import { api, ApiError, type Page } from '../lib/api.ts';
+import { ACTION_LABELS } from '../../shared/vocabulary.ts';
+import { diffRows } from './audit-labels.ts';
 import { AuditDiff } from './audit-diff.tsx';
 
 export interface AuditEvent {
@@ -36,9 +37,12 @@ export function AuditTimeline({ entityType, entityId }: { entityType: string; en
   const q = useQuery({
     queryKey: ['audit', entityType, entityId],
     queryFn: () => api<Page<AuditEvent>>(`/audit/entity/${entityType}/${entityId}`),
+    retry: false,
   });
   if (q.isLoading) return <Spin />;
-  if (q.isError) return <Empty description="无权查看或暂时无法加载变更记录" />;
+  // The server answers 404 both for a record without history and one outside the caller's scope.
+  if (q.isError && q.error instanceof ApiError && q.error.status === 404) return <Empty description="暂无变更记录" />;
+  if (q.isError) return <Empty description="暂时无法加载变更记录，请稍后重试" />;
   if (!q.data?.items.length) return <Empty description="暂无变更记录" />;
   return (
     <Timeline

@@ -3,13 +3,9 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../lib/api.ts';
 
-export interface CampaignOption {
-  id: number;
-  name: string;
-  status: string;
-  focusAreas: string[];
-  warningDays: number;
-}
+import type { CampaignViewT } from '../../shared/views/campaigns.ts';
+
+export type CampaignOption = CampaignViewT;
 
 /** Campaigns the user takes part in, newest first. */
 export function useCampaigns() {

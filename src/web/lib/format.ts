@@ -7,3 +7,9 @@ export function percent(ratio: number): number {
 export function ratio(part: number, total: number): number {
   return total ? part / total : 0;
 }
+
+/** The Beijing calendar date of a recorded instant ("2026-12-01T22:17:34Z" → "2026-12-02"). */
+export function dateOf(at: string | null | undefined): string {
+  if (!at) return '';
+  return new Date(at).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}

@@ -20,3 +20,22 @@ export async function recordTimeline(
     .execute();
   return rows.map(presentAuditEvent);
 }
+
+/** The account that last did `action` to a record (e.g. who applied for 销号), for telling them the outcome. */
+export async function lastActorOf(
+  db: Kysely<Database>,
+  entityType: string,
+  entityId: number,
+  action: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('auditEvents')
+    .select('actorUserId')
+    .where('entityType', '=', entityType)
+    .where('entityId', '=', entityId)
+    .where('action', '=', action)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.actorUserId ?? null;
+}

@@ -18,3 +18,13 @@ export async function requireCampaign(db: Kysely<Database>, id: number, field = 
   if (!campaign) throw invalidField(field, '“主题教育”不存在');
   return campaign;
 }
+
+/** The newest running campaign (what a demand from the public page or a city platform belongs to), or undefined. */
+export function currentCampaign(db: Kysely<Database>) {
+  return db
+    .selectFrom('campaigns')
+    .select(['id', 'name', 'orgId'])
+    .where('status', '=', 'active')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { WORK_LINE_KEYS } from '../../../shared/work-lines.ts';
-import { Abilities, DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
 
 const StringList = (title: string, item: string) => Type.Array(Text(item, 200), { maxItems: 30, title });
 const WorkLine = Type.Object(
@@ -38,24 +38,8 @@ export const UpdateCampaignBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const Campaign = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  batch: Type.Union([Type.String(), Type.Null()]),
-  startDate: Type.String(),
-  endDate: Type.String(),
-  generalRequirement: Type.String(),
-  targets: Type.Array(Type.String()),
-  workLines: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
-  focusAreas: Type.Array(Type.String()),
-  minStudyHours: Type.Integer(),
-  warningDays: Type.Integer(),
-  status: Type.String(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
+// The answer lives in src/shared so the web takes its type from the same schema.
+export { Campaign } from '../../../shared/views/campaigns.ts';
 
 export const CampaignListQuery = Type.Object(
   { status: Type.Optional(Type.String({ enum: ['active', 'finished'], title: '状态' })), ...PageQuery },

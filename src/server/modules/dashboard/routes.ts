@@ -28,6 +28,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         asOf: dates.today,
         problems: own.problems,
         study: own.study,
+        tasks: own.tasks,
         children: rows,
       };
     },

@@ -29,11 +29,23 @@ const StudyFigures = Type.Object({
   openMakeups: Type.Integer(),
 });
 
+const TaskFigures = Type.Object({
+  total: Type.Integer(),
+  done: Type.Integer(),
+  onTrack: Type.Integer(),
+  behind: Type.Integer(),
+  notStarted: Type.Integer(),
+  stale: Type.Integer(),
+  red: Type.Integer(),
+  yellow: Type.Integer(),
+});
+
 const UnitFigures = Type.Object({
   orgId: Type.Integer(),
   orgName: Type.String(),
   problems: ProblemFigures,
   study: StudyFigures,
+  tasks: TaskFigures,
 });
 
 export const DashboardView = Type.Object({
@@ -42,5 +54,6 @@ export const DashboardView = Type.Object({
   asOf: Type.String({ description: '判断逾期、临期所依据的日期（今天）' }),
   problems: ProblemFigures,
   study: StudyFigures,
+  tasks: TaskFigures,
   children: Type.Array(UnitFigures, { description: '各直属下级单位（含其下属）的同口径数字' }),
 });

@@ -11,6 +11,7 @@ import {
   type ProblemSummary,
 } from '../problems/public.ts';
 import { sessionFigures, studyTallySummaries, type StudySummary } from '../study/public.ts';
+import { taskFigures, taskThresholdsOf, type TaskFigures } from '../tasks/public.ts';
 
 interface Unit {
   id: number;
@@ -24,6 +25,8 @@ export interface UnitFigures {
   orgName: string;
   problems: ProblemSummary;
   study: StudySummary;
+  /** Key tasks the unit's subtree leads or is responsible for (the task list's own count, index-backed). */
+  tasks: TaskFigures;
 }
 
 /**
@@ -52,8 +55,10 @@ export async function unitFigures(
       maintained.map((u) => u.id),
     ),
   ]);
+  const thresholds = await taskThresholdsOf(db, campaignId);
   return Promise.all(
     units.map(async (u) => ({
+      tasks: await taskFigures(db, actor, { campaignId, orgPath: u.path }, dates.today, thresholds),
       orgId: u.id,
       orgName: u.name,
       problems: problems.get(u.id) ?? (await liveProblems(db, actor, campaignId, u.path, dates)),

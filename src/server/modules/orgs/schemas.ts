@@ -1,27 +1,10 @@
 import { Type } from 'typebox';
 import { ORG_TYPE_KEYS } from '../../../shared/org-types.ts';
-import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { PageQuery, Text, Version } from '../../http/schemas.ts';
+// The answers live in src/shared so the web takes its types from the same schemas.
+export { Org } from '../../../shared/views/orgs.ts';
 
 const OrgTypeEnum = Type.String({ enum: ORG_TYPE_KEYS, title: '单位类型' });
-
-export const Org = Type.Object({
-  id: Type.Integer(),
-  parentId: Type.Union([Type.Integer(), Type.Null()]),
-  name: Type.String(),
-  type: Type.String(),
-  typeLabel: Type.String(),
-  depth: Type.Integer(),
-  sortOrder: Type.Integer(),
-  secretaryId: Type.Union([Type.Integer(), Type.Null()]),
-  secretaryName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  active: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  childCount: Type.Optional(Type.Integer()),
-  peopleCount: Type.Optional(Type.Integer()),
-  abilities: Abilities,
-});
 
 export const OrgListQuery = Type.Object(
   {

@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
-import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { PageQuery, Text, Version } from '../../http/schemas.ts';
+// The answers live in src/shared so the web takes its types from the same schemas.
+export { Person } from '../../../shared/views/people.ts';
 
 export const PHONE_PATTERN = '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$';
 
@@ -21,24 +23,6 @@ const editable = {
     ),
   ),
 };
-
-export const Person = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  name: Type.String(),
-  gender: Type.Union([Type.String(), Type.Null()]),
-  position: Type.String(),
-  isPartyMember: Type.Boolean(),
-  leadershipLevel: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean(),
-  userId: Type.Union([Type.Integer(), Type.Null()]),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  abilities: Abilities,
-});
 
 export const PeopleListQuery = Type.Object(
   {

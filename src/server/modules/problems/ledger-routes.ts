@@ -1,8 +1,13 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { ProblemColour } from '../../../shared/problem-enums.ts';
+import { anyOrg } from '../orgs/public.ts';
+import { describeFilter, ExportQuery, titled } from './ledger-filter.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { badRequest } from '../../errors.ts';
+import { badRequest, importForbidden } from '../../errors.ts';
+import { hasRole } from '../../policies/engine.ts';
+import { PROBLEM_RECORDERS } from './policy.ts';
 import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { orgPathFilter } from './routes.ts';
@@ -12,26 +17,28 @@ import { judgeDates } from './presenter.ts';
 import { importRectification } from './commands/import-rectification.ts';
 
 const tags = ['台账导入导出'];
-const ExportQuery = Type.Object(
-  {
-    campaignId: Type.Integer({ minimum: 1, title: '主题教育' }),
-    orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
-  },
-  { additionalProperties: false },
-);
 
 /** 整改台账, 问题清单 and 成果清单 as print-ready .xlsx; the 整改台账 template and its all-or-nothing import. */
 export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** The list's rows for the export's filters, and those filters in words for the title row. */
   const load = async (
     req: Parameters<typeof orgPathFilter>[0],
-    query: { campaignId: number; orgId?: number },
+    query: Static<typeof ExportQuery>,
     extra: { status?: string } = {},
   ) => {
+    const { orgId, colour, ...filter } = { ...query, ...extra };
     const dates = judgeDates(await warningDaysOf(app.db, query.campaignId));
-    const orgPath = await orgPathFilter(req, query.orgId);
+    const orgPath = await orgPathFilter(req, orgId);
+    const orgName = orgId ? (await anyOrg(app.db, orgId))?.name : undefined;
     return {
       dates,
-      rows: ledgerBatches(app.db, req.actor, { campaignId: query.campaignId, orgPath, ...extra }, dates),
+      described: describeFilter(query, orgName),
+      rows: ledgerBatches(
+        app.db,
+        req.actor,
+        { ...filter, orgPath, colour: colour as ProblemColour | undefined },
+        dates,
+      ),
     };
   };
 
@@ -39,8 +46,9 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exports/rectification.xlsx',
     { schema: { tags, summary: '导出整改台账', querystring: ExportQuery } },
     async (req, reply) => {
-      const { rows } = await load(req, req.query);
-      return sendXlsx(reply, '整改台账', await renderSheetStream(rectificationSheet('检视问题整改落实台账'), rows));
+      const { rows, dates, described } = await load(req, req.query);
+      const sheet = rectificationSheet(titled('检视问题整改落实台账', described), dates);
+      return sendXlsx(reply, '整改台账', await renderSheetStream(sheet, rows));
     },
   );
 
@@ -48,12 +56,9 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exports/problems.xlsx',
     { schema: { tags, summary: '导出问题清单', querystring: ExportQuery } },
     async (req, reply) => {
-      const { rows, dates } = await load(req, req.query);
-      return sendXlsx(
-        reply,
-        '问题清单',
-        await renderSheetStream(problemListSheet('检视问题清单', dates), onePerProblem(rows)),
-      );
+      const { rows, dates, described } = await load(req, req.query);
+      const sheet = problemListSheet(titled('检视问题清单', described), dates);
+      return sendXlsx(reply, '问题清单', await renderSheetStream(sheet, onePerProblem(rows)));
     },
   );
 
@@ -61,8 +66,12 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exports/results.xlsx',
     { schema: { tags, summary: '导出成果清单（已销号问题）', querystring: ExportQuery } },
     async (req, reply) => {
-      const { rows } = await load(req, req.query, { status: 'closed' });
-      return sendXlsx(reply, '成果清单', await renderSheetStream(resultsSheet('整改成果清单'), rows));
+      const { rows, described } = await load(req, req.query, { status: 'closed' });
+      return sendXlsx(
+        reply,
+        '成果清单',
+        await renderSheetStream(resultsSheet(titled('整改成果清单', described)), rows),
+      );
     },
   );
 
@@ -91,6 +100,8 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
+      // A role that cannot record problems is refused before a byte of the file is read.
+      if (!hasRole(req.actor, ...PROBLEM_RECORDERS)) throw importForbidden();
       const file = await req.file();
       if (!file) throw badRequest('请选择要导入的文件', [{ path: 'file', message: '请选择要导入的文件' }]);
       const buffer = await file.toBuffer();

@@ -31,11 +31,11 @@ async function importFile(h: Harness, campaignId: number, buffer: Buffer) {
   });
 }
 
-const exportOf = async (h: Harness, campaignId: number) =>
+const exportOf = async (h: Harness, campaignId: number, filters = '') =>
   (
     await h.app.inject({
       method: 'GET',
-      url: `/api/v1/exports/rectification.xlsx?campaignId=${campaignId}`,
+      url: `/api/v1/exports/rectification.xlsx?campaignId=${campaignId}${filters}`,
       headers: { cookie: await h.cookie('office') },
     })
   ).rawPayload;
@@ -101,11 +101,34 @@ describeEachDb('#ledgers (整改台账 xlsx)', (h) => {
       '整改进展',
       '完成情况',
     ]);
-    expect(rows.slice(2).map((r) => [r[0], r[3], r[8]])).toEqual([
-      ['1', '开展专题研讨', '已开展一次研讨'],
-      ['1', '组织现场教学', ''],
-      ['2', '网格包保', ''],
+    expect(rows[1].slice(13)).toEqual(['状态', '红黄绿蓝', '销号日期']);
+    expect(rows.slice(2).map((r) => [r[0], r[3], r[8], r[13], r[14], r[15] ?? ''])).toEqual([
+      ['1', '开展专题研讨', '已开展一次研讨', '待审核', '正常推进', ''],
+      ['1', '组织现场教学', '', '待审核', '正常推进', ''],
+      ['2', '网格包保', '', '待审核', '长期坚持', ''],
     ]);
+  });
+
+  it('exports exactly the list the user is looking at, and names its filters in the title row', async () => {
+    const list = await h().call('office', 'GET', `/api/v1/problems?campaignId=${campaignId}&kind=long_term`);
+    expect(list.json().total).toBe(1);
+    const rows = await sheetRows(await exportOf(h(), campaignId, '&kind=long_term'));
+    expect(rows[0][0]).toBe('检视问题整改落实台账（筛选：类型：长期坚持）');
+    expect(rows.slice(2).map((r) => r[1])).toEqual(['占道经营反弹']);
+
+    const overdue = await sheetRows(await exportOf(h(), campaignId, `&overdue=true&orgId=${h().fx.units.branchA.id}`));
+    expect(overdue[0][0]).toBe('检视问题整改落实台账（筛选：办公室党支部（含下级）；只看逾期）');
+    expect(overdue.slice(2)).toEqual([]);
+  });
+
+  it('refuses an export filter the list would refuse, naming the field', async () => {
+    const res = await h().app.inject({
+      method: 'GET',
+      url: `/api/v1/exports/rectification.xlsx?campaignId=${campaignId}&status=nonsense`,
+      headers: { cookie: await h().cookie('office') },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toContain('状态');
   });
 
   it('round-trips: an exported ledger imported into another campaign exports unchanged', async () => {
@@ -115,7 +138,9 @@ describeEachDb('#ledgers (整改台账 xlsx)', (h) => {
     const res = await importFile(h(), other, first);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ created: 2, updated: 0 });
-    expect((await sheetRows(await exportOf(h(), other))).slice(1)).toEqual((await sheetRows(first)).slice(1));
+    // The customary columns come back as written; where each problem stands (状态…) starts afresh.
+    const customary = async (b: Buffer) => (await sheetRows(b)).slice(1).map((r) => r.slice(0, 13));
+    expect(await customary(await exportOf(h(), other))).toEqual(await customary(first));
   });
 
   it('rejects a file with bad cells, listing each one, and writes nothing', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/problem-enums.ts';
 import { measuresOf, problemQuery, type MeasureRow, type ProblemFilter } from './repository.ts';
 import { colourOf } from './colour.ts';
+import { shanghaiDate } from '../../clock.ts';
 
 /** The customary columns of the 整改台账, in order, then the extra ones this system adds. */
 export const RECTIFICATION_HEADERS = [
@@ -124,7 +125,14 @@ export async function* ledgerBatches(
   }
 }
 
-export const rectificationSheet = (title: string): SheetSpec<LedgerRow> => ({
+/**
+ * The 整改台账. An export (with `dates`) adds where each problem stands — 状态, 红黄绿蓝, 销号日期 — after the
+ * customary columns; the import template leaves them out, since an import does not read them.
+ */
+export const rectificationSheet = (
+  title: string,
+  dates?: { today: string; yellowUntil: string },
+): SheetSpec<LedgerRow> => ({
   title,
   sheetName: '整改台账',
   columns: [
@@ -145,9 +153,23 @@ export const rectificationSheet = (title: string): SheetSpec<LedgerRow> => ({
     { header: '问题领域', width: 10, value: (r) => r.problem.category },
     { header: '整改类型', width: 10, value: (r) => PROBLEM_KINDS[r.problem.kind as ProblemKind] ?? r.problem.kind },
     { header: '具体表现', width: 36, value: (r) => r.problem.description },
+    ...(dates ? standingColumns(dates) : []),
   ],
-  mergeBy: { key: (r) => r.no, columns: [0, 1, 2, 10, 11, 12] },
+  mergeBy: { key: (r) => r.no, columns: dates ? [0, 1, 2, 10, 11, 12, 13, 14, 15] : [0, 1, 2, 10, 11, 12] },
 });
+
+/** A problem's 状态, 红黄绿蓝 and 销号日期 (Beijing date), as the exports print them. */
+const standingColumns = (dates: { today: string; yellowUntil: string }): SheetSpec<LedgerRow>['columns'] => [
+  { header: '状态', width: 10, value: (r) => PROBLEM_STATUSES[r.problem.status as ProblemStatus] ?? r.problem.status },
+  {
+    header: '红黄绿蓝',
+    width: 12,
+    value: (r) => PROBLEM_COLOURS[colourOf(r.problem, dates.today, dates.yellowUntil)],
+  },
+  { header: '销号日期', width: 12, value: (r) => closedDate(r) },
+];
+
+const closedDate = (r: LedgerRow) => (r.problem.closedAt ? shanghaiDate(new Date(r.problem.closedAt)) : '');
 
 export const problemListSheet = (
   title: string,
@@ -194,7 +216,7 @@ export const resultsSheet = (title: string): SheetSpec<LedgerRow> => ({
     { header: '问题描述', width: 32, value: (r) => r.problem.title },
     { header: '整改措施', width: 36, value: (r) => r.measure?.content ?? '' },
     { header: '整改成效', width: 36, value: (r) => r.problem.effect },
-    { header: '销号日期', width: 12, value: (r) => r.problem.closedAt?.slice(0, 10) ?? '' },
+    { header: '销号日期', width: 12, value: closedDate },
   ],
   mergeBy: { key: (r) => r.no, columns: [0, 1, 2, 4, 5] },
 });

@@ -1,6 +1,6 @@
 import type { Actor } from '../../auth/actor.ts';
 import { abilitiesOf, type Policy, type Rule } from '../../policies/engine.ts';
-import { isManager, isOfficer, isRectifier, isReviewer } from '../../policies/roles.ts';
+import { ROLE_GROUPS, isManager, isOfficer, isRectifier, isReviewer } from '../../policies/roles.ts';
 import { scopeContains } from '../../db/scope.ts';
 import { isOpenFrom, type ProblemAction } from './lifecycle.ts';
 
@@ -10,16 +10,27 @@ export interface ProblemSubject {
   personId: number | null;
   /** Whether the caller owns (责任人) one of the problem's measures. */
   ownsMeasure?: boolean;
+  /** The user who asked for 销号 (null when not submitted, or submitted before this was recorded). */
+  submittedBy?: number | null;
 }
+
+/** The roles that record problems (and so may import a 整改台账). */
+export const PROBLEM_RECORDERS = ROLE_GROUPS.rectifiers;
+/** Said on the disabled button and in the 403 when the submitter tries to decide on their own request. */
+export const OWN_SUBMISSION = '本人提交的销号申请须由其他审核人审核（审核分离）';
 
 const inScope = (actor: Actor, p: { orgPath: string }) => scopeContains(actor.scope, p.orgPath);
 const records = (actor: Actor, p: ProblemSubject) => isRectifier(actor) && inScope(actor, p);
 const reviews = (actor: Actor, p: ProblemSubject) => isReviewer(actor) && inScope(actor, p);
+/** Separation of duties: whoever asked for 销号 cannot decide on their own request. */
+const notOwnSubmission = (actor: Actor, p: ProblemSubject) => p.submittedBy == null || p.submittedBy !== actor.userId;
+const decides = (actor: Actor, p: ProblemSubject) => reviews(actor, p) && notOwnSubmission(actor, p);
 const recordsOrOwns = (actor: Actor, p: ProblemSubject) => records(actor, p) || !!p.ownsMeasure;
 
 /**
  * Who may act on a problem: officers and leaders record and push problems; the 第一责任人 (and the office)
- * review — confirm, accept or return, and decide extensions; a measure's owner may report its progress.
+ * review — confirm, accept or return (never a 销号 request they made themselves), and decide extensions;
+ * a measure's owner may report its progress.
  * Whether the problem's status allows the action at all is the lifecycle's (OPEN_FROM): a 409, not a 403.
  */
 export const problemPolicy = {
@@ -28,8 +39,8 @@ export const problemPolicy = {
   addMeasure: records,
   confirm: reviews,
   submit: records,
-  approve: reviews,
-  reject: reviews,
+  approve: decides,
+  reject: decides,
   escalate: (actor: Actor, p: ProblemSubject) => reviews(actor, p) || (isOfficer(actor) && inScope(actor, p)),
   reportProgress: recordsOrOwns,
   requestExtension: recordsOrOwns,

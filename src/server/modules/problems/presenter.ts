@@ -8,14 +8,41 @@ import {
   type ProblemSource,
   type ProblemStatus,
 } from '../../../shared/problem-enums.ts';
-import { problemAbilities } from './policy.ts';
+import { OWN_SUBMISSION, problemAbilities } from './policy.ts';
 import { colourOf, isOverdue } from './colour.ts';
+import { decide } from './lifecycle.ts';
 import type { MeasureRow, ProblemRow } from './repository.ts';
 
 /** Dates that colours are judged against, computed once per request. */
 export function judgeDates(warningDays: number) {
   const t = today();
   return { today: t, yellowUntil: addDays(t, warningDays) };
+}
+
+/**
+ * Why a move the caller's role could take is not open yet — so the button can say so before anyone fills its
+ * dialog. The lifecycle's own refusal text is reused, so the button and the server's 409 say the same thing.
+ */
+function blockersOf(p: ProblemRow, measures: MeasureRow[], abilities: Record<string, boolean>, userId: number) {
+  const out: Record<string, string> = {};
+  if (abilities.submit) {
+    const verdict = decide(
+      {
+        status: p.status as ProblemStatus,
+        measureCount: measures.length,
+        openMeasureCount: measures.filter((m) => m.status === 'open').length,
+        // Evidence may come with the request itself, so it never blocks the button.
+        evidenceCount: 1,
+        escalated: false,
+        hasParent: false,
+      },
+      'submit',
+      { effect: 'x', attachmentCount: 1 },
+    );
+    if (!verdict.ok) out.submit = verdict.message;
+  }
+  if (p.status === 'submitted' && p.submittedBy === userId) out.approve = OWN_SUBMISSION;
+  return out;
 }
 
 /** A problem with its derived overdue flag and colour, and what the caller may do. */
@@ -27,6 +54,7 @@ export function presentProblem(
 ) {
   const mine = measures.filter((m) => m.problemId === p.id);
   const ownsMeasure = actor.personId !== null && mine.some((m) => m.ownerId === actor.personId);
+  const abilities = problemAbilities(actor, { ...p, ownsMeasure });
   return {
     id: p.id,
     campaignId: p.campaignId,
@@ -60,6 +88,7 @@ export function presentProblem(
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     measures: mine.map((m) => ({ ...m, overdue: m.status === 'open' && m.deadline < dates.today })),
-    abilities: problemAbilities(actor, { ...p, ownsMeasure }),
+    abilities,
+    blockers: blockersOf(p, mine, abilities, actor.userId),
   };
 }

@@ -48,7 +48,7 @@ export async function createLinkedProblem(
     source: ProblemSource;
     personId?: number;
     sourceRef: {
-      type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding' | 'key_task';
+      type: 'research_visit' | 'research_report' | 'life_meeting_item' | 'check_finding' | 'key_task' | 'demand';
       id: number;
     };
   },
@@ -108,3 +108,4 @@ export async function visibleProblemBrief(db: Kysely<Database>, actor: Actor, id
     .executeTakeFirst();
   return p && { campaignId: p.campaignId, orgId: p.orgId, orgPath: p.orgPath, label: p.title, status: p.status };
 }
+export { problemTodoSources, measureReminders, calendarOverrides } from './todo-sources.ts';

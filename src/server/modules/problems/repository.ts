@@ -206,6 +206,7 @@ export const problemColumns = [
   'problems.sourceRefId',
   'problems.dueDate',
   'problems.submittedAt',
+  'problems.submittedBy',
   'problems.closedAt',
   'problems.version',
   'problems.createdAt',

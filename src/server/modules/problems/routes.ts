@@ -9,6 +9,7 @@ import {
   CreateProblemBody,
   DeleteQuery,
   ProblemListQuery,
+  ProblemDetailView,
   ProblemView,
   TransitionBody,
   UpdateProblemBody,
@@ -99,7 +100,7 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '问题详情（措施、进展、佐证、延期、上报关联）',
         params: IdParams,
-        response: { 200: ProblemView, ...ErrorResponses },
+        response: { 200: ProblemDetailView, ...ErrorResponses },
       },
     },
     async (req) => detail(req, req.params.id),
@@ -108,7 +109,12 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/problems',
     {
-      schema: { tags, summary: '记录问题', body: CreateProblemBody, response: { 201: ProblemView, ...ErrorResponses } },
+      schema: {
+        tags,
+        summary: '记录问题',
+        body: CreateProblemBody,
+        response: { 201: ProblemDetailView, ...ErrorResponses },
+      },
     },
     async (req, reply) => {
       const problem = await createProblem(ctxOf(req), req.body);
@@ -124,7 +130,7 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '修改问题',
         params: IdParams,
         body: UpdateProblemBody,
-        response: { 200: ProblemView, ...ErrorResponses },
+        response: { 200: ProblemDetailView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -150,7 +156,7 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '状态流转：confirm 确认 / submit 申请销号 / approve 销号 / reject 退回 / escalate 上报',
         params: IdParams,
         body: TransitionBody,
-        response: { 200: ProblemView, ...ErrorResponses },
+        response: { 200: ProblemDetailView, ...ErrorResponses },
       },
     },
     async (req) => {

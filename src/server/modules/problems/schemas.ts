@@ -145,25 +145,8 @@ export const ProblemListQuery = Type.Object(
 export const MeasureParams = Type.Object({ id: Type.Integer({ minimum: 1 }), measureId: Type.Integer({ minimum: 1 }) });
 export const ExtensionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), extId: Type.Integer({ minimum: 1 }) });
 
-/** The problem as returned: the fixed fields of API.md are listed; derived and detail fields ride along. */
-export const ProblemView = Type.Object(
-  {
-    id: Type.Integer(),
-    campaignId: Type.Integer(),
-    orgId: Type.Integer(),
-    title: Type.String(),
-    description: Type.String(),
-    source: Type.String(),
-    category: Type.String(),
-    kind: Type.String(),
-    status: Type.String(),
-    overdue: Type.Boolean(),
-    colour: Type.String(),
-    escalatedFromId: Type.Union([Type.Integer(), Type.Null()]),
-    version: Type.Integer(),
-  },
-  { additionalProperties: true },
-);
+// The answers live in src/shared so the web takes its types from the same schemas.
+export { MeasureView, ProblemDetailView, ProblemView } from '../../../shared/views/problems.ts';
 
 /** DELETE carries the version it saw, as every other write does. */
 export const DeleteQuery = Type.Object(

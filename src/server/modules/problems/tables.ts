@@ -27,6 +27,8 @@ export interface ProblemTable {
   /** Generated: dueDate, or '9999-12-31' when none is open — the list's sort key (migration 0032). */
   dueSort: ColumnType<string, never, never>;
   submittedAt: string | null;
+  /** The user who asked for 销号; they may not approve it (migration 0110). */
+  submittedBy: number | null;
   closedAt: string | null;
   createdBy: number | null;
   version: Generated<number>;

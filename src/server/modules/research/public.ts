@@ -35,3 +35,4 @@ export async function researchFigures(
     recommended: Number(row.recommended ?? 0),
   };
 }
+export { researchTodoSources } from './todo-sources.ts';

@@ -2,9 +2,12 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { badRequest, importRejected, invalidField, notFound, type CellError } from '../../errors.ts';
+import { badRequest, importForbidden, importRejected, invalidField, notFound } from '../../errors.ts';
+import { CellErrors } from '../../io/cell-errors.ts';
+import { hasRole } from '../../policies/engine.ts';
+import { STUDY_RECORDERS } from './policy.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
-import { readSheet, renderSheet } from '../../io/xlsx-sheet.ts';
+import { readUploadedSheet, renderSheet } from '../../io/xlsx-sheet.ts';
 import { pathInSubtree } from '../../db/scope.ts';
 import { findSession } from './repository.ts';
 import { replaceAttendance, type Attendance } from './commands/save-session.ts';
@@ -44,18 +47,15 @@ export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     async (req) => {
+      // Only those who record sessions reach the parser (the session's scope is checked once it is known).
+      if (!hasRole(req.actor, ...STUDY_RECORDERS)) throw importForbidden();
       const file = await req.file();
       if (!file) throw badRequest('请选择要导入的签到表', [{ path: 'file', message: '请选择文件' }]);
       const sessionId = Number((file.fields.sessionId as { value?: string } | undefined)?.value);
       if (!Number.isInteger(sessionId) || sessionId < 1) throw invalidField('sessionId', '请选择学习活动');
       const session = await findSession(app.db, req.actor, sessionId);
       if (!session) throw notFound('学习活动');
-      let sheet;
-      try {
-        sheet = await readSheet(await file.toBuffer(), HEADERS);
-      } catch {
-        throw invalidField('file', '无法读取文件：请上传 .xlsx 格式的签到表');
-      }
+      const sheet = await readUploadedSheet(await file.toBuffer(), HEADERS, '无法读取文件：请上传 .xlsx 格式的签到表');
       if (sheet.missing.includes('姓名') || sheet.missing.includes('签到'))
         throw importRejected(
           sheet.missing.map((h) => ({ row: 1, column: h, message: `缺少“${h}”列，请使用签到表模板` })),
@@ -66,12 +66,13 @@ export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
         .where('active', '=', 1)
         .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
         .execute();
-      const errors: CellError[] = [];
+      const errors = new CellErrors();
       const attendance: Attendance[] = [];
       const seen = new Set<number>();
+      const rosterByName = Map.groupBy(roster, (p) => p.name);
       for (const { row, cells } of sheet.rows) {
         const name = cells.姓名.text;
-        const matches = roster.filter((p) => p.name === name);
+        const matches = rosterByName.get(name) ?? [];
         if (!name) errors.push({ row, column: '姓名', message: '不能为空' });
         else if (!matches.length) errors.push({ row, column: '姓名', message: `“${name}”不在本单位名册中` });
         else if (matches.length > 1)
@@ -88,7 +89,7 @@ export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
         }
       }
       if (!sheet.rows.length) errors.push({ row: 2, column: '姓名', message: '签到表中没有数据行' });
-      if (errors.length) throw importRejected(errors);
+      if (errors.length) throw errors.rejection();
       await replaceAttendance(ctxOf(req), sessionId, attendance);
       return { created: attendance.length, updated: 0 };
     },

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import { pathInSubtree } from '../../db/scope.ts';
+import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 import { sessionQuery, type SessionFilter } from './repository.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -99,6 +99,9 @@ export async function studyFigures(
       .where('people.active', '=', 1)
       .where('people.isPartyMember', '=', 1)
       .where((eb) => pathInSubtree(eb, 'people.orgPath', filter.orgPath))
+      // A caller who sees only part of the subtree (a leader's 分管 units) counts only the members they see, as
+      // the session list beside these figures does.
+      .$if(!coversSubtree(actor.scope, filter.orgPath), (qb) => qb.where(inScope(actor.scope, 'people.orgPath')))
       .executeTakeFirstOrThrow(),
   ]);
   const members = n(hours.members);

@@ -1,6 +1,9 @@
 import { abilitiesOf, type Policy } from '../../policies/engine.ts';
-import { isRecorder, isReviewer } from '../../policies/roles.ts';
+import { ROLE_GROUPS, isRecorder, isReviewer } from '../../policies/roles.ts';
 import { scopeContains } from '../../db/scope.ts';
+
+/** The roles that record sessions (and so may upload a sign-in sheet). */
+export const STUDY_RECORDERS = ROLE_GROUPS.recorders;
 
 /** Branch officers, 第一责任人 and the office record sessions for units in their scope. */
 export const studyPolicy: Policy<{ orgPath: string; personId?: number }> = {

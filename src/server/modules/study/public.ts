@@ -13,3 +13,4 @@ export async function visibleSessionBrief(db: Kysely<Database>, actor: Actor, id
   const s = await findSession(db, actor, id);
   return s && { campaignId: s.campaignId, orgId: s.orgId, orgPath: s.orgPath, label: s.topic, date: s.date };
 }
+export { studyTodoSources } from './todo-sources.ts';

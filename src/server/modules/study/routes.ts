@@ -216,7 +216,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { campaignId: req.query.campaignId, orgPath: path },
           campaign?.minStudyHours ?? 0,
         )),
-        threeMeetingsOneLesson: from <= to ? await threeMeetingsOneLesson(app.db, path, from, to) : [],
+        threeMeetingsOneLesson: from <= to ? await threeMeetingsOneLesson(app.db, req.actor.scope, path, from, to) : [],
       };
     },
   );

@@ -1,6 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
+import { addDays, today } from '../../clock.ts';
+import { loadActor } from '../../auth/actor.ts';
+import { scopeContains } from '../../db/scope.ts';
 
 describeEachDb('#study', (h) => {
   let campaignId: number;
@@ -323,5 +326,55 @@ describeEachDb('#study', (h) => {
     expect((await call('outsider', 'GET', '/api/v1/study/plans')).json().items).toEqual([]);
     const returned = (await call('officer', 'GET', '/api/v1/study/plans?status=returned')).json().items;
     expect(returned[0]).toMatchObject({ statusLabel: '已退回', reviewNote: '请细化到每月主题' });
+  });
+
+  it('fails with 400 naming 日期 when a session is dated after today, and counts no hours for it', async () => {
+    const { call, fx } = h();
+    const before = (await call('office', 'GET', `/api/v1/study/sessions?campaignId=${campaignId}`)).json().total;
+    const future = await call(
+      'officer',
+      'POST',
+      '/api/v1/study/sessions',
+      session(fx, [{ personId: fx.people.officerA, status: 'present' }], { date: addDays(today(), 1) }),
+    );
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors).toEqual([{ path: 'date', message: expect.stringContaining('“日期”不能晚于今天') }]);
+    expect((await call('office', 'GET', `/api/v1/study/sessions?campaignId=${campaignId}`)).json().total).toBe(before);
+  });
+
+  it('names every absentee without a reason in one message', async () => {
+    const { call, fx } = h();
+    const res = await call(
+      'officer',
+      'POST',
+      '/api/v1/study/sessions',
+      session(fx, [
+        { personId: fx.people.officerA, status: 'present' },
+        { personId: fx.people.memberA, status: 'absent' },
+        { personId: fx.people.memberA2, status: 'absent' },
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    const rows = await h().db.selectFrom('people').select(['id', 'name']).execute();
+    const name = (id: number) => rows.find((r) => r.id === id)!.name;
+    expect(res.json().errors[0]).toEqual({
+      path: 'attendance.1.reason',
+      message: `缺席须填写原因：${name(fx.people.memberA)}、${name(fx.people.memberA2)}`,
+    });
+  });
+
+  it('gives a leader the hours per member and 三会一课 of the units they see, the scope of their session list', async () => {
+    const { call, db, fx } = h();
+    const leader = (await call('leader', 'GET', `/api/v1/study/figures?campaignId=${campaignId}`)).json();
+    const office = (await call('office', 'GET', `/api/v1/study/figures?campaignId=${campaignId}`)).json();
+    const actor = (await loadActor(db, fx.users.leader))!;
+    const members = (
+      await db.selectFrom('people').select('orgPath').where('active', '=', 1).where('isPartyMember', '=', 1).execute()
+    ).filter((p) => scopeContains(actor.scope, p.orgPath));
+    expect(leader.hoursPerMember.members).toBe(members.length);
+    expect(leader.hoursPerMember.members).toBeLessThan(office.hoursPerMember.members);
+    const required = (f: { threeMeetingsOneLesson: Array<{ required: number }> }) =>
+      f.threeMeetingsOneLesson.reduce((t, r) => t + r.required, 0);
+    expect(required(leader)).toBeLessThan(required(office));
   });
 });

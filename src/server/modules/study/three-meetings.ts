@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { pathInSubtree } from '../../db/scope.ts';
+import { type Scope, coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 
 /** Quarters ("2026-Q4") from one date to another, inclusive. */
 export function quartersBetween(from: string, to: string): string[] {
@@ -30,7 +30,13 @@ export function quarterOf(column: string) {
  * frequency) against 已召开 (held, counted up to the requirement per unit so extra meetings in one unit do
  * not hide a missing one in another). Counting is grouped in SQL; only the small grouped result is summed here.
  */
-export async function threeMeetingsOneLesson(db: Kysely<Database>, orgPath: string, from: string, to: string) {
+export async function threeMeetingsOneLesson(
+  db: Kysely<Database>,
+  scope: Scope,
+  orgPath: string,
+  from: string,
+  to: string,
+) {
   const requirements = await db.selectFrom('meetingRequirements').selectAll().execute();
   if (!requirements.length) return [];
   const units = await db
@@ -39,6 +45,8 @@ export async function threeMeetingsOneLesson(db: Kysely<Database>, orgPath: stri
     .where('active', '=', 1)
     .where('type', 'in', [...new Set(requirements.map((r) => r.orgType))])
     .where((eb) => pathInSubtree(eb, 'orgUnits.path', orgPath))
+    // Only the units the caller sees: the figures are for the same scope as the session list.
+    .$if(!coversSubtree(scope, orgPath), (qb) => qb.where(inScope(scope, 'orgUnits.path')))
     .execute();
   const quarter = quarterOf('date');
   const held = units.length

@@ -5,6 +5,9 @@ import { taskVisible } from './repository.ts';
 export { taskVisible, visibleTaskIds, thresholdsOf as taskThresholdsOf } from './repository.ts';
 export { taskFigures, type TaskFigures } from './figures.ts';
 export { taskWarningKinds } from './warnings.ts';
+export { NEVER as NEVER_DATE } from './schedule.ts';
+/** Re-derives a task's status after rows were written around the commands (demo loader, benchmark city). */
+export { syncSchedule as rederiveTask } from './sync-schedule.ts';
 
 /** The evidence of a task the caller may see is theirs to open. */
 export const taskAttachmentLink: AttachmentLink = (actor) => (eb) =>

@@ -4,6 +4,7 @@ import { fixtureCampaign } from '../../testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
 import { addDays, today } from '../../clock.ts';
 import { weekOf } from '../../../shared/iso-week.ts';
+import { readSheet } from '../../io/xlsx-sheet.ts';
 
 const realToday = today();
 const day = (n: number) => addDays(realToday, n);
@@ -253,6 +254,9 @@ describeEachDb('#tasks (推动发展)', (h) => {
         notStarted: totals.not_started,
       });
       for (const s of ['done', 'on_track', 'behind', 'not_started']) expect(counted(s)).toBe(totals[s]);
+      // The 工作看板 shows the same key-task figures for the subtree.
+      const dashboard = (await call('office', 'GET', `/api/v1/dashboard?campaignId=${campaignId}`)).json();
+      expect(dashboard.tasks).toEqual(figures);
       const red = (await call('office', 'GET', `/api/v1/tasks?campaignId=${campaignId}&light=red`)).json();
       expect(red.total).toBe(figures.red);
       expect(red.items.every((t: { light: string }) => t.light === 'red')).toBe(true);
@@ -275,5 +279,33 @@ describeEachDb('#tasks (推动发展)', (h) => {
       sourceLabel: '推动发展遇到',
       sourceRef: { type: 'key_task', id: task.id },
     });
+  });
+
+  it('exports the 重点任务台账: one row per node, the list’s own tasks, status as derived today', async () => {
+    const { call, app, cookie } = h();
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/exports/tasks.xlsx?campaignId=${campaignId}&topLevel=true`,
+      headers: { cookie: await cookie('office') },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const { rows, missing } = await readSheet(res.rawPayload, ['序号', '重点任务', '时序进度节点', '状态']);
+    expect(missing).toEqual([]);
+    const list = (
+      await call('office', 'GET', `/api/v1/tasks?campaignId=${campaignId}&topLevel=true&pageSize=200`)
+    ).json();
+    expect(new Set(rows.map((r) => r.cells['重点任务'].text))).toEqual(
+      new Set(list.items.map((t: { title: string }) => t.title)),
+    );
+    const planned = rows.find((r) => r.cells['时序进度节点'].text === '集中整治');
+    expect(planned?.cells['状态'].text).toMatch(/按序时推进|滞后|已完成|未启动/);
+    const outsider = await app.inject({
+      method: 'GET',
+      url: `/api/v1/exports/tasks.xlsx?campaignId=${campaignId}`,
+      headers: { cookie: await cookie('outsider') },
+    });
+    const seen = await readSheet(outsider.rawPayload, ['序号', '重点任务']);
+    expect(seen.rows.filter((r) => r.cells['重点任务'].text)).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
-import { today } from '../../clock.ts';
+import { addDays, today } from '../../clock.ts';
+import { weekOf } from '../../../shared/iso-week.ts';
+import { statusAt } from './schedule.ts';
 import { recordTimeline } from '../audit/public.ts';
 import type { TaskThresholds } from '../../../shared/task-enums.ts';
 import { presentTask, subjectOf } from './presenter.ts';
@@ -21,7 +23,7 @@ import {
 export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRow[], day: string, t: TaskThresholds) {
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
-  const [units, campaigns, parents, planned] = await Promise.all([
+  const [units, campaigns, parents, planned, reported] = await Promise.all([
     unitsOf(db, ids),
     db
       .selectFrom('campaigns')
@@ -31,7 +33,9 @@ export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRo
       .execute(),
     db.selectFrom('tasks').select('parentId').distinct().where('parentId', 'in', ids).execute(),
     db.selectFrom('taskMilestones').select('taskId').distinct().where('taskId', 'in', ids).execute(),
+    db.selectFrom('taskUpdates').select('taskId').where('taskId', 'in', ids).where('week', '=', weekOf(day)).execute(),
   ]);
+  const updatedThisWeek = new Set(reported.map((r) => r.taskId));
   const campaignPath = new Map(campaigns.map((c) => [c.id, c.path]));
   const split = new Set(parents.map((p) => p.parentId));
   const hasMilestones = new Set(planned.map((p) => p.taskId));
@@ -41,7 +45,15 @@ export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRo
       hasChildren: split.has(row.id),
       hasMilestones: hasMilestones.has(row.id),
     });
-    return presentTask(actor, row, own, { today: day, thresholds: t, subject });
+    return {
+      ...presentTask(actor, row, own, { today: day, thresholds: t, subject }),
+      // For the 周调度 meeting: this week's status against last week's, and whether the unit has reported.
+      statusLastWeek: statusAt(
+        { ...row, done: row.done === 1 && !!row.doneAt && row.doneAt.slice(0, 10) <= addDays(day, -7) },
+        addDays(day, -7),
+      ),
+      updatedThisWeek: updatedThisWeek.has(row.id) || split.has(row.id),
+    };
   });
 }
 

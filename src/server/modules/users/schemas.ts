@@ -1,30 +1,11 @@
 import { Type } from 'typebox';
 import { ROLES, SCOPE_KINDS } from '../../../shared/roles.ts';
-import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { PageQuery, Text, Version } from '../../http/schemas.ts';
+// The answers live in src/shared so the web takes its types from the same schemas.
+export { Grant, Token, User } from '../../../shared/views/users.ts';
 
 const Password = Type.String({ title: '密码', minLength: 8, maxLength: 128 });
 const Nullable = <T extends ReturnType<typeof Type.Integer>>(t: T) => Type.Union([t, Type.Null()]);
-
-export const Grant = Type.Object({
-  id: Type.Integer(),
-  role: Type.String(),
-  orgId: Type.Union([Type.Integer(), Type.Null()]),
-  orgName: Type.Union([Type.String(), Type.Null()]),
-  scopeKind: Type.String(),
-});
-
-export const User = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  personId: Type.Union([Type.Integer(), Type.Null()]),
-  personName: Type.Union([Type.String(), Type.Null()]),
-  orgName: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean(),
-  grants: Type.Array(Grant),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
 
 export const UserListQuery = Type.Object(
   {
@@ -71,14 +52,6 @@ export const GrantBody = Type.Object(
 );
 
 export const TokenBody = Type.Object({ name: Text('令牌用途', 60) }, { additionalProperties: false });
-
-export const Token = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  createdAt: Type.String(),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-  token: Type.Optional(Type.String()),
-});
 
 export const UserGrantParams = Type.Object({ id: Type.Integer({ minimum: 1 }), grantId: Type.Integer({ minimum: 1 }) });
 export const UserTokenParams = Type.Object({ id: Type.Integer({ minimum: 1 }), tokenId: Type.Integer({ minimum: 1 }) });

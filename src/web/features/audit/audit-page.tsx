@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { api, type Page } from '../../lib/api.ts';
 import { hasRole, useAuth } from '../../lib/auth.tsx';
 import { formatInstant, type AuditEvent } from '../../components/audit-timeline.tsx';
-import { ACTION_LABELS, ENTITY_LABELS } from '../../components/audit-labels.ts';
+import { ACTION_LABELS, ENTITY_LABELS } from '../../../shared/vocabulary.ts';
 import { AuditDiff } from '../../components/audit-diff.tsx';
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));

@@ -1,21 +1,6 @@
-export interface Campaign {
-  id: number;
-  name: string;
-  batch: string | null;
-  startDate: string;
-  endDate: string;
-  generalRequirement: string;
-  targets: string[];
-  workLines: Array<{ key: string; label: string }>;
-  focusAreas: string[];
-  minStudyHours: number;
-  warningDays: number;
-  status: 'active' | 'finished';
-  orgId: number;
-  orgName: string;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+import type { CampaignViewT } from '../../../shared/views/campaigns.ts';
+
+export type Campaign = CampaignViewT;
 
 export interface Reading {
   id: number;

@@ -14,11 +14,15 @@ interface Item {
   danger?: boolean;
   /** The 问题清单 filter that lists what the number counts. */
   filter?: Record<string, string | boolean>;
+  /** Any other list the number opens (the 推动发展 list for key-task figures). */
+  href?: string;
 }
 
 /** The row of headline figures; each problem figure opens the list of exactly the problems it counts. */
 export function SummaryStats({ data }: { data: Dashboard }) {
-  const { problems: p, study: s } = data;
+  const { problems: p, study: s, tasks: t } = data;
+  const tasksHref = (extra: string) =>
+    `/tasks?campaignId=${data.campaignId ?? ''}&orgId=${data.unit.id}&topLevel=false${extra}`;
   const items: Item[] = [
     { title: '问题总数', value: p.total, suffix: '个', filter: {} },
     {
@@ -38,12 +42,25 @@ export function SummaryStats({ data }: { data: Dashboard }) {
     },
     { title: '出勤率', value: percent(s.attendanceRate), suffix: '%' },
     { title: '待补学', value: s.openMakeups, suffix: '人次', danger: s.openMakeups > 0 },
+    ...(t
+      ? [
+          {
+            title: '重点任务',
+            value: t.total,
+            suffix: '项',
+            note: `完成 ${t.done} 项，按序时推进 ${t.onTrack} 项`,
+            href: tasksHref(''),
+          },
+          { title: '任务滞后', value: t.behind, suffix: '项', danger: t.behind > 0, href: tasksHref('&status=behind') },
+          { title: '任务未更新', value: t.stale, suffix: '项', danger: t.stale > 0, href: tasksHref('&stale=true') },
+        ]
+      : []),
   ];
   return (
     <Flex wrap gap={12}>
       {items.map((it) => {
         const card = (
-          <Card size="small" hoverable={!!it.filter} style={{ height: '100%' }}>
+          <Card size="small" hoverable={!!it.filter || !!it.href} style={{ height: '100%' }}>
             <Statistic
               title={it.title}
               value={it.value}
@@ -57,7 +74,11 @@ export function SummaryStats({ data }: { data: Dashboard }) {
         );
         return (
           <div key={it.title} style={{ flex: '1 1 150px' }}>
-            {it.filter ? (
+            {it.href ? (
+              <Link to={it.href} title="打开重点任务清单">
+                {card}
+              </Link>
+            ) : it.filter ? (
               <Link
                 to={problemsHref({ campaignId: data.campaignId, orgId: data.unit.id, ...it.filter })}
                 title="打开问题清单"

@@ -4,11 +4,22 @@ import type { ProblemSummary as ProblemFigures, StudySummary as StudyFigures } f
 
 export type { ProblemFigures, StudyFigures };
 
+/** Key tasks the subtree leads or is responsible for, sub-tasks included (the 推动发展 list with 仅重点任务 off). */
+export interface TaskFigures {
+  total: number;
+  done: number;
+  onTrack: number;
+  behind: number;
+  notStarted: number;
+  stale: number;
+}
+
 export interface UnitFigures {
   orgId: number;
   orgName: string;
   problems: ProblemFigures;
   study: StudyFigures;
+  tasks?: TaskFigures;
 }
 
 /** GET /api/v1/dashboard: a unit's subtree figures and the same figures for each direct child unit. */
@@ -18,6 +29,7 @@ export interface Dashboard {
   asOf: string;
   problems: ProblemFigures;
   study: StudyFigures;
+  tasks?: TaskFigures;
   children: UnitFigures[];
 }
 

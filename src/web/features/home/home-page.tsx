@@ -37,13 +37,13 @@ export function HomePage() {
       {active.map((c) => (
         <Card key={c.id} title={c.name} extra={<a onClick={() => navigate('/campaigns')}>查看配置</a>}>
           <Row gutter={16}>
-            <Col span={10}>
+            <Col xs={24} sm={10}>
               <Statistic title="总要求" value={c.generalRequirement || '—'} styles={{ content: { fontSize: 18 } }} />
             </Col>
-            <Col span={7}>
+            <Col xs={12} sm={7}>
               <Statistic title="开始日期" value={c.startDate} styles={{ content: { fontSize: 18 } }} />
             </Col>
-            <Col span={7}>
+            <Col xs={12} sm={7}>
               <Statistic title="结束日期" value={c.endDate} styles={{ content: { fontSize: 18 } }} />
             </Col>
           </Row>
@@ -55,7 +55,7 @@ export function HomePage() {
       {cards.length > 0 && (
         <Row gutter={[16, 16]}>
           {cards.map((c) => (
-            <Col key={c.key} span={c.span ?? 12}>
+            <Col key={c.key} xs={24} lg={c.span ?? 12}>
               {c.element}
             </Col>
           ))}

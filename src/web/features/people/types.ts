@@ -1,18 +1,6 @@
-export interface Person {
-  id: number;
-  orgId: number;
-  orgName: string;
-  name: string;
-  gender: 'male' | 'female' | null;
-  position: string;
-  isPartyMember: boolean;
-  leadershipLevel: string | null;
-  phone: string | null;
-  active: boolean;
-  userId: number | null;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+import type { PersonViewT } from '../../../shared/views/people.ts';
+
+export type Person = PersonViewT;
 
 export const LEADERSHIP_LEVELS: Record<string, string> = {
   bureau: '厅局级',

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { DatePicker, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
 import { FileUpload } from '../../components/file-upload.tsx';
+import { PROBLEM_ACTION_LABELS } from '../../../shared/vocabulary.ts';
+import { useReportProgress, useRequestExtension, useTransitionProblem } from './api/problems.ts';
 
 export type ActionDialog =
   | { kind: 'submit' }
@@ -12,70 +12,80 @@ export type ActionDialog =
   | { kind: 'extension'; measureId: number; deadline: string };
 
 const titles: Record<ActionDialog['kind'], string> = {
-  submit: '申请销号',
-  reject: '退回整改',
+  submit: PROBLEM_ACTION_LABELS.submit,
+  reject: PROBLEM_ACTION_LABELS.reject,
   progress: '填报整改进展',
   extension: '申请延期',
 };
+
+const today = () => dayjs().format('YYYY-MM-DD');
 
 /** The small forms behind the problem's actions: 申请销号, 退回, 进展, 延期. */
 export function ActionModal({
   problemId,
   version,
+  draftEffect,
   dialog,
   onClose,
-  onDone,
 }: {
   problemId: number;
   version: number;
+  /** The 整改成效 written before a 退回: the resubmission starts from it. */
+  draftEffect: string;
   dialog: ActionDialog | null;
   onClose: () => void;
-  onDone: () => void;
 }) {
   const [form] = Form.useForm();
   const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
+  const transition = useTransitionProblem();
+  const progress = useReportProgress();
+  const extension = useRequestExtension();
   if (!dialog) return null;
+  const problem = { id: problemId, version };
   const submit = async () => {
     const v = await form.validateFields();
-    try {
-      if (dialog.kind === 'submit')
-        await api(`/problems/${problemId}/transitions`, {
-          method: 'POST',
-          body: { action: 'submit', version, effect: v.effect, attachmentIds },
-        });
-      if (dialog.kind === 'reject')
-        await api(`/problems/${problemId}/transitions`, {
-          method: 'POST',
-          body: { action: 'reject', version, reason: v.reason },
-        });
-      if (dialog.kind === 'progress')
-        await api(`/problems/${problemId}/measures/${dialog.measureId}/progress`, {
-          method: 'POST',
-          body: { date: v.date.format('YYYY-MM-DD'), note: v.note, attachmentIds },
-        });
-      if (dialog.kind === 'extension')
-        await api(`/problems/${problemId}/measures/${dialog.measureId}/extensions`, {
-          method: 'POST',
-          body: { requestedDeadline: v.requestedDeadline.format('YYYY-MM-DD'), reason: v.reason },
-        });
-      form.resetFields();
-      setAttachmentIds([]);
-      onDone();
-    } catch (e) {
-      showError(e, form);
-    }
+    const done =
+      dialog.kind === 'submit'
+        ? await transition.run({ problem, action: 'submit', effect: v.effect, attachmentIds }, form)
+        : dialog.kind === 'reject'
+          ? await transition.run({ problem, action: 'reject', reason: v.reason }, form)
+          : dialog.kind === 'progress'
+            ? await progress.run(
+                {
+                  problemId,
+                  measureId: dialog.measureId,
+                  date: v.date.format('YYYY-MM-DD'),
+                  note: v.note,
+                  attachmentIds,
+                },
+                form,
+              )
+            : await extension.run(
+                {
+                  problemId,
+                  measureId: dialog.measureId,
+                  requestedDeadline: v.requestedDeadline.format('YYYY-MM-DD'),
+                  reason: v.reason,
+                },
+                form,
+              );
+    if (!done.ok) return;
+    form.resetFields();
+    setAttachmentIds([]);
+    onClose();
   };
   return (
     <Modal
       open
       title={titles[dialog.kind]}
       onOk={submit}
+      confirmLoading={transition.isPending || progress.isPending || extension.isPending}
       onCancel={onClose}
       okText="提交"
       cancelText="取消"
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), effect: draftEffect }}>
         {dialog.kind === 'submit' && (
           <>
             <Form.Item
@@ -101,8 +111,19 @@ export function ActionModal({
         )}
         {dialog.kind === 'progress' && (
           <>
-            <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker />
+            <Form.Item
+              name="date"
+              label="进展日期"
+              rules={[
+                { required: true, message: '请选择进展日期' },
+                {
+                  validator: async (_r, d) => {
+                    if (d && d.format('YYYY-MM-DD') > today()) throw new Error('进展日期不能晚于今天');
+                  },
+                },
+              ]}
+            >
+              <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
             </Form.Item>
             <Form.Item
               name="note"

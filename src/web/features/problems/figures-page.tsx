@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Card, Space, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { api } from '../../lib/api.ts';
+import { useProblemFigures, type FigureRow } from './api/problems.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { EChart } from '../../components/echart.tsx';
@@ -14,29 +13,12 @@ import { problemsHref } from '../../lib/problem-links.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-interface FigureRow {
-  orgId: number;
-  orgName: string;
-  own: boolean;
-  figures: Record<string, number>;
-}
-interface Figures {
-  unit: { id: number; name: string };
-  figures: Array<{ key: string; label: string; filter: Record<string, string | number | boolean> }>;
-  rows: FigureRow[];
-  total: FigureRow;
-}
-
 /** 整改统计: per-unit figures as a table and a chart; every number opens the list it counts. */
 export function ProblemFiguresPage() {
   const navigate = useNavigate();
   const [campaignId, setCampaignId] = usePickedCampaign();
   const [orgId, setOrgId] = useState<number | null>(null);
-  const q = useQuery({
-    queryKey: ['problems', 'figures', campaignId, orgId],
-    queryFn: () => api<Figures>('/problems/figures', { query: { campaignId, orgId } }),
-    enabled: !!campaignId,
-  });
+  const q = useProblemFigures(campaignId, orgId);
   const option = useMemo(() => {
     if (!q.data) return null;
     const keys = ['closed', 'overdue', 'total'];

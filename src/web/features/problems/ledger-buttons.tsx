@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Dropdown, Modal, Progress, Space, Table, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useProblemsChanged } from './api/problems.ts';
 
 interface CellError {
   row: number;
@@ -9,13 +9,17 @@ interface CellError {
   message: string;
 }
 
-/** Export the three ledgers for the current filter, and import a filled 整改台账 with upload progress and a cell-by-cell report. */
-export function LedgerButtons({ campaignId, orgId }: { campaignId?: string; orgId?: string }) {
-  const qc = useQueryClient();
+/**
+ * Export the three ledgers for exactly the list's filters (the server names them in the title row), and import a
+ * filled 整改台账 with upload progress and a cell-by-cell report.
+ */
+export function LedgerButtons({ filter }: { filter: Record<string, string | undefined> }) {
+  const changed = useProblemsChanged();
+  const campaignId = filter.campaignId;
   const [open, setOpen] = useState(false);
   const [percent, setPercent] = useState<number | null>(null);
   const [result, setResult] = useState<{ created?: number; errors?: CellError[]; message?: string } | null>(null);
-  const qs = new URLSearchParams({ ...(campaignId ? { campaignId } : {}), ...(orgId ? { orgId } : {}) }).toString();
+  const qs = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
   const items = [
     { key: 'rectification', label: '整改台账' },
     { key: 'problems', label: '问题清单' },
@@ -33,7 +37,7 @@ export function LedgerButtons({ campaignId, orgId }: { campaignId?: string; orgI
       const body = JSON.parse(xhr.responseText || '{}');
       if (xhr.status === 200) {
         setResult({ created: body.created });
-        await qc.invalidateQueries({ queryKey: ['problems'] });
+        await changed();
       } else setResult({ errors: body.errors, message: body.detail ?? '导入失败' });
     };
     xhr.onerror = () => setResult({ message: '网络错误，导入未完成' });

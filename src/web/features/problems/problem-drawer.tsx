@@ -1,76 +1,50 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  List,
-  Popconfirm,
-  Space,
-  Spin,
-  Table,
-  Tabs,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { App, Descriptions, Drawer, List, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { AuditTimeline } from '../../components/audit-timeline.tsx';
 import { ROOT_CAUSES, PROBLEM_STATUSES, type RootCause, type ProblemStatus } from '../../../shared/problem-enums.ts';
+import { PROBLEM_ACTION_LABELS } from '../../../shared/vocabulary.ts';
+import { useIsPhone } from '../../lib/responsive.ts';
 import { ActionModal, type ActionDialog } from './action-modal.tsx';
-import { COLOUR_TAGS, type Measure, type ProblemDetail } from './types.ts';
+import { ProblemActions, StepHint } from './problem-actions.tsx';
+import { COLOUR_TAGS } from './colour-tags.ts';
+import {
+  useDecideExtension,
+  useDeleteProblem,
+  useMarkMeasureDone,
+  useProblem,
+  useTransitionProblem,
+  type Measure,
+  type ProblemDetail,
+  type TransitionAction,
+} from './api/problems.ts';
 
 /** The problem drawer: the record, its measures, progress, evidence, extensions, escalation links and history. */
 export function ProblemDrawer({ problemId, onClose }: { problemId: number | null; onClose: () => void }) {
-  const qc = useQueryClient();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
   const [dialog, setDialog] = useState<ActionDialog | null>(null);
-  const q = useQuery({
-    queryKey: ['problems', 'detail', problemId],
-    queryFn: () => api<ProblemDetail>(`/problems/${problemId}`),
-    enabled: problemId !== null,
-  });
+  const phone = useIsPhone();
+  const q = useProblem(problemId);
   const p = q.data;
-  const refresh = async () => {
-    setDialog(null);
-    await qc.invalidateQueries({ queryKey: ['problems'] });
-  };
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      void message.success(done);
-      await refresh();
-    } catch (e) {
-      showError(e);
-    }
-  };
-  const transition = (action: string, label: string) =>
+  const transitionMutation = useTransitionProblem();
+  const deleteMutation = useDeleteProblem();
+  const markDoneMutation = useMarkMeasureDone();
+  const decideMutation = useDecideExtension();
+  const transition = (action: TransitionAction, content: string) =>
     modal.confirm({
-      title: label,
-      content: `确定${label}吗？`,
-      okText: '确定',
+      title: PROBLEM_ACTION_LABELS[action],
+      content,
+      okText: PROBLEM_ACTION_LABELS[action],
       cancelText: '取消',
-      onOk: () =>
-        run(
-          () => api(`/problems/${p!.id}/transitions`, { method: 'POST', body: { action, version: p!.version } }),
-          `已${label}`,
-        ),
+      onOk: () => transitionMutation.run({ problem: p!, action }),
     });
   // The drawer closes first so the deleted problem's detail is not fetched again.
-  const remove = () =>
-    run(async () => {
-      await api(`/problems/${p!.id}`, { method: 'DELETE', query: { version: p!.version } });
-      qc.removeQueries({ queryKey: ['problems', 'detail', p!.id] });
-      onClose();
-    }, '已删除');
-  const markDone = (m: Measure) =>
-    run(
-      () =>
-        api(`/problems/${p!.id}/measures/${m.id}`, { method: 'PATCH', body: { status: 'done', version: m.version } }),
-      '措施已标记完成',
-    );
+  const remove = async () => {
+    onClose();
+    await deleteMutation.run(p!);
+  };
+  const markDone = (m: Measure) => markDoneMutation.run({ problemId: p!.id, measure: m });
+  const decide = (extensionId: number, approve: boolean) =>
+    decideMutation.run({ problemId: p!.id, extensionId, approve });
 
   const measureColumns = [
     { title: '整改措施', dataIndex: 'content' },
@@ -102,54 +76,16 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
     },
   ];
 
+  // On a phone the moves sit above the record instead of squeezing the drawer's title.
+  const actions = p && <ProblemActions p={p} onAction={transition} onDialog={setDialog} onDelete={remove} />;
   return (
     <Drawer
       open={problemId !== null}
       onClose={onClose}
-      size={980}
+      size={phone ? '100%' : 980}
       title={p ? p.title : '问题详情'}
       destroyOnHidden
-      extra={
-        p && (
-          <Space>
-            {p.abilities.confirm && (
-              <Button type="primary" onClick={() => transition('confirm', '确认问题')}>
-                确认
-              </Button>
-            )}
-            {p.abilities.submit && (
-              <Button type="primary" onClick={() => setDialog({ kind: 'submit' })}>
-                申请销号
-              </Button>
-            )}
-            {p.abilities.approve && (
-              <Button type="primary" onClick={() => transition('approve', '审核销号')}>
-                同意销号
-              </Button>
-            )}
-            {p.abilities.reject && (
-              <Button danger onClick={() => setDialog({ kind: 'reject' })}>
-                退回
-              </Button>
-            )}
-            {p.abilities.escalate && p.escalatedTo.length === 0 && (
-              <Button onClick={() => transition('escalate', '上报上级单位')}>上报上级</Button>
-            )}
-            {p.abilities.delete && (
-              <Popconfirm
-                title="确定删除该问题？"
-                description="删除后不可恢复"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                cancelText="取消"
-                onConfirm={remove}
-              >
-                <Button danger>删除</Button>
-              </Popconfirm>
-            )}
-          </Space>
-        )
-      }
+      extra={!phone && actions}
     >
       {!p ? (
         <Spin />
@@ -161,7 +97,9 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
               label: '问题与措施',
               children: (
                 <Space direction="vertical" style={{ width: '100%' }} size="middle">
-                  <Descriptions bordered size="small" column={3}>
+                  {phone && actions}
+                  <StepHint p={p} />
+                  <Descriptions bordered size="small" column={phone ? 1 : 3}>
                     <Descriptions.Item label="状态">
                       <Tag>{p.statusLabel}</Tag>{' '}
                       <Tag color={COLOUR_TAGS[p.colour].color}>{COLOUR_TAGS[p.colour].label}</Tag>
@@ -171,35 +109,42 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
                     <Descriptions.Item label="问题来源">{p.sourceLabel}</Descriptions.Item>
                     <Descriptions.Item label="问题领域">{p.category || '—'}</Descriptions.Item>
                     <Descriptions.Item label="整改类型">{p.kindLabel}</Descriptions.Item>
-                    <Descriptions.Item label="问题描述" span={3}>
+                    <Descriptions.Item label="问题描述" span="filled">
                       {p.description || '—'}
                     </Descriptions.Item>
-                    <Descriptions.Item label="根源剖析" span={3}>
+                    <Descriptions.Item label="根源剖析" span="filled">
                       {p.rootCauses.map((c) => ROOT_CAUSES[c as RootCause] ?? c).join('、') || '—'}{' '}
                       {p.rootCauseAnalysis}
                     </Descriptions.Item>
                     {!!p.effect && (
-                      <Descriptions.Item label="整改成效" span={3}>
+                      <Descriptions.Item label="整改成效" span="filled">
                         {p.effect}
                       </Descriptions.Item>
                     )}
                     {!!p.returnReason && p.status === 'in_progress' && (
-                      <Descriptions.Item label="退回理由" span={3}>
+                      <Descriptions.Item label="退回理由" span="filled">
                         <Typography.Text type="danger">{p.returnReason}</Typography.Text>
                       </Descriptions.Item>
                     )}
                     {p.escalatedFrom && (
-                      <Descriptions.Item label="下级上报" span={3}>
+                      <Descriptions.Item label="下级上报" span="filled">
                         {p.escalatedFrom.orgName}（{PROBLEM_STATUSES[p.escalatedFrom.status as ProblemStatus]}）
                       </Descriptions.Item>
                     )}
                     {p.escalatedTo.map((e) => (
-                      <Descriptions.Item key={e.id} label="已上报" span={3}>
+                      <Descriptions.Item key={e.id} label="已上报" span="filled">
                         {e.orgName}牵头整改，当前：{PROBLEM_STATUSES[e.status as ProblemStatus]}
                       </Descriptions.Item>
                     ))}
                   </Descriptions>
-                  <Table rowKey="id" size="small" pagination={false} dataSource={p.measures} columns={measureColumns} />
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    dataSource={p.measures}
+                    columns={measureColumns}
+                    scroll={{ x: 760 }}
+                  />
                   <Typography.Title level={5}>佐证材料</Typography.Title>
                   <List
                     size="small"
@@ -261,34 +206,8 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
                         x.status === 'pending' &&
                         p.abilities.decideExtension && (
                           <Space>
-                            <a
-                              onClick={() =>
-                                run(
-                                  () =>
-                                    api(`/problems/${p.id}/extensions/${x.id}/decision`, {
-                                      method: 'POST',
-                                      body: { approve: true },
-                                    }),
-                                  '已同意延期',
-                                )
-                              }
-                            >
-                              同意
-                            </a>
-                            <a
-                              onClick={() =>
-                                run(
-                                  () =>
-                                    api(`/problems/${p.id}/extensions/${x.id}/decision`, {
-                                      method: 'POST',
-                                      body: { approve: false },
-                                    }),
-                                  '已驳回延期',
-                                )
-                              }
-                            >
-                              不同意
-                            </a>
+                            <a onClick={() => decide(x.id, true)}>同意</a>
+                            <a onClick={() => decide(x.id, false)}>不同意</a>
                           </Space>
                         ),
                     },
@@ -306,7 +225,7 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
           version={p.version}
           dialog={dialog}
           onClose={() => setDialog(null)}
-          onDone={refresh}
+          draftEffect={p.effect}
         />
       )}
     </Drawer>

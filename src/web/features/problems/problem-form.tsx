@@ -1,12 +1,11 @@
 import { Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { useIsPhone } from '../../lib/responsive.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
 import { PROBLEM_KINDS, PROBLEM_SOURCES, ROOT_CAUSES } from '../../../shared/problem-enums.ts';
-import type { ProblemDetail } from './types.ts';
+import { useCreateProblem, type ProblemDetail } from './api/problems.ts';
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
@@ -29,6 +28,8 @@ export function ProblemForm(props: {
   onSaved: (p: ProblemDetail) => void;
 }) {
   const [form] = Form.useForm();
+  const phone = useIsPhone();
+  const create = useCreateProblem();
   const save = async () => {
     const values = await form.validateFields();
     const measures = (values.measures as MeasureValues[]).map((m) => ({
@@ -38,26 +39,20 @@ export function ProblemForm(props: {
       deadline:
         m.deadlineMode === 'workingDays' ? { workingDays: m.workingDays } : m.deadlineDate!.format('YYYY-MM-DD'),
     }));
-    try {
-      const saved = await api<ProblemDetail>('/problems', {
-        method: 'POST',
-        body: { ...values, campaignId: props.campaignId, measures },
-      });
-      form.resetFields();
-      props.onSaved(saved);
-    } catch (e) {
-      showError(e, form);
-    }
+    const saved = await create.run({ ...values, campaignId: props.campaignId, measures }, form);
+    if (!saved.ok) return;
+    form.resetFields();
+    props.onSaved(saved.data);
   };
   return (
     <Drawer
       open={props.open}
       title="记录问题"
-      size={760}
+      size={phone ? '100%' : 760}
       onClose={props.onClose}
       destroyOnHidden
       extra={
-        <Button type="primary" onClick={save}>
+        <Button type="primary" loading={create.isPending} onClick={save}>
           保存
         </Button>
       }
@@ -164,9 +159,18 @@ export function ProblemForm(props: {
                         ) : (
                           <Form.Item
                             name={[f.name, 'workingDays']}
-                            rules={[{ required: true, message: '请填写工作日数' }]}
+                            rules={[
+                              { required: true, message: '请填写工作日数' },
+                              // No min/max on the input: it would silently turn 0 or −1 into 1.
+                              {
+                                validator: async (_r, n) => {
+                                  if (n != null && (!Number.isInteger(n) || n < 1 || n > 365))
+                                    throw new Error('工作日数应为 1 到 365 之间的整数');
+                                },
+                              },
+                            ]}
                           >
-                            <InputNumber min={1} max={365} addonAfter="个工作日" />
+                            <InputNumber addonAfter="个工作日" />
                           </Form.Item>
                         )
                       }

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Switch, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { api, type Page } from '../../lib/api.ts';
+import { hasRole, useAuth } from '../../lib/auth.tsx';
+import { useIsPhone } from '../../lib/responsive.ts';
 import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PROBLEM_KINDS, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../../../shared/problem-enums.ts';
 import { ProblemDrawer } from './problem-drawer.tsx';
 import { ProblemForm } from './problem-form.tsx';
 import { LedgerButtons } from './ledger-buttons.tsx';
-import { COLOUR_TAGS, type Problem } from './types.ts';
+import { COLOUR_TAGS } from './colour-tags.ts';
+import { useProblems, type Problem } from './api/problems.ts';
+import { ProblemCards } from './problem-cards.tsx';
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 const FILTER_KEYS = [
@@ -30,7 +32,10 @@ const FILTER_KEYS = [
 
 /** 问题清单: every filter in the address bar, so a figure elsewhere can open exactly its rows here. */
 export function ProblemsPage() {
-  const qc = useQueryClient();
+  const { me } = useAuth();
+  const phone = useIsPhone();
+  // The server refuses a member's new problem anyway; the button is shown only to roles that record problems.
+  const mayRecord = hasRole(me, 'admin', 'office', 'secretary', 'officer', 'leader');
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<number | null>(null);
@@ -50,25 +55,30 @@ export function ProblemsPage() {
   };
   const campaign = campaigns.data?.items.find((c) => String(c.id) === filter.campaignId);
   const query = { ...filter, ...page };
-  const list = useQuery({
-    queryKey: ['problems', 'list', query],
-    queryFn: () => api<Page<Problem>>('/problems', { query }),
-    enabled: !!filter.campaignId,
-  });
+  const list = useProblems(query, !!filter.campaignId);
+  const pagination = {
+    current: page.page,
+    pageSize: page.pageSize,
+    total: list.data?.total ?? 0,
+    showTotal: (t: number) => `共 ${t} 个问题`,
+    onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
+  };
 
   return (
     <Card
       title="问题清单"
       extra={
         <Space>
-          <LedgerButtons campaignId={filter.campaignId} orgId={filter.orgId} />
-          <Button type="primary" disabled={!campaign} onClick={() => setCreating(true)}>
-            记录问题
-          </Button>
+          <LedgerButtons filter={filter} />
+          {mayRecord && (
+            <Button type="primary" disabled={!campaign} onClick={() => setCreating(true)}>
+              记录问题
+            </Button>
+          )}
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: 12 }} className="tz-filters">
         <CampaignSelect
           value={filter.campaignId ? Number(filter.campaignId) : undefined}
           onChange={(id) => set('campaignId', id)}
@@ -144,40 +154,43 @@ export function ProblemsPage() {
           </Tag>
         )}
       </Space>
-      <Table<Problem>
-        rowKey="id"
-        size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        onRow={(p) => ({ onClick: () => setOpenId(p.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (t) => `共 ${t} 个问题`,
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
-        }}
-        columns={[
-          {
-            title: '',
-            dataIndex: 'colour',
-            width: 130,
-            render: (c: Problem['colour']) => <Tag color={COLOUR_TAGS[c].color}>{COLOUR_TAGS[c].label}</Tag>,
-          },
-          { title: '问题', dataIndex: 'title' },
-          { title: '单位', dataIndex: 'orgName', width: 180 },
-          { title: '来源', dataIndex: 'sourceLabel', width: 100 },
-          { title: '领域', dataIndex: 'category', width: 90 },
-          { title: '类型', dataIndex: 'kindLabel', width: 90 },
-          {
-            title: '整改时限',
-            dataIndex: 'dueDate',
-            width: 110,
-            render: (d: string | null, p) => (p.overdue ? <span style={{ color: '#cf1322' }}>{d}</span> : (d ?? '—')),
-          },
-          { title: '状态', dataIndex: 'statusLabel', width: 90 },
-        ]}
-      />
+      {phone ? (
+        <ProblemCards
+          loading={list.isLoading}
+          items={list.data?.items ?? []}
+          pagination={pagination}
+          onOpen={setOpenId}
+        />
+      ) : (
+        <Table<Problem>
+          rowKey="id"
+          size="small"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          onRow={(p) => ({ onClick: () => setOpenId(p.id), style: { cursor: 'pointer' } })}
+          pagination={pagination}
+          columns={[
+            {
+              title: '',
+              dataIndex: 'colour',
+              width: 130,
+              render: (c: Problem['colour']) => <Tag color={COLOUR_TAGS[c].color}>{COLOUR_TAGS[c].label}</Tag>,
+            },
+            { title: '问题', dataIndex: 'title' },
+            { title: '单位', dataIndex: 'orgName', width: 180 },
+            { title: '来源', dataIndex: 'sourceLabel', width: 100 },
+            { title: '领域', dataIndex: 'category', width: 90 },
+            { title: '类型', dataIndex: 'kindLabel', width: 90 },
+            {
+              title: '整改时限',
+              dataIndex: 'dueDate',
+              width: 110,
+              render: (d: string | null, p) => (p.overdue ? <span style={{ color: '#cf1322' }}>{d}</span> : (d ?? '—')),
+            },
+            { title: '状态', dataIndex: 'statusLabel', width: 90 },
+          ]}
+        />
+      )}
       <ProblemDrawer problemId={openId} onClose={() => setOpenId(null)} />
       {campaign && (
         <ProblemForm
@@ -186,9 +199,8 @@ export function ProblemsPage() {
           focusAreas={campaign.focusAreas}
           defaultOrgId={filter.orgId ? Number(filter.orgId) : undefined}
           onClose={() => setCreating(false)}
-          onSaved={async (p) => {
+          onSaved={(p) => {
             setCreating(false);
-            await qc.invalidateQueries({ queryKey: ['problems'] });
             setOpenId(p.id);
           }}
         />

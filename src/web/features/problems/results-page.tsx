@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Button, Card, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
+import { dateOf } from '../../lib/format.ts';
 import { ProblemDrawer } from './problem-drawer.tsx';
-import type { Problem } from './types.ts';
+import { useProblems } from './api/problems.ts';
 
 /** 成果清单: closed problems with the effect achieved — the problem list turned into a results list. */
 export function ResultsPage() {
@@ -13,12 +12,7 @@ export function ResultsPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<number | null>(null);
   const query = { campaignId, status: 'closed', sort: '-createdAt', ...page };
-  const list = useQuery({
-    queryKey: ['problems', 'results', query],
-    queryFn: () =>
-      api<Page<Problem & { closedAt: string | null; institutionId: number | null }>>('/problems', { query }),
-    enabled: !!campaignId,
-  });
+  const list = useProblems(query, !!campaignId);
   return (
     <Card
       title="成果清单"
@@ -52,7 +46,7 @@ export function ResultsPage() {
           { title: '单位', dataIndex: 'orgName', width: 180 },
           { title: '问题', dataIndex: 'title' },
           { title: '整改成效', dataIndex: 'effect' },
-          { title: '销号日期', dataIndex: 'closedAt', width: 110, render: (d: string | null) => d?.slice(0, 10) },
+          { title: '销号日期', dataIndex: 'closedAt', width: 110, render: (d: string | null) => dateOf(d) },
           {
             title: '建章立制',
             dataIndex: 'institutionId',

@@ -1,17 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Table } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { useIsPhone } from '../../lib/responsive.ts';
+import type { CampaignOption } from '../../components/campaign-select.tsx';
+import { useReadings, useRecordSession, useRoster, type RosterPerson } from './api/study.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SESSION_KINDS, SESSION_MODES } from '../../../shared/study-enums.ts';
 
-interface RosterPerson {
-  id: number;
-  name: string;
-  position: string;
-}
 interface Mark {
   status: 'present' | 'absent';
   reason: string;
@@ -23,25 +18,24 @@ const options = (m: Record<string, string>) => Object.entries(m).map(([value, la
 export function SessionForm({
   open,
   campaignId,
+  campaign,
   onClose,
   onSaved,
 }: {
   open: boolean;
   campaignId: number;
+  /** Its dates: a session outside them is asked about before saving. */
+  campaign?: Pick<CampaignOption, 'startDate' | 'endDate'>;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const [form] = Form.useForm();
+  const { modal } = App.useApp();
+  const phone = useIsPhone();
   const orgId = Form.useWatch('orgId', form) as number | undefined;
-  const roster = useQuery({
-    queryKey: ['study', 'roster', orgId],
-    queryFn: () => api<{ items: RosterPerson[] }>('/study/sessions/roster', { query: { orgId } }),
-    enabled: !!orgId,
-  });
-  const readings = useQuery({
-    queryKey: ['campaigns', campaignId, 'readings'],
-    queryFn: () => api<{ items: Array<{ id: number; title: string }> }>(`/campaigns/${campaignId}/readings`),
-  });
+  const roster = useRoster(orgId);
+  const readings = useReadings(campaignId);
+  const record = useRecordSession();
   const [marks, setMarks] = useState<Record<number, Mark>>({});
   useEffect(() => {
     setMarks(Object.fromEntries((roster.data?.items ?? []).map((p) => [p.id, { status: 'present', reason: '' }])));
@@ -53,27 +47,33 @@ export function SessionForm({
       status: m.status,
       reason: m.status === 'absent' ? m.reason : undefined,
     }));
-    try {
-      await api('/study/sessions', {
-        method: 'POST',
-        body: { ...v, campaignId, date: v.date.format('YYYY-MM-DD'), attendance },
-      });
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    }
+    const date = v.date.format('YYYY-MM-DD');
+    const outside = campaign && (date < campaign.startDate || date > campaign.endDate);
+    if (
+      outside &&
+      !(await modal.confirm({
+        title: '日期不在本次主题教育期间',
+        content: `主题教育为 ${campaign.startDate} 至 ${campaign.endDate}，该学习日期为 ${date}。确定按此日期记录吗？`,
+        okText: '仍然记录',
+        cancelText: '返回修改',
+      }))
+    )
+      return;
+    const saved = await record.run({ ...v, campaignId, date, attendance }, form);
+    if (!saved.ok) return;
+    form.resetFields();
+    onSaved();
   };
   const set = (id: number, patch: Partial<Mark>) => setMarks((m) => ({ ...m, [id]: { ...m[id], ...patch } }));
   return (
     <Drawer
       open={open}
       title="记录集中学习"
-      size={820}
+      size={phone ? '100%' : 820}
       onClose={onClose}
       destroyOnHidden
       extra={
-        <Button type="primary" onClick={save}>
+        <Button type="primary" loading={record.isPending} onClick={save}>
           保存
         </Button>
       }
@@ -96,8 +96,20 @@ export function SessionForm({
           <Form.Item name="mode" label="学习方式">
             <Select options={options(SESSION_MODES)} style={{ width: 130 }} />
           </Form.Item>
-          <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker />
+          <Form.Item
+            name="date"
+            label="日期"
+            rules={[
+              { required: true, message: '请选择日期' },
+              {
+                validator: async (_r, d) => {
+                  if (d && d.format('YYYY-MM-DD') > dayjs().format('YYYY-MM-DD'))
+                    throw new Error('“日期”不能晚于今天：记录的是已经召开的学习');
+                },
+              },
+            ]}
+          >
+            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           <Form.Item name="hours" label="学时" rules={[{ required: true, message: '请填写学时' }]}>
             <InputNumber min={0.5} max={24} step={0.5} />

@@ -1,78 +1,37 @@
 import { useCallback, useState } from 'react';
 import { KindChart } from './kind-chart.tsx';
-import { App, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tabs, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { Button, Card, Col, Progress, Row, Space, Statistic, Table, Tabs, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useAuth } from '../../lib/auth.tsx';
-import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
+import { CampaignSelect, useCampaigns, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SessionForm } from './session-form.tsx';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
 import { percent as pct } from '../../lib/format.ts';
-
-interface Session {
-  id: number;
-  orgName: string;
-  kindLabel: string;
-  modeLabel: string;
-  date: string;
-  hours: number;
-  topic: string;
-  speaker: string;
-  expected: number;
-  present: number;
-  attendance: Array<{ personId: number; name: string; status: string; reason: string; makeupStatus: string | null }>;
-}
-interface Makeup {
-  id: number;
-  personName: string;
-  topic: string;
-  date: string;
-  status: string;
-  madeUpDate: string | null;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-interface Figures {
-  sessions: number;
-  sessionsByKind: Record<string, number>;
-  attendanceRate: number;
-  coverage: number;
-  openMakeups: number;
-  hoursPerMember: { average: number; belowMinimum: number; minimum: number; members: number };
-  threeMeetingsOneLesson: Array<{ quarter: string; kind: string; required: number; held: number }>;
-}
+import {
+  useCompleteMakeup,
+  useMakeups,
+  useMyHours,
+  useSessions,
+  useStudyFigures,
+  type Makeup,
+  type Session,
+} from './api/study.ts';
 
 /** 理论学习: figures of the subtree, the session ledger, and the make-up items absences created. */
 export function StudyPage() {
   const { me } = useAuth();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [campaignId, setPicked] = usePickedCampaign();
+  const campaigns = useCampaigns();
   const [orgId, setOrgId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [tab, setTab] = useState('sessions');
   const [kind, setKind] = useState<string | undefined>();
   const [makeupStatus, setMakeupStatus] = useState<string | undefined>();
   const query = { campaignId, orgId: orgId ?? undefined };
-  const figures = useQuery({
-    queryKey: ['study', 'figures', query],
-    queryFn: () => api<Figures>('/study/figures', { query }),
-    enabled: !!campaignId && !me?.roles.every((r) => r === 'member'),
-  });
-  const sessions = useQuery({
-    queryKey: ['study', 'sessions', query, kind],
-    queryFn: () => api<Page<Session>>('/study/sessions', { query: { ...query, kind, pageSize: 100 } }),
-    enabled: !!campaignId,
-  });
-  const makeups = useQuery({
-    queryKey: ['study', 'makeups', query, makeupStatus],
-    queryFn: () =>
-      api<Page<Makeup>>('/study/makeups', {
-        query: { orgId: orgId ?? undefined, status: makeupStatus, pageSize: 200 },
-      }),
-  });
+  const figures = useStudyFigures(query, !!campaignId && !me?.roles.every((r) => r === 'member'));
+  const sessions = useSessions({ ...query, kind }, !!campaignId);
+  const makeups = useMakeups({ orgId: orgId ?? undefined, status: makeupStatus });
   // Each figure opens the list it counts.
   const openSessions = useCallback((k?: string) => {
     setKind(k);
@@ -82,24 +41,9 @@ export function StudyPage() {
     setMakeupStatus('open');
     setTab('makeups');
   };
-  const my = useQuery({
-    queryKey: ['study', 'my-hours', campaignId],
-    queryFn: () => api<{ hours: number; minimum: number }>('/study/my-hours', { query: { campaignId } }),
-    enabled: !!campaignId && !!me?.personId,
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['study'] });
-  const done = async (m: Makeup) => {
-    try {
-      await api(`/study/makeups/${m.id}`, {
-        method: 'PATCH',
-        body: { status: 'done', version: m.version, madeUpDate: new Date().toISOString().slice(0, 10) },
-      });
-      void message.success('已标记补学完成');
-      await refresh();
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const my = useMyHours(campaignId, !!campaignId && !!me?.personId);
+  const completeMakeup = useCompleteMakeup();
+  const done = (m: Makeup) => completeMakeup.run({ makeup: m, madeUpDate: dayjs().format('YYYY-MM-DD') });
   const f = figures.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -274,10 +218,8 @@ export function StudyPage() {
           open={creating}
           campaignId={campaignId}
           onClose={() => setCreating(false)}
-          onSaved={async () => {
-            setCreating(false);
-            await refresh();
-          }}
+          campaign={campaigns.data?.items.find((c) => c.id === campaignId)}
+          onSaved={() => setCreating(false)}
         />
       )}
     </Space>

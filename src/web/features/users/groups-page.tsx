@@ -1,29 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { OrgTreeSelect, useScopeTree } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
-
-interface Group {
-  id: number;
-  name: string;
-  kind: string;
-  orgId: number;
-  members: Array<{ personId: number; name: string }>;
-  units: Array<{ orgId: number; name: string }>;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-
-interface Assignment {
-  id: number;
-  personId: number;
-  personName: string;
-  orgId: number;
-  orgName: string;
-}
+import {
+  useAssignLeader,
+  useAssignments,
+  useDeleteGroup,
+  useGroups,
+  useSaveGroup,
+  useUnassignLeader,
+  type Assignment,
+  type Group,
+} from './api/groups.ts';
 
 type TreeNode = { id: number; name: string; children: TreeNode[] };
 
@@ -52,17 +40,15 @@ function UnitsSelect(props: { value?: number[]; onChange?: (v: number[]) => void
 
 /** 督导组 with members and assigned units, and 分管 assignments. */
 export function GroupsPage() {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => api<{ items: Group[] }>('/supervision-groups') });
-  const assignments = useQuery({
-    queryKey: ['leader-assignments'],
-    queryFn: () => api<{ items: Assignment[] }>('/leader-assignments'),
-  });
+  const groups = useGroups();
+  const assignments = useAssignments();
+  const saveGroup = useSaveGroup();
+  const deleteGroup = useDeleteGroup();
+  const assignLeader = useAssignLeader();
+  const unassignLeader = useUnassignLeader();
   const [editing, setEditing] = useState<Group | 'new' | null>(null);
   const [form] = Form.useForm();
   const [assignForm] = Form.useForm();
-  const refresh = () => qc.invalidateQueries();
   const open = (g: Group | 'new') => {
     setEditing(g);
     form.resetFields();
@@ -78,43 +64,11 @@ export function GroupsPage() {
   };
   const save = async () => {
     const values = await form.validateFields();
-    try {
-      if (editing === 'new') await api('/supervision-groups', { method: 'POST', body: values });
-      else if (editing)
-        await api(`/supervision-groups/${editing.id}`, {
-          method: 'PATCH',
-          body: {
-            version: editing.version,
-            name: values.name,
-            kind: values.kind,
-            memberIds: values.memberIds,
-            unitIds: values.unitIds,
-          },
-        });
-      setEditing(null);
-      void message.success('已保存');
-      await refresh();
-    } catch (e) {
-      showError(e, form);
-    }
+    if (editing && (await saveGroup.run({ group: editing, values }, form)).ok) setEditing(null);
   };
   const assign = async () => {
     const values = await assignForm.validateFields();
-    try {
-      await api('/leader-assignments', { method: 'POST', body: values });
-      assignForm.resetFields();
-      await refresh();
-    } catch (e) {
-      showError(e, assignForm);
-    }
-  };
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      await refresh();
-    } catch (e) {
-      showError(e);
-    }
+    if ((await assignLeader.run(values, assignForm)).ok) assignForm.resetFields();
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -147,7 +101,7 @@ export function GroupsPage() {
                       title="撤销该督导组？"
                       okText="撤销"
                       cancelText="取消"
-                      onConfirm={() => act(() => api(`/supervision-groups/${g.id}`, { method: 'DELETE' }))}
+                      onConfirm={() => deleteGroup.run(g.id)}
                     >
                       <a>撤销</a>
                     </Popconfirm>
@@ -185,7 +139,7 @@ export function GroupsPage() {
                   title="取消该分管关系？"
                   okText="取消分管"
                   cancelText="返回"
-                  onConfirm={() => act(() => api(`/leader-assignments/${a.id}`, { method: 'DELETE' }))}
+                  onConfirm={() => unassignLeader.run(a.id)}
                 >
                   <a>取消分管</a>
                 </Popconfirm>
@@ -198,6 +152,7 @@ export function GroupsPage() {
         open={!!editing}
         title={editing === 'new' ? '新建督导组' : '编辑督导组'}
         onOk={save}
+        confirmLoading={saveGroup.isPending}
         onCancel={() => setEditing(null)}
         okText="保存"
         cancelText="取消"

@@ -1,28 +1,5 @@
-export interface GrantView {
-  id: number;
-  role: string;
-  orgId: number | null;
-  orgName: string | null;
-  scopeKind: string;
-}
+import type { GrantViewT, TokenViewT, UserViewT } from '../../../shared/views/users.ts';
 
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  personId: number | null;
-  personName: string | null;
-  orgName: string | null;
-  active: boolean;
-  grants: GrantView[];
-  version: number;
-  abilities: Record<string, boolean>;
-}
-
-export interface TokenView {
-  id: number;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  token?: string;
-}
+export type GrantView = GrantViewT;
+export type UserView = UserViewT;
+export type TokenView = TokenViewT;

@@ -4,6 +4,7 @@ import { invalidField, notFound, alreadyDecided, extensionPending, measureDone }
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
+import { notifyExtensionDecided } from '../notify-events.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { loadForWrite, requireOpen } from './shared.ts';
 
@@ -98,6 +99,7 @@ export async function decideExtension(
         .execute();
       await afterProblemWrite(trx, problemId);
     }
+    await notifyExtensionDecided(trx, ctx.actor, problem, ext, input.approve, input.reason?.trim());
     await recordAudit(trx, ctx.actor, {
       action: input.approve ? 'approve_extension' : 'reject_extension',
       entityType: 'problem',

@@ -1,9 +1,9 @@
 import type { Ctx } from '../../../http/context.ts';
-import type { CellError } from '../../../errors.ts';
 import { importRejected, invalidField } from '../../../errors.ts';
 import { nowIso, today } from '../../../clock.ts';
 import { inScope } from '../../../db/scope.ts';
-import { readSheet, type ReadCell } from '../../../io/xlsx-sheet.ts';
+import { readUploadedSheet, type ReadCell } from '../../../io/xlsx-sheet.ts';
+import { CellErrors } from '../../../io/cell-errors.ts';
 import { recordAudits } from '../../audit/record-audit.ts';
 import { PROBLEM_KINDS, PROBLEM_SOURCES } from '../../../../shared/problem-enums.ts';
 import { RECTIFICATION_HEADERS } from '../ledgers.ts';
@@ -49,13 +49,12 @@ interface ParsedRow {
  * 422 listing each bad cell. The sheet itself stays in here, so a big one is garbage before the writes start.
  */
 async function checkLedger(ctx: Ctx, campaign: { focusAreas: string }, buffer: Buffer): Promise<ParsedRow[]> {
-  let sheet;
-  try {
-    sheet = await readSheet(buffer, [...RECTIFICATION_HEADERS]);
-  } catch {
-    throw invalidField('file', '无法读取文件：请上传 .xlsx 格式的整改台账');
-  }
-  const errors: CellError[] = [];
+  const sheet = await readUploadedSheet(
+    buffer,
+    [...RECTIFICATION_HEADERS],
+    '无法读取文件：请上传 .xlsx 格式的整改台账',
+  );
+  const errors = new CellErrors();
   const missing = sheet.missing.filter((h) => REQUIRED.includes(h));
   if (missing.length)
     throw importRejected(missing.map((h) => ({ row: 1, column: h, message: `缺少“${h}”列，请使用系统提供的模板` })));
@@ -152,7 +151,7 @@ async function checkLedger(ctx: Ctx, campaign: { focusAreas: string }, buffer: B
       });
     }
   }
-  if (errors.length) throw importRejected(errors);
+  if (errors.length) throw errors.rejection();
   return parsed;
 }
 

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
 import { notFound } from '../../../errors.ts';
+import { requireHappened } from '../../../lib/happened.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
@@ -13,6 +14,7 @@ export async function reportProgress(
   measureId: number,
   input: { date: string; note: string; attachmentIds?: number[] },
 ): Promise<void> {
+  requireHappened(input.date, 'date', '进展日期');
   await ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'reportProgress', ctx.actor, subject, '只有责任人或本单位党务干部可以填报进展');

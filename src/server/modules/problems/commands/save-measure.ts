@@ -6,7 +6,9 @@ import { invalidField, notFound, deadlineLocked, problemLocked } from '../../../
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../../auth/actor.ts';
 import { problemPolicy } from '../policy.ts';
+import { notifyAssigned } from '../notify-events.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import type { ProblemRow } from '../repository.ts';
 import { checkPeople, loadForWrite, requireOpen, resolveDeadline, type DeadlineInput } from './shared.ts';
@@ -22,9 +24,10 @@ export interface MeasureInput {
 /** Inserts one measure of a problem already loaded for writing (used by create and by add). */
 export async function insertMeasure(
   trx: Kysely<Database>,
-  problem: Pick<ProblemRow, 'id' | 'orgId'>,
+  problem: Pick<ProblemRow, 'id' | 'orgId' | 'title' | 'orgPath'>,
   input: MeasureInput,
   path = 'deadline',
+  actor?: Actor,
 ): Promise<number> {
   await checkPeople(trx, [
     ['leaderId', input.leaderId, '责任领导'],
@@ -51,8 +54,14 @@ export async function insertMeasure(
       createdAt: now,
       updatedAt: now,
     })
-    .returning('id')
+    .returning(['id', 'deadline'])
     .executeTakeFirstOrThrow();
+  if (actor)
+    await notifyAssigned(trx, actor, problem, {
+      content: input.content.trim(),
+      ownerId: input.ownerId ?? null,
+      deadline: row.deadline,
+    });
   return row.id;
 }
 
@@ -62,7 +71,7 @@ export async function addMeasure(ctx: Ctx, problemId: number, input: MeasureInpu
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'addMeasure', ctx.actor, subject);
     requireOpen('addMeasure', subject.status);
-    const id = await insertMeasure(trx, problem, input);
+    const id = await insertMeasure(trx, problem, input, 'deadline', ctx.actor);
     await afterProblemWrite(trx, problemId);
     await recordAudit(trx, ctx.actor, {
       action: 'add_measure',
@@ -126,6 +135,12 @@ export async function updateMeasure(
       values.doneAt = status === 'done' ? nowIso() : null;
     }
     await updateVersioned(trx, 'problemMeasures', measureId, version, values);
+    if (edits.ownerId && edits.ownerId !== measure.ownerId)
+      await notifyAssigned(trx, ctx.actor, problem, {
+        content: (values.content as string | undefined) ?? measure.content,
+        ownerId: edits.ownerId,
+        deadline: (values.deadline as string | undefined) ?? measure.deadline,
+      });
     await afterProblemWrite(trx, problemId);
     await recordAudit(trx, ctx.actor, {
       action: status === 'done' ? 'measure_done' : 'update_measure',

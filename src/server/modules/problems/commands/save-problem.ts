@@ -99,7 +99,8 @@ export async function insertProblem(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const [i, m] of measures.entries()) await insertMeasure(trx, { id: row.id, orgId }, m, `measures.${i}.deadline`);
+  const ref = { id: row.id, orgId, orgPath: org.path, title: (fields.title as string | undefined)?.trim() ?? '' };
+  for (const [i, m] of measures.entries()) await insertMeasure(trx, ref, m, `measures.${i}.deadline`, ctx.actor);
   await afterProblemWrite(trx, row.id);
   const problem = (await findProblemInScope(trx, { ...ctx.actor, scope: { ...ctx.actor.scope, all: true } }, row.id))!;
   await recordAudit(trx, ctx.actor, {

@@ -11,10 +11,11 @@ import { anyOrg } from '../../orgs/public.ts';
 import { linkClosedProblem } from '../../institutions/public.ts';
 import type { ProblemStatus } from '../../../../shared/problem-enums.ts';
 import { decide, type Action } from '../lifecycle.ts';
-import { problemPolicy } from '../policy.ts';
+import { OWN_SUBMISSION, problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { findProblemInScope, type ProblemRow } from '../repository.ts';
 import { checkAttachments, loadForWrite } from './shared.ts';
+import { notifyReviewed } from '../notify-events.ts';
 
 export interface TransitionInput {
   action: Action;
@@ -77,7 +78,15 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject, measures } = await loadForWrite(ctx, trx, id);
     // Who may act is the policy's (403); whether the status allows it is decide()'s below (409).
-    authorize(problemPolicy, input.action, ctx.actor, subject);
+    authorize(
+      problemPolicy,
+      input.action,
+      ctx.actor,
+      subject,
+      (input.action === 'approve' || input.action === 'reject') && problem.submittedBy === ctx.actor.userId
+        ? OWN_SUBMISSION
+        : undefined,
+    );
     checkVersion(problem.version, input.version);
     const attachmentIds = input.attachmentIds ?? [];
     await checkAttachments(trx, ctx, attachmentIds);
@@ -109,8 +118,13 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
     const now = nowIso();
     const values: Record<string, unknown> = { status: verdict.next };
     if (input.action === 'submit')
-      Object.assign(values, { effect: input.effect!.trim(), submittedAt: now, returnReason: '' });
-    if (input.action === 'reject') values.returnReason = input.reason!.trim();
+      Object.assign(values, {
+        effect: input.effect!.trim(),
+        submittedAt: now,
+        submittedBy: ctx.actor.userId,
+        returnReason: '',
+      });
+    if (input.action === 'reject') Object.assign(values, { returnReason: input.reason!.trim(), submittedBy: null });
     if (input.action === 'approve') {
       values.closedAt = now;
       if (input.institutionId) values.institutionId = await linkClosedProblem(trx, ctx.actor, input.institutionId, id);
@@ -124,6 +138,8 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
         .execute();
     await updateVersioned(trx, 'problems', id, input.version, values);
     await afterProblemWrite(trx, id);
+    if (input.action === 'approve' || input.action === 'reject')
+      await notifyReviewed(trx, ctx.actor, problem, input.action === 'approve', input.reason?.trim());
     await recordAudit(trx, ctx.actor, {
       action: auditAction[input.action],
       entityType: 'problem',

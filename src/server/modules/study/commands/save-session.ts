@@ -3,6 +3,7 @@ import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
 import { invalidField } from '../../../errors.ts';
+import { requireHappened } from '../../../lib/happened.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
@@ -46,18 +47,23 @@ async function syncAttendance(
 ): Promise<void> {
   const ids = attendance.map((a) => a.personId);
   if (new Set(ids).size !== ids.length) throw invalidField('attendance', '“出勤名单”中有重复人员');
-  if (ids.length) {
-    const roster = await trx
-      .selectFrom('people')
-      .select('id')
-      .where('id', 'in', ids)
-      .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
-      .execute();
-    if (roster.length !== ids.length) throw invalidField('attendance', '“出勤名单”中有不属于本单位的人员');
-  }
-  for (const [i, a] of attendance.entries()) {
-    if (a.status === 'absent' && !a.reason?.trim()) throw invalidField(`attendance.${i}.reason`, '缺席须填写原因');
-  }
+  const roster = ids.length
+    ? await trx
+        .selectFrom('people')
+        .select(['id', 'name'])
+        .where('id', 'in', ids)
+        .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
+        .execute()
+    : [];
+  if (roster.length !== ids.length) throw invalidField('attendance', '“出勤名单”中有不属于本单位的人员');
+  // Every absentee without a reason is named, so the recorder fixes them all at once.
+  const names = new Map(roster.map((p) => [p.id, p.name]));
+  const unexplained = [...attendance.entries()].filter(([, a]) => a.status === 'absent' && !a.reason?.trim());
+  if (unexplained.length)
+    throw invalidField(
+      `attendance.${unexplained[0][0]}.reason`,
+      `缺席须填写原因：${unexplained.map(([, a]) => names.get(a.personId)).join('、')}`,
+    );
   await trx.deleteFrom('sessionAttendance').where('sessionId', '=', session.id).execute();
   if (attendance.length) {
     await trx
@@ -113,6 +119,7 @@ const columns = (input: Omit<SessionInput, 'attendance' | 'campaignId' | 'orgId'
 
 /** Records a collective session with its attendance; absentees get make-up items. */
 export async function createSession(ctx: Ctx, input: SessionInput): Promise<SessionRow> {
+  requireHappened(input.date, 'date', '日期');
   return ctx.db.transaction().execute(async (trx) => {
     const org = await requireWritable(
       await visibleOrg(trx, ctx.actor.scope, input.orgId),
@@ -155,6 +162,7 @@ export async function updateSession(
   id: number,
   input: Omit<SessionInput, 'campaignId' | 'orgId'> & { version: number },
 ): Promise<SessionRow> {
+  requireHappened(input.date, 'date', '日期');
   return ctx.db.transaction().execute(async (trx) => {
     const session = await requireWritable(
       await findSession(trx, ctx.actor, id),

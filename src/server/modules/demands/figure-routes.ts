@@ -1,0 +1,229 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponses } from '../../http/schemas.ts';
+import { campaignBrief } from '../campaigns/public.ts';
+import { nowIso, today } from '../../clock.ts';
+import { categoryExists, configInPast, forbidden, notFound } from '../../errors.ts';
+import { childUnits, figuresUnit } from '../orgs/public.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { CategoryBody, Figures, FiguresQuery, RateConfigBody } from './schemas.ts';
+import { demandFigures, hotspots, rawCounts, resolvePeriod, configForPeriod } from './figures.ts';
+import { rankScores, ratesOf } from './rates.ts';
+import { mayConfigureRates } from './policy.ts';
+import { activeCategories, rateConfigs } from './repository.ts';
+
+const tags = ['接诉即办'];
+
+/** 三率 and figures per subtree and period, the monthly ranking, 高频诉求, the catalogue and the weights. */
+export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/demands/figures',
+    {
+      schema: {
+        tags,
+        summary: '三率（响应率、解决率、满意率）与诉求数字，率为 0–1，无数据为 null',
+        querystring: FiguresQuery,
+        response: { 200: Figures, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
+      const period = await resolvePeriod(app.db, req.query.campaignId, today(), req.query.from, req.query.to);
+      return demandFigures(app.db, req.actor, {
+        campaignId: req.query.campaignId,
+        orgPath: unit.path,
+        orgId: unit.id,
+        period,
+        now: nowIso(),
+      });
+    },
+  );
+
+  app.get(
+    '/demands/figures/units',
+    {
+      schema: {
+        tags,
+        summary: '下级单位三率排名（并列同名次，无数据不排名）',
+        querystring: FiguresQuery,
+        response: {
+          200: Type.Object({
+            from: Type.String(),
+            to: Type.String(),
+            items: Type.Array(
+              Type.Object({
+                orgId: Type.Integer(),
+                name: Type.String(),
+                received: Type.Integer(),
+                valid: Type.Integer(),
+                responseRate: Type.Union([Type.Number(), Type.Null()]),
+                resolutionRate: Type.Union([Type.Number(), Type.Null()]),
+                satisfactionRate: Type.Union([Type.Number(), Type.Null()]),
+                score: Type.Union([Type.Number(), Type.Null()]),
+                rank: Type.Union([Type.Integer(), Type.Null()]),
+                overdue: Type.Integer(),
+              }),
+            ),
+          }),
+          ...ErrorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
+      const period = await resolvePeriod(app.db, req.query.campaignId, today(), req.query.from, req.query.to);
+      const cfg = await configForPeriod(app.db, req.query.campaignId, period.from);
+      const now = nowIso();
+      const children = (await childUnits(app.db, req.actor.scope, unit.id)).slice(0, 200);
+      const rows = await Promise.all(
+        children.map(async (c) => {
+          const raw = await rawCounts(
+            app.db,
+            req.actor,
+            { campaignId: req.query.campaignId, orgPath: c.path, now },
+            period,
+          );
+          const r = ratesOf(raw.counts, cfg);
+          return {
+            orgId: c.id,
+            name: c.name,
+            received: raw.received,
+            valid: raw.counts.valid,
+            overdue: raw.overdue,
+            ...r,
+          };
+        }),
+      );
+      return { ...period, items: rankScores(rows) };
+    },
+  );
+
+  app.get(
+    '/demands/hotspots',
+    {
+      schema: {
+        tags,
+        summary: '高频诉求：同一地点同类诉求反复出现',
+        querystring: Type.Object(
+          {
+            campaignId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' })),
+            orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '单位' })),
+            days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 90, title: '统计天数' })),
+            min: Type.Optional(Type.Integer({ minimum: 2, maximum: 100, default: 3, title: '最少次数' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
+      const since = new Date(Date.now() - (req.query.days ?? 90) * 86400000).toISOString();
+      const rows = await hotspots(
+        app.db,
+        req.actor,
+        { campaignId: req.query.campaignId, orgPath: unit.path, now: nowIso() },
+        since,
+        req.query.min ?? 3,
+      );
+      const names = new Map((await activeCategories(app.db)).map((c) => [c.code, c.name]));
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          count: Number(r.count),
+          categoryName: names.get(r.category) ?? r.category,
+          link: `/demands?orgId=${unit.id}&category=${r.category}&cell=${encodeURIComponent(r.cell!)}`,
+        })),
+      };
+    },
+  );
+
+  app.get('/demands/categories', { schema: { tags, summary: '诉求类别及时限' } }, async () => ({
+    items: (await activeCategories(app.db)).map(({ groupName, ...c }) => ({ ...c, group: groupName })),
+  }));
+
+  app.post(
+    '/demands/categories',
+    {
+      schema: {
+        tags,
+        summary: '新增诉求类别',
+        body: CategoryBody,
+        response: { 201: Type.Object({ id: Type.Integer() }), ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      if (!mayConfigureRates(req.actor)) throw forbidden('只有办公室可以维护诉求类别');
+      const { group, ...rest } = req.body;
+      const row = await app.db.transaction().execute(async (trx) => {
+        if (await trx.selectFrom('demandCategories').select('id').where('code', '=', rest.code).executeTakeFirst())
+          throw categoryExists(rest.code);
+        const now = nowIso();
+        const r = await trx
+          .insertInto('demandCategories')
+          .values({ ...rest, groupName: group, createdAt: now, updatedAt: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, req.actor, {
+          action: 'create',
+          entityType: 'demand_category',
+          entityId: r.id,
+          entityLabel: rest.name,
+          orgPath: null,
+          after: req.body,
+        });
+        return r;
+      });
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+
+  app.get(
+    '/demands/rate-configs',
+    {
+      schema: {
+        tags,
+        summary: '三率权重的版本（按生效日期）',
+        querystring: Type.Object(
+          { campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => ({ items: await rateConfigs(app.db, req.query.campaignId) }),
+  );
+
+  app.post(
+    '/demands/rate-configs',
+    {
+      schema: {
+        tags,
+        summary: '新的三率权重版本：自生效日期所在考核期起适用，已结束的考核期不变',
+        body: RateConfigBody,
+        response: { 201: Type.Object({ id: Type.Integer() }), ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      if (!mayConfigureRates(req.actor)) throw forbidden('只有办公室可以调整三率权重');
+      if (req.body.effectiveFrom < today()) throw configInPast();
+      const row = await app.db.transaction().execute(async (trx) => {
+        const campaign = await campaignBrief(trx, req.body.campaignId);
+        if (!campaign) throw notFound('主题教育');
+        const r = await trx
+          .insertInto('demandRateConfigs')
+          .values({ ...req.body, createdBy: req.actor.userId, createdAt: nowIso() })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, req.actor, {
+          action: 'create',
+          entityType: 'demand_rate_config',
+          entityId: r.id,
+          entityLabel: `三率权重 ${req.body.effectiveFrom} 起`,
+          orgPath: null,
+          after: req.body,
+        });
+        return r;
+      });
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+};

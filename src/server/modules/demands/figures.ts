@@ -1,0 +1,130 @@
+/**
+ * 三率 and the other figures for a subtree and period, counted in SQL from the stored raw follow-up counts
+ * through the list query itself (demandQuery), so every figure equals the total of the list it opens.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { addDays } from '../../clock.ts';
+import { demandQuery, type DemandFilter } from './repository.ts';
+import { configFor, DEFAULT_RATE_CONFIG, periodOf, ratesOf, type RateConfig, type RawCounts } from './rates.ts';
+import { rateConfigs } from './repository.ts';
+
+/** The first instant of a Shanghai date. */
+export const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The campaign's configuration in force for a period (versioned: later changes leave closed periods alone). */
+export async function configForPeriod(db: Kysely<Database>, campaignId: number | undefined, from: string) {
+  if (!campaignId) return DEFAULT_RATE_CONFIG;
+  return configFor<RateConfig>(await rateConfigs(db, campaignId), from, DEFAULT_RATE_CONFIG);
+}
+
+/** The period asked for, or the current assessment month of the campaign's configuration. */
+export async function resolvePeriod(
+  db: Kysely<Database>,
+  campaignId: number | undefined,
+  today: string,
+  from?: string,
+  to?: string,
+): Promise<Period> {
+  if (from && to) return { from, to };
+  const cfg = await configForPeriod(db, campaignId, today);
+  const p = periodOf(today, cfg.monthStartDay);
+  return { from: from ?? p.from, to: to ?? p.to };
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+
+export async function rawCounts(db: Kysely<Database>, actor: Actor, f: DemandFilter, period: Period) {
+  const fromI = startOfDay(period.from);
+  const toI = startOfDay(addDays(period.to, 1));
+  const base = (extra: Partial<DemandFilter>) => demandQuery(db, actor, { ...f, ...extra });
+  const [received, visits, overdue] = await Promise.all([
+    base({ receivedFrom: fromI, receivedTo: toI })
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    base({ visitedFrom: fromI, visitedTo: toI, visit: 'valid' })
+      .select((eb) => [
+        eb.fn.countAll<number>().as('valid'),
+        eb.fn.sum<number>('demands.contacted').as('contacted'),
+        eb.fn.sum<number>('demands.solved').as('solved'),
+        eb.fn.sum<number>(sql`case when demands.satisfaction = 'satisfied' then 1 else 0 end`).as('satisfied'),
+        eb.fn.sum<number>(sql`case when demands.satisfaction = 'basically' then 1 else 0 end`).as('basically'),
+      ])
+      .executeTakeFirstOrThrow(),
+    base({ overdue: true })
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const counts: RawCounts = {
+    valid: n(visits.valid),
+    contacted: n(visits.contacted),
+    solved: n(visits.solved),
+    satisfied: n(visits.satisfied),
+    basically: n(visits.basically),
+  };
+  return { received: n(received.n), overdue: n(overdue.n), counts };
+}
+
+/** `{received, responseRate, resolutionRate, satisfactionRate, overdue}` plus the raw counts, the score and links. */
+export async function demandFigures(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: { campaignId?: number; orgPath?: string; orgId: number; period: Period; now: string },
+) {
+  const f: DemandFilter = { campaignId: q.campaignId, orgPath: q.orgPath, now: q.now };
+  const [raw, cfg] = await Promise.all([
+    rawCounts(db, actor, f, q.period),
+    configForPeriod(db, q.campaignId, q.period.from),
+  ]);
+  const rates = ratesOf(raw.counts, cfg);
+  const qs = (extra: string) =>
+    `/demands?${q.campaignId ? `campaignId=${q.campaignId}&` : ''}orgId=${q.orgId}&${extra}`;
+  const visited = `visitedFrom=${q.period.from}&visitedTo=${q.period.to}`;
+  return {
+    ...q.period,
+    received: raw.received,
+    overdue: raw.overdue,
+    ...raw.counts,
+    ...rates,
+    weights: {
+      response: cfg.responseWeight,
+      resolution: cfg.resolutionWeight,
+      satisfaction: cfg.satisfactionWeight,
+      basicallyFactor: cfg.basicallyFactor,
+      effectiveFrom: cfg.effectiveFrom,
+    },
+    links: {
+      received: qs(`receivedFrom=${q.period.from}&receivedTo=${q.period.to}`),
+      valid: qs(`${visited}&visit=valid`),
+      contacted: qs(`${visited}&visit=contacted`),
+      solved: qs(`${visited}&visit=solved`),
+      satisfied: qs(`${visited}&visit=satisfied`),
+      basically: qs(`${visited}&visit=basically`),
+      overdue: qs('overdue=true'),
+    },
+  };
+}
+
+/** High-frequency places: the same category in one cell, at least `min` times in the window, most first. */
+export function hotspots(db: Kysely<Database>, actor: Actor, f: DemandFilter, since: string, min: number) {
+  return demandQuery(db, actor, { ...f, receivedFrom: since })
+    .where('demands.cell', 'is not', null)
+    .select((eb) => [
+      'demands.category',
+      'demands.cell',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.max('demands.address').as('address'),
+      eb.fn.max('demands.receivedAt').as('lastAt'),
+    ])
+    .groupBy(['demands.category', 'demands.cell'])
+    .having((eb) => eb.fn.countAll(), '>=', min)
+    .orderBy(sql`count(*)`, 'desc')
+    .limit(50)
+    .execute();
+}

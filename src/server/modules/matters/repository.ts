@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { inScope, pathInSubtree } from '../../db/scope.ts';
+
+export interface MatterFilter {
+  campaignId?: number;
+  orgPath?: string;
+  status?: string;
+  overdue?: boolean;
+  published?: boolean;
+  today: string;
+}
+
+/** Matters of units in the caller's scope (null actor: the public list, published ones only). */
+export function matterQuery(db: Kysely<Database>, actor: Actor | null, f: MatterFilter) {
+  let qb = db.selectFrom('matters').innerJoin('orgUnits', 'orgUnits.id', 'matters.orgId');
+  qb = actor ? qb.where(inScope(actor.scope, 'matters.orgPath')) : qb.where('matters.published', '=', 1);
+  if (f.campaignId) qb = qb.where('matters.campaignId', '=', f.campaignId);
+  if (f.orgPath) {
+    const p = f.orgPath;
+    qb = qb.where((eb) => pathInSubtree(eb, 'matters.orgPath', p));
+  }
+  if (f.status) qb = qb.where('matters.status', '=', f.status);
+  if (f.published !== undefined) qb = qb.where('matters.published', '=', f.published ? 1 : 0);
+  if (f.overdue) qb = qb.where('matters.status', '!=', 'done').where('matters.dueDate', '<', f.today);
+  return qb;
+}
+
+export const matterColumns = [
+  'matters.id',
+  'matters.campaignId',
+  'matters.orgId',
+  'orgUnits.name as orgName',
+  'matters.orgPath',
+  'matters.ownerId',
+  'matters.title',
+  'matters.target',
+  'matters.dueDate',
+  'matters.status',
+  'matters.result',
+  'matters.published',
+  'matters.doneAt',
+  'matters.version',
+] as const;
+
+export function findMatter(db: Kysely<Database>, actor: Actor, id: number) {
+  return matterQuery(db, actor, { today: '' }).select(matterColumns).where('matters.id', '=', id).executeTakeFirst();
+}
+export type MatterRow = NonNullable<Awaited<ReturnType<typeof findMatter>>>;
+
+export function findMatterAnywhere(db: Kysely<Database>, id: number) {
+  return db.selectFrom('matters').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+export function progressOf(db: Kysely<Database>, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('matterProgress')
+    .select(['id', 'matterId', 'date', 'note', 'attachmentId', 'authorName'])
+    .where('matterId', 'in', ids)
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(2000)
+    .execute();
+}
+
+export function ownerNames(db: Kysely<Database>, ids: Array<number | null>) {
+  const unique = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (!unique.length) return Promise.resolve([]);
+  return db.selectFrom('people').select(['id', 'name']).where('id', 'in', unique).execute();
+}

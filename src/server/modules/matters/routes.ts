@@ -1,0 +1,240 @@
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ctxOf } from '../../http/context.ts';
+import { Abilities, DateString, ErrorResponses, IdParams, PageOf, Text, Version } from '../../http/schemas.ts';
+import { fetchPage } from '../../db/page.ts';
+import { addDays, today } from '../../clock.ts';
+import { notFound } from '../../errors.ts';
+import { abilitiesOf } from '../../policies/engine.ts';
+import { publicRateLimit } from '../../http/public-rate-limit.ts';
+import { filterOrgPath } from '../orgs/public.ts';
+import { MATTER_STATUSES, type MatterStatus } from '../../../shared/demand-enums.ts';
+import { matterPolicy } from './policy.ts';
+import { matterColumns, matterQuery, findMatter, ownerNames, progressOf, type MatterRow } from './repository.ts';
+import { MATTER_TRANSITIONS, matterColour } from './lifecycle.ts';
+import { addProgress, createMatter, updateMatter } from './commands/save-matter.ts';
+
+const tags = ['民生实事'];
+const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
+const Progress = Type.Object({
+  id: Type.Integer(),
+  date: Type.String(),
+  note: Type.String(),
+  attachmentId: Type.Union([Type.Integer(), Type.Null()]),
+  authorName: Type.String(),
+});
+const Matter = Type.Object({
+  id: Type.Integer(),
+  campaignId: Type.Integer(),
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  ownerId: Type.Union([Type.Integer(), Type.Null()]),
+  ownerName: Type.Union([Type.String(), Type.Null()]),
+  title: Type.String(),
+  target: Type.String(),
+  dueDate: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  result: Type.String(),
+  published: Type.Boolean(),
+  doneAt: Type.Union([Type.String(), Type.Null()]),
+  overdue: Type.Boolean(),
+  colour: Type.String(),
+  progress: Type.Array(Progress),
+  version: Type.Integer(),
+  abilities: Abilities,
+});
+
+async function present(req: FastifyRequest, rows: MatterRow[]) {
+  const db = req.server.db;
+  const [notes, owners] = await Promise.all([
+    progressOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    ownerNames(
+      db,
+      rows.map((r) => r.ownerId),
+    ),
+  ]);
+  const names = new Map(owners.map((o) => [o.id, o.name]));
+  const t = today();
+  const yellowUntil = addDays(t, 7);
+  return rows.map(({ orgPath, ...m }) => ({
+    ...m,
+    ownerName: m.ownerId === null ? null : (names.get(m.ownerId) ?? null),
+    statusLabel: MATTER_STATUSES[m.status as MatterStatus] ?? m.status,
+    published: !!m.published,
+    overdue: m.status !== 'done' && m.dueDate < t,
+    colour: matterColour(m, t, yellowUntil),
+    progress: notes
+      .filter((n) => n.matterId === m.id)
+      .slice(0, 50)
+      .map(({ matterId, ...n }) => n),
+    abilities: abilitiesOf(matterPolicy, req.actor, { orgPath, status: m.status }),
+  }));
+}
+
+const ListQuery = Type.Object(
+  {
+    campaignId: Type.Optional(Id('主题教育')),
+    orgId: Type.Optional(Id('单位')),
+    status: Type.Optional(Type.String({ enum: Object.keys(MATTER_STATUSES), title: '状态' })),
+    overdue: Type.Optional(Type.Boolean({ title: '是否逾期' })),
+    published: Type.Optional(Type.Boolean({ title: '是否公开' })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1, title: '页码' })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20, title: '每页条数' })),
+  },
+  { additionalProperties: false },
+);
+
+/** 民生实事清单: the matters promised to the public, their progress and results, and the public list. */
+export const matterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const one = async (req: FastifyRequest, id: number) => {
+    const m = await findMatter(app.db, req.actor, id);
+    if (!m) throw notFound('民生实事');
+    return (await present(req, [m]))[0];
+  };
+
+  app.get(
+    '/matters',
+    {
+      schema: {
+        tags,
+        summary: '民生实事清单',
+        querystring: ListQuery,
+        response: { 200: PageOf(Matter), ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      const { page = 1, pageSize = 20, orgId, ...rest } = req.query;
+      const orgPath = await filterOrgPath(app.db, req.actor.scope, orgId);
+      const result = await fetchPage(
+        matterQuery(app.db, req.actor, { ...rest, orgPath, today: today() }),
+        (qb) => qb.select(matterColumns).orderBy('matters.dueDate').orderBy('matters.id'),
+        page,
+        pageSize,
+      );
+      return { ...result, items: await present(req, result.items) };
+    },
+  );
+
+  app.get(
+    '/matters/:id',
+    { schema: { tags, summary: '民生实事详情', params: IdParams, response: { 200: Matter, ...ErrorResponses } } },
+    async (req) => one(req, req.params.id),
+  );
+
+  app.post(
+    '/matters',
+    {
+      schema: {
+        tags,
+        summary: '新增民生实事',
+        body: Type.Object(
+          {
+            campaignId: Id('主题教育'),
+            orgId: Id('责任单位'),
+            ownerId: Type.Optional(Type.Union([Id('责任人'), Type.Null()])),
+            title: Text('实事名称', 200),
+            target: Type.Optional(Type.String({ maxLength: 2000, title: '目标' })),
+            dueDate: DateString('完成时限'),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Matter, ...ErrorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await one(req, (await createMatter(ctxOf(req), req.body)).id)),
+  );
+
+  app.patch(
+    '/matters/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改、启动 start / 完成 finish / 重新推进 reopen、公开',
+        params: IdParams,
+        body: Type.Object(
+          {
+            version: Version,
+            title: Type.Optional(Text('实事名称', 200)),
+            target: Type.Optional(Type.String({ maxLength: 2000, title: '目标' })),
+            dueDate: Type.Optional(DateString('完成时限')),
+            ownerId: Type.Optional(Type.Union([Id('责任人'), Type.Null()])),
+            result: Type.Optional(Type.String({ maxLength: 4000, title: '办理结果' })),
+            published: Type.Optional(Type.Boolean({ title: '是否公开' })),
+            action: Type.Optional(Type.String({ enum: [...MATTER_TRANSITIONS], title: '操作' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Matter, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      await updateMatter(ctxOf(req), req.params.id, {
+        ...req.body,
+        action: req.body.action as (typeof MATTER_TRANSITIONS)[number] | undefined,
+      });
+      return one(req, req.params.id);
+    },
+  );
+
+  app.post(
+    '/matters/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: '填报进展（可附佐证材料）',
+        params: IdParams,
+        body: Type.Object(
+          { date: DateString('进展日期'), note: Text('进展情况', 2000), attachmentId: Type.Optional(Id('佐证材料')) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Matter, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      await addProgress(ctxOf(req), req.params.id, req.body);
+      return one(req, req.params.id);
+    },
+  );
+
+  app.get(
+    '/public/matters',
+    {
+      config: { public: true, rateLimit: publicRateLimit(app, 60) },
+      schema: { tags: ['群众留言（无需登录）'], summary: '公开的民生实事及进展（无个人信息）' },
+    },
+    async () => {
+      const rows = await matterQuery(app.db, null, { today: today() })
+        .select([
+          'matters.id',
+          'matters.title',
+          'matters.target',
+          'matters.dueDate',
+          'matters.status',
+          'matters.result',
+          'orgUnits.name as orgName',
+        ])
+        .orderBy('matters.dueDate')
+        .limit(200)
+        .execute();
+      const notes = await progressOf(
+        app.db,
+        rows.map((r) => r.id),
+      );
+      return {
+        items: rows.map((m) => ({
+          ...m,
+          statusLabel: MATTER_STATUSES[m.status as MatterStatus] ?? m.status,
+          progress: notes
+            .filter((n) => n.matterId === m.id)
+            .slice(0, 10)
+            .map((n) => ({ date: n.date, note: n.note })),
+        })),
+      };
+    },
+  );
+};

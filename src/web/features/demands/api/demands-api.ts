@@ -1,0 +1,115 @@
+/** Data hooks of 接诉即办; query keys under ['demands', …] (invalidated only here). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../../../lib/api.ts';
+
+export interface Demand {
+  id: number;
+  trackingCode: string;
+  channel: string;
+  channelLabel: string;
+  kind: string;
+  kindLabel: string;
+  category: string;
+  categoryName: string;
+  orgId: number | null;
+  orgName: string | null;
+  intakeOrgName: string;
+  description: string;
+  address: string;
+  status: string;
+  statusLabel: string;
+  receivedAt: string;
+  acceptDueAt: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  extensionDays: number | null;
+  extensionReason: string | null;
+  answer: string;
+  satisfaction: string | null;
+  closeReason: string;
+  repeatFlag: boolean;
+  repeatOf: number | null;
+  problemId: number | null;
+  confidential: boolean;
+  contactVisible: boolean;
+  contactName: string;
+  contactPhone: string;
+  version: number;
+  abilities: Record<string, boolean>;
+}
+
+export interface DemandDetail extends Demand {
+  events: Array<{ id: number; label: string; note: string; actorName: string; at: string }>;
+  coHandlers: Array<{ orgId: number; name: string }>;
+  repeats: Array<{ id: number; trackingCode: string; status: string }>;
+  nearby: { id: number; trackingCode: string } | null;
+  photos: Array<{ id: number; mime: string }>;
+}
+
+export interface Figures {
+  from: string;
+  to: string;
+  received: number;
+  overdue: number;
+  valid: number;
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  score: number | null;
+  links: Record<string, string>;
+}
+
+export interface UnitRate {
+  orgId: number;
+  name: string;
+  valid: number;
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  score: number | null;
+  rank: number | null;
+  overdue: number;
+}
+
+export type DemandQuery = Record<string, string | number | boolean | undefined>;
+
+export const useDemands = (query: DemandQuery, enabled = true) =>
+  useQuery({ queryKey: ['demands', 'list', query], queryFn: () => api<Page<Demand>>('/demands', { query }), enabled });
+
+export const useDemand = (id: number | null) =>
+  useQuery({
+    queryKey: ['demands', 'detail', id],
+    queryFn: () => api<DemandDetail>(`/demands/${id}`),
+    enabled: id !== null,
+  });
+
+export const useDemandFigures = (query: DemandQuery, enabled: boolean) =>
+  useQuery({
+    queryKey: ['demands', 'figures', query],
+    queryFn: () => api<Figures>('/demands/figures', { query }),
+    enabled,
+  });
+
+export const useUnitRates = (query: DemandQuery, enabled: boolean) =>
+  useQuery({
+    queryKey: ['demands', 'units', query],
+    queryFn: () => api<{ items: UnitRate[] }>('/demands/figures/units', { query }),
+    enabled,
+  });
+
+export const useDemandCategories = () =>
+  useQuery({
+    queryKey: ['demands', 'categories'],
+    queryFn: () =>
+      api<{ items: Array<{ code: string; name: string; groupName?: string; group: string }> }>('/demands/categories'),
+  });
+
+/** Every write of this feature refreshes its own lists, figures and the open drawer. */
+export function useDemandWrite<T>(fn: (body: T) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['demands'] }) });
+}
+
+export const transition = (id: number, body: Record<string, unknown>) =>
+  api<DemandDetail>(`/demands/${id}/transitions`, { method: 'POST', body });
+export const readContact = (id: number) => api<{ name: string; phone: string }>(`/demands/${id}/contact`);

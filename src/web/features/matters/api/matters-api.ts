@@ -1,0 +1,33 @@
+/** Data hooks of 民生实事; query keys under ['matters', …]. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../../../lib/api.ts';
+
+export interface Matter {
+  id: number;
+  orgName: string;
+  ownerName: string | null;
+  title: string;
+  target: string;
+  dueDate: string;
+  status: string;
+  statusLabel: string;
+  result: string;
+  published: boolean;
+  overdue: boolean;
+  colour: string;
+  progress: Array<{ id: number; date: string; note: string; authorName: string; attachmentId: number | null }>;
+  version: number;
+  abilities: Record<string, boolean>;
+}
+
+export const useMatters = (query: Record<string, unknown>, enabled: boolean) =>
+  useQuery({ queryKey: ['matters', query], queryFn: () => api<Page<Matter>>('/matters', { query }), enabled });
+
+export function useMatterWrite() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, method, body }: { path: string; method: string; body: unknown }) =>
+      api(path, { method, body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['matters'] }),
+  });
+}

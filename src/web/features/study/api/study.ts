@@ -1,0 +1,132 @@
+/** The 理论学习 feature's data: query keys, queries and mutations (sessions, make-ups, figures, roster). */
+import { useQuery } from '@tanstack/react-query';
+import { api, type Page } from '../../../lib/api.ts';
+import { useApiMutation } from '../../../lib/mutation.ts';
+
+export interface Session {
+  id: number;
+  orgName: string;
+  kindLabel: string;
+  modeLabel: string;
+  date: string;
+  hours: number;
+  topic: string;
+  speaker: string;
+  expected: number;
+  present: number;
+  attendance: Array<{ personId: number; name: string; status: string; reason: string; makeupStatus: string | null }>;
+}
+export interface Makeup {
+  id: number;
+  personName: string;
+  topic: string;
+  date: string;
+  status: string;
+  madeUpDate: string | null;
+  version: number;
+  abilities: Record<string, boolean>;
+}
+export interface StudyFigures {
+  sessions: number;
+  sessionsByKind: Record<string, number>;
+  attendanceRate: number;
+  coverage: number;
+  openMakeups: number;
+  hoursPerMember: { average: number; belowMinimum: number; minimum: number; members: number };
+  threeMeetingsOneLesson: Array<{ quarter: string; kind: string; required: number; held: number }>;
+}
+
+export interface RosterPerson {
+  id: number;
+  name: string;
+  position: string;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+export const studyKeys = {
+  all: ['study'] as const,
+  figures: (q: Query) => ['study', 'figures', q] as const,
+  sessions: (q: Query) => ['study', 'sessions', q] as const,
+  makeups: (q: Query) => ['study', 'makeups', q] as const,
+  myHours: (campaignId: number | undefined) => ['study', 'my-hours', campaignId] as const,
+  roster: (orgId: number | undefined) => ['study', 'roster', orgId] as const,
+  readings: (campaignId: number) => ['study', 'readings', campaignId] as const,
+};
+
+/** Figures of the caller's subtree (or the picked unit): the same scope as the lists below them. */
+export function useStudyFigures(query: Query, enabled: boolean) {
+  return useQuery({
+    queryKey: studyKeys.figures(query),
+    queryFn: () => api<StudyFigures>('/study/figures', { query }),
+    enabled,
+  });
+}
+
+export function useSessions(query: Query, enabled: boolean) {
+  return useQuery({
+    queryKey: studyKeys.sessions(query),
+    queryFn: () => api<Page<Session>>('/study/sessions', { query: { ...query, pageSize: 100 } }),
+    enabled,
+  });
+}
+
+export function useMakeups(query: Query) {
+  return useQuery({
+    queryKey: studyKeys.makeups(query),
+    queryFn: () => api<Page<Makeup>>('/study/makeups', { query: { ...query, pageSize: 200 } }),
+  });
+}
+
+export function useMyHours(campaignId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: studyKeys.myHours(campaignId),
+    queryFn: () => api<{ hours: number; minimum: number }>('/study/my-hours', { query: { campaignId } }),
+    enabled,
+  });
+}
+
+/** The unit's people, for the attendance list of a new session. */
+export function useRoster(orgId: number | undefined) {
+  return useQuery({
+    queryKey: studyKeys.roster(orgId),
+    queryFn: () => api<{ items: RosterPerson[] }>('/study/sessions/roster', { query: { orgId } }),
+    enabled: !!orgId,
+  });
+}
+
+/** The campaign's required readings, to tick the ones a session covered. */
+export function useReadings(campaignId: number) {
+  return useQuery({
+    queryKey: studyKeys.readings(campaignId),
+    queryFn: () => api<{ items: Array<{ id: number; title: string }> }>(`/campaigns/${campaignId}/readings`),
+  });
+}
+
+export interface NewSession {
+  campaignId: number;
+  orgId: number;
+  date: string;
+  attendance: Array<{ personId: number; status: string; reason?: string }>;
+  [field: string]: unknown;
+}
+
+export function useRecordSession() {
+  return useApiMutation({
+    mutationFn: (body: NewSession) => api('/study/sessions', { method: 'POST', body }),
+    invalidates: [studyKeys.all],
+    success: '集中学习已记录',
+  });
+}
+
+export function useCompleteMakeup() {
+  return useApiMutation({
+    mutationFn: ({ makeup, madeUpDate }: { makeup: Makeup; madeUpDate: string }) =>
+      api(`/study/makeups/${makeup.id}`, {
+        method: 'PATCH',
+        body: { status: 'done', version: makeup.version, madeUpDate },
+      }),
+    invalidates: [studyKeys.all],
+    success: '已标记补学完成',
+  });
+}

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api.ts';
+
+export interface WarningItem {
+  kind: string;
+  label: string;
+  line: string;
+  orgId: number;
+  orgName: string;
+  count: number;
+  /** The web page listing what was counted. */
+  link: string;
+  /** The API list whose total is the count. */
+  api: string;
+}
+
+export const warningKeys = { list: (q: object) => ['warnings', 'list', q] as const };
+
+export function useWarnings(query: { campaignId?: number; orgId?: number; children?: boolean }, enabled = true) {
+  return useQuery({
+    queryKey: warningKeys.list(query),
+    queryFn: () => api<{ asOf: string; items: WarningItem[] }>('/warnings', { query }),
+    enabled,
+  });
+}
+
+/** Reads the API list a warning opens (its address as the server gave it). */
+export function useWarningList(path: string | null) {
+  return useQuery({
+    queryKey: ['warnings', 'rows', path],
+    queryFn: () =>
+      api<{ items: Array<Record<string, unknown>>; total: number }>(`${path!.replace(/^\/api\/v1/, '')}&pageSize=200`),
+    enabled: path !== null,
+  });
+}
