@@ -185,8 +185,9 @@ describeEachDb('permission matrix: cross-module reads', (h) => {
       label: 'import a rectification ledger that is not a spreadsheet',
       method: 'POST',
       url: () => '/api/v1/imports/rectification',
-      expect: {},
-      // A JSON body on a multipart route: refused before anything is parsed, for every role.
+      // Roles that may not import are refused first (403); for the others a JSON body on a multipart route
+      // is refused before anything is parsed (400).
+      expect: { member: 403, supervisor: 403 },
       otherwise: 400,
       body: () => ({ campaignId: ids.campaign }),
     },
