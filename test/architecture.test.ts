@@ -1,6 +1,7 @@
 /**
  * House rules that keep the code livable, checked on every run: modules talk to each other only through
- * their public surface, web features never import each other, and nothing imports in a circle.
+ * their public surface, a module writes only its own tables, every error code lives in errors.ts, web
+ * features never import each other, and nothing imports in a circle.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,20 @@ function unitOf(file: string): { kind: 'module' | 'feature'; name: string; rest:
 
 // What one server module may import from another: its public surface, its table types, the audit recorder.
 const moduleSurface = new Set(['public.ts', 'tables.ts', 'record-audit.ts']);
+
+/** Table name → the module whose tables.ts declares it (the keys of its exported `…Tables` interface). */
+function tableOwners(): Map<string, string> {
+  const owner = new Map<string, string>();
+  const modules = path.join(src, 'server', 'modules');
+  for (const mod of fs.readdirSync(modules)) {
+    const file = path.join(modules, mod, 'tables.ts');
+    if (!fs.existsSync(file)) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    for (const block of text.matchAll(/export interface \w+Tables\b[^{]*\{([\s\S]*?)\n\}/g))
+      for (const key of block[1].matchAll(/^ {2}(\w+)\??:/gm)) owner.set(key[1], mod);
+  }
+  return owner;
+}
 
 describe('architecture', () => {
   it('server modules import each other only through public.ts (or table types and the audit recorder)', () => {
@@ -100,6 +115,32 @@ describe('architecture', () => {
     };
     for (const f of graph.keys()) visit(f, []);
     expect(cycles).toEqual([]);
+  });
+
+  it('a server module writes only the tables its own tables.ts declares', () => {
+    const owner = tableOwners();
+    const write = /(?:insertInto|updateTable|deleteFrom|replaceInto)\(\s*'(\w+)'|updateVersioned\(\s*\w+,\s*'(\w+)'/g;
+    const violations: string[] = [];
+    for (const file of files) {
+      const from = unitOf(file);
+      if (from?.kind !== 'module') continue;
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(write)) {
+        const table = m[1] ?? m[2];
+        const mod = owner.get(table);
+        if (mod !== from.name) violations.push(`${rel(file)} writes ${table} (${mod ?? 'no tables.ts declares it'})`);
+      }
+    }
+    expect(owner.size).toBeGreaterThan(20);
+    expect(violations).toEqual([]);
+  });
+
+  it('no call site mints an error code: every code is a named factory in errors.ts', () => {
+    const minted = /\bnew AppError\(|\bconflict\(\s*'/;
+    const violations = files
+      .filter((f) => f.includes(`${path.sep}server${path.sep}`) && !f.endsWith(`server${path.sep}errors.ts`))
+      .filter((f) => minted.test(fs.readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(violations).toEqual([]);
   });
 
   it('keeps files small enough to read (split before 500 lines)', () => {

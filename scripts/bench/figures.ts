@@ -83,7 +83,7 @@ function unitFigures({ db, actor, campaignId }: BenchCtx, unit: UnitRef) {
   return async () => {
     const org = (await visibleOrg(db, actor.scope, unit.id))!;
     const dates = judgeDates(await warningDaysOf(db, campaignId));
-    const children = await childUnits(db, org.id);
+    const children = await childUnits(db, actor.scope, org.id);
     return problemFigures(db, actor, campaignId, [org, { ...org, own: true }, ...children], dates);
   };
 }

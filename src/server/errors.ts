@@ -188,11 +188,10 @@ export const internalError = define(
 );
 
 /**
- * @deprecated Mints a code at the call site: define a named factory below instead. Kept so code written
- * against it still compiles; its code is listed as `conflict`.
+ * @deprecated Mints a code at the call site (test/architecture.test.ts fails on a call): define a named
+ * factory in your module's block below instead. Kept only so code written against it still compiles.
  */
-export const conflict = (_code: string, message: string) => conflictFallback(message);
-const conflictFallback = define('conflict', 409, '与现有数据冲突', (message: string) => message);
+export const conflict = (code: string, message: string) => new AppError(409, code, message);
 
 // — orgs —
 export const rootUnit = define('root_unit', 409, '顶级单位不能停用', () => '顶级单位不能停用');
@@ -323,6 +322,8 @@ export const noticeRunning = define(
   '公示期未结束',
   (until: string) => `公示期至 ${until}，公示结束后方可评选`,
 );
+/** The same entry recorded twice (a 回避 for the same person and unit, a 亮点 flag on the same record). */
+export const duplicateEntry = define('duplicate', 409, '已有相同的登记', (message: string) => message);
 
 // — harden —
 /** A workbook past a reading bound (inflated size, rows, cells, …): the message names the bound. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unauthenticated } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { ActorCache } from './actor-cache.ts';
+import { actorCacheFor } from './actor-cache.ts';
 import { SESSION_COOKIE, userIdForApiToken, userIdForSession } from './sessions.ts';
 
 declare module 'fastify' {
@@ -21,18 +21,8 @@ async function resolveUserId(app: FastifyInstance, request: FastifyRequest): Pro
   return secret ? userIdForSession(app.db, secret) : null;
 }
 
-/**
- * Writes that can change an actor (account, grants, the person's unit, unit paths, 分管, supervision groups).
- * A module whose writes change who may see what adds its path here.
- */
-const ACTOR_WRITES = [
-  '/api/v1/users',
-  '/api/v1/orgs',
-  '/api/v1/people',
-  '/api/v1/leader-assignments',
-  '/api/v1/supervision-groups',
-  '/api/v1/session',
-];
+/** URL prefixes whose routes need a logged-in actor (unless marked public). */
+const API_PREFIXES = ['/api/v1/', '/open311/'];
 
 /** Paths anyone may call: the citizens' page and Open311 (whose POST carries its own api_key). */
 const PUBLIC_PREFIXES = ['/api/v1/public/', '/open311/'];
@@ -42,7 +32,7 @@ const PUBLIC_PREFIXES = ['/api/v1/public/', '/open311/'];
  * public prefixes must be marked public and carry a per-address rate limit (checked when they are added).
  */
 export function installAuthHook(app: FastifyInstance): void {
-  const actors = new ActorCache();
+  const actors = actorCacheFor(app.db);
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRoute', (route) => {
     if (!PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) return;
@@ -51,7 +41,9 @@ export function installAuthHook(app: FastifyInstance): void {
       throw new Error(`${route.method} ${route.url}: a public route must set config.public and config.rateLimit`);
   });
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/') && !request.url.startsWith('/open311/')) return;
+    // Only the API needs an actor. A module mounted elsewhere (the Open311 GeoReport endpoint being built
+    // under /open311/) adds its prefix here, or marks its routes `config: { public: true }`.
+    if (!API_PREFIXES.some((p) => request.url.startsWith(p))) return;
     if (request.routeOptions.config?.public) return;
     // An unknown Open311 path gets Open311's own 404, not a login prompt.
     // (With the web app built, the SPA fallback `/*` matches first and hands such paths to the 404 handler.)
@@ -61,12 +53,5 @@ export function installAuthHook(app: FastifyInstance): void {
     const actor = userId === null ? null : await actors.get(app.db, userId);
     if (!actor) throw unauthenticated();
     request.actor = actor;
-  });
-  // Writes may change roles, scopes or unit paths: the next request loads its actor afresh.
-  // Cleared before the reply leaves, so the caller's next request cannot see the old actor.
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && ACTOR_WRITES.some((p) => request.url.startsWith(p)))
-      actors.clear();
-    return payload;
   });
 }

@@ -3,9 +3,10 @@
  * tasks, demands …) through its public.ts and collected in modules/assessments/sources.ts. Each source is one
  * select with the same columns, scoped by the owning module's own visibility rule, so they union into one query.
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from './schema.ts';
+import type { SelectFromAny } from './untyped.ts';
 
 /** The columns every source selects, in this order. */
 export interface OverdueItem {
@@ -30,5 +31,5 @@ export interface OverdueItemSource {
     db: Kysely<Database>,
     actor: Actor,
     f: { campaignId: number; orgPath: string; today: string },
-  ): SelectQueryBuilder<Database, any, OverdueItem>;
+  ): SelectFromAny<Database, OverdueItem>;
 }

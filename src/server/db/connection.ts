@@ -5,6 +5,7 @@ import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import type { AnyKysely } from './untyped.ts';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -44,7 +45,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
 }
 
 /** The dialect a live Kysely instance talks to. */
-export function dialectOfDb(db: Kysely<any>): DialectName {
+export function dialectOfDb(db: AnyKysely): DialectName {
   const adapter = db.getExecutor().adapter;
   return adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import type { AnyKysely } from './untyped.ts';
 
 /** Bind parameters per statement: well under SQLite's 32,766 and PostgreSQL's 65,535. */
 const PARAMS_PER_STATEMENT = 8_000;
@@ -23,7 +24,7 @@ export async function insertMany(
   const size = rowsPerStatement(rows[0]);
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += size) {
-    const insert = (db as Kysely<any>).insertInto(table).values(rows.slice(i, i + size));
+    const insert = (db as AnyKysely).insertInto(table).values(rows.slice(i, i + size));
     if (options.returnIds === false) await insert.execute();
     else
       ids.push(

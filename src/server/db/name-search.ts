@@ -1,5 +1,6 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import { latinQuery } from '../lib/pinyin.ts';
+import type { AnyExpressionBuilder } from './untyped.ts';
 
 /**
  * Matches a record's name the way people search for it: Latin letters are a prefix of the full pinyin or
@@ -10,7 +11,7 @@ import { latinQuery } from '../lib/pinyin.ts';
  * caller's scope (a range on the unit path), SQLite walked the whole scope — every person of a city — and
  * tested each name; this form starts from the two name indexes, a few hundred rows.
  */
-export function nameMatches(table: string, q: string): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+export function nameMatches(table: string, q: string): (eb: AnyExpressionBuilder) => Expression<SqlBool> {
   const text = q.trim();
   const latin = latinQuery(text);
   return (eb) => {

@@ -18,6 +18,9 @@ import type { AssessmentTables } from '../modules/assessments/tables.ts';
 import type { CheckTables } from '../modules/checks/tables.ts';
 import type { BulletinTables } from '../modules/bulletins/tables.ts';
 import type { ExemplarTables } from '../modules/exemplars/tables.ts';
+import type { LeaderTables } from '../modules/leaders/tables.ts';
+import type { SupervisionTables } from '../modules/supervision/tables.ts';
+import type { CalendarTables } from '../modules/calendar/tables.ts';
 import type { DemandTables } from '../modules/demands/tables.ts';
 import type { MatterTables } from '../modules/matters/tables.ts';
 import type { Open311Tables } from '../modules/open311/tables.ts';
@@ -42,6 +45,9 @@ export interface Database
     CheckTables,
     BulletinTables,
     ExemplarTables,
+    LeaderTables,
+    SupervisionTables,
+    CalendarTables,
     DemandTables,
     MatterTables,
     Open311Tables,

@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { AnyExpressionBuilder } from './untyped.ts';
 
 /**
  * A caller's data scope, resolved once per request. Everything is expressed in materialized paths so a
@@ -14,7 +15,6 @@ export interface Scope {
   personId: number | null;
 }
 
-export const EMPTY_SCOPE: Scope = { all: false, subtreePaths: [], unitPaths: [], personId: null };
 export const FULL_SCOPE: Scope = { all: true, subtreePaths: [], unitPaths: [], personId: null };
 
 /** The smallest string greater than every path that starts with `prefix` (prefix ends with "/"). */
@@ -68,7 +68,7 @@ export function normalizeScope(scope: Scope): Scope {
  * PostgreSQL, which plans from statistics).
  */
 export function pathInSubtree(
-  eb: ExpressionBuilder<any, any>,
+  eb: AnyExpressionBuilder,
   column: string,
   prefix: string,
   likelihood?: number,
@@ -87,7 +87,7 @@ export function inScope(
   scope: Scope,
   pathColumn: string,
   personColumn?: string,
-): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+): (eb: AnyExpressionBuilder) => Expression<SqlBool> {
   return (eb) => {
     if (scope.all) return sql<SqlBool>`1 = 1`;
     const parts: Expression<SqlBool>[] = scope.subtreePaths.map((p) => pathInSubtree(eb, pathColumn, p));

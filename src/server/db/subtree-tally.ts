@@ -1,5 +1,6 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { idsOfPath } from './scope.ts';
+import type { AnyKysely } from './untyped.ts';
 
 /**
  * Maintained figures ("tallies"): a source row (a problem, a study session) adds its measures to one tally
@@ -23,7 +24,7 @@ export interface TallySource {
   values: () => RawBuilder<unknown>[];
 }
 
-type Db = Kysely<any>;
+type Db = AnyKysely;
 type Parsed = { orgId: number; dims: Array<string | number>; measures: number[] };
 
 /** The key of the row aliased `s` as one SQL text expression. */

@@ -4,9 +4,10 @@
  * Each source answers for every assessed unit at once, in SQL: the assessed units are a subquery over
  * org_units and each unit's records are the index range of its subtree — never one query per unit.
  */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from './schema.ts';
 import { pathInSubtree } from './scope.ts';
+import type { AnyExpressionBuilder } from './untyped.ts';
 
 /** Which units are assessed and over what: a campaign, a period and the units of some types under a root. */
 export interface UnitFigureQuery {
@@ -48,7 +49,7 @@ export function assessedUnits(db: Kysely<Database>, q: UnitFigureQuery) {
 }
 
 /** The record's path lies in the subtree of the assessed unit `u` (the same byte-wise range as db/scope.ts). */
-export function inUnitSubtree(eb: ExpressionBuilder<any, any>, column: string): Expression<SqlBool> {
+export function inUnitSubtree(eb: AnyExpressionBuilder, column: string): Expression<SqlBool> {
   return eb.and([
     eb(eb.ref(column), '>=', eb.ref('u.path')),
     eb(eb.ref(column), '<', sql<string>`substr(u.path, 1, length(u.path) - 1) || '0'`),

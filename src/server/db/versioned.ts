@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../clock.ts';
 import { versionConflict } from '../errors.ts';
 import type { Database } from './schema.ts';
+import type { AnyKysely } from './untyped.ts';
 
 type VersionedTable = {
-  [K in keyof Database]: Database[K] extends { id: any; version: any; updatedAt: string } ? K : never;
+  [K in keyof Database]: Database[K] extends { id: unknown; version: unknown; updatedAt: string } ? K : never;
 }[keyof Database];
 
 /**
@@ -18,7 +19,7 @@ export async function updateVersioned<T extends VersionedTable>(
   version: number,
   values: Record<string, unknown>,
 ): Promise<void> {
-  const result = await (db as Kysely<any>)
+  const result = await (db as AnyKysely)
     .updateTable(table as string)
     .set({ ...values, version: version + 1, updatedAt: nowIso() })
     .where('id', '=', id)

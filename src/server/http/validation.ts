@@ -26,9 +26,9 @@ const strictAjv = makeAjv(false);
 const coercingAjv = makeAjv(true);
 
 /** Body and headers strictly; querystring and params with coercion (they arrive as strings). */
-export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) => {
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
-  return ajv.compile(boundSchema(schema) as object) as any;
+  return ajv.compile(boundSchema(schema) as object);
 };
 
 const typeNames: Record<string, string> = {
@@ -57,7 +57,7 @@ function fieldLabel(error: ErrorObject): string {
 
 function describe(error: ErrorObject): string {
   const label = fieldLabel(error);
-  const p = error.params as Record<string, any>;
+  const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
       return `缺少必填字段 ${p.missingProperty}`;
@@ -86,7 +86,7 @@ function describe(error: ErrorObject): string {
     case 'const':
       return `${label}的取值无效`;
     case 'format':
-      return `${label}格式不正确，应为${formatNames[p.format] ?? p.format}`;
+      return `${label}格式不正确，应为${formatNames[String(p.format)] ?? p.format}`;
     case 'pattern': {
       const hint = (error.parentSchema as { description?: string } | undefined)?.description;
       return `${label}格式不正确${hint ? `：${hint}` : ''}`;
@@ -98,7 +98,7 @@ function describe(error: ErrorObject): string {
 
 function pathOf(error: ErrorObject): string {
   const base = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
-  const p = error.params as Record<string, any>;
+  const p = error.params as Record<string, unknown>;
   const extra =
     error.keyword === 'required'
       ? p.missingProperty

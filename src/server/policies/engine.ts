@@ -22,9 +22,17 @@ export function authorize<R>(policy: Policy<R>, action: string, actor: Actor, re
   if (!rule?.(actor, record)) throw forbidden(message);
 }
 
-/** Every action of a policy evaluated for one record: sent with each response so the UI hides what it may not do. */
-export function abilitiesOf<R>(policy: Policy<R>, actor: Actor, record: R): Record<string, boolean> {
+/**
+ * Every action of a policy evaluated for one record: sent with each response so the UI hides what it may
+ * not do. `open` (from the module's lifecycle) says whether the record's state allows the action at all.
+ */
+export function abilitiesOf<R>(
+  policy: Policy<R>,
+  actor: Actor,
+  record: R,
+  open: (action: string) => boolean = () => true,
+): Record<string, boolean> {
   const out: Record<string, boolean> = {};
-  for (const [action, rule] of Object.entries(policy)) out[action] = rule(actor, record);
+  for (const [action, rule] of Object.entries(policy)) out[action] = open(action) && rule(actor, record);
   return out;
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.ts';
 import type { Db, DialectName } from '../db/connection.ts';
 import { freshDatabase, testDialects, type TestDatabase } from './databases.ts';
 import { FIXTURE_PASSWORD, standardFixture, type StandardFixture } from './fixture.ts';
+import type { InjectOptions } from 'fastify';
 
 export interface Harness {
   app: App;
@@ -49,9 +50,9 @@ export function describeEachDb(name: string, body: (h: () => Harness) => void): 
         };
         const call = async (username: string | null, method: string, url: string, payload?: unknown) =>
           app.inject({
-            method: method as any,
+            method: method as InjectOptions['method'],
             url,
-            payload: payload as any,
+            payload: payload as InjectOptions['payload'],
             headers: username ? { cookie: await cookie(username) } : {},
           });
         harness = { app, db: tdb.db, dialect, fx, cookie, call };

@@ -13,7 +13,7 @@ interface PersonOption {
 /** Pick people by name, full pinyin or initials, optionally within one unit's subtree. */
 export function PersonSelect(props: {
   value?: number | number[] | null;
-  onChange?: (v: any) => void;
+  onChange?: (v: number | number[] | null) => void;
   orgId?: number;
   multiple?: boolean;
   placeholder?: string;

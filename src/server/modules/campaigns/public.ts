@@ -1,6 +1,7 @@
-/** What other modules may use from the campaigns module: read-only lookups. */
+/** What other modules may use from 主题教育: read-only lookups of the campaign a record belongs to. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { invalidField } from '../../errors.ts';
 
 /** A campaign's id, name, home unit and dates, or undefined. */
 export function campaignBrief(db: Kysely<Database>, id: number) {
@@ -9,6 +10,13 @@ export function campaignBrief(db: Kysely<Database>, id: number) {
     .select(['id', 'name', 'orgId', 'startDate', 'endDate'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** The campaign a new record names, or 400 on `field` when there is none with that id. */
+export async function requireCampaign(db: Kysely<Database>, id: number, field = 'campaignId'): Promise<{ id: number }> {
+  const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
+  if (!campaign) throw invalidField(field, '“主题教育”不存在');
+  return campaign;
 }
 
 /** The newest running campaign (what a demand from the public page or a city platform belongs to), or undefined. */

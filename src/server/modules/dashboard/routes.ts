@@ -20,7 +20,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
       const dates = judgeDates(await warningDaysOf(app.db, req.query.campaignId));
-      const children = await childUnits(app.db, unit.id);
+      const children = await childUnits(app.db, req.actor.scope, unit.id);
       const [own, ...rows] = await unitFigures(app.db, req.actor, req.query.campaignId, [unit, ...children], dates);
       return {
         unit: { id: unit.id, name: unit.name },

@@ -74,7 +74,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const period = await resolvePeriod(app.db, req.query.campaignId, today(), req.query.from, req.query.to);
       const cfg = await configForPeriod(app.db, req.query.campaignId, period.from);
       const now = nowIso();
-      const children = (await childUnits(app.db, unit.id)).slice(0, 200);
+      const children = (await childUnits(app.db, req.actor.scope, unit.id)).slice(0, 200);
       const rows = await Promise.all(
         children.map(async (c) => {
           const raw = await rawCounts(

@@ -14,9 +14,8 @@ import {
 } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
-import { abilitiesOf } from '../../policies/engine.ts';
 import { filterOrgPath } from '../orgs/public.ts';
-import { institutionPolicy } from './policy.ts';
+import { institutionAbilities } from './policy.ts';
 import {
   findInstitution,
   institutionColumns,
@@ -63,7 +62,7 @@ const present = (req: FastifyRequest, i: InstitutionRow, links: Linked) => {
     actionLabel: INSTITUTION_ACTIONS[i.action as keyof typeof INSTITUTION_ACTIONS] ?? i.action,
     statusLabel: INSTITUTION_STATUSES[i.status as InstitutionStatus] ?? i.status,
     problems: links.filter((l) => l.institutionId === i.id).map(({ id, title, status }) => ({ id, title, status })),
-    abilities: abilitiesOf(institutionPolicy, req.actor, i),
+    abilities: institutionAbilities(req.actor, i),
   };
 };
 

@@ -1,4 +1,5 @@
-import { hasRole, type Policy } from '../../policies/engine.ts';
+import type { Policy } from '../../policies/engine.ts';
+import { isManager } from '../../policies/roles.ts';
 import { scopeContains } from '../../db/scope.ts';
 
 export interface OrgSubject {
@@ -6,7 +7,7 @@ export interface OrgSubject {
 }
 
 const manages = (actor: Parameters<Policy[string]>[0], org: OrgSubject) =>
-  hasRole(actor, 'admin', 'office') && scopeContains(actor.scope, org.path);
+  isManager(actor) && scopeContains(actor.scope, org.path);
 
 /** Who may change the org tree: the admin and the campaign office, inside their scope. */
 export const orgPolicy: Policy<OrgSubject> = {

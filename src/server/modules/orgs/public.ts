@@ -1,7 +1,7 @@
 /** What other modules may use from the org module: read-only queries, never its repository. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
+import { ancestorPaths, inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
 import { notFound } from '../../errors.ts';
 import { findOrg, findOrgInScope, scopeRoots } from './repository.ts';
 
@@ -22,13 +22,22 @@ export async function secretaryName(db: Kysely<Database>, personId: number): Pro
   return row?.name ?? null;
 }
 
-/** Active direct children of a unit, in tree order. */
-export function childUnits(db: Kysely<Database>, parentId: number) {
+/**
+ * Active direct children of a unit that the caller sees at least part of (the child inside the scope, or
+ * a unit of the scope below it), in tree order: a figures page never names a unit the caller cannot see.
+ */
+export function childUnits(db: Kysely<Database>, scope: Scope, parentId: number) {
+  const above = [...scope.subtreePaths, ...scope.unitPaths].flatMap(ancestorPaths);
   return db
     .selectFrom('orgUnits')
     .select(['id', 'name', 'path'])
     .where('parentId', '=', parentId)
     .where('active', '=', 1)
+    .where((eb) =>
+      scope.all
+        ? eb.lit(true)
+        : eb.or([inScope(scope, 'orgUnits.path')(eb), eb('orgUnits.path', 'in', [...above, '-'])]),
+    )
     .orderBy('sortOrder')
     .orderBy('id')
     .execute();

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { ORG_TYPE_KEYS } from '../../../shared/org-types.ts';
-import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { PageQuery, Text, Version } from '../../http/schemas.ts';
 // The answers live in src/shared so the web takes its types from the same schemas.
 export { Org } from '../../../shared/views/orgs.ts';
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { PageQuery, Text, Version } from '../../http/schemas.ts';
 // The answers live in src/shared so the web takes its types from the same schemas.
 export { Person } from '../../../shared/views/people.ts';
 

@@ -1,5 +1,6 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
+import type { AnyExpressionBuilder } from '../../db/untyped.ts';
 
 interface ColourInput {
   status: string;
@@ -23,7 +24,7 @@ export function isOverdue(p: ColourInput, today: string): boolean {
 
 /** The same rule as SQL, so a colour filter and the colours shown always agree. */
 export function colourPredicate(
-  eb: ExpressionBuilder<any, any>,
+  eb: AnyExpressionBuilder,
   colour: ProblemColour,
   today: string,
   yellowUntil: string,

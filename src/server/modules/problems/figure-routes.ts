@@ -44,7 +44,7 @@ export const problemFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
       const dates = judgeDates(await warningDaysOf(app.db, req.query.campaignId));
-      const children = await childUnits(app.db, unit.id);
+      const children = await childUnits(app.db, req.actor.scope, unit.id);
       const units = [unit, { ...unit, own: true }, ...children];
       const [total, ...rows] = coversSubtree(req.actor.scope, unit.path)
         ? await maintainedFigures(app.db, req.query.campaignId, units, dates)

@@ -1,6 +1,8 @@
 import type { Actor } from '../../auth/actor.ts';
-import { hasRole, type Policy } from '../../policies/engine.ts';
+import { abilitiesOf, type Policy, type Rule } from '../../policies/engine.ts';
+import { ROLE_GROUPS, isManager, isOfficer, isRectifier, isReviewer } from '../../policies/roles.ts';
 import { scopeContains } from '../../db/scope.ts';
+import { isOpenFrom, type ProblemAction } from './lifecycle.ts';
 
 export interface ProblemSubject {
   orgPath: string;
@@ -13,34 +15,44 @@ export interface ProblemSubject {
 }
 
 /** The roles that record problems (and so may import a 整改台账). */
-export const PROBLEM_RECORDERS = ['admin', 'office', 'secretary', 'officer', 'leader'] as const;
-
-const inScope = (actor: Actor, p: ProblemSubject) => scopeContains(actor.scope, p.orgPath);
-const records = (actor: Actor, p: ProblemSubject) => hasRole(actor, ...PROBLEM_RECORDERS) && inScope(actor, p);
-const reviews = (actor: Actor, p: ProblemSubject) =>
-  hasRole(actor, 'admin', 'office', 'secretary') && inScope(actor, p);
-const open = (p: ProblemSubject) => p.status !== 'closed';
+export const PROBLEM_RECORDERS = ROLE_GROUPS.rectifiers;
 /** Said on the disabled button and in the 403 when the submitter tries to decide on their own request. */
 export const OWN_SUBMISSION = '本人提交的销号申请须由其他审核人审核（审核分离）';
 
+const inScope = (actor: Actor, p: { orgPath: string }) => scopeContains(actor.scope, p.orgPath);
+const records = (actor: Actor, p: ProblemSubject) => isRectifier(actor) && inScope(actor, p);
+const reviews = (actor: Actor, p: ProblemSubject) => isReviewer(actor) && inScope(actor, p);
 /** Separation of duties: whoever asked for 销号 cannot decide on their own request. */
 const notOwnSubmission = (actor: Actor, p: ProblemSubject) => p.submittedBy == null || p.submittedBy !== actor.userId;
+const decides = (actor: Actor, p: ProblemSubject) => reviews(actor, p) && notOwnSubmission(actor, p);
+const recordsOrOwns = (actor: Actor, p: ProblemSubject) => records(actor, p) || !!p.ownsMeasure;
 
 /**
- * Officers and leaders record and push problems; the 第一责任人 (and the office) review: confirm, accept
- * or return, and decide extensions — never on a 销号 request they made themselves. A measure's owner may report
- * its progress.
+ * Who may act on a problem: officers and leaders record and push problems; the 第一责任人 (and the office)
+ * review — confirm, accept or return (never a 销号 request they made themselves), and decide extensions;
+ * a measure's owner may report its progress.
+ * Whether the problem's status allows the action at all is the lifecycle's (OPEN_FROM): a 409, not a 403.
  */
-export const problemPolicy: Policy<ProblemSubject> = {
-  update: (actor, p) => records(actor, p) && (p.status === 'draft' || p.status === 'in_progress'),
-  delete: (actor, p) => records(actor, p) && p.status === 'draft',
-  addMeasure: (actor, p) => records(actor, p) && (p.status === 'draft' || p.status === 'in_progress'),
-  confirm: (actor, p) => reviews(actor, p) && p.status === 'draft',
-  submit: (actor, p) => records(actor, p) && p.status === 'in_progress',
-  approve: (actor, p) => reviews(actor, p) && p.status === 'submitted' && notOwnSubmission(actor, p),
-  reject: (actor, p) => reviews(actor, p) && p.status === 'submitted' && notOwnSubmission(actor, p),
-  escalate: (actor, p) => (reviews(actor, p) || (hasRole(actor, 'officer') && inScope(actor, p))) && open(p),
-  reportProgress: (actor, p) => open(p) && (records(actor, p) || !!p.ownsMeasure),
-  requestExtension: (actor, p) => p.status === 'in_progress' && (records(actor, p) || !!p.ownsMeasure),
-  decideExtension: (actor, p) => reviews(actor, p) && open(p),
+export const problemPolicy = {
+  update: records,
+  delete: records,
+  addMeasure: records,
+  confirm: reviews,
+  submit: records,
+  approve: decides,
+  reject: decides,
+  escalate: (actor: Actor, p: ProblemSubject) => reviews(actor, p) || (isOfficer(actor) && inScope(actor, p)),
+  reportProgress: recordsOrOwns,
+  requestExtension: recordsOrOwns,
+  decideExtension: reviews,
+} satisfies Policy<ProblemSubject> & Record<ProblemAction, Rule<ProblemSubject>>;
+
+/** What the caller may do now: who may act, and the status allows it (sent with every problem). */
+export function problemAbilities(actor: Actor, p: ProblemSubject): Record<string, boolean> {
+  return abilitiesOf(problemPolicy, actor, p, (action) => isOpenFrom(action as ProblemAction, p.status));
+}
+
+/** 专项整治 lists are opened by the office for a lead unit in its scope. */
+export const specialItemPolicy: Policy<{ orgPath: string }> = {
+  create: (actor, u) => isManager(actor) && inScope(actor, u),
 };

@@ -1,5 +1,4 @@
 import type { Actor } from '../../auth/actor.ts';
-import { abilitiesOf } from '../../policies/engine.ts';
 import { today, addDays } from '../../clock.ts';
 import {
   PROBLEM_KINDS,
@@ -9,7 +8,7 @@ import {
   type ProblemSource,
   type ProblemStatus,
 } from '../../../shared/problem-enums.ts';
-import { OWN_SUBMISSION, problemPolicy } from './policy.ts';
+import { OWN_SUBMISSION, problemAbilities } from './policy.ts';
 import { colourOf, isOverdue } from './colour.ts';
 import { decide } from './lifecycle.ts';
 import type { MeasureRow, ProblemRow } from './repository.ts';
@@ -55,7 +54,7 @@ export function presentProblem(
 ) {
   const mine = measures.filter((m) => m.problemId === p.id);
   const ownsMeasure = actor.personId !== null && mine.some((m) => m.ownerId === actor.personId);
-  const abilities = abilitiesOf(problemPolicy, actor, { ...p, ownsMeasure });
+  const abilities = problemAbilities(actor, { ...p, ownsMeasure });
   return {
     id: p.id,
     campaignId: p.campaignId,

@@ -62,11 +62,11 @@ describeEachDb('permission matrix: 检视整改', (h) => {
       otherwise: 403,
     },
     {
-      label: 'approve (not yet submitted: reviewers get 403 from the policy too)',
+      label: 'approve (not yet submitted: a reviewer gets 409, a move the state forbids; others 403)',
       method: 'POST',
       url: () => `/api/v1/problems/${ids.problem}/transitions`,
       body: async (hh) => ({ action: 'approve', version: await version(hh) }),
-      expect: {},
+      expect: { admin: 409, office: 409, secretary: 409 },
       otherwise: 403,
     },
     {

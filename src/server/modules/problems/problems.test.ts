@@ -165,7 +165,8 @@ describeEachDb('#problems', (h) => {
           reason: 'x',
         })
       ).statusCode,
-    ).toBe(403);
+      'returning a closed problem is a move the state forbids: 409, not 403',
+    ).toBe(409);
     expect(fx.units.branchA.id).toBe(cur.orgId);
   });
 

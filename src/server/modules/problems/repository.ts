@@ -222,7 +222,10 @@ export function selectProblemRows<QB extends ReturnType<typeof problemQuery>>(qb
 }
 
 /** The 问题清单's order: by due date (problems without an open one last, via due_sort), or by creation. */
-export function problemListOrder<QB extends SelectQueryBuilder<Database, 'problems', any>>(qb: QB, sort: string): QB {
+export function problemListOrder<QB extends SelectQueryBuilder<Database, 'problems', object>>(
+  qb: QB,
+  sort: string,
+): QB {
   return (
     sort === 'dueDate'
       ? qb.orderBy('problems.dueSort').orderBy('problems.id')
@@ -244,7 +247,7 @@ export async function problemPage(
   pageSize: number,
   knownTotal?: number,
 ) {
-  const ordered = <QB extends SelectQueryBuilder<Database, 'problems', any>>(qb: QB) => problemListOrder(qb, sort);
+  const ordered = <QB extends SelectQueryBuilder<Database, 'problems', object>>(qb: QB) => problemListOrder(qb, sort);
   const { items: ids, total } = await fetchPage(
     filtered,
     (qb) => ordered(qb.select('problems.id')),

@@ -161,3 +161,29 @@ export const FiguresQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// — 专项整治 —
+export const SpecialItemListQuery = Type.Object(
+  { campaignId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' })) },
+  { additionalProperties: false },
+);
+
+export const CreateSpecialItemBody = Type.Object(
+  {
+    campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }),
+    name: Text('名称', 100),
+    leadOrgId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '牵头单位' }),
+    description: Type.Optional(Type.String({ maxLength: 2000, title: '说明' })),
+  },
+  { additionalProperties: false },
+);
+
+export const SpecialItem = Type.Object({
+  id: Type.Integer(),
+  campaignId: Type.Integer(),
+  name: Type.String(),
+  leadOrgId: Type.Integer(),
+  leadOrgName: Type.String(),
+  description: Type.String(),
+  problemCount: Type.Integer(),
+});

@@ -105,5 +105,4 @@ export interface ProblemTables {
     createdAt: string;
     updatedAt: string;
   };
-  calendarOverrides: { id: Generated<number>; date: string; kind: string; note: Generated<string>; createdAt: string };
 }

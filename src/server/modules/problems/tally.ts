@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
@@ -15,6 +15,7 @@ import type { ProblemSummary } from '../../../shared/dashboard.ts';
 
 export type { ProblemSummary };
 import { colourPredicate } from './colour.ts';
+import type { AnyExpressionBuilder } from '../../db/untyped.ts';
 
 /** Stands for "no open deadline" in a tally: compares like NULL in every colour rule (never overdue, never due soon). */
 export const NO_DUE_DATE = '9999-12-31';
@@ -42,7 +43,7 @@ type Dates = { today: string; yellowUntil: string };
 // Column aliases are positional: the connection's camel-case plugin would rewrite names like status_in_progress.
 const STATUS_KEYS = Object.keys(PROBLEM_STATUSES) as ProblemStatus[];
 const COLOUR_KEYS = Object.keys(PROBLEM_COLOURS) as ProblemColour[];
-type Eb = ExpressionBuilder<any, any>;
+type Eb = AnyExpressionBuilder;
 
 /**
  * The summary columns over either the live problems or their tallies (both aliased `problems`): `weight` is

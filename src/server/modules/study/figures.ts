@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import { coversSubtree, inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
+import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 import { sessionQuery, type SessionFilter } from './repository.ts';
 
 const n = (v: unknown) => Number(v ?? 0);

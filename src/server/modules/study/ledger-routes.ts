@@ -68,6 +68,7 @@ export const studyLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .execute();
       const attendance = await attendanceOf(
         app.db,
+        req.actor,
         sessions.map((s) => s.id),
       );
       const rows = sessions.map((s, i) => ({

@@ -4,8 +4,8 @@ import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, Text, Version } from '../../http/schemas.ts';
 import { filterOrgPath } from '../orgs/public.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
-import { abilitiesOf } from '../../policies/engine.ts';
-import { planPolicy, reviewPlan, savePlan } from './commands/plans.ts';
+import { reviewPlan, savePlan } from './commands/plans.ts';
+import { planAbilities } from './policy.ts';
 
 const tags = ['理论学习'];
 const STATUS = { submitted: '待审核', approved: '已通过', returned: '已退回' } as const;
@@ -57,7 +57,7 @@ export const studyPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
         items: rows.map(({ orgPath: p, ...r }) => ({
           ...r,
           statusLabel: STATUS[r.status as keyof typeof STATUS],
-          abilities: abilitiesOf(planPolicy, req.actor, { orgPath: p, personId: r.personId, status: r.status }),
+          abilities: planAbilities(req.actor, { orgPath: p, personId: r.personId, status: r.status }),
         })),
       };
     },

@@ -87,11 +87,16 @@ export function findSessionAnywhere(db: Kysely<Database>, id: number) {
 
 export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
-/** Attendance of several sessions with names and the make-up state of each absentee. */
-export async function attendanceOf(db: Kysely<Database>, sessionIds: number[]) {
+/**
+ * Attendance of several sessions with names and the make-up state of each absentee, as far as the caller
+ * may see it: the whole roster for the unit's officers (the session's unit in scope), otherwise only the
+ * caller's own line — who else attended, and why someone was absent, is not a member's business.
+ */
+export async function attendanceOf(db: Kysely<Database>, actor: Actor, sessionIds: number[]) {
   if (!sessionIds.length) return [];
   return db
     .selectFrom('sessionAttendance')
+    .innerJoin('studySessions', 'studySessions.id', 'sessionAttendance.sessionId')
     .innerJoin('people', 'people.id', 'sessionAttendance.personId')
     .leftJoin('makeupItems', (j) =>
       j
@@ -108,6 +113,14 @@ export async function attendanceOf(db: Kysely<Database>, sessionIds: number[]) {
       'makeupItems.status as makeupStatus',
     ])
     .where('sessionAttendance.sessionId', 'in', sessionIds)
+    .where((eb) =>
+      actor.personId === null
+        ? inScope(actor.scope, 'studySessions.orgPath')(eb)
+        : eb.or([
+            inScope(actor.scope, 'studySessions.orgPath')(eb),
+            eb('sessionAttendance.personId', '=', actor.personId),
+          ]),
+    )
     .orderBy('people.namePinyin')
     .execute();
 }

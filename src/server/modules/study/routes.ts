@@ -60,7 +60,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const one = async (req: FastifyRequest, id: number) => {
     const s = await findSession(app.db, req.actor, id);
     if (!s) throw notFound('学习活动');
-    return present(req, s, await attendanceOf(app.db, [id]));
+    return present(req, s, await attendanceOf(app.db, req.actor, [id]));
   };
 
   app.get(
@@ -83,6 +83,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       const attendance = await attendanceOf(
         app.db,
+        req.actor,
         result.items.map((s) => s.id),
       );
       return { ...result, items: result.items.map((s) => present(req, s, attendance)) };

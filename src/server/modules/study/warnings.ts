@@ -1,9 +1,10 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addDays } from '../../clock.ts';
 import { queryOf, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
 import { idleUnitsQuery } from './idle-units.ts';
 import { sessionQuery } from './repository.ts';
+import type { SelectFromAny } from '../../db/untyped.ts';
 
 const idleDays = (s: WarningScope) => s.thresholds['study.idleDays'] ?? 30;
 const makeupDays = (s: WarningScope) => s.thresholds['study.makeupDays'] ?? 14;
@@ -15,7 +16,7 @@ const uncovered = (s: WarningScope) => ({
 });
 const idle = (s: WarningScope) => ({ campaignId: s.campaignId, orgId: s.orgId, days: idleDays(s) });
 // biome-ignore lint/complexity/noBannedTypes: Kysely's own type for a query with nothing selected yet
-const count = async (q: SelectQueryBuilder<Database, any, {}>) =>
+const count = async (q: SelectFromAny<Database, {}>) =>
   Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
 
 /** 预警 kinds of 理论学习: sessions still short of 全覆盖 after the make-up period, and 支部 with no session for N days. */

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { ROLES, SCOPE_KINDS } from '../../../shared/roles.ts';
-import { Abilities, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { PageQuery, Text, Version } from '../../http/schemas.ts';
 // The answers live in src/shared so the web takes its types from the same schemas.
 export { Grant, Token, User } from '../../../shared/views/users.ts';
 

@@ -23,24 +23,6 @@ export interface RoleGrantTable {
   updatedAt: string;
 }
 
-export interface LeaderAssignmentTable {
-  id: Generated<number>;
-  personId: number;
-  orgId: number;
-  createdAt: string;
-}
-
-export interface SupervisionGroupTable {
-  id: Generated<number>;
-  name: string;
-  kind: string;
-  orgId: number;
-  active: Generated<number>;
-  version: Generated<number>;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface SessionTable {
   tokenHash: string;
   userId: number;
@@ -71,10 +53,6 @@ export interface LoginAttemptTable {
 export interface UserTables {
   users: UserTable;
   roleGrants: RoleGrantTable;
-  leaderAssignments: LeaderAssignmentTable;
-  supervisionGroups: SupervisionGroupTable;
-  supervisionGroupMembers: { groupId: number; personId: number };
-  supervisionGroupUnits: { groupId: number; orgId: number };
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
   loginAttempts: LoginAttemptTable;

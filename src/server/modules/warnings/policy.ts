@@ -1,4 +1,3 @@
-import type { Actor } from '../../auth/actor.ts';
 import { hasRole, type Policy } from '../../policies/engine.ts';
 import { scopeContains } from '../../db/scope.ts';
 

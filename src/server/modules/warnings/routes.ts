@@ -61,7 +61,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const unit = await figuresUnit(app.db, req.actor.scope, orgId);
       // Only children the caller may ask for by id: each count must open a list the caller can open.
       const below = children
-        ? (await childUnits(app.db, unit.id)).filter((c) => scopeContains(req.actor.scope, c.path))
+        ? (await childUnits(app.db, req.actor.scope, unit.id)).filter((c) => scopeContains(req.actor.scope, c.path))
         : [];
       const units = [unit, ...below];
       const kinds = WARNING_KINDS.filter((k) => !kind || k.kind === kind);

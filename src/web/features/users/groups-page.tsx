@@ -13,12 +13,14 @@ import {
   type Group,
 } from './api/groups.ts';
 
+type TreeNode = { id: number; name: string; children: TreeNode[] };
+
 const KINDS: Record<string, string> = { supervision: '督导组', liaison: '联络组' };
 
 function UnitsSelect(props: { value?: number[]; onChange?: (v: number[]) => void }) {
   const tree = useScopeTree();
   const flat: Array<{ value: number; label: string }> = [];
-  const walk = (n: { id: number; name: string; children: any[] }) => {
+  const walk = (n: TreeNode) => {
     flat.push({ value: n.id, label: n.name });
     n.children.forEach(walk);
   };

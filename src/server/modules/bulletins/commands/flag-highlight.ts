@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso, today } from '../../../clock.ts';
-import { conflict, forbidden, invalidField, notFound } from '../../../errors.ts';
+import { duplicateEntry, forbidden, invalidField, notFound } from '../../../errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { visibleProblemBrief } from '../../problems/public.ts';
 import { visibleTopicBrief } from '../../research/public.ts';
@@ -38,7 +38,7 @@ export async function flagHighlight(
       .where('entityType', '=', input.entityType)
       .where('entityId', '=', input.entityId)
       .executeTakeFirst();
-    if (dup) throw conflict('duplicate', '该记录已标记为亮点');
+    if (dup) throw duplicateEntry('该记录已标记为亮点');
     const row = await trx
       .insertInto('highlights')
       .values({

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
-import { conflict, forbidden, invalidField } from '../../../errors.ts';
+import { duplicateEntry, forbidden, invalidField } from '../../../errors.ts';
 import { hasRole } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -27,7 +27,7 @@ export async function addRecusal(
       .where('personId', '=', input.personId)
       .where('orgId', '=', input.orgId)
       .executeTakeFirst();
-    if (exists) throw conflict('duplicate', '已登记该人员对该单位的回避');
+    if (exists) throw duplicateEntry('已登记该人员对该单位的回避');
     const row = await trx
       .insertInto('checkRecusals')
       .values({ ...input, reason: input.reason.trim(), createdBy: ctx.actor.userId, createdAt: nowIso() })

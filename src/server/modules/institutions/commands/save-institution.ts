@@ -3,7 +3,7 @@ import type { Ctx } from '../../../http/context.ts';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
-import { illegalTransition, invalidField } from '../../../errors.ts';
+import { illegalTransition } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
@@ -14,7 +14,13 @@ import { requireUsableAttachments } from '../../attachments/public.ts';
 import { requireAllIds } from '../../../db/access.ts';
 import { institutionPolicy } from '../policy.ts';
 import { findInstitution, findInstitutionAnywhere, type InstitutionRow } from '../repository.ts';
-import { nextInstitutionStatus, type InstitutionStatus, type InstitutionTransition } from '../lifecycle.ts';
+import {
+  isInstitutionOpenFrom,
+  nextInstitutionStatus,
+  type InstitutionStatus,
+  type InstitutionTransition,
+} from '../lifecycle.ts';
+import { requireCampaign } from '../../campaigns/public.ts';
 
 export interface InstitutionInput {
   campaignId: number;
@@ -53,8 +59,7 @@ export async function insertInstitution(
   authorize(institutionPolicy, 'update', ctx.actor, { orgPath: org.path, status: 'draft' });
   if (input.attachmentId)
     await requireUsableAttachments(trx, ctx.actor, [input.attachmentId], 'attachmentId', '制度文件');
-  const campaign = await trx.selectFrom('campaigns').select('id').where('id', '=', input.campaignId).executeTakeFirst();
-  if (!campaign) throw invalidField('campaignId', '“主题教育”不存在');
+  await requireCampaign(trx, input.campaignId);
   const now = nowIso();
   const row = await trx
     .insertInto('institutions')
@@ -105,6 +110,7 @@ export async function updateInstitution(
       '制度',
     );
     authorize(institutionPolicy, 'update', ctx.actor, inst);
+    if (!isInstitutionOpenFrom('update', inst.status)) throw illegalTransition('只有起草或审议中的制度可以修改');
     checkVersion(inst.version, input.version);
     const values: Record<string, unknown> = {};
     if (input.title !== undefined) values.title = input.title.trim();

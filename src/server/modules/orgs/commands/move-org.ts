@@ -7,10 +7,11 @@ import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { ORG_PATH_COLUMNS } from '../../../db/org-path-columns.ts';
 import { rehomeTallies } from '../../../db/subtree-tally.ts';
 import { TALLY_TABLES } from '../../../db/tally-tables.ts';
-import { pathInSubtree } from '../../../db/scope.ts';
+import { pathInSubtree, pathUpperBound } from '../../../db/scope.ts';
 import { invalidField } from '../../../errors.ts';
 import { orgPolicy } from '../policy.ts';
 import { findOrg, findOrgInScope, nextSortOrder, type OrgRow } from '../repository.ts';
+import { actorsChangedAfter } from '../../../auth/actor-cache.ts';
 
 export interface MoveOrgInput {
   parentId: number;
@@ -24,49 +25,52 @@ export interface MoveOrgInput {
  * the old ancestors to the new ones, in the same transaction.
  */
 export async function moveOrg(ctx: Ctx, id: number, input: MoveOrgInput): Promise<OrgRow> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const org = await requireWritable(await findOrgInScope(trx, ctx.actor.scope, id), () => findOrg(trx, id), '单位');
-    authorize(orgPolicy, 'move', ctx.actor, org);
-    checkVersion(org.version, input.version);
-    if (org.parentId === null) throw invalidField('parentId', '顶级单位不能移动');
-    const parent = await requireWritable(
-      await findOrgInScope(trx, ctx.actor.scope, input.parentId),
-      () => findOrg(trx, input.parentId),
-      '目标上级单位',
-    );
-    authorize(orgPolicy, 'createChild', ctx.actor, parent);
-    if (parent.path.startsWith(org.path)) throw invalidField('parentId', '不能移动到自身或其下级单位之下');
-    if (!parent.active) throw invalidField('parentId', '目标上级单位已停用');
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const org = await requireWritable(await findOrgInScope(trx, ctx.actor.scope, id), () => findOrg(trx, id), '单位');
+      authorize(orgPolicy, 'move', ctx.actor, org);
+      checkVersion(org.version, input.version);
+      if (org.parentId === null) throw invalidField('parentId', '顶级单位不能移动');
+      const parent = await requireWritable(
+        await findOrgInScope(trx, ctx.actor.scope, input.parentId),
+        () => findOrg(trx, input.parentId),
+        '目标上级单位',
+      );
+      authorize(orgPolicy, 'createChild', ctx.actor, parent);
+      if (parent.path.startsWith(org.path)) throw invalidField('parentId', '不能移动到自身或其下级单位之下');
+      if (!parent.active) throw invalidField('parentId', '目标上级单位已停用');
 
-    const oldPath = org.path;
-    const newPath = `${parent.path}${org.id}/`;
-    const depthDelta = parent.depth + 1 - org.depth;
-    const cut = oldPath.length + 1;
-    if (org.parentId !== parent.id) {
-      await trx
-        .updateTable('orgUnits')
-        .set({ path: sql`${newPath} || substr(path, ${cut})`, depth: sql`depth + ${depthDelta}` })
-        .where((eb) => pathInSubtree(eb, 'path', oldPath))
-        .execute();
-      for (const { table, column } of ORG_PATH_COLUMNS) {
-        await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${newPath} || substr(${sql.ref(column)}, ${cut})
-          where ${sql.ref(column)} >= ${oldPath} and ${sql.ref(column)} < ${`${oldPath.slice(0, -1)}0`}`.execute(trx);
+      const oldPath = org.path;
+      const newPath = `${parent.path}${org.id}/`;
+      const depthDelta = parent.depth + 1 - org.depth;
+      const cut = oldPath.length + 1;
+      if (org.parentId !== parent.id) {
+        await trx
+          .updateTable('orgUnits')
+          .set({ path: sql`${newPath} || substr(path, ${cut})`, depth: sql`depth + ${depthDelta}` })
+          .where((eb) => pathInSubtree(eb, 'path', oldPath))
+          .execute();
+        for (const { table, column } of ORG_PATH_COLUMNS) {
+          await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${newPath} || substr(${sql.ref(column)}, ${cut})
+          where ${sql.ref(column)} >= ${oldPath} and ${sql.ref(column)} < ${pathUpperBound(oldPath)}`.execute(trx);
+        }
+        await rehomeTallies(trx, TALLY_TABLES, org.id, oldPath, newPath);
       }
-      await rehomeTallies(trx, TALLY_TABLES, org.id, oldPath, newPath);
-    }
-    const sortOrder =
-      input.sortOrder ?? (org.parentId === parent.id ? org.sortOrder : await nextSortOrder(trx, parent.id));
-    await updateVersioned(trx, 'orgUnits', id, input.version, { parentId: parent.id, sortOrder });
-    const after = (await findOrg(trx, id))!;
-    await recordAudit(trx, ctx.actor, {
-      action: 'move',
-      entityType: 'org',
-      entityId: id,
-      entityLabel: after.name,
-      orgPath: after.path,
-      before: { parentId: org.parentId, path: oldPath, sortOrder: org.sortOrder },
-      after: { parentId: parent.id, path: newPath, sortOrder },
-    });
-    return after;
-  });
+      const sortOrder =
+        input.sortOrder ?? (org.parentId === parent.id ? org.sortOrder : await nextSortOrder(trx, parent.id));
+      await updateVersioned(trx, 'orgUnits', id, input.version, { parentId: parent.id, sortOrder });
+      const after = (await findOrg(trx, id))!;
+      await recordAudit(trx, ctx.actor, {
+        action: 'move',
+        entityType: 'org',
+        entityId: id,
+        entityLabel: after.name,
+        orgPath: after.path,
+        before: { parentId: org.parentId, path: oldPath, sortOrder: org.sortOrder },
+        after: { parentId: parent.id, path: newPath, sortOrder },
+      });
+      return after;
+    })
+    .then(actorsChangedAfter(ctx.db));
 }

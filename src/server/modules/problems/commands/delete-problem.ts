@@ -5,7 +5,7 @@ import { checkVersion } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
 import { beforeProblemDelete } from '../problem-writes.ts';
-import { loadForWrite } from './shared.ts';
+import { loadForWrite, requireOpen } from './shared.ts';
 
 /**
  * Removes a problem recorded by mistake while it still awaits review (待审核). One that came from a finding
@@ -15,6 +15,7 @@ export async function deleteProblem(ctx: Ctx, id: number, version: number): Prom
   await ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, id);
     authorize(problemPolicy, 'delete', ctx.actor, subject);
+    requireOpen('delete', problem.status);
     checkVersion(problem.version, version);
     if (problem.sourceRefType)
       throw problemLinked('该问题由调研或民主生活会等转入，不能删除；如不成立，请在审核时退回说明');

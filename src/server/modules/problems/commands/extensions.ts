@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
 import { notifyExtensionDecided } from '../notify-events.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
-import { loadForWrite } from './shared.ts';
+import { loadForWrite, requireOpen } from './shared.ts';
 
 /** Asks the reviewer to move a measure's deadline (延期申请). */
 export async function requestExtension(
@@ -18,6 +18,7 @@ export async function requestExtension(
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'requestExtension', ctx.actor, subject);
+    requireOpen('requestExtension', subject.status);
     const measure = await trx
       .selectFrom('problemMeasures')
       .select(['id', 'deadline', 'status'])
@@ -70,6 +71,7 @@ export async function decideExtension(
   await ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'decideExtension', ctx.actor, subject);
+    requireOpen('decideExtension', subject.status);
     const ext = await trx
       .selectFrom('extensionRequests')
       .selectAll()

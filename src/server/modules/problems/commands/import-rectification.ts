@@ -4,15 +4,13 @@ import { nowIso, today } from '../../../clock.ts';
 import { inScope } from '../../../db/scope.ts';
 import { readUploadedSheet, type ReadCell } from '../../../io/xlsx-sheet.ts';
 import { CellErrors } from '../../../io/cell-errors.ts';
-import { scopeContains } from '../../../db/scope.ts';
-import { hasRole } from '../../../policies/engine.ts';
-import { PROBLEM_RECORDERS } from '../policy.ts';
 import { recordAudits } from '../../audit/record-audit.ts';
 import { PROBLEM_KINDS, PROBLEM_SOURCES } from '../../../../shared/problem-enums.ts';
 import { RECTIFICATION_HEADERS } from '../ledgers.ts';
 import { afterProblemWrites } from '../problem-writes.ts';
 import { insertMany } from '../../../db/insert-many.ts';
 import { inBatches } from '../../../db/in-batches.ts';
+import { problemPolicy } from '../policy.ts';
 
 const REQUIRED = ['序号', '问题描述', '问题来源', '整改措施', '责任单位', '整改时限'];
 const sourceByLabel = new Map<string, string>(Object.entries(PROBLEM_SOURCES).map(([k, v]) => [v, k]));
@@ -109,7 +107,7 @@ async function checkLedger(ctx: Ctx, campaign: { focusAreas: string }, buffer: B
     else if (!unitMatches.length) bad('责任单位', `未找到单位“${text('责任单位')}”（或不在您的数据范围内）`);
     else if (unitMatches.length > 1)
       bad('责任单位', `有 ${unitMatches.length} 个同名单位“${text('责任单位')}”，请在系统中区分名称后再导入`);
-    else if (!(hasRole(ctx.actor, ...PROBLEM_RECORDERS) && scopeContains(ctx.actor.scope, unitMatches[0].path)))
+    else if (!problemPolicy.update(ctx.actor, { orgPath: unitMatches[0].path, status: 'draft', personId: null }))
       bad('责任单位', '您无权为该单位记录问题');
     const person = (h: string): number | null => {
       const name = text(h);

@@ -5,7 +5,7 @@ import { requireHappened } from '../../../lib/happened.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
-import { checkAttachments, loadForWrite } from './shared.ts';
+import { checkAttachments, loadForWrite, requireOpen } from './shared.ts';
 
 /** A dated progress note on a measure, with evidence files (佐证材料) that count toward 销号. */
 export async function reportProgress(
@@ -18,6 +18,7 @@ export async function reportProgress(
   await ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'reportProgress', ctx.actor, subject, '只有责任人或本单位党务干部可以填报进展');
+    requireOpen('reportProgress', subject.status);
     const measure = await trx
       .selectFrom('problemMeasures')
       .select('id')

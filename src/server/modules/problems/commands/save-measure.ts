@@ -11,7 +11,7 @@ import { problemPolicy } from '../policy.ts';
 import { notifyAssigned } from '../notify-events.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import type { ProblemRow } from '../repository.ts';
-import { checkPeople, loadForWrite, resolveDeadline, type DeadlineInput } from './shared.ts';
+import { checkPeople, loadForWrite, requireOpen, resolveDeadline, type DeadlineInput } from './shared.ts';
 
 export interface MeasureInput {
   content: string;
@@ -70,6 +70,7 @@ export async function addMeasure(ctx: Ctx, problemId: number, input: MeasureInpu
   await ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'addMeasure', ctx.actor, subject);
+    requireOpen('addMeasure', subject.status);
     const id = await insertMeasure(trx, problem, input, 'deadline', ctx.actor);
     await afterProblemWrite(trx, problemId);
     await recordAudit(trx, ctx.actor, {

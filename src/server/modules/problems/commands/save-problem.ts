@@ -12,7 +12,7 @@ import { problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { findProblemInScope, type ProblemRow } from '../repository.ts';
 import { insertMeasure, type MeasureInput } from './save-measure.ts';
-import { checkPeople, loadForWrite } from './shared.ts';
+import { checkPeople, loadForWrite, requireOpen } from './shared.ts';
 
 export interface ProblemFields {
   title?: string;
@@ -127,6 +127,7 @@ export async function updateProblem(
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, id);
     authorize(problemPolicy, 'update', ctx.actor, subject);
+    requireOpen('update', subject.status);
     checkVersion(problem.version, input.version);
     const { version, ...fields } = input;
     await checkRefs(trx, problem.campaignId, fields);

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
-import { invalidField } from '../../../errors.ts';
+import { illegalTransition, invalidField } from '../../../errors.ts';
+import { PROBLEM_STATUSES, type ProblemStatus } from '../../../../shared/problem-enums.ts';
+import { isOpenFrom, type ProblemAction } from '../lifecycle.ts';
 import { today } from '../../../clock.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { addWorkingDays } from '../../../lib/working-days.ts';
@@ -20,6 +22,12 @@ export async function loadForWrite(ctx: Ctx, trx: Kysely<Database>, id: number) 
   const ownsMeasure = ctx.actor.personId !== null && measures.some((m) => m.ownerId === ctx.actor.personId);
   const subject: ProblemSubject = { ...problem, ownsMeasure };
   return { problem, subject, measures };
+}
+
+/** 409 when the problem's status does not allow the action at all (the lifecycle's OPEN_FROM). */
+export function requireOpen(action: ProblemAction, status: string): void {
+  if (!isOpenFrom(action, status))
+    throw illegalTransition(`问题当前为“${PROBLEM_STATUSES[status as ProblemStatus] ?? status}”，不能执行此操作`);
 }
 
 export type DeadlineInput = string | { workingDays: number };

@@ -77,16 +77,15 @@ async function escalate(trx: Kysely<Database>, ctx: Ctx, problem: ProblemRow): P
 export async function transitionProblem(ctx: Ctx, id: number, input: TransitionInput): Promise<ProblemRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject, measures } = await loadForWrite(ctx, trx, id);
+    // Who may act is the policy's (403); whether the status allows it is decide()'s below (409).
     authorize(
       problemPolicy,
       input.action,
       ctx.actor,
       subject,
-      problem.status === 'closed'
-        ? '已销号的问题不能再操作'
-        : (input.action === 'approve' || input.action === 'reject') && problem.submittedBy === ctx.actor.userId
-          ? OWN_SUBMISSION
-          : undefined,
+      (input.action === 'approve' || input.action === 'reject') && problem.submittedBy === ctx.actor.userId
+        ? OWN_SUBMISSION
+        : undefined,
     );
     checkVersion(problem.version, input.version);
     const attachmentIds = input.attachmentIds ?? [];

@@ -1,13 +1,12 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
 import { illegalTransition, invalidField, forbidden } from '../../../errors.ts';
-import { authorize, hasRole } from '../../../policies/engine.ts';
+import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { scopeContains } from '../../../db/scope.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
-import { topicPolicy } from '../policy.ts';
+import { mayOpenTopic, topicPolicy } from '../policy.ts';
 import { findTopic, findTopicAnywhere, type TopicRow } from '../repository.ts';
 
 /** A leader takes a topic (领题) with a plan; the office may assign one to a leader in its scope. */
@@ -23,9 +22,7 @@ export async function createTopic(
     );
     const leaderId = input.leaderId ?? ctx.actor.personId;
     if (!leaderId) throw invalidField('leaderId', '请选择领题的领导');
-    const ownTopic = leaderId === ctx.actor.personId && hasRole(ctx.actor, 'leader', 'secretary', 'office', 'admin');
-    if (!ownTopic && !(hasRole(ctx.actor, 'admin', 'office', 'secretary') && scopeContains(ctx.actor.scope, org.path)))
-      throw forbidden('只有领导本人或办公室可以领题');
+    if (!mayOpenTopic(ctx.actor, { orgPath: org.path, leaderId })) throw forbidden('只有领导本人或办公室可以领题');
     const leader = await trx
       .selectFrom('people')
       .select('id')

@@ -1,18 +1,13 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
 import { illegalTransition, invalidField, notFound } from '../../../errors.ts';
-import { authorize, hasRole, type Policy } from '../../../policies/engine.ts';
+import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { inScope, scopeContains } from '../../../db/scope.ts';
+import { inScope } from '../../../db/scope.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
-
-/** Officers submit unit plans, members their own; the 第一责任人 (or the office) reviews. */
-export const planPolicy: Policy<{ orgPath: string; personId: number | null; status: string }> = {
-  review: (actor, p) =>
-    hasRole(actor, 'admin', 'office', 'secretary') && scopeContains(actor.scope, p.orgPath) && p.status === 'submitted',
-};
+import { maySubmitUnitPlan, planPolicy } from '../policy.ts';
 
 /** Submits a unit plan (officers) or one's own personal plan (anyone with a person record). */
 export async function savePlan(
@@ -37,8 +32,7 @@ export async function savePlan(
         () => anyOrg(trx, unitId),
         '单位',
       );
-      if (!hasRole(ctx.actor, 'admin', 'office', 'secretary', 'officer'))
-        throw invalidField('personal', '只能提交个人学习计划');
+      if (!maySubmitUnitPlan(ctx.actor)) throw invalidField('personal', '只能提交个人学习计划');
       orgId = org.id;
       orgPath = org.path;
     }

@@ -14,6 +14,7 @@ import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { studyPolicy } from '../policy.ts';
 import { findSession, findSessionAnywhere, type SessionRow } from '../repository.ts';
 import { afterSessionWrite } from '../tally.ts';
+import { requireCampaign } from '../../campaigns/public.ts';
 
 export interface Attendance {
   personId: number;
@@ -127,12 +128,7 @@ export async function createSession(ctx: Ctx, input: SessionInput): Promise<Sess
       '单位',
     );
     authorize(studyPolicy, 'record', ctx.actor, { orgPath: org.path });
-    const campaign = await trx
-      .selectFrom('campaigns')
-      .select('id')
-      .where('id', '=', input.campaignId)
-      .executeTakeFirst();
-    if (!campaign) throw invalidField('campaignId', '“主题教育”不存在');
+    await requireCampaign(trx, input.campaignId);
     const now = nowIso();
     const row = await trx
       .insertInto('studySessions')
