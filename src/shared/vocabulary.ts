@@ -16,7 +16,7 @@ export const PROBLEM_ACTION_LABELS = {
 /** What each move is for, said where it appears. */
 export const PROBLEM_ACTION_HINTS = {
   confirm: '确认是第一责任人的审核把关：核实问题属实、措施具体可行后确认，问题即进入整改',
-  approve: '第一责任人核实措施已全部完成、成效和佐证属实后同意销号；提交申请的人不能审核自己的申请',
+  approve: '第一责任人核实措施已全部完成、成效和佐证属实后同意销号',
   escalate: '“根子在上面”的问题上报上级单位，由上级牵头整改，本单位继续跟进',
 } as const;
 
@@ -36,6 +36,9 @@ export const ACTION_LABELS: Record<string, string> = {
   assign_leader: '设置分管',
   unassign_leader: '取消分管',
   confirm: PROBLEM_ACTION_LABELS.confirm,
+  nominate: '推荐先进典型',
+  object: '提出异议',
+  handle_objection: '处理异议',
   submit: PROBLEM_ACTION_LABELS.submit,
   approve: PROBLEM_ACTION_LABELS.approve,
   reject: PROBLEM_ACTION_LABELS.reject,
@@ -107,6 +110,7 @@ export const FIELD_LABELS: Record<string, string> = {
   kind: '类别',
   parentId: '上级单位',
   orgId: '单位',
+  leadOrgId: '牵头单位',
   orgName: '单位',
   sortOrder: '排序号',
   secretaryId: '第一责任人',

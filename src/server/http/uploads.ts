@@ -15,10 +15,14 @@ function uploadError(error: unknown): unknown {
 }
 
 /** The request's one file part (with the fields sent before it), or a 400 naming `file`. */
-export async function uploadedFile(req: FastifyRequest, missing = '请选择要上传的文件'): Promise<MultipartFile> {
+export async function uploadedFile(
+  req: FastifyRequest,
+  missing = '请选择要上传的文件',
+  limits?: { fileSize?: number; files?: number },
+): Promise<MultipartFile> {
   let file: MultipartFile | undefined;
   try {
-    file = await req.file();
+    file = await req.file(limits ? { limits } : undefined);
   } catch (error) {
     throw uploadError(error);
   }

@@ -1,3 +1,4 @@
+import { uploadedBytes, uploadedFile } from '../../http/uploads.ts';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponses } from '../../http/schemas.ts';
@@ -36,9 +37,8 @@ export const publicDemandRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const file = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
-      if (!file) throw badRequest('请选择照片', [{ path: 'file', message: '请选择照片' }]);
-      const bytes = await file.toBuffer().catch((e: { code?: string }) => {
+      const file = await uploadedFile(req, '请选择照片', { fileSize: PHOTO_MAX_BYTES, files: 1 });
+      const bytes = await uploadedBytes(file).catch((e: { code?: string }) => {
         if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge('照片不能超过 5 MB');
         throw e;
       });

@@ -8,7 +8,7 @@ import {
   type ProblemSource,
   type ProblemStatus,
 } from '../../../shared/problem-enums.ts';
-import { OWN_SUBMISSION, problemAbilities } from './policy.ts';
+import { problemAbilities } from './policy.ts';
 import { colourOf, isOverdue } from './colour.ts';
 import { decide } from './lifecycle.ts';
 import type { MeasureRow, ProblemRow } from './repository.ts';
@@ -41,7 +41,6 @@ function blockersOf(p: ProblemRow, measures: MeasureRow[], abilities: Record<str
     );
     if (!verdict.ok) out.submit = verdict.message;
   }
-  if (p.status === 'submitted' && p.submittedBy === userId) out.approve = OWN_SUBMISSION;
   return out;
 }
 

@@ -11,7 +11,7 @@ import { anyOrg } from '../../orgs/public.ts';
 import { linkClosedProblem } from '../../institutions/public.ts';
 import type { ProblemStatus } from '../../../../shared/problem-enums.ts';
 import { decide, type Action } from '../lifecycle.ts';
-import { OWN_SUBMISSION, problemPolicy } from '../policy.ts';
+import { problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { findProblemInScope, type ProblemRow } from '../repository.ts';
 import { checkAttachments, loadForWrite } from './shared.ts';
@@ -78,15 +78,7 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject, measures } = await loadForWrite(ctx, trx, id);
     // Who may act is the policy's (403); whether the status allows it is decide()'s below (409).
-    authorize(
-      problemPolicy,
-      input.action,
-      ctx.actor,
-      subject,
-      (input.action === 'approve' || input.action === 'reject') && problem.submittedBy === ctx.actor.userId
-        ? OWN_SUBMISSION
-        : undefined,
-    );
+    authorize(problemPolicy, input.action, ctx.actor, subject);
     checkVersion(problem.version, input.version);
     const attachmentIds = input.attachmentIds ?? [];
     await checkAttachments(trx, ctx, attachmentIds);
