@@ -23,7 +23,7 @@ export function judgeDates(warningDays: number) {
  * Why a move the caller's role could take is not open yet — so the button can say so before anyone fills its
  * dialog. The lifecycle's own refusal text is reused, so the button and the server's 409 say the same thing.
  */
-function blockersOf(p: ProblemRow, measures: MeasureRow[], abilities: Record<string, boolean>, userId: number) {
+function blockersOf(p: ProblemRow, measures: MeasureRow[], abilities: Record<string, boolean>) {
   const out: Record<string, string> = {};
   if (abilities.submit) {
     const verdict = decide(
@@ -88,6 +88,6 @@ export function presentProblem(
     updatedAt: p.updatedAt,
     measures: mine.map((m) => ({ ...m, overdue: m.status === 'open' && m.deadline < dates.today })),
     abilities,
-    blockers: blockersOf(p, mine, abilities, actor.userId),
+    blockers: blockersOf(p, mine, abilities),
   };
 }
