@@ -221,3 +221,12 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
     .first()
     .click();
 }
+
+/**
+ * Opens a page from the menu and waits until that page is on screen: the previous page stays up while the
+ * new one's code loads, so acting right after the click would act on the old page.
+ */
+export async function openMenu(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: label }).click();
+  await page.locator(`[data-page="${label}"]`).waitFor();
+}

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { addDays, today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
-import { describeBrowser, loginAs, logout, pickOption } from './harness.ts';
+import { describeBrowser, loginAs, logout, pickOption, openMenu } from './harness.ts';
 
 describeBrowser('browser: a key task falls behind and catches up', (current) => {
   const realToday = today();
@@ -14,7 +14,7 @@ describeBrowser('browser: a key task falls behind and catches up', (current) => 
     const run = current();
     const { page } = run;
     await loginAs(run, 'office');
-    await page.getByRole('menuitem', { name: '推动发展' }).click();
+    await openMenu(page, '推动发展');
     await page.getByRole('button', { name: '新建重点任务' }).click();
     const form = page.getByRole('dialog').filter({ hasText: '新建重点任务' });
     await form.getByLabel('任务名称').fill('智慧城管平台建设');
@@ -49,9 +49,7 @@ describeBrowser('browser: a key task falls behind and catches up', (current) => 
 
     // The responsible unit marks the first node done with its evidence.
     await loginAs(run, 'officer');
-    await page.getByRole('menuitem', { name: '推动发展' }).click();
-    // The home page lists the same task among its to-dos and stays on screen while the task page loads.
-    await page.getByText('推动发展 · 重点任务').waitFor();
+    await openMenu(page, '推动发展');
     await page.locator('.ant-table-row', { hasText: '智慧城管平台建设' }).first().getByText('智慧城管平台建设').click();
     const drawer = page.getByRole('dialog').filter({ hasText: '周调度记录' }).last();
     await drawer.locator('.ant-table-row', { hasText: '需求调研' }).getByRole('button', { name: '标记完成' }).click();

@@ -1,15 +1,14 @@
 import { expect, it } from 'vitest';
-import { loginAs, describeBrowser } from './harness.ts';
+import { loginAs, describeBrowser, openMenu, pickOption } from './harness.ts';
 
 describeBrowser('browser: study attendance and make-ups', (run) => {
   it('officer records a session with two absentees; as they make it up, coverage of that session reaches 100%', async () => {
     const { page } = run();
     await loginAs(run(), 'officer');
-    await page.getByRole('menuitem', { name: '理论学习' }).click();
+    await openMenu(page, '理论学习');
     await page.getByRole('button', { name: '记录集中学习' }).click();
     const form = page.getByRole('dialog').filter({ hasText: '学习主题' });
-    await form.locator('.ant-form-item', { hasText: '单位' }).first().locator('.ant-select').click();
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '办公室党支部' }).click();
+    await pickOption(page, form, '单位', '办公室党支部');
     await form.getByLabel('学习主题').fill('学习城市工作重要论述');
     for (const name of ['孙晓雨', '钱多多']) {
       const row = form.locator('.ant-table-row', { hasText: name });
