@@ -45,7 +45,7 @@ function isColumnNumbers(row: RawRow | undefined): boolean {
 /** 填报单位：XX (or 报送单位/单位名称/单位) in the rows above the header: XX, without a date written after it. */
 function unitHintOf(rows: RawRow[]): string | undefined {
   for (const row of rows) {
-    const cells = row.cells.map((t) => t ?? '');
+    const cells = Array.from(row.cells, (t) => t ?? '');
     for (let c = 0; c < cells.length; c++) {
       const m = /^\s*(?:填报|报送|填表|制表|责任)?单位(?:名称)?\s*[:：]\s*(.*)$/s.exec(cells[c].normalize('NFKC'));
       if (!m) continue;
