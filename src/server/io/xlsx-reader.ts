@@ -313,15 +313,27 @@ function sheetReader(
   };
 }
 
-/** Merged ranges that start inside the columns read, clipped to them; single cells left out. */
+/**
+ * Merged ranges that start inside the columns read, clipped to them, in reading order; single cells left out.
+ * Excel never writes overlapping ranges, so a range overlapping an earlier one is dropped: what is kept covers
+ * each cell at most once, and a reader walking the rows holds at most one range per column.
+ */
 function mergeRanges(refs: string[], columns: number): CellRange[] {
   const ranges: CellRange[] = [];
   for (const ref of refs) {
     const [from, to] = ref.split(':').map(decodeRef);
-    if (!to || from.col > columns || (from.row === to.row && from.col === to.col)) continue;
+    if (!to || from.col > columns || to.row < from.row || to.col < from.col) continue;
+    if (from.row === to.row && from.col === to.col) continue;
     ranges.push({ top: from.row, left: from.col, bottom: to.row, right: Math.min(to.col, columns) });
   }
-  return ranges;
+  ranges.sort((x, y) => x.top - y.top || x.left - y.left);
+  /** The last row covered so far in each column. */
+  const coveredTo = new Array<number>(columns + 1).fill(0);
+  return ranges.filter((range) => {
+    for (let c = range.left; c <= range.right; c++) if (coveredTo[c] >= range.top) return false;
+    for (let c = range.left; c <= range.right; c++) coveredTo[c] = range.bottom;
+    return true;
+  });
 }
 
 /** The parts every sheet needs, read once: shared strings, date formats, date system. */
