@@ -9,7 +9,6 @@ import type {
   LedgerField,
   LedgerRecord,
   MergeRange,
-  RawRow,
   RawSheet,
   SheetLayout,
   SheetRecords,
@@ -22,8 +21,8 @@ const FOOTER = /^(?:填表人|填报人|制表人|审核人|审批人|负责人�
 
 /** Cell text as stored: line breaks made \n; for names, every space taken out ('王　芳' → '王芳'). */
 function clean(text: string, name: boolean | undefined): string {
-  const trimmed = text.replace(/\r\n?/g, '\n').trim();
-  return name ? trimmed.replace(/[\s\u3000]+/g, '') : trimmed;
+  const trimmed = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).trim();
+  return name && /\s/.test(trimmed) ? trimmed.replace(/\s+/g, '') : trimmed;
 }
 
 /** The merges that start under the header and span more than one row, by the row they start in. */
@@ -63,21 +62,16 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
   const skipped = { blank: 0, total: 0 };
   let current: LedgerRecord | undefined;
 
-  /** The cell at (row, col): its own text, or the text of the merge over it; and whether a merge continues into it. */
-  const cellAt = (raw: RawRow | undefined, col: number): { cell?: LedgerCell; continued: boolean } => {
-    const merge = active.find((m) => m.left <= col && col <= m.right);
-    const source = merge ? rows.get(merge.top) : raw;
-    const at = merge ? merge.left : col;
-    const text = source?.cells[at];
-    const continued = merge !== undefined && merge.top !== raw?.row;
-    if (text === undefined) return { continued };
-    const date = source?.dates?.get(at);
-    return { cell: date ? { text, date } : { text }, continued };
+  /** The merge over column `col` of the current row, if any (at most one: the ranges are disjoint). */
+  const mergeOver = (col: number) => {
+    for (const m of active) if (m.left <= col && col <= m.right) return m;
+    return undefined;
   };
 
   for (let r = headerEnd + 1; r <= last; r++) {
-    active = active.filter((m) => m.bottom >= r);
-    active.push(...(starts.get(r) ?? []));
+    if (active.some((m) => m.bottom < r)) active = active.filter((m) => m.bottom >= r);
+    const starting = starts.get(r);
+    if (starting) active.push(...starting);
     const raw = rows.get(r);
     const first = raw?.cells.find((t) => t !== undefined)?.replace(/[\s\u3000]+/g, '');
     if (first && TOTAL.test(first)) {
@@ -90,14 +84,19 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
     let continued = false;
     let own = false;
     for (const { col, field } of columns) {
-      const found = cellAt(raw, col);
-      const text = found.cell && clean(found.cell.text, field.name);
+      // A merged value is read from the range's top-left cell, into every row the range spans.
+      const merge = mergeOver(col);
+      const source = merge ? rows.get(merge.top) : raw;
+      const at = merge ? merge.left : col;
+      const found = source?.cells[at];
+      const text = found && clean(found, field.name);
       if (!text) continue;
-      const cell = { ...found.cell, text };
+      const date = source.dates?.get(at);
+      const cell: LedgerCell = date ? { text, date } : { text };
       if (field.level === 'row') row[field.key] = cell;
       else {
         record[field.key] = cell;
-        if (found.continued) continued = true;
+        if (merge && merge.top !== r) continued = true;
         else own = true;
       }
     }
