@@ -260,6 +260,25 @@ describe('reading offices’ own 整改台账', () => {
     ]);
   });
 
+  it('6b · a 问题来源 and a 责任单位 merged over several problems do not join them', async () => {
+    const file = await workbookOf({
+      name: '台账',
+      rows: [
+        row('序号', '问题描述', '问题来源', '整改措施', '责任单位', '整改时限'),
+        row(1, '问题甲', '巡视反馈', '措施1', '甲', '2023-12-31'),
+        row(2, '问题乙', null, '措施2', '乙', '2023-12-31'),
+        row(3, '问题丙', null, '措施3', null, '2023-12-31'),
+      ],
+      merges: ['C2:C4', 'E3:E4'],
+    });
+    const sheet = await readOne(file);
+    expect(sheet.records.map((r) => [r.no, r.title, r.source, r.measures.map((m) => m.ownerOrg)])).toEqual([
+      ['1', '问题甲', '巡视反馈', ['甲']],
+      ['2', '问题乙', '巡视反馈', ['乙']],
+      ['3', '问题丙', '巡视反馈', ['乙']],
+    ]);
+  });
+
   it('7 · one problem over several rows with no merges: 序号 and 问题 left empty on the rows that continue it', async () => {
     const file = await workbookOf({
       name: '台账',

@@ -1,8 +1,8 @@
 /**
  * The rows under a ledger's header as records. One problem often takes several rows, one per measure: its own
- * cells (序号, 问题描述 …) merged over those rows, or written once with the cells under them left empty. So a
- * row continues the record above when a merge over a record-level column covers it, or when it has no
- * record-level text of its own (or repeats the record's). Blank rows and total rows are skipped and counted.
+ * cells (序号, 问题描述 …) merged over those rows, or written once with the cells under them left empty, or
+ * repeated. So a row continues the record above when every record-level value it writes itself (not through
+ * a merge from above) repeats the record's. Blank rows and total rows are skipped and counted.
  */
 import type {
   LedgerCell,
@@ -81,8 +81,8 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
     }
     const record: Record<string, LedgerCell> = {};
     const row: Record<string, LedgerCell> = {};
-    let continued = false;
-    let own = false;
+    /** Record-level fields this row writes itself (not through a merge from a row above). */
+    const own: string[] = [];
     for (const { col, field } of columns) {
       // A merged value is read from the range's top-left cell, into every row the range spans.
       const merge = mergeOver(col);
@@ -96,13 +96,12 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
       if (field.level === 'row') row[field.key] = cell;
       else {
         record[field.key] = cell;
-        if (merge && merge.top !== r) continued = true;
-        else own = true;
+        if (!merge || merge.top === r) own.push(field.key);
       }
     }
     const recordKeys = Object.keys(record);
     const rowKeys = Object.keys(row);
-    if (!rowKeys.length && !own) {
+    if (!rowKeys.length && !own.length) {
       // A row with no text, or text only in columns not read (blank) — or the merged tail of a record above.
       if (!active.length) skipped.blank++;
       continue;
@@ -112,8 +111,9 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
       current = undefined;
       continue;
     }
-    const repeats = current && recordKeys.every((k) => current!.values[k]?.text === record[k].text);
-    if (current && (continued || !own || repeats)) {
+    // A row continues the record above unless it writes a record-level value of its own that differs: a
+    // 问题来源 merged over several problems, each with its own 序号 and 问题, does not join them.
+    if (current && own.every((k) => current!.values[k]?.text === record[k].text)) {
       for (const k of recordKeys) current.values[k] ??= record[k];
     } else {
       current = { sheet: sheet.name, firstRow: r, values: record, rows: [] };
