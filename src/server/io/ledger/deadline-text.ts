@@ -71,7 +71,7 @@ const READERS: Reader[] = [
   { pattern: new RegExp(`${MONTH}\\s*月`, 'g'), read: (m, year) => ({ year, month: number(m[1]), yearless: true }) },
   {
     // 12.31 / 12/31 written without a year
-    pattern: /(?<![\d.\/-])(\d{1,2})\s*[./]\s*(\d{1,2})(?![\d.\/-])/g,
+    pattern: /(?<![\d./-])(\d{1,2})\s*[./]\s*(\d{1,2})(?![\d./-])/g,
     read: (m, year) => ({ year, month: +m[1], day: +m[2], yearless: true }),
   },
   { pattern: new RegExp(QUARTER, 'g'), read: (m, year) => ({ year, month: quarterEnd(m[1]), yearless: true }) },

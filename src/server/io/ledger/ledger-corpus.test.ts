@@ -334,6 +334,7 @@ describe('reading offices’ own 整改台账', () => {
         row(2, '问题二', '措施', '乙', '2023-12-31'),
         row('总  计'),
         row('共2项'),
+        row('序号', '问题描述', '整改措施', '责任单位', '整改时限'), // the header again, as printed on each page
         row(null, '共计：2个问题'),
         row('填表人：王芳    审核人：李明'),
       ],

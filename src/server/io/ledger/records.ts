@@ -9,10 +9,12 @@ import type {
   LedgerField,
   LedgerRecord,
   MergeRange,
+  RawRow,
   RawSheet,
   SheetLayout,
   SheetRecords,
 } from './types.ts';
+import { normaliseHeader } from './fields.ts';
 
 /** 合计 / 小计 / 总计 / 共计 / 共15项 … starting the row's first text (spaces inside them allowed). */
 const TOTAL = /^(?:合计|小计|总计|共计|共\d+(?:项|个|条|件|人|家))/;
@@ -40,6 +42,20 @@ function tallMerges(merges: MergeRange[], below: number): Map<number, MergeRange
 interface Column {
   col: number;
   field: LedgerField;
+  /** The header the column's cells would repeat if the header were printed again (its lowest part). */
+  header: string;
+}
+
+/** Whether the row's own cells repeat the header in at least two of the mapped columns, and nothing else. */
+function repeatsHeader(raw: RawRow | undefined, columns: Column[]): boolean {
+  let same = 0;
+  for (const { col, header } of columns) {
+    const text = raw?.cells[col];
+    if (text === undefined) continue;
+    if (normaliseHeader(text) !== header) return false;
+    same++;
+  }
+  return same >= 2;
 }
 
 /**
@@ -50,7 +66,7 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const columns: Column[] = layout.columns.flatMap((c) => {
     const field = c.field === null ? undefined : byKey.get(c.field);
-    return field ? [{ col: c.column, field }] : [];
+    return field ? [{ col: c.column, field, header: normaliseHeader(c.header.split('/').at(-1) ?? '') }] : [];
   });
   const headerEnd = layout.headerRows[1];
   const starts = tallMerges(sheet.merges, headerEnd);
@@ -106,6 +122,7 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
       if (!active.length) skipped.blank++;
       continue;
     }
+    if (repeatsHeader(raw, columns)) continue; // a header printed again on every page is no record
     if (first && FOOTER.test(first) && recordKeys.length + rowKeys.length <= 2) {
       skipped.blank++;
       current = undefined;
