@@ -47,7 +47,9 @@ function unitHintOf(rows: RawRow[]): string | undefined {
   for (const row of rows) {
     const cells = Array.from(row.cells, (t) => t ?? '');
     for (let c = 0; c < cells.length; c++) {
-      const m = /^\s*(?:填报|报送|填表|制表|责任)?单位(?:名称)?\s*[:：]\s*(.*)$/s.exec(cells[c].normalize('NFKC'));
+      const m = /^\s*(?:填报|报送|填表|制表|责任)?单位(?:名称)?\s*(?:\([^)]*\))?\s*[:：]\s*(.*)$/s.exec(
+        cells[c].normalize('NFKC'),
+      );
       if (!m) continue;
       const rest = m[1] || cells.slice(c + 1).find((t) => t.trim()) || '';
       const unit = rest

@@ -302,7 +302,7 @@ describe('reading offices’ own 整改台账', () => {
       name: unit,
       rows: [
         row(`${unit}整改台账`),
-        row(`填报单位：${unit}`),
+        row(...(unit === '卫健委' ? ['填报单位（盖章）：', unit] : [`填报单位：${unit}`])),
         row('序号', '问题描述', '整改措施', '责任单位', '整改时限'),
         row(1, problem, '措施', unit, '2023-12-31'),
       ],
