@@ -5,20 +5,30 @@ import { readDeadline } from './deadline-text.ts';
 import { detectLayout, layoutSignature } from './layout.ts';
 import { toRecords } from './records.ts';
 import { RECTIFICATION_FIELDS } from './rectification-fields.ts';
-import type { LedgerCell, LedgerRecord, SheetLayout } from './types.ts';
+import type { LedgerCell, LedgerRecord, SheetLayout, SheetRecords } from './types.ts';
 import { readLedgerFile } from './workbook.ts';
 
-const texts = (values: Record<string, LedgerCell>) =>
+/** A record as the tests compare it: its first row, its record-level texts, one object of texts per row. */
+interface Simple {
+  row: number;
+  measures: Array<Record<string, string>>;
+  [field: string]: string | number | Array<Record<string, string>>;
+}
+type SheetRead =
+  | { sheet: string; problem: string }
+  | { sheet: string; layout: SheetLayout; skipped: SheetRecords['skipped']; records: Simple[]; raw: LedgerRecord[] };
+
+const texts = (values: Record<string, LedgerCell>): Record<string, string> =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.text]));
-const simple = (r: LedgerRecord) => ({
-  row: r.firstRow,
+const simple = (r: LedgerRecord): Simple => ({
   ...texts(r.values),
+  row: r.firstRow,
   measures: r.rows.map((x) => texts(x.values)),
 });
 
 /** Reads a file the way the import does: every sheet, its layout, its records. */
 async function read(buffer: Buffer, fileName = '台账.xlsx', remembered?: Record<string, string | null>) {
-  return (await readLedgerFile(buffer, fileName)).map((sheet) => {
+  return (await readLedgerFile(buffer, fileName)).map((sheet): SheetRead => {
     const layout = detectLayout(sheet, RECTIFICATION_FIELDS, remembered);
     if ('problem' in layout) return { sheet: sheet.name, problem: layout.problem };
     const { records, skipped } = toRecords(sheet, layout, RECTIFICATION_FIELDS);
@@ -30,7 +40,7 @@ async function readOne(buffer: Buffer, fileName?: string, remembered?: Record<st
   const [sheet, ...more] = await read(buffer, fileName, remembered);
   expect(more).toEqual([]);
   if (!('layout' in sheet)) throw new Error(`no layout: ${sheet.problem}`);
-  return sheet as typeof sheet & { layout: SheetLayout };
+  return sheet;
 }
 
 const fieldsOf = (layout: SheetLayout) => layout.columns.map((c) => c.field);
