@@ -44,7 +44,7 @@ export const Problem = Type.Object({
 export const ErrorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 /** The response of a route that answers 204 (documented, so every route states what it returns). */
-export const NoContent = Type.Null({ description: '无内容' });
+export const NoContent = { description: '无内容' } as const;
 
 /** A file download of the given media type (its bytes are sent as they are, never serialized). */
 export const FileResponse = (mediaType: string, description: string) => ({
