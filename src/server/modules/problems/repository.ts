@@ -5,9 +5,12 @@ import type { Actor } from '../../auth/actor.ts';
 import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
 import { distinctIds } from '../../db/access.ts';
-import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
 import { addDays } from '../../clock.ts';
+import type { ProblemFilter } from './problem-filter.ts';
+import { subtreeShare, tallyTotal } from './tally.ts';
+
+export type { ProblemFilter };
 
 /**
  * Problems the caller may see: those of units in scope, their own individual problems, and problems with a
@@ -49,35 +52,6 @@ export async function visibleProblemIds(
     .where(problemVisible(actor))
     .execute();
   return new Set(rows.map((r) => r.id));
-}
-
-export interface ProblemFilter {
-  campaignId?: number;
-  /** Path of the unit whose subtree is wanted. */
-  orgPath?: string;
-  /** Only the unit itself, not its subtree. */
-  unitOnly?: boolean;
-  source?: string;
-  category?: string;
-  kind?: string;
-  status?: string;
-  colour?: ProblemColour;
-  ownerId?: number;
-  overdue?: boolean;
-  escalated?: boolean;
-  /** Closed with every measure finished by its deadline. */
-  onTime?: boolean;
-  specialItemId?: number;
-  /** 申请销号 waiting since before this date (Asia/Shanghai). */
-  submittedBefore?: string;
-  q?: string;
-  /**
-   * How the list should read a subtree, chosen with the maintained figures (listPlan): 'ordered' walks the
-   * campaign's list index in deadline order and skips rows outside the subtree; 'range' reads the subtree's
-   * rows by path and sorts them. SQLite is told through the range's likelihood (scope.ts); PostgreSQL
-   * plans from its own statistics.
-   */
-  plan?: 'ordered' | 'range';
 }
 
 /**
@@ -267,6 +241,32 @@ export async function problemPage(
       ).execute()
     : [];
   return { items, total, page, pageSize };
+}
+
+export interface ProblemListRequest extends Omit<ProblemFilter, 'plan'> {
+  sort: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The 问题清单 as the caller may see it: the total from the maintained figures when the caller's view is one
+ * subtree (tally.ts), the read plan chosen from the subtree's share of the campaign (listPlan), then the page.
+ * Without a unit filter, a caller whose whole visibility is one subtree reads that subtree's range.
+ */
+export async function listProblems(
+  db: Kysely<Database>,
+  actor: Actor,
+  { sort, page, pageSize, ...filter }: ProblemListRequest,
+  dates: { today: string; yellowUntil: string },
+) {
+  const listFilter = { ...filter, orgPath: filter.orgPath ?? (await visibleSubtree(db, actor)) };
+  const total = await tallyTotal(db, actor, listFilter, dates);
+  const plan =
+    total !== undefined && listFilter.orgPath
+      ? listPlan(total, await subtreeShare(db, listFilter, total, dates), page, pageSize)
+      : undefined;
+  return problemPage(db, problemQuery(db, actor, { ...listFilter, plan }, dates), sort, page, pageSize, total);
 }
 
 /**

@@ -19,17 +19,13 @@ import {
   findProblemInScope,
   type ProblemRow,
   measuresOf,
-  listPlan,
-  problemPage,
-  problemQuery,
-  visibleSubtree,
+  listProblems,
   warningDaysOf,
 } from './repository.ts';
 import { judgeDates, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
 import { deleteProblem } from './commands/delete-problem.ts';
-import { subtreeShare, tallyTotal } from './tally.ts';
 import type { Action } from './lifecycle.ts';
 
 const tags = ['检视整改'];
@@ -70,20 +66,12 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, ...filter } = req.query;
       const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
-      const orgPath = (await orgPathFilter(req, orgId)) ?? (await visibleSubtree(app.db, req.actor));
-      const listFilter = { ...filter, orgPath, colour: colour as ProblemColour | undefined };
-      const total = await tallyTotal(app.db, req.actor, listFilter, dates);
-      const plan =
-        total !== undefined && orgPath
-          ? listPlan(total, await subtreeShare(app.db, listFilter, total, dates), page, pageSize)
-          : undefined;
-      const result = await problemPage(
+      const orgPath = await orgPathFilter(req, orgId);
+      const result = await listProblems(
         app.db,
-        problemQuery(app.db, req.actor, { ...listFilter, plan }, dates),
-        sort,
-        page,
-        pageSize,
-        total,
+        req.actor,
+        { ...filter, orgPath, colour: colour as ProblemColour | undefined, sort, page, pageSize },
+        dates,
       );
       const measures = await measuresOf(
         app.db,

@@ -187,3 +187,6 @@ export const SpecialItem = Type.Object({
   description: Type.String(),
   problemCount: Type.Integer(),
 });
+
+export const SpecialItemList = Type.Object({ items: Type.Array(SpecialItem) });
+export const SpecialItemCreated = Type.Object({ id: Type.Integer() });
