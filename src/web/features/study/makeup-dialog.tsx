@@ -1,4 +1,6 @@
-import { DatePicker, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules } from '../../lib/date-rules.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCompleteMakeup, type Makeup } from './api/study.ts';
 
@@ -30,16 +32,14 @@ export function MakeupDialog({ makeup, onClose }: { makeup: Makeup; onClose: () 
         <Form.Item
           name="madeUpDate"
           label="补学日期"
-          rules={[
-            { required: true, message: '请选择补学日期' },
-            {
-              validator: async (_r, d?: Dayjs) => {
-                if (d && outside(d)) throw new Error(`“补学日期”应在 ${makeup.date} 至今天之间`);
-              },
-            },
-          ]}
+          rules={dateRules('补学日期', {
+            required: true,
+            happened: true,
+            notBefore: makeup.date,
+            notBeforeLabel: `缺席的学习（${makeup.date}）`,
+          })}
         >
-          <DatePicker disabledDate={outside} />
+          <StrictDatePicker disabledDate={outside} />
         </Form.Item>
         <Form.Item
           name="note"

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Table } from 'antd';
+import { App, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useIsPhone } from '../../lib/responsive.ts';
 import type { CampaignOption } from '../../components/campaign-select.tsx';
@@ -12,6 +12,8 @@ import {
   type Session,
 } from './api/study.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules, outsideCampaign } from '../../lib/date-rules.ts';
 import { SESSION_KINDS, SESSION_MODES, rosterOf } from '../../../shared/study-enums.ts';
 
 interface Mark {
@@ -73,17 +75,8 @@ export function SessionForm({
       reason: m.status === 'absent' ? m.reason : undefined,
     }));
     const date = v.date.format('YYYY-MM-DD');
-    const outside = campaign && (date < campaign.startDate || date > campaign.endDate);
-    if (
-      outside &&
-      !(await modal.confirm({
-        title: '日期不在本次主题教育期间',
-        content: `主题教育为 ${campaign.startDate} 至 ${campaign.endDate}，该学习日期为 ${date}。确定按此日期记录吗？`,
-        okText: '仍然记录',
-        cancelText: '返回修改',
-      }))
-    )
-      return;
+    const outside = outsideCampaign(date, campaign, '该学习日期');
+    if (outside && !(await modal.confirm(outside))) return;
     const saved = session
       ? await update.run({ ...v, orgId: undefined, id: session.id, version: session.version, date, attendance }, form)
       : await record.run({ ...v, campaignId, date, attendance }, form);
@@ -138,20 +131,8 @@ export function SessionForm({
           <Form.Item name="mode" label="学习方式">
             <Select options={options(SESSION_MODES)} style={{ width: 130 }} />
           </Form.Item>
-          <Form.Item
-            name="date"
-            label="日期"
-            rules={[
-              { required: true, message: '请选择日期' },
-              {
-                validator: async (_r, d) => {
-                  if (d && d.format('YYYY-MM-DD') > dayjs().format('YYYY-MM-DD'))
-                    throw new Error('“日期”不能晚于今天：记录的是已经召开的学习');
-                },
-              },
-            ]}
-          >
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <Form.Item name="date" label="日期" rules={dateRules('日期', { required: true, happened: true })}>
+            <StrictDatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           <Form.Item name="hours" label="学时" rules={[{ required: true, message: '请填写学时' }]}>
             <InputNumber min={0.5} max={24} step={0.5} />
