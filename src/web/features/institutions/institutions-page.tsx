@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { api, type Page } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
-import { FileUpload } from '../../components/file-upload.tsx';
+import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules } from '../../lib/date-rules.ts';
 
 interface Institution {
   id: number;
@@ -30,6 +32,7 @@ const STATUS_COLOURS: Record<string, string> = { draft: 'default', review: 'gold
 export function InstitutionsPage() {
   const qc = useQueryClient();
   const { modal } = App.useApp();
+  const uploads = useUploadCheck();
   const [campaignId, setPicked] = usePickedCampaign();
   const [status, setStatus] = useState<string>();
   const [creating, setCreating] = useState(false);
@@ -70,6 +73,7 @@ export function InstitutionsPage() {
     });
   const create = async () => {
     const values = await form.validateFields();
+    if (!(await uploads.ready())) return;
     try {
       await api('/institutions', { method: 'POST', body: { ...values, campaignId, attachmentId: fileId } });
       setCreating(false);
@@ -205,7 +209,12 @@ export function InstitutionsPage() {
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item label="制度文件">
-            <FileUpload multiple={false} label="上传制度文件" onChange={(ids) => setFileId(ids[0] ?? null)} />
+            <FileUpload
+              multiple={false}
+              label="上传制度文件"
+              onChange={(ids) => setFileId(ids[0] ?? null)}
+              onStateChange={uploads.onStateChange}
+            />
           </Form.Item>
           <Form.Item name="problemIds" label="关联问题（发现一个问题、解决一类问题）">
             <Select
@@ -228,8 +237,8 @@ export function InstitutionsPage() {
         destroyOnHidden
       >
         <Form form={issueForm} layout="vertical">
-          <Form.Item name="issuedDate" label="印发日期" rules={[{ required: true, message: '请选择印发日期' }]}>
-            <DatePicker />
+          <Form.Item name="issuedDate" label="印发日期" rules={dateRules('印发日期', { required: true })}>
+            <StrictDatePicker />
           </Form.Item>
         </Form>
       </Modal>

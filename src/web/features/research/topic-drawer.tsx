@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
-import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules } from '../../lib/date-rules.ts';
 
 interface Visit {
   id: number;
@@ -189,8 +191,8 @@ export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onCl
                 )
               }
             >
-              <Form.Item name="date" rules={[{ required: true }]}>
-                <DatePicker />
+              <Form.Item name="date" rules={dateRules('走访日期', { required: true, happened: true })}>
+                <StrictDatePicker placeholder="走访日期" />
               </Form.Item>
               <Form.Item name="place" rules={[{ required: true, message: '请填写地点' }]}>
                 <Input placeholder="地点" />
