@@ -230,3 +230,8 @@ export async function openMenu(page: Page, label: string): Promise<void> {
   await page.getByRole('menuitem', { name: label }).click();
   await page.locator(`[data-page="${label}"]`).waitFor();
 }
+
+/** Presses the OK button of the open confirmation dialog (its label is the move's name, not 确定). */
+export async function confirmDialog(page: Page): Promise<void> {
+  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+}

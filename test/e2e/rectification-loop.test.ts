@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginAs, logout, describeBrowser, openMenu, pickOption } from './harness.ts';
+import { loginAs, logout, describeBrowser, openMenu, pickOption, confirmDialog } from './harness.ts';
 import { addWorkingDays } from '../../src/server/lib/working-days.ts';
 import { today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
@@ -9,11 +9,6 @@ async function openFirstProblem(page: Page, title: string) {
   await openMenu(page, '问题清单');
   await page.locator('.ant-table-row', { hasText: title }).first().click();
   return page.getByRole('dialog').last();
-}
-
-/** Presses the OK button of the open confirmation dialog (its label is the move's name). */
-async function confirmDialog(page: Page) {
-  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
 }
 
 /** The success and error messages on screen. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, logout, startBrowserRun, type BrowserRun, openMenu } from './harness.ts';
+import { loginAs, logout, startBrowserRun, type BrowserRun, openMenu, confirmDialog } from './harness.ts';
 import { FIXTURE_PASSWORD } from '../../src/server/testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../src/server/testing/multipart.ts';
 import { today } from '../../src/server/clock.ts';
@@ -92,10 +92,7 @@ describe('browser: 我的待办 and 站内消息', () => {
     await row.getByRole('button', { name: '去处理' }).click();
     drawer = page.getByRole('dialog').last();
     await drawer.getByRole('button', { name: '同意销号' }).click();
-    await page
-      .getByRole('button', { name: '确定' })
-      .or(page.getByRole('button', { name: '确 定' }))
-      .click();
+    await confirmDialog(page);
     await expect.poll(() => drawer.textContent(), WAIT).toContain('已销号');
     await page.goto(`${run.baseUrl}/`);
     await expect.poll(async () => (await todo.textContent()) ?? '', WAIT).not.toContain(title);
