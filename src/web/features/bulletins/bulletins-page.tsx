@@ -107,7 +107,7 @@ export function BulletinsPage() {
           <Form.Item name="kind" label="类别">
             <Select options={Object.entries(BULLETIN_KINDS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name="orgId" label="编发单位（不选为本单位）">
+          <Form.Item name="orgId" label="编发单位（不选则为您工作范围的最上级单位）">
             <OrgTreeSelect />
           </Form.Item>
           <Form.Item name="title" label="标题（不填则按主题教育名称）" rules={[{ max: 100 }]}>
