@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { loginAs, logout, startBrowserRun, type BrowserRun, openMenu, pickOption } from './harness.ts';
+import { describeBrowser, loginAs, logout, openMenu, pickOption } from './harness.ts';
 
-describe('browser: a spot check and a bulletin', () => {
-  let run: BrowserRun;
+describeBrowser('browser: a spot check and a bulletin', (current) => {
   beforeAll(async () => {
-    run = await startBrowserRun();
+    const run = current();
     // The group's brigade gets a second branch (three units to draw), and a second inspector.
     await run.fx.writer.unit(run.fx.units.brigade, '执法二大队党支部');
     await run.app.db
       .insertInto('supervisionGroupMembers')
       .values({ groupId: run.fx.group, personId: run.fx.people.officeHead })
       .execute();
-  }, 180_000);
-  afterAll(async () => {
-    await run?.close();
   });
 
   it('the supervisor draws three units with a seed and verifies it, records two findings, the unit sees two new problems, the office issues 第1期 and downloads it', async () => {
+    const run = current();
     const { page } = run;
     await loginAs(run, 'supervisor');
     await openMenu(page, '督导检查');
