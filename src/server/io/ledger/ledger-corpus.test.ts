@@ -355,6 +355,28 @@ describe('reading offices’ own 整改台账', () => {
     expect(sheet.skipped).toEqual({ blank: 1, total: 4 });
   });
 
+  it('9b · section headings over the problems (merged across, or an ordinal in the first column) are no records', async () => {
+    const file = await workbookOf({
+      name: '台账',
+      rows: [
+        row('序号', '问题描述', '问题来源', '整改措施', '责任单位', '整改时限'),
+        row('一、理论学习方面（2项）'),
+        row(1, '学用脱节', '自查', '措施1', '甲', '年底前'),
+        row(2, '学习不深', '自查', '措施2', '乙', '年底前'),
+        row('（二）作风方面'),
+        row(3, '文山会海', '巡视', '措施3', '丙', '年底前'),
+      ],
+      merges: ['A2:F2', 'B3:C3'],
+    });
+    const sheet = await readOne(file);
+    expect(sheet.raw.map((r) => [r.section, r.values.title.text, r.values.source?.text])).toEqual([
+      ['一、理论学习方面（2项）', '学用脱节', undefined], // merged over B:C: the value is 问题描述's alone
+      ['一、理论学习方面（2项）', '学习不深', '自查'],
+      ['（二）作风方面', '文山会海', '巡视'],
+    ]);
+    expect(sheet.skipped).toEqual({ blank: 0, total: 0 });
+  });
+
   it('10 · a GBK CSV saved by Excel on Chinese Windows', async () => {
     const csv = csvOf([
       ['序号', '问题描述', '整改措施', '责任单位', '责任人', '整改时限'],
