@@ -307,7 +307,7 @@ describe('reading offices’ own 整改台账', () => {
     ]);
   });
 
-  it('8 · several sheets, each one unit’s ledger (empty tabs left out), the same layout signed alike', async () => {
+  it('8 · several sheets, each one unit’s ledger (empty and hidden tabs left out), the same layout signed alike', async () => {
     const unitSheet = (unit: string, problem: string) => ({
       name: unit,
       rows: [
@@ -318,10 +318,12 @@ describe('reading offices’ own 整改台账', () => {
       ],
       merges: ['A1:E1'],
     });
-    const file = await workbookOf(unitSheet('教育局', '问题甲'), unitSheet('卫健委', '问题乙'), {
-      name: 'Sheet3',
-      rows: [],
-    });
+    const file = await workbookOf(
+      unitSheet('教育局', '问题甲'),
+      unitSheet('卫健委', '问题乙'),
+      { name: 'Sheet3', rows: [] },
+      { name: '下拉选项', rows: [row('序号', '问题描述', '整改措施'), row('巡视', '巡察', '审计')], hidden: true },
+    );
     const sheets = await read(file);
     expect(
       sheets.map((s) => [s.sheet, 'layout' in s && s.layout.unitHint, 'records' in s && s.records[0].title]),
