@@ -38,12 +38,16 @@ async function parts(zip: Uint8Array, limits: ReadLimits) {
   const workbook = await inflateSmall(zip, entries.get(WORKBOOK), limits.partBytes, '工作簿');
   if (!workbook) throw new WorkbookUnreadable('not an .xlsx workbook');
   const workbookRels = await inflateSmall(zip, entries.get(WORKBOOK_RELS), limits.partBytes, '工作簿关系');
-  const sheets: Array<{ name: string; id?: string }> = [];
+  const sheets: Array<{ name: string; id?: string; hidden: boolean }> = [];
   let date1904 = false;
   parseXml(workbook, {
     open(name, tag) {
       if (name === 'sheet')
-        sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, id: attr(tag, 'id') });
+        sheets.push({
+          name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`,
+          id: attr(tag, 'id'),
+          hidden: /hidden/i.test(attr(tag, 'state') ?? ''),
+        });
       else if (name === 'workbookPr') date1904 = /^(1|true)$/.test(attr(tag, 'date1904') ?? '');
     },
   });
@@ -61,7 +65,11 @@ async function parts(zip: Uint8Array, limits: ReadLimits) {
   });
   const entry = (path: string | undefined) => (path === undefined ? undefined : entries.get(path));
   return {
-    sheets: sheets.map((sheet) => ({ name: sheet.name, entry: entry(rels.find((r) => r.id === sheet.id)?.path) })),
+    sheets: sheets.map((sheet) => ({
+      name: sheet.name,
+      hidden: sheet.hidden,
+      entry: entry(rels.find((r) => r.id === sheet.id)?.path),
+    })),
     sharedStrings: entry(rels.find((r) => r.type.endsWith('/sharedStrings'))?.path),
     styles: entry(rels.find((r) => r.type.endsWith('/styles'))?.path),
     date1904,
@@ -383,16 +391,18 @@ export interface WorkbookSheet {
 }
 
 /**
- * Every sheet, in tab order, merges kept as ranges. The bounds hold for the workbook as a whole: the sheets'
- * inflated XML together, and their rows and cells together.
+ * Every visible sheet, in tab order, merges kept as ranges (hidden sheets hold drop-down lists and lookups,
+ * not ledgers). The bounds hold for the workbook as a whole: the sheets' inflated XML together, and their rows
+ * and cells together.
  */
 export function readWorkbook(zip: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<WorkbookSheet[]> {
   return guarded(async () => {
     const where = await parts(zip, limits);
-    const cells = await context(zip, where, limits);
+    const visible = where.sheets.filter((sheet) => !sheet.hidden);
+    const cells = await context(zip, { ...where, sheets: visible }, limits);
     const budget: Budget = { cells: 0, rows: 0 };
     const sheets: WorkbookSheet[] = [];
-    for (const { name, entry } of where.sheets) {
+    for (const { name, entry } of visible) {
       if (!entry) continue; // a chart sheet or a dangling reference: no cells to read
       const reader = sheetReader(cells, limits, budget, false);
       await inflateEntry(zip, entry, limits.sheetBytes, '工作表', (bytes) => reader.write(bytes));

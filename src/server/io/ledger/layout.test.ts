@@ -9,7 +9,7 @@ const byHeader = fieldsByHeader(RECTIFICATION_FIELDS);
 const sheetOf = (...rows: string[][]): RawSheet => ({
   name: 's',
   merges: [],
-  rows: rows.map((cells, i) => ({ row: i + 1, cells: [undefined, ...cells] })),
+  rows: rows.map((cells, i) => ({ row: i + 1, cells: [undefined, ...cells.map((c) => c || undefined)] })),
 });
 
 describe('matching a header cell to a field', () => {
@@ -63,6 +63,27 @@ describe('finding the header', () => {
     ) as SheetLayout;
     expect(layout.headerRows).toEqual([4, 4]);
     expect(layout.unitHint).toBe('某局');
+  });
+
+  it('reads a parent header left unmerged over the sub-headers right of it', () => {
+    const layout = detectLayout(
+      sheetOf(
+        ['序号', '问题描述', '整改措施', '责任', '', '', '整改时限'],
+        ['', '', '', '领导', '单位', '人', ''],
+        ['1', 'a'],
+      ),
+      RECTIFICATION_FIELDS,
+    ) as SheetLayout;
+    expect(layout.headerRows).toEqual([1, 2]);
+    expect(layout.columns.map((c) => [c.header, c.field])).toEqual([
+      ['序号', 'no'],
+      ['问题描述', 'title'],
+      ['整改措施', 'measure'],
+      ['责任/领导', 'leader'],
+      ['责任/单位', 'ownerOrg'],
+      ['责任/人', 'owner'],
+      ['整改时限', 'deadline'],
+    ]);
   });
 
   it('needs two fields named to call a row the header, and says so in Chinese when none does', () => {

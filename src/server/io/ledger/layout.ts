@@ -77,9 +77,13 @@ function readHeader(
   const columns: ColumnMapping[] = [];
   const taken = new Set<string>();
   let score = 0;
+  /** The upper text over the sub-headers seen last: a parent left unmerged stands over those right of it too. */
+  let parent: string | undefined;
   for (let col = 1; col <= width; col++) {
-    const upper = textAt(top, col, top);
+    let upper = textAt(top, col, top);
     const lower = bottom > top ? textAt(bottom, col, bottom) : undefined;
+    if (upper === undefined && lower !== undefined) upper = parent;
+    else parent = lower === undefined ? undefined : upper;
     const parts = upper && lower && upper !== lower ? [upper, lower] : [upper ?? lower];
     const header = parts.filter(Boolean).join('/');
     if (!header) continue;

@@ -307,7 +307,7 @@ describe('reading offices’ own 整改台账', () => {
     ]);
   });
 
-  it('8 · several sheets, each one unit’s ledger (empty tabs left out), the same layout signed alike', async () => {
+  it('8 · several sheets, each one unit’s ledger (empty and hidden tabs left out), the same layout signed alike', async () => {
     const unitSheet = (unit: string, problem: string) => ({
       name: unit,
       rows: [
@@ -318,10 +318,12 @@ describe('reading offices’ own 整改台账', () => {
       ],
       merges: ['A1:E1'],
     });
-    const file = await workbookOf(unitSheet('教育局', '问题甲'), unitSheet('卫健委', '问题乙'), {
-      name: 'Sheet3',
-      rows: [],
-    });
+    const file = await workbookOf(
+      unitSheet('教育局', '问题甲'),
+      unitSheet('卫健委', '问题乙'),
+      { name: 'Sheet3', rows: [] },
+      { name: '下拉选项', rows: [row('序号', '问题描述', '整改措施'), row('巡视', '巡察', '审计')], hidden: true },
+    );
     const sheets = await read(file);
     expect(
       sheets.map((s) => [s.sheet, 'layout' in s && s.layout.unitHint, 'records' in s && s.records[0].title]),
@@ -353,6 +355,28 @@ describe('reading offices’ own 整改台账', () => {
     expect(sheet.layout.headerRows).toEqual([1, 2]);
     expect(sheet.records.map((r) => r.title)).toEqual(['问题一', '问题二']);
     expect(sheet.skipped).toEqual({ blank: 1, total: 4 });
+  });
+
+  it('9b · section headings over the problems (merged across, or an ordinal in the first column) are no records', async () => {
+    const file = await workbookOf({
+      name: '台账',
+      rows: [
+        row('序号', '问题描述', '问题来源', '整改措施', '责任单位', '整改时限'),
+        row('一、理论学习方面（2项）'),
+        row(1, '学用脱节', '自查', '措施1', '甲', '年底前'),
+        row(2, '学习不深', '自查', '措施2', '乙', '年底前'),
+        row('（二）作风方面'),
+        row(3, '文山会海', '巡视', '措施3', '丙', '年底前'),
+      ],
+      merges: ['A2:F2', 'B3:C3'],
+    });
+    const sheet = await readOne(file);
+    expect(sheet.raw.map((r) => [r.section, r.values.title.text, r.values.source?.text])).toEqual([
+      ['一、理论学习方面（2项）', '学用脱节', undefined], // merged over B:C: the value is 问题描述's alone
+      ['一、理论学习方面（2项）', '学习不深', '自查'],
+      ['（二）作风方面', '文山会海', '巡视'],
+    ]);
+    expect(sheet.skipped).toEqual({ blank: 0, total: 0 });
   });
 
   it('10 · a GBK CSV saved by Excel on Chinese Windows', async () => {
@@ -421,6 +445,8 @@ describe('files that are no .xlsx', () => {
     ['an .xls (OLE2)', ole2, '台账.xls', /旧版 Excel（\.xls）.*另存为.*\.xlsx/],
     ['an OLE2 file named .xlsx', ole2, '台账.xlsx', /另存为.*\.xlsx/],
     ['a WPS .et', ole2, '台账.et', /WPS 表格（\.et）/],
+    ['an .xlsb', null, '台账.xlsb', /\.xlsb 格式.*另存为/],
+    ['an .ods', null, '台账.ods', /\.ods 格式.*另存为/],
     ['a PDF', Buffer.from('%PDF-1.7 …'), '台账.pdf', /不是 Excel 工作簿/],
     ['a .docx (a zip without a workbook)', null, '台账.xlsx', /不是 Excel 工作簿/],
     ['a binary file named .csv', Buffer.from([0x00, 0x01, 0x02, 0x00]), 'x.csv', /CSV/],

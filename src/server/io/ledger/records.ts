@@ -27,11 +27,15 @@ function clean(text: string, name: boolean | undefined): string {
   return name && /\s/.test(trimmed) ? trimmed.replace(/\s+/g, '') : trimmed;
 }
 
-/** The merges that start under the header and span more than one row, by the row they start in. */
-function tallMerges(merges: MergeRange[], below: number): Map<number, MergeRange[]> {
+/** 一、学习方面 / （二）作风方面 / 第三部分: a section heading's start. */
+const SECTION =
+  /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|类|方面))/;
+
+/** The merges that start under the header, by the row they start in. */
+function mergesBelow(merges: MergeRange[], below: number): Map<number, MergeRange[]> {
   const byTop = new Map<number, MergeRange[]>();
   for (const m of merges) {
-    if (m.top <= below || m.bottom === m.top) continue;
+    if (m.top <= below) continue;
     const list = byTop.get(m.top);
     if (list) list.push(m);
     else byTop.set(m.top, [m]);
@@ -59,6 +63,25 @@ function repeatsHeader(raw: RawRow | undefined, columns: Column[]): boolean {
 }
 
 /**
+ * The text of a section heading over the problems below it (一、理论学习方面): a row holding one text only,
+ * merged across three columns or more, or an ordinal heading in the first column.
+ */
+function headingOf(raw: RawRow | undefined, starting: MergeRange[] | undefined, firstColumn: number) {
+  let text: string | undefined;
+  let col = 0;
+  for (let c = 1; c < (raw?.cells.length ?? 0); c++) {
+    const cell = raw!.cells[c];
+    if (cell === undefined) continue;
+    if (text !== undefined) return undefined;
+    text = cell.trim();
+    col = c;
+  }
+  if (!text) return undefined;
+  const wide = starting?.some((m) => m.left === col && m.right - m.left >= 2);
+  return wide || (col <= firstColumn && SECTION.test(text)) ? text : undefined;
+}
+
+/**
  * The records under the layout's header. Merged values fill every row of their range (a 责任单位 merged over
  * three measures is each one's unit); columns mapped to no known field are left out.
  */
@@ -69,7 +92,8 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
     return field ? [{ col: c.column, field, header: normaliseHeader(c.header.split('/').at(-1) ?? '') }] : [];
   });
   const headerEnd = layout.headerRows[1];
-  const starts = tallMerges(sheet.merges, headerEnd);
+  const starts = mergesBelow(sheet.merges, headerEnd);
+  const firstColumn = Math.min(...columns.map((c) => c.col));
   let active: MergeRange[] = [];
   const rows = new Map(sheet.rows.filter((r) => r.row > headerEnd).map((r) => [r.row, r]));
   let last = headerEnd;
@@ -78,11 +102,15 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
   const skipped = { blank: 0, total: 0 };
   let current: LedgerRecord | undefined;
 
-  /** The merge over column `col` of the current row, if any (at most one: the ranges are disjoint). */
+  /**
+   * The merge whose value column `col` of the current row shows, if any: one starting in that column (a value
+   * merged across columns belongs to its first; the ranges are disjoint, so there is at most one).
+   */
   const mergeOver = (col: number) => {
-    for (const m of active) if (m.left <= col && col <= m.right) return m;
+    for (const m of active) if (m.left === col) return m;
     return undefined;
   };
+  let section: string | undefined;
 
   for (let r = headerEnd + 1; r <= last; r++) {
     if (active.some((m) => m.bottom < r)) active = active.filter((m) => m.bottom >= r);
@@ -92,6 +120,12 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
     const first = raw?.cells.find((t) => t !== undefined)?.replace(/[\s\u3000]+/g, '');
     if (first && TOTAL.test(first)) {
       skipped.total++;
+      current = undefined;
+      continue;
+    }
+    const heading = headingOf(raw, starting, firstColumn);
+    if (heading) {
+      section = heading;
       current = undefined;
       continue;
     }
@@ -134,6 +168,7 @@ export function toRecords(sheet: RawSheet, layout: SheetLayout, fields: LedgerFi
       for (const k of recordKeys) current.values[k] ??= record[k];
     } else {
       current = { sheet: sheet.name, firstRow: r, values: record, rows: [] };
+      if (section) current.section = section;
       records.push(current);
     }
     current.rows.push({ row: r, values: row });
