@@ -5,7 +5,7 @@ import type { LedgerDefinition } from '../definition.ts';
 import { isWorking, nextStatus } from '../lifecycle.ts';
 import { ambiguityErrors, checkRecords, missingFields, recordsOf, rereadSheets, rowsBefore } from '../pipeline.ts';
 import { previewResolutions, previewSheets } from '../presenter.ts';
-import { forgetRecords, inBackground, keptRecords, progressWriter } from '../jobs.ts';
+import { forgetRecords, inBackground, keepRecords, keptRecords, progressWriter } from '../jobs.ts';
 import {
   dropPreviewFile,
   ownPreview,
@@ -72,6 +72,7 @@ async function writePreview(ctx: Ctx, definition: LedgerDefinition, preview: Pre
     await progress.settled();
     const errors = [...missing, ...checked.errors];
     if (errors.length || checked.ambiguities.length) {
+      keepRecords(id, records, [...errors, ...ambiguityErrors(checked.ambiguities)]);
       await updatePreview(
         ctx.db,
         id,
