@@ -34,12 +34,14 @@ import { taskLedgerRoutes } from './tasks/ledger.ts';
 import { warningRoutes } from './warnings/routes.ts';
 import { idleUnitRoutes } from './study/idle-units.ts';
 import { registerAttachmentLink } from './attachments/public.ts';
-import { problemAttachmentLink, visibleProblemIds } from './problems/public.ts';
+import { problemAttachmentLink, rectificationLedger, visibleProblemIds } from './problems/public.ts';
 import { institutionAttachmentLink, visibleInstitutionIds } from './institutions/public.ts';
 import { meetingAttachmentLink, visibleMeetingIds } from './meetings/public.ts';
 import { taskAttachmentLink, visibleTaskIds } from './tasks/public.ts';
 import { registerTimelineSubject } from './audit/public.ts';
 import { visibleDemandIds } from './demands/public.ts';
+import { registerLedger } from './imports/public.ts';
+import { importRoutes } from './imports/routes.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
@@ -53,6 +55,8 @@ registerTimelineSubject('task', visibleTaskIds);
 registerTimelineSubject('demand', visibleDemandIds);
 registerTimelineSubject('life_meeting', visibleMeetingIds);
 registerTimelineSubject('institution', visibleInstitutionIds);
+// Importable ledgers: each owning module defines its own (imports/definition.ts). A new one adds a line here.
+registerLedger(rectificationLedger);
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
 listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
@@ -82,6 +86,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   problemRoutes,
   measureRoutes,
   ledgerRoutes,
+  importRoutes,
   institutionRoutes,
   specialItemRoutes,
   calendarRoutes,
