@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf, Text, Version } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, Text, Version, FileResponse } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { nowIso } from '../../clock.ts';
 import { notFound } from '../../errors.ts';
@@ -154,6 +154,7 @@ export const demandRoutes: FastifyPluginAsyncTypebox = async (app) => {
           id: Type.Integer({ minimum: 1, maximum: 2147483647, title: '编号' }),
           photoId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '照片' }),
         }),
+        response: { 200: FileResponse('image/*', '照片（JPEG/PNG/WebP）'), ...ErrorResponses },
       },
     },
     async (req, reply) => {

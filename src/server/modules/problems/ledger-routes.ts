@@ -4,7 +4,7 @@ import { anyOrg } from '../orgs/public.ts';
 import { describeFilter, ExportQuery, titled } from './ledger-filter.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses } from '../../http/schemas.ts';
+import { ErrorResponses, XlsxFile } from '../../http/schemas.ts';
 import { importForbidden } from '../../errors.ts';
 import { idField, uploadedBytes, uploadedFile } from '../../http/uploads.ts';
 import { hasRole } from '../../policies/engine.ts';
@@ -45,7 +45,14 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/rectification.xlsx',
-    { schema: { tags, summary: '导出整改台账', querystring: ExportQuery } },
+    {
+      schema: {
+        tags,
+        summary: '导出整改台账',
+        querystring: ExportQuery,
+        response: { 200: XlsxFile('整改台账 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const { rows, dates, described } = await load(req, req.query);
       const sheet = rectificationSheet(titled('检视问题整改落实台账', described), dates);
@@ -55,7 +62,14 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/problems.xlsx',
-    { schema: { tags, summary: '导出问题清单', querystring: ExportQuery } },
+    {
+      schema: {
+        tags,
+        summary: '导出问题清单',
+        querystring: ExportQuery,
+        response: { 200: XlsxFile('问题清单 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const { rows, dates, described } = await load(req, req.query);
       const sheet = problemListSheet(titled('检视问题清单', described), dates);
@@ -65,7 +79,14 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/results.xlsx',
-    { schema: { tags, summary: '导出成果清单（已销号问题）', querystring: ExportQuery } },
+    {
+      schema: {
+        tags,
+        summary: '导出成果清单（已销号问题）',
+        querystring: ExportQuery,
+        response: { 200: XlsxFile('成果清单 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const { rows, described } = await load(req, req.query, { status: 'closed' });
       return sendXlsx(
@@ -78,7 +99,13 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/rectification-template.xlsx',
-    { schema: { tags, summary: '下载整改台账导入模板' } },
+    {
+      schema: {
+        tags,
+        summary: '下载整改台账导入模板',
+        response: { 200: XlsxFile('整改台账导入模板 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(
         reply,

@@ -1,10 +1,10 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
-import { invalidField, } from '../../../errors.ts';
+import { invalidField } from '../../../errors.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
-import { maySubmitUnitPlan, } from '../policy.ts';
+import { maySubmitUnitPlan } from '../policy.ts';
 
 /** Submits a unit plan (officers) or one's own personal plan (anyone with a person record). */
 export async function submitPlan(
