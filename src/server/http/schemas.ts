@@ -1,4 +1,5 @@
 /** Schema pieces reused by every module's routes. Titles are the Chinese field names shown in errors. */
+import type { Readable } from 'node:stream';
 import { Type, type TSchema } from 'typebox';
 import { XLSX } from './xlsx-reply.ts';
 
@@ -49,7 +50,7 @@ export const NoContent = { description: '无内容' } as const;
 /** A file download of the given media type (its bytes are sent as they are, never serialized). */
 export const FileResponse = (mediaType: string, description: string) => ({
   description,
-  content: { [mediaType]: { schema: Type.String({ format: 'binary' }) } },
+  content: { [mediaType]: { schema: Type.Unsafe<Uint8Array | Readable>({ type: 'string', format: 'binary' }) } },
 });
 
 /** An .xlsx ledger, template or export. */

@@ -32,7 +32,7 @@ import { listenForRecordEvents } from './notifications/listeners.ts';
 import { taskRoutes } from './tasks/routes.ts';
 import { taskLedgerRoutes } from './tasks/ledger.ts';
 import { warningRoutes } from './warnings/routes.ts';
-import { idleUnitRoutes } from './study/idle-units.ts';
+import { idleUnitRoutes } from './study/idle-unit-routes.ts';
 import { registerAttachmentLink } from './attachments/public.ts';
 import { problemAttachmentLink, rectificationLedger, visibleProblemIds } from './problems/public.ts';
 import { institutionAttachmentLink, visibleInstitutionIds } from './institutions/public.ts';

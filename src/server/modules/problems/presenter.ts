@@ -44,6 +44,12 @@ function blockersOf(p: ProblemRow, measures: MeasureRow[], abilities: Record<str
   return out;
 }
 
+/** A measure with its derived overdue flag (open past its deadline). */
+export const presentMeasure = (m: MeasureRow, today: string) => ({
+  ...m,
+  overdue: m.status === 'open' && m.deadline < today,
+});
+
 /** A problem with its derived overdue flag and colour, and what the caller may do. */
 export function presentProblem(
   actor: Actor,
@@ -86,7 +92,7 @@ export function presentProblem(
     version: p.version,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
-    measures: mine.map((m) => ({ ...m, overdue: m.status === 'open' && m.deadline < dates.today })),
+    measures: mine.map((m) => presentMeasure(m, dates.today)),
     abilities,
     blockers: blockersOf(p, mine, abilities),
   };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, NoContent } from '../../http/schemas.ts';
 import { notFound } from '../../errors.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { filterOrgPath } from '../orgs/public.ts';
@@ -129,7 +129,15 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/problems/:id',
-    { schema: { tags, summary: '删除误录的问题（仅待审核）', params: IdParams, querystring: DeleteQuery } },
+    {
+      schema: {
+        tags,
+        summary: '删除误录的问题（仅待审核）',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: NoContent, ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       await deleteProblem(ctxOf(req), req.params.id, req.query.version);
       return reply.status(204).send();

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses } from '../../http/schemas.ts';
+import { ErrorResponses, XlsxFile } from '../../http/schemas.ts';
 import { importForbidden, importRejected, notFound } from '../../errors.ts';
 import { idField, uploadedBytes, uploadedFile } from '../../http/uploads.ts';
 import { CellErrors } from '../../io/cell-errors.ts';
@@ -21,7 +21,13 @@ const ABSENT = new Set(['缺席', '否', '×', '未到']);
 export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/attendance-template.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '签到表模板' } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '签到表模板',
+        response: { 200: XlsxFile('签到表模板 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(
         reply,
