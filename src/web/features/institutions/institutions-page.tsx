@@ -1,36 +1,23 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { api, type Page } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
 import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
 import { dateRules } from '../../lib/date-rules.ts';
-
-interface Institution {
-  id: number;
-  orgName: string;
-  title: string;
-  action: string;
-  actionLabel: string;
-  reason: string;
-  status: string;
-  statusLabel: string;
-  issuedDate: string | null;
-  attachmentId: number | null;
-  problems: Array<{ id: number; title: string; status: string }>;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+import {
+  useCreateInstitution,
+  useInstitutions,
+  useProblemsToAnswer,
+  useTransitionInstitution,
+  type Institution,
+} from './api/institutions.ts';
 
 const STATUS_COLOURS: Record<string, string> = { draft: 'default', review: 'gold', issued: 'green', abolished: 'red' };
 
 /** 制度清单 (建章立制): 立/改/废 with their lifecycle and the problems they answer. */
 export function InstitutionsPage() {
-  const qc = useQueryClient();
   const { modal } = App.useApp();
   const uploads = useUploadCheck();
   const [campaignId, setPicked] = usePickedCampaign();
@@ -40,61 +27,33 @@ export function InstitutionsPage() {
   const [issuing, setIssuing] = useState<Institution | null>(null);
   const [form] = Form.useForm();
   const [issueForm] = Form.useForm();
-  const query = { campaignId, status, pageSize: 100 };
-  const list = useQuery({
-    queryKey: ['institutions', query],
-    queryFn: () => api<Page<Institution>>('/institutions', { query }),
-    enabled: !!campaignId,
-  });
-  const problems = useQuery({
-    queryKey: ['problems', 'for-institutions', campaignId],
-    queryFn: () =>
-      api<Page<{ id: number; title: string; orgName: string }>>('/problems', { query: { campaignId, pageSize: 200 } }),
-    enabled: creating,
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['institutions'] });
-  const act = (i: Institution, action: string, label: string, extra: Record<string, unknown> = {}) =>
+  const list = useInstitutions({ campaignId, status, pageSize: 100 }, !!campaignId);
+  const problems = useProblemsToAnswer(campaignId, creating);
+  const createInstitution = useCreateInstitution();
+  const transition = useTransitionInstitution();
+  const act = (i: Institution, action: string, label: string, extra: { issuedDate?: string } = {}) =>
     modal.confirm({
       title: label,
       content: `确定对“${i.title}”${label}吗？`,
       okText: '确定',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await api(`/institutions/${i.id}/transitions`, {
-            method: 'POST',
-            body: { action, version: i.version, ...extra },
-          });
-          await refresh();
-        } catch (e) {
-          showError(e);
-        }
-      },
+      onOk: () => transition.run({ institution: i, action, ...extra }),
     });
   const create = async () => {
     const values = await form.validateFields();
     if (!(await uploads.ready())) return;
-    try {
-      await api('/institutions', { method: 'POST', body: { ...values, campaignId, attachmentId: fileId } });
-      setCreating(false);
-      form.resetFields();
-      await refresh();
-    } catch (e) {
-      showError(e, form);
-    }
+    const saved = await createInstitution.run({ ...values, campaignId, attachmentId: fileId }, form);
+    if (!saved.ok) return;
+    setCreating(false);
+    form.resetFields();
   };
   const issue = async () => {
     const { issuedDate } = (await issueForm.validateFields()) as { issuedDate: Dayjs };
-    try {
-      await api(`/institutions/${issuing!.id}/transitions`, {
-        method: 'POST',
-        body: { action: 'issue', version: issuing!.version, issuedDate: issuedDate.format('YYYY-MM-DD') },
-      });
-      setIssuing(null);
-      await refresh();
-    } catch (e) {
-      showError(e, issueForm);
-    }
+    const done = await transition.run(
+      { institution: issuing!, action: 'issue', issuedDate: issuedDate.format('YYYY-MM-DD') },
+      issueForm,
+    );
+    if (done.ok) setIssuing(null);
   };
   return (
     <Card
