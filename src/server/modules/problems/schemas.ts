@@ -187,3 +187,24 @@ export const SpecialItem = Type.Object({
   description: Type.String(),
   problemCount: Type.Integer(),
 });
+
+const FigureRow = Type.Object({
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  own: Type.Boolean(),
+  figures: Type.Record(Type.String(), Type.Integer()),
+});
+
+/** GET /problems/figures: the figures' definitions, a row per unit (its own, then each child's subtree) and the total. */
+export const ProblemFiguresView = Type.Object({
+  unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  figures: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      filter: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
+  rows: Type.Array(FigureRow),
+  total: FigureRow,
+});
