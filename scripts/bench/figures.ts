@@ -13,7 +13,7 @@ import { colourPredicate } from '../../src/server/modules/problems/colour.ts';
 import { judgeDates } from '../../src/server/modules/problems/presenter.ts';
 import {
   listProblems,
-  measuresOf,
+  measureFactsOf,
   problemPage,
   problemQuery,
   warningDaysOf,
@@ -147,13 +147,12 @@ export function readFigures(ctx: BenchCtx): ReadFigure[] {
       connections: 10,
       inProcess: async () => {
         const page = await listProblems(db, actor, list, await datesOf());
-        return {
-          ...page,
-          measures: await measuresOf(
-            db,
-            page.items.map((p) => p.id),
-          ),
-        };
+        const facts = await measureFactsOf(
+          db,
+          page.items.map((p) => p.id),
+          actor.personId,
+        );
+        return { ...page, facts };
       },
       live: async () => {
         const dates = await datesOf();

@@ -86,33 +86,25 @@ export const LIST_TOTAL = `select coalesce(sum(n), 0) as "n" from problem_tallie
 
 const problemSelect = columnsOf(problemColumns, { problems: 'p' });
 
+const measureCount = (status: string) =>
+  `(select count(*) from problem_measures m where m.problem_id = p.id and m.status = '${status}') as "${status}"`;
+
 /**
  * A page of one status in deadline order: the campaign's list index walked in order (no sort), the subtree's
  * range tested per index row — SQLite is told the range holds nearly every row, as the route does for a
- * subtree holding most of the campaign — then only the page's rows read whole, with their names.
+ * subtree holding most of the campaign — then only the page's rows read whole, with their names and the
+ * counts of open and done measures (index lookups by problem).
  */
 export function listPage(db: LimitDb) {
   const range =
     db.dialect === 'sqlite'
       ? 'likelihood(org_path >= @lo, 0.999) and likelihood(org_path < @hi, 0.999)'
       : 'org_path >= @lo and org_path < @hi';
-  return `select ${problemSelect}, o.name as "orgName", pe.name as "personName"
+  return `select ${problemSelect}, o.name as "orgName", pe.name as "personName", ${measureCount('open')}, ${measureCount('done')}
     from (select id from problems where campaign_id = @campaignId and status = @status and ${range}
       order by due_sort, id limit @limit offset @offset) page
     join problems p on p.id = page.id join org_units o on o.id = p.org_id left join people pe on pe.id = p.person_id
     order by p.due_sort, p.id`;
-}
-
-/** The measures of some problems with their names (ids as a JSON array on SQLite, an array on PostgreSQL). */
-export function measuresOf(db: LimitDb) {
-  const ids =
-    db.dialect === 'sqlite' ? 'm.problem_id in (select value from json_each(@ids))' : 'm.problem_id = any(@ids)';
-  return `select m.id, m.problem_id as "problemId", m.content, m.leader_id as "leaderId", leader.name as "leaderName",
-    m.owner_org_id as "ownerOrgId", o.name as "ownerOrgName", m.owner_id as "ownerId", owner.name as "ownerName",
-    m.deadline, m.status, m.done_at as "doneAt", m.version
-    from problem_measures m join org_units o on o.id = m.owner_org_id
-    left join people leader on leader.id = m.leader_id left join people owner on owner.id = m.owner_id
-    where ${ids} order by m.id`;
 }
 
 const personFilter = `from people p join org_units o on o.id = p.org_id left join users u on u.person_id = p.id

@@ -16,13 +16,13 @@ import { PeopleListQuery } from '../../../src/server/modules/people/schemas.ts';
 import { presentPerson } from '../../../src/server/modules/people/presenter.ts';
 import type { PersonRow } from '../../../src/server/modules/people/repository.ts';
 import { FIGURES, type FigureKey } from '../../../src/server/modules/problems/figures.ts';
-import { judgeDates, presentProblem } from '../../../src/server/modules/problems/presenter.ts';
-import type { MeasureRow, ProblemRow } from '../../../src/server/modules/problems/repository.ts';
+import { judgeDates, presentListItem } from '../../../src/server/modules/problems/presenter.ts';
+import type { ProblemRow } from '../../../src/server/modules/problems/repository.ts';
 import {
   FiguresQuery,
   ProblemFiguresView,
   ProblemListQuery,
-  ProblemView,
+  ProblemListItemView,
 } from '../../../src/server/modules/problems/schemas.ts';
 import { latinQuery } from '../../../src/server/lib/pinyin.ts';
 import { DEFAULT_TASK_THRESHOLDS } from '../../../src/shared/task-enums.ts';
@@ -182,7 +182,7 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
 
   app.get(
     '/api/v1/problems',
-    { schema: { querystring: ProblemListQuery, response: { 200: PageOf(ProblemView) } } },
+    { schema: { querystring: ProblemListQuery, response: { 200: PageOf(ProblemListItemView) } } },
     async (req) => {
       const {
         page = 1,
@@ -207,7 +207,7 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
       const filter = { campaignId: query.campaignId, status: query.status };
       const [[{ n: total }], items] = await Promise.all([
         db.all<{ n: number }>(Q.LIST_TOTAL, { ...filter, unitId: unitIdOfPath(root) }),
-        db.all<ProblemRow>(Q.listPage(db), {
+        db.all<ProblemRow & { open: number; done: number }>(Q.listPage(db), {
           ...filter,
           lo: root,
           hi: Q.upperBound(root),
@@ -215,14 +215,8 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
           offset: (page - 1) * pageSize,
         }),
       ]);
-      const ids = items.map((p) => p.id);
-      const measures = ids.length
-        ? await db.all<MeasureRow>(Q.measuresOf(db), { ids: db.dialect === 'sqlite' ? JSON.stringify(ids) : ids })
-        : [];
-      const byProblem = new Map<number, MeasureRow[]>(ids.map((id) => [id, []]));
-      for (const m of measures) byProblem.get(m.problemId)!.push(m);
       return {
-        items: items.map((p) => presentProblem(actor, p, dates, byProblem.get(p.id))),
+        items: items.map((p) => presentListItem(actor, p, dates, { open: p.open, done: p.done, owns: false })),
         total: Number(total),
         page,
         pageSize,

@@ -137,6 +137,9 @@ export const ProblemListQuery = Type.Object(
     specialItemId: Type.Optional(Type.Integer({ minimum: 1, title: '专项整治' })),
     q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
     sort: Type.Optional(Type.String({ enum: ['dueDate', 'createdAt', '-createdAt'], title: '排序' })),
+    include: Type.Optional(
+      Type.String({ enum: ['measures'], title: '附带内容', description: 'measures：附带整改措施' }),
+    ),
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -146,7 +149,7 @@ export const MeasureParams = Type.Object({ id: Type.Integer({ minimum: 1 }), mea
 export const ExtensionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), extId: Type.Integer({ minimum: 1 }) });
 
 // The answers live in src/shared so the web takes its types from the same schemas.
-export { MeasureView, ProblemDetailView, ProblemView } from '../../../shared/views/problems.ts';
+export { MeasureView, ProblemDetailView, ProblemListItemView, ProblemView } from '../../../shared/views/problems.ts';
 
 /** DELETE carries the version it saw, as every other write does. */
 export const DeleteQuery = Type.Object(
