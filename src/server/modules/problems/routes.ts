@@ -10,7 +10,7 @@ import {
   DeleteQuery,
   ProblemListQuery,
   ProblemDetailView,
-  ProblemView,
+  ProblemListItemView,
   TransitionBody,
   UpdateProblemBody,
 } from './schemas.ts';
@@ -18,11 +18,12 @@ import {
   detailsOf,
   findProblemInScope,
   type ProblemRow,
+  measureFactsOf,
   measuresOf,
   listProblems,
   warningDaysOf,
 } from './repository.ts';
-import { judgeDates, presentProblem } from './presenter.ts';
+import { judgeDates, presentListItem, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
 import { deleteProblem } from './commands/delete-problem.ts';
@@ -60,11 +61,11 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '问题清单',
         querystring: ProblemListQuery,
-        response: { 200: PageOf(ProblemView), ...ErrorResponses },
+        response: { 200: PageOf(ProblemListItemView), ...ErrorResponses },
       },
     },
     async (req) => {
-      const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, ...filter } = req.query;
+      const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, include, ...filter } = req.query;
       const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
       const orgPath = await orgPathFilter(req, orgId);
       const result = await listProblems(
@@ -73,11 +74,16 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { ...filter, orgPath, colour: colour as ProblemColour | undefined, sort, page, pageSize },
         dates,
       );
-      const measures = await measuresOf(
-        app.db,
-        result.items.map((p) => p.id),
-      );
-      return { ...result, items: result.items.map((p) => presentProblem(req.actor, p, dates, measures)) };
+      const ids = result.items.map((p) => p.id);
+      const [facts, measures] = await Promise.all([
+        measureFactsOf(app.db, ids, req.actor.personId),
+        include === 'measures' ? measuresOf(app.db, ids) : undefined,
+      ]);
+      const mine = (id: number) => measures?.filter((m) => m.problemId === id);
+      return {
+        ...result,
+        items: result.items.map((p) => presentListItem(req.actor, p, dates, facts.get(p.id), mine(p.id))),
+      };
     },
   );
 
