@@ -5,9 +5,11 @@ import { inScope, type Scope } from '../../db/scope.ts';
 
 /**
  * The people module's visibility rule over `people.orgPath` (and the caller's own record): another module
- * that joins people filters by it instead of writing its own predicate over this module's table.
+ * that joins people filters by it instead of writing its own predicate over this module's table. Figures
+ * of a subtree count only the units' members (`ownRecord: false`).
  */
-export const personVisible = (scope: Scope) => inScope(scope, 'people.orgPath', 'people.id');
+export const personVisible = (scope: Scope, { ownRecord = true } = {}) =>
+  ownRecord ? inScope(scope, 'people.orgPath', 'people.id') : inScope(scope, 'people.orgPath');
 
 /** People by id with their unit's path (conflict checks, inspector rosters, names on records). */
 export function peopleByIds(db: Kysely<Database>, ids: number[]) {
