@@ -38,6 +38,8 @@ import { problemAttachmentLink } from './problems/public.ts';
 import { institutionAttachmentLink } from './institutions/public.ts';
 import { meetingAttachmentLink } from './meetings/public.ts';
 import { taskAttachmentLink } from './tasks/public.ts';
+import { matterAttachmentLink } from './matters/public.ts';
+import { assessmentEntryAttachmentLink } from './assessments/public.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
@@ -45,6 +47,8 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+registerAttachmentLink('matters', matterAttachmentLink);
+registerAttachmentLink('assessments', assessmentEntryAttachmentLink);
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
 listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
