@@ -42,6 +42,8 @@ import { registerTimelineSubject } from './audit/public.ts';
 import { visibleDemandIds } from './demands/public.ts';
 import { registerLedger } from './imports/public.ts';
 import { importRoutes } from './imports/routes.ts';
+import { matterAttachmentLink } from './matters/public.ts';
+import { assessmentEntryAttachmentLink } from './assessments/public.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
@@ -49,6 +51,8 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+registerAttachmentLink('matters', matterAttachmentLink);
+registerAttachmentLink('assessments', assessmentEntryAttachmentLink);
 // Records seen beyond the unit path their history was stored under: whoever sees the record reads its history.
 registerTimelineSubject('problem', visibleProblemIds);
 registerTimelineSubject('task', visibleTaskIds);

@@ -17,6 +17,7 @@ export {
 } from './public-view.ts';
 export { maskDigits } from './presenter.ts';
 export { demandWarningKinds, countOverdueDemands } from './warnings.ts';
+export { demandFigureSources } from './assessment-figures.ts';
 
 /** Of these demand ids, those the caller may see. */
 export async function visibleDemandIds(
