@@ -6,6 +6,7 @@ import { systemRoutes } from './system/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { peopleLedgerRoutes } from './people/ledger.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
@@ -19,6 +20,7 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { studyRoutes } from './study/routes.ts';
 import { studyLedgerRoutes } from './study/ledger-routes.ts';
 import { attendanceImportRoutes } from './study/attendance-import.ts';
+import { attendanceLedgerRoutes } from './study/attendance-ledger.ts';
 import { studyPlanRoutes } from './study/plan-routes.ts';
 import { researchRoutes } from './research/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
@@ -54,6 +56,7 @@ import { checkRoutes } from './checks/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
 import { exemplarRoutes } from './exemplars/routes.ts';
 import { demandRoutes } from './demands/routes.ts';
+import { demandLedgerRoutes } from './demands/ledger.ts';
 import { demandFigureRoutes } from './demands/figure-routes.ts';
 import { publicDemandRoutes } from './demands/public-routes.ts';
 import { open311KeyRoutes } from './open311/key-routes.ts';
@@ -65,6 +68,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   authRoutes,
   orgRoutes,
   peopleRoutes,
+  peopleLedgerRoutes,
   userRoutes,
   leaderRoutes,
   supervisionRoutes,
@@ -80,6 +84,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   studyRoutes,
   studyLedgerRoutes,
   attendanceImportRoutes,
+  attendanceLedgerRoutes,
   studyPlanRoutes,
   idleUnitRoutes,
   researchRoutes,
@@ -99,6 +104,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   exemplarRoutes,
   demandFigureRoutes,
   demandRoutes,
+  demandLedgerRoutes,
   publicDemandRoutes,
   matterRoutes,
   open311KeyRoutes,

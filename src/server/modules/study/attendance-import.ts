@@ -7,36 +7,16 @@ import { idField, uploadedBytes, uploadedFile } from '../../http/uploads.ts';
 import { CellErrors } from '../../io/cell-errors.ts';
 import { hasRole } from '../../policies/engine.ts';
 import { STUDY_RECORDERS } from './policy.ts';
-import { sendXlsx } from '../../http/xlsx-reply.ts';
-import { readUploadedSheet, renderSheet } from '../../io/xlsx-sheet.ts';
+import { readUploadedSheet } from '../../io/xlsx-sheet.ts';
+import { ABSENT_MARKS, PRESENT_MARKS } from './attendance-ledger.ts';
 import { pathInSubtree } from '../../db/scope.ts';
 import { findSession } from './repository.ts';
 import { replaceAttendance, type Attendance } from './commands/save-session.ts';
 
 const HEADERS = ['姓名', '签到', '缺席原因'];
-const PRESENT = new Set(['出席', '是', '√', '到', '已到']);
-const ABSENT = new Set(['缺席', '否', '×', '未到']);
 
 /** Attendance from an uploaded sign-in sheet (.xlsx), checked cell by cell, written only when every row passes. */
 export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/exports/attendance-template.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '签到表模板' } },
-    async (_req, reply) =>
-      sendXlsx(
-        reply,
-        '签到表模板',
-        await renderSheet(
-          {
-            title: '集中学习签到表',
-            sheetName: '签到表',
-            columns: HEADERS.map((h) => ({ header: h, width: h === '缺席原因' ? 30 : 14, value: () => '' })),
-          },
-          [],
-        ),
-      ),
-  );
-
   app.post(
     '/imports/attendance',
     {
@@ -82,7 +62,7 @@ export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
           errors.push({ row, column: '姓名', message: `本单位有 ${matches.length} 位“${name}”，无法确定是谁` });
         else if (seen.has(matches[0].id)) errors.push({ row, column: '姓名', message: `“${name}”重复出现` });
         const mark = cells.签到.text;
-        const status = PRESENT.has(mark) ? 'present' : ABSENT.has(mark) ? 'absent' : null;
+        const status = PRESENT_MARKS.has(mark) ? 'present' : ABSENT_MARKS.has(mark) ? 'absent' : null;
         if (!status) errors.push({ row, column: '签到', message: `“${mark}”无法识别，应为“出席”或“缺席”` });
         const reason = cells.缺席原因?.text ?? '';
         if (status === 'absent' && !reason) errors.push({ row, column: '缺席原因', message: '缺席须填写原因' });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
@@ -7,8 +7,15 @@ import { today } from '../../clock.ts';
 import type { SheetSpec } from '../../io/xlsx-sheet.ts';
 import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
-import { filterOrgPath } from '../orgs/public.ts';
-import { TASK_LIGHTS, TASK_STATUSES, type TaskThresholds } from '../../../shared/task-enums.ts';
+import { anyOrg, filterOrgPath } from '../orgs/public.ts';
+import {
+  TASK_LIGHTS,
+  TASK_STATUSES,
+  type TaskLight,
+  type TaskStatus,
+  type TaskThresholds,
+} from '../../../shared/task-enums.ts';
+import { TaskListQuery } from './schemas.ts';
 import { lightAt, plannedAt, statusAt, type Curve } from './schedule.ts';
 import { selectTaskRows, taskQuery, thresholdsOf, unitsOf, type TaskFilter, type TaskRow } from './repository.ts';
 
@@ -109,14 +116,26 @@ const taskSheet = (title: string, day: string): SheetSpec<LedgerRow> => {
   };
 };
 
+const { page: _page, pageSize: _pageSize, campaignId: _campaignId, ...listFilters } = TaskListQuery.properties;
+/** The 重点任务 list's filters, with the campaign required. */
 const ExportQuery = Type.Object(
-  {
-    campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }),
-    orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '单位' })),
-    topLevel: Type.Optional(Type.Boolean({ title: '仅重点任务' })),
-  },
+  { campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }), ...listFilters },
   { additionalProperties: false },
 );
+
+/** "市容科党支部（含下级）；状态：滞后；红灯" — empty when nothing narrows the list. */
+function describe(q: Static<typeof ExportQuery>, orgName: string | undefined): string {
+  const parts: string[] = [];
+  if (orgName) parts.push(`${orgName}（含下级）`);
+  if (q.topLevel) parts.push('仅重点任务');
+  if (q.status) parts.push(`状态：${TASK_STATUSES[q.status as TaskStatus] ?? q.status}`);
+  if (q.light) parts.push(TASK_LIGHTS[q.light as TaskLight] ?? q.light);
+  if (q.stale) parts.push('未更新');
+  if (q.leaderId) parts.push('指定牵头领导');
+  if (q.parentId) parts.push('指定上级任务的子任务');
+  if (q.q?.trim()) parts.push(`关键词：${q.q.trim()}`);
+  return parts.join('；');
+}
 
 /** The 重点任务台账 as print-ready .xlsx (one row per node, a task's own cells merged) and its blank template. */
 export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -124,21 +143,20 @@ export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exports/tasks.xlsx',
     { schema: { tags: ['台账导入导出'], summary: '导出重点任务台账', querystring: ExportQuery } },
     async (req, reply) => {
-      const { campaignId, orgId, topLevel } = req.query;
+      const { orgId, status, light, ...rest } = req.query;
       const day = today();
       const orgPath = await filterOrgPath(app.db, req.actor.scope, orgId);
-      const rows = ledgerBatches(
-        app.db,
-        req.actor,
-        { campaignId, orgPath, topLevel },
-        day,
-        await thresholdsOf(app.db, campaignId),
-      );
-      return sendXlsx(
-        reply,
-        '重点任务台账',
-        await renderSheetStream(taskSheet(`重点任务推进台账（截至 ${day}）`, day), rows),
-      );
+      const orgName = orgId ? (await anyOrg(app.db, orgId))?.name : undefined;
+      const filter = {
+        ...rest,
+        orgPath,
+        status: status as TaskStatus | undefined,
+        light: light as TaskLight | undefined,
+      };
+      const rows = ledgerBatches(app.db, req.actor, filter, day, await thresholdsOf(app.db, rest.campaignId));
+      const described = describe(req.query, orgName);
+      const title = `重点任务推进台账（${described ? `筛选：${described}；` : ''}截至 ${day}）`;
+      return sendXlsx(reply, '重点任务台账', await renderSheetStream(taskSheet(title, day), rows));
     },
   );
   app.get(
