@@ -47,6 +47,9 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+// Importable ledgers: each owning module registers its definition with the imports module (issue 15).
+import './people/roster-import.ts';
+import './study/sign-in-import.ts';
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
 listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';

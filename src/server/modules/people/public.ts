@@ -1,6 +1,8 @@
 /** What other modules may use from the people module: read-only lookups. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Scope } from '../../db/scope.ts';
+import { peopleByNames } from './repository.ts';
 
 /** People by id with their unit's path (conflict checks, inspector rosters, names on records). */
 export function peopleByIds(db: Kysely<Database>, ids: number[]) {
@@ -10,4 +12,19 @@ export function peopleByIds(db: Kysely<Database>, ids: number[]) {
     .select(['id', 'name', 'orgId', 'orgPath', 'active'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
+}
+
+/**
+ * People named in an imported ledger (a 签到表, a 牵头领导 column), as far as the caller's scope reaches,
+ * optionally inside one unit's subtree, labelled for a pick list: 王芳（办公室党支部）.
+ */
+export async function peopleNamed(db: Kysely<Database>, scope: Scope, names: string[], within?: string) {
+  const rows = await peopleByNames(db, scope, names, within);
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    orgPath: p.orgPath,
+    orgName: p.orgName,
+    label: `${p.name}（${p.orgName}）`,
+  }));
 }
