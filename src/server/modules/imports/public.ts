@@ -1,4 +1,4 @@
-/** What other modules may use from the imports module: the ledger definition types and the registry. */
+/** What other modules may use from the imports module: the definition types and the registry. */
 export type {
   Ambiguity,
   CheckInput,
@@ -8,4 +8,5 @@ export type {
   LedgerKey,
   Resolution,
 } from './definition.ts';
-export { registerLedger } from './registry.ts';
+export { registerLedger, ledgerDefinition } from './registry.ts';
+export { yieldToLoop } from './pipeline.ts';
