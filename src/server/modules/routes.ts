@@ -19,7 +19,6 @@ import { specialItemRoutes } from './problems/special-item-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { studyRoutes } from './study/routes.ts';
 import { studyLedgerRoutes } from './study/ledger-routes.ts';
-import { attendanceImportRoutes } from './study/attendance-import.ts';
 import { attendanceLedgerRoutes } from './study/attendance-ledger.ts';
 import { studyPlanRoutes } from './study/plan-routes.ts';
 import { researchRoutes } from './research/routes.ts';
@@ -47,9 +46,6 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
-// Importable ledgers: each owning module registers its definition with the imports module (issue 15).
-import './people/roster-import.ts';
-import './study/sign-in-import.ts';
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
 listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
@@ -65,6 +61,10 @@ import { publicDemandRoutes } from './demands/public-routes.ts';
 import { open311KeyRoutes } from './open311/key-routes.ts';
 import { matterRoutes } from './matters/routes.ts';
 import { open311Routes } from './open311/routes.ts';
+import { importRoutes } from './imports/routes.ts';
+// Importable ledgers: each owning module registers its definition with the imports module (issue 15).
+import './people/roster-import.ts';
+import './study/sign-in-import.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -86,7 +86,6 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   calendarRoutes,
   studyRoutes,
   studyLedgerRoutes,
-  attendanceImportRoutes,
   attendanceLedgerRoutes,
   studyPlanRoutes,
   idleUnitRoutes,
@@ -111,6 +110,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   publicDemandRoutes,
   matterRoutes,
   open311KeyRoutes,
+  importRoutes,
   auditRoutes,
 ];
 

@@ -10,7 +10,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import type { LedgerField } from '../../io/ledger/types.ts';
-import { templateSheet } from '../../io/ledger-template.ts';
+import { recordField, templateSheet } from '../../io/ledger-columns.ts';
 import { renderSheet, renderSheetStream, type SheetSpec } from '../../io/xlsx-sheet.ts';
 import { anyOrg } from '../orgs/public.ts';
 import {
@@ -27,31 +27,25 @@ import { demandFilterOf, presentDemands, type ListFilters } from './list-rows.ts
 import { demandColumns, demandQuery, type DemandFilter } from './repository.ts';
 import { ListQuery } from './schemas.ts';
 
-const field = (key: string, label: string, synonyms: string[], required = false): LedgerField => ({
-  key,
-  label,
-  synonyms,
-  required,
-  level: 'record',
-});
-
 /** The columns an import reads. 办理状态, 满意度 and the like are not read: an imported demand starts 已受理. */
 export const DEMAND_FIELDS: LedgerField[] = [
-  field(
+  recordField(
     'description',
     '诉求内容',
     ['诉求事项', '反映问题', '反映内容', '来电内容', '诉求描述', '主要诉求', '内容'],
-    true,
+    { required: true },
   ),
-  field('channel', '来源渠道', ['渠道', '诉求来源', '来源', '受理渠道', '诉求渠道'], true),
-  field('kind', '诉求类型', ['类型', '诉求性质', '来电类型']),
-  field('category', '诉求类别', ['类别', '问题类别', '诉求分类', '事项类别', '分类', '业务类别'], true),
-  field('name', '诉求人', ['诉求人姓名', '姓名', '来电人', '反映人', '联系人', '群众姓名']),
-  field('phone', '联系电话', ['电话', '手机', '手机号码', '来电号码', '联系方式']),
-  field('address', '诉求地址', ['地址', '地点', '事发地址', '事发地点', '发生地点']),
-  field('org', '受理单位', ['承办单位', '办理单位', '责任单位', '承办部门']),
-  field('receivedAt', '受理时间', ['受理日期', '来电时间', '登记时间', '反映时间', '诉求时间']),
-  field('confidential', '是否保密', ['要求保密', '保密']),
+  recordField('channel', '来源渠道', ['渠道', '诉求来源', '来源', '受理渠道', '诉求渠道'], { required: true }),
+  recordField('kind', '诉求类型', ['类型', '诉求性质', '来电类型']),
+  recordField('category', '诉求类别', ['类别', '问题类别', '诉求分类', '事项类别', '分类', '业务类别'], {
+    required: true,
+  }),
+  recordField('name', '诉求人', ['诉求人姓名', '姓名', '来电人', '反映人', '联系人', '群众姓名'], { name: true }),
+  recordField('phone', '联系电话', ['电话', '手机', '手机号码', '来电号码', '联系方式']),
+  recordField('address', '诉求地址', ['地址', '地点', '事发地址', '事发地点', '发生地点']),
+  recordField('org', '受理单位', ['承办单位', '办理单位', '责任单位', '承办部门'], { name: true }),
+  recordField('receivedAt', '受理时间', ['受理日期', '来电时间', '登记时间', '反映时间', '诉求时间']),
+  recordField('confidential', '是否保密', ['要求保密', '保密']),
 ];
 
 type Row = Awaited<ReturnType<typeof presentDemands>>[number] & { no: number };

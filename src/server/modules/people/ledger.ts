@@ -10,39 +10,26 @@ import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import type { LedgerField } from '../../io/ledger/types.ts';
-import { templateSheet } from '../../io/ledger-template.ts';
+import { recordField, templateSheet } from '../../io/ledger-columns.ts';
 import { renderSheet, renderSheetStream, type SheetSpec } from '../../io/xlsx-sheet.ts';
 import { visibleOrg } from '../orgs/public.ts';
 import { peopleListRows, peopleQuery, type PeopleFilter, type PersonRow } from './repository.ts';
 import { PeopleListQuery } from './schemas.ts';
 
-const field = (key: string, label: string, synonyms: string[], required = false): LedgerField => ({
-  key,
-  label,
-  synonyms,
-  required,
-  level: 'record',
-});
-
 /** The roster's columns. 所在单位 may be left out when each sheet is one unit's roster (the sheet named after it). */
 export const PEOPLE_FIELDS: LedgerField[] = [
-  field('name', '姓名', ['人员姓名', '党员姓名', '干部姓名', '名字'], true),
-  field('gender', '性别', []),
-  field('org', '所在单位', [
-    '单位',
-    '所在支部',
-    '所在党支部',
-    '党支部',
-    '支部',
-    '工作单位',
-    '所在部门',
-    '部门',
-    '单位名称',
-  ]),
-  field('position', '职务', ['现任职务', '职务职级', '岗位', '职务（岗位）']),
-  field('political', '政治面貌', ['是否党员', '党员身份', '政治身份']),
-  field('leadershipLevel', '领导职务层级', ['职级', '干部层级', '领导层级']),
-  field('phone', '联系电话', ['手机号码', '手机号', '手机', '电话', '联系方式', '电话号码']),
+  recordField('name', '姓名', ['人员姓名', '党员姓名', '干部姓名', '名字'], { required: true, name: true }),
+  recordField('gender', '性别', []),
+  recordField(
+    'org',
+    '所在单位',
+    ['单位', '所在支部', '所在党支部', '党支部', '支部', '工作单位', '所在部门', '部门', '单位名称'],
+    { name: true },
+  ),
+  recordField('position', '职务', ['现任职务', '职务职级', '岗位', '职务（岗位）']),
+  recordField('political', '政治面貌', ['是否党员', '党员身份', '政治身份']),
+  recordField('leadershipLevel', '领导职务层级', ['职级', '干部层级', '领导层级']),
+  recordField('phone', '联系电话', ['手机号码', '手机号', '手机', '电话', '联系方式', '电话号码']),
 ];
 
 export const GENDERS: Record<string, string> = { male: '男', female: '女' };

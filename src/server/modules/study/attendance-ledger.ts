@@ -7,21 +7,16 @@ import { Type } from 'typebox';
 import { notFound } from '../../errors.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import type { LedgerField } from '../../io/ledger/types.ts';
-import { templateSheet } from '../../io/ledger-template.ts';
+import { recordField, templateSheet } from '../../io/ledger-columns.ts';
 import { renderSheet, type SheetSpec } from '../../io/xlsx-sheet.ts';
 import { attendanceOf, findSession } from './repository.ts';
 
-const field = (key: string, label: string, synonyms: string[], required = false): LedgerField => ({
-  key,
-  label,
-  synonyms,
-  required,
-  level: 'record',
-});
-
 export const ATTENDANCE_FIELDS: LedgerField[] = [
-  field('name', '姓名', ['人员姓名', '党员姓名', '参学人员', '参会人员', '应到人员'], true),
-  field(
+  recordField('name', '姓名', ['人员姓名', '党员姓名', '参学人员', '参会人员', '应到人员'], {
+    required: true,
+    name: true,
+  }),
+  recordField(
     'mark',
     '签到',
     [
@@ -37,10 +32,10 @@ export const ATTENDANCE_FIELDS: LedgerField[] = [
       '是否到会',
       '实到',
     ],
-    true,
+    { required: true },
   ),
-  field('reason', '缺席原因', ['请假原因', '缺席事由', '请假事由', '缺席理由', '未参加原因']),
-  field('org', '所在单位', ['所在支部', '所在党支部', '单位', '党支部', '部门']),
+  recordField('reason', '缺席原因', ['请假原因', '缺席事由', '请假事由', '缺席理由', '未参加原因']),
+  recordField('org', '所在单位', ['所在支部', '所在党支部', '单位', '党支部', '部门'], { name: true }),
 ];
 
 /** What a 签到 cell may say for a person who came, and for one who did not. */

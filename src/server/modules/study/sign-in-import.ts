@@ -5,15 +5,15 @@
  * the session's attendance, make-ups kept in step, through the module's own command, audited.
  */
 import type { Ctx } from '../../http/context.ts';
-import { forbidden, notFound } from '../../errors.ts';
-import { hasRole } from '../../policies/engine.ts';
+import { authorize, hasRole } from '../../policies/engine.ts';
+import { requireWritable } from '../../policies/scope-guard.ts';
 import { byNames, cellText, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
 import { peopleNamed } from '../people/public.ts';
-import { registerLedger, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
+import { registerLedger, yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
 import { writeAttendance, type Attendance } from './commands/save-session.ts';
 import { ABSENT_MARKS, ATTENDANCE_FIELDS, PRESENT_MARKS } from './attendance-ledger.ts';
 import { STUDY_RECORDERS, studyPolicy } from './policy.ts';
-import { findSession } from './repository.ts';
+import { findSession, findSessionAnywhere } from './repository.ts';
 
 export interface CheckedAttendance extends Attendance {
   sessionId: number;
@@ -27,11 +27,20 @@ function statusOf(mark: string, name: string, reason: string): 'present' | 'abse
   return null;
 }
 
+/** The session, when the caller may record its attendance: 404 when unknown or unseen, 403 out of their hands. */
+async function recordable(ctx: Ctx, id: number) {
+  const session = await requireWritable(
+    await findSession(ctx.db, ctx.actor, id),
+    () => findSessionAnywhere(ctx.db, id),
+    '学习活动',
+  );
+  authorize(studyPolicy, 'record', ctx.actor, session);
+  return session;
+}
+
 async function check(ctx: Ctx, input: CheckInput) {
-  const sessionId = input.targetId;
-  const session = sessionId ? await findSession(ctx.db, ctx.actor, sessionId) : undefined;
-  if (!sessionId || !session) throw notFound('学习活动');
-  if (!studyPolicy.record(ctx.actor, session)) throw forbidden('您无权为该学习活动登记出勤');
+  const sessionId = input.targetId!;
+  const session = await recordable(ctx, sessionId);
   const { records } = input;
   const roster = await byNames(textsOf(records, 'name'), (batch) =>
     peopleNamed(ctx.db, ctx.actor.scope, batch, session.orgPath),
@@ -52,7 +61,10 @@ async function check(ctx: Ctx, input: CheckInput) {
   const rows: CheckedAttendance[] = [];
   const seen = new Set<number>();
   for (const [i, rec] of records.entries()) {
-    if (i % 500 === 0) input.onProgress(i);
+    if (i % 500 === 0) {
+      input.onProgress(i);
+      await yieldToLoop();
+    }
     const row = rec.firstRow;
     const err = (key: string, message: string) => list.add(rec.sheet, row, LABEL[key], message);
     const name = cellText(rec.values, 'name');
@@ -70,7 +82,6 @@ async function check(ctx: Ctx, input: CheckInput) {
       rows.push({ sessionId, personId: person.match.id, status, reason: status === 'absent' ? reason : '' });
     }
   }
-  if (!records.length) list.add(records[0]?.sheet ?? '', 2, LABEL.name, '签到表中没有数据行');
   input.onProgress(records.length);
   return { rows, errors: list.errors, ambiguities: matcher.ambiguities };
 }
@@ -81,7 +92,13 @@ export const signInLedger: LedgerDefinition<CheckedAttendance> = {
   fields: ATTENDANCE_FIELDS,
   mayImport: (actor) => hasRole(actor, ...STUDY_RECORDERS),
   needsCampaign: false,
-  target: { name: 'sessionId', label: '学习活动' },
+  target: {
+    name: 'sessionId',
+    label: '学习活动',
+    require: async (ctx, id) => {
+      await recordable(ctx, id);
+    },
+  },
   check,
   async write(ctx, _campaignId, rows) {
     // One sheet is one session's attendance: the sheet replaces what was recorded.
