@@ -116,7 +116,7 @@ async function check(ctx: Ctx, input: CheckInput) {
       continue;
     }
     const existing = same[0];
-    if (!existing && fields.isPartyMember === undefined)
+    if (!existing && !cellText(rec.values, 'political'))
       err('political', '新增人员须填写政治面貌（中共党员、中共预备党员、群众等）');
     if (existing && !changes(fields, existing)) continue;
     rows.push({ ...fields, name, orgId: org.id, existing: existing && { id: existing.id, version: existing.version } });
