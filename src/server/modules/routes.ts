@@ -65,6 +65,7 @@ import { importRoutes } from './imports/routes.ts';
 // Importable ledgers: each owning module registers its definition with the imports module (issue 15).
 import './people/roster-import.ts';
 import './study/sign-in-import.ts';
+import './tasks/task-ledger-import.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,

@@ -5,6 +5,8 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { today } from '../../clock.ts';
 import type { SheetSpec } from '../../io/xlsx-sheet.ts';
+import type { LedgerField } from '../../io/ledger/types.ts';
+import { recordField, rowField, templateSheet } from '../../io/ledger-columns.ts';
 import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { anyOrg, filterOrgPath } from '../orgs/public.ts';
@@ -18,6 +20,27 @@ import {
 import { TaskListQuery } from './schemas.ts';
 import { lightAt, plannedAt, statusAt, type Curve } from './schedule.ts';
 import { selectTaskRows, taskQuery, thresholdsOf, unitsOf, type TaskFilter, type TaskRow } from './repository.ts';
+
+/** The columns an import reads: a task's own cells (merged over its rows) and one 时序进度 node per row. */
+export const TASK_FIELDS: LedgerField[] = [
+  recordField('no', '序号', ['编号']),
+  recordField('title', '重点任务', ['任务名称', '任务', '重点工作', '工作任务', '项目名称', '任务事项'], {
+    required: true,
+  }),
+  recordField('description', '任务内容', ['工作内容', '具体内容', '主要内容', '工作措施', '具体措施']),
+  recordField('leader', '牵头领导', ['责任领导', '分管领导', '牵头负责人', '牵头市领导'], { name: true }),
+  recordField('org', '牵头单位', ['牵头部门', '主责单位', '牵头责任单位'], { required: true, name: true }),
+  recordField('responsible', '责任单位', ['责任部门', '落实单位', '承办单位'], { name: true }),
+  recordField('cooperating', '配合单位', ['协办单位', '配合部门', '协同单位'], { name: true }),
+  recordField('startDate', '开始时间', ['开始日期', '启动时间', '起始时间']),
+  recordField('endDate', '完成时限', ['完成时间', '截止时间', '结束时间', '办结时限']),
+  recordField('period', '起止时间', ['起止日期', '实施周期', '时间安排']),
+  recordField('target', '年度目标', ['目标', '工作目标', '目标任务', '预期目标']),
+  rowField('milestone', '时序进度节点', ['节点', '进度安排', '里程碑', '阶段任务', '节点任务', '阶段目标']),
+  rowField('plannedDate', '计划完成日期', ['节点时间', '计划时间', '计划完成时间', '节点完成时间']),
+  rowField('weight', '权重', ['节点权重', '占比']),
+  rowField('criteria', '完成标准', ['验收标准', '完成标志']),
+];
 
 interface LedgerRow {
   no: number;
@@ -163,6 +186,17 @@ export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exports/tasks-template.xlsx',
     { schema: { tags: ['台账导入导出'], summary: '下载重点任务台账模板' } },
     async (_req, reply) =>
-      sendXlsx(reply, '重点任务台账模板', await renderSheet(taskSheet('重点任务推进台账', today()), [])),
+      sendXlsx(
+        reply,
+        '重点任务台账模板',
+        await renderSheet(
+          templateSheet(
+            '重点任务推进台账（导入模板：同一序号的多行为同一任务的多个时序进度节点）',
+            '重点任务台账',
+            TASK_FIELDS,
+          ),
+          [],
+        ),
+      ),
   );
 };
