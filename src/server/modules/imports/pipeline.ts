@@ -11,12 +11,11 @@ import { detectLayout, layoutSignature } from '../../io/ledger/layout.ts';
 import { toRecords } from '../../io/ledger/records.ts';
 import type { LedgerRecord, RawSheet, SheetLayout } from '../../io/ledger/types.ts';
 import { readLedgerFile } from '../../io/ledger/workbook.ts';
-import type { ImportPreviewPatchT } from '../../../shared/views/imports.ts';
 import type { Ambiguity, CheckResult, ImportCellError, LedgerDefinition, Resolution } from './definition.ts';
 import { rememberedMapping } from './repository.ts';
-import type { SheetView } from './presenter.ts';
+import type { MappingChoice, SheetView } from './presenter.ts';
 
-export type MappingChoice = NonNullable<ImportPreviewPatchT['mapping']>[number];
+export type { MappingChoice } from './presenter.ts';
 
 /** Who a remembered mapping belongs to: the caller's unit, or the caller alone without one. */
 export const mappingOwner = (actor: Ctx['actor']) => (actor.orgId ? `org:${actor.orgId}` : `user:${actor.userId}`);
