@@ -40,7 +40,9 @@ import { registerLedger } from './imports/public.ts';
 import { importRoutes } from './imports/routes.ts';
 import { institutionAttachmentLink } from './institutions/public.ts';
 import { meetingAttachmentLink } from './meetings/public.ts';
-import { taskAttachmentLink } from './tasks/public.ts';
+import { taskAttachmentLink, taskLedger } from './tasks/public.ts';
+import { rosterLedger } from './people/public.ts';
+import { signInLedger } from './study/public.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
@@ -50,6 +52,9 @@ registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
 // Importable ledgers: each owning module defines its own (imports/definition.ts). A new one adds a line here.
 registerLedger(rectificationLedger);
+registerLedger(rosterLedger);
+registerLedger(signInLedger);
+registerLedger(taskLedger);
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
 listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
@@ -65,11 +70,6 @@ import { publicDemandRoutes } from './demands/public-routes.ts';
 import { open311KeyRoutes } from './open311/key-routes.ts';
 import { matterRoutes } from './matters/routes.ts';
 import { open311Routes } from './open311/routes.ts';
-import { importRoutes } from './imports/routes.ts';
-// Importable ledgers: each owning module registers its definition with the imports module (issue 15).
-import './people/roster-import.ts';
-import './study/sign-in-import.ts';
-import './tasks/task-ledger-import.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
   systemRoutes,
@@ -116,7 +116,6 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   publicDemandRoutes,
   matterRoutes,
   open311KeyRoutes,
-  importRoutes,
   auditRoutes,
 ];
 

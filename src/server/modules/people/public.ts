@@ -28,3 +28,6 @@ export async function peopleNamed(db: Kysely<Database>, scope: Scope, names: str
     label: `${p.name}（${p.orgName}）`,
   }));
 }
+
+/** The 人员名册 as an importable ledger (registered in modules/routes.ts). */
+export { rosterLedger } from './roster-import.ts';

@@ -9,7 +9,7 @@ import type { LedgerRecord } from '../../io/ledger/types.ts';
 import { isRecorder } from '../../policies/roles.ts';
 import { byNames, cellText, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
 import { unitLabel, unitsByNames } from '../orgs/public.ts';
-import { registerLedger, yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
+import { yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
 import { applyPersonUpdate, insertPerson, type PersonFields } from './commands/save-person.ts';
 import { GENDERS, LEADERSHIP_LEVELS, PEOPLE_FIELDS } from './ledger.ts';
 import { peopleByNames, type PersonRow } from './repository.ts';
@@ -148,5 +148,3 @@ export const rosterLedger: LedgerDefinition<CheckedPerson> = {
     return { created, updated };
   },
 };
-
-registerLedger(rosterLedger);

@@ -9,7 +9,7 @@ import { authorize, hasRole } from '../../policies/engine.ts';
 import { requireWritable } from '../../policies/scope-guard.ts';
 import { byNames, cellText, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
 import { peopleNamed } from '../people/public.ts';
-import { registerLedger, yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
+import { yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
 import { writeAttendance, type Attendance } from './commands/save-session.ts';
 import { ABSENT_MARKS, ATTENDANCE_FIELDS, PRESENT_MARKS } from './attendance-ledger.ts';
 import { STUDY_RECORDERS, studyPolicy } from './policy.ts';
@@ -112,5 +112,3 @@ export const signInLedger: LedgerDefinition<CheckedAttendance> = {
     return { created: rows.length, updated: 0 };
   },
 };
-
-registerLedger(signInLedger);

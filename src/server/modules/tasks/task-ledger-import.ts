@@ -14,7 +14,7 @@ import { byNames, cellText, CellErrorList, NameMatcher, splitNames, textsOf } fr
 import { campaignBrief } from '../campaigns/public.ts';
 import { unitLabel, unitsByNames } from '../orgs/public.ts';
 import { peopleNamed } from '../people/public.ts';
-import { registerLedger, yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
+import { yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
 import { insertTask, type CreateTaskInput, type MilestoneInput } from './commands/create-task.ts';
 import { campaignOrgPath } from './commands/shared.ts';
 import { TASK_FIELDS } from './ledger.ts';
@@ -209,5 +209,3 @@ export const taskLedger: LedgerDefinition<CreateTaskInput> = {
     return { created: rows.length, updated: 0 };
   },
 };
-
-registerLedger(taskLedger);
