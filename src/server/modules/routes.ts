@@ -43,6 +43,7 @@ import { meetingAttachmentLink } from './meetings/public.ts';
 import { taskAttachmentLink, taskLedger } from './tasks/public.ts';
 import { rosterLedger } from './people/public.ts';
 import { signInLedger } from './study/public.ts';
+import { demandLedger } from './demands/public.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
@@ -55,6 +56,7 @@ registerLedger(rectificationLedger);
 registerLedger(rosterLedger);
 registerLedger(signInLedger);
 registerLedger(taskLedger);
+registerLedger(demandLedger);
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
 listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
