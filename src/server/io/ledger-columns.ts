@@ -5,6 +5,7 @@
  */
 import type { LedgerField } from './ledger/types.ts';
 import type { SheetSpec } from './sheet-spec.ts';
+import { renderSheet } from './xlsx-sheet.ts';
 
 interface Flags {
   required?: boolean;
@@ -38,3 +39,7 @@ export function templateSheet(title: string, sheetName: string, fields: LedgerFi
     columns: fields.map((f) => ({ header: f.label, width: WIDE.test(f.label) ? 30 : 14, value: () => '' })),
   };
 }
+
+/** The blank template as an .xlsx. */
+export const templateWorkbook = (title: string, sheetName: string, fields: LedgerField[]) =>
+  renderSheet(templateSheet(title, sheetName, fields), []);

@@ -79,3 +79,10 @@ export class CellErrorList {
     this.errors.push({ sheet, row, column, message });
   }
 }
+
+/** Every 500 records of a long check: reports progress and lets other requests run before going on. */
+export async function checkpoint(checked: number, onProgress: (checked: number) => void): Promise<void> {
+  if (checked % 500) return;
+  onProgress(checked);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}

@@ -8,9 +8,9 @@
 import type { Ctx } from '../../http/context.ts';
 import type { LedgerCell } from '../../io/ledger/types.ts';
 import { isRecorder } from '../../policies/roles.ts';
-import { byNames, cellText, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
+import { byNames, cellText, checkpoint, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
 import { anyOrg, unitLabel, unitsByNames } from '../orgs/public.ts';
-import { yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
+import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
 import { DEMAND_KINDS, type DemandKind } from '../../../shared/demand-enums.ts';
 import { insertDemand, type IntakeInput } from './commands/intake-demand.ts';
 import { DEMAND_FIELDS } from './ledger.ts';
@@ -69,10 +69,7 @@ async function check(ctx: Ctx, input: CheckInput) {
   const rows: CheckedDemand[] = [];
   const now = new Date().toISOString();
   for (const [i, rec] of records.entries()) {
-    if (i % 500 === 0) {
-      input.onProgress(i);
-      await yieldToLoop();
-    }
+    await checkpoint(i, input.onProgress);
     const row = rec.firstRow;
     const say = (key: string, message: string) => list.add(rec.sheet, row, LABEL[key], message);
     const text = (key: string) => cellText(rec.values, key);

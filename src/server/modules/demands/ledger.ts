@@ -10,8 +10,8 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import type { LedgerField } from '../../io/ledger/types.ts';
-import { recordField, templateSheet } from '../../io/ledger-columns.ts';
-import { renderSheet, renderSheetStream, type SheetSpec } from '../../io/xlsx-sheet.ts';
+import { recordField, templateWorkbook } from '../../io/ledger-columns.ts';
+import { renderSheetStream, type SheetSpec } from '../../io/xlsx-sheet.ts';
 import { anyOrg } from '../orgs/public.ts';
 import {
   DEMAND_CHANNELS,
@@ -144,13 +144,10 @@ export const demandLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sendXlsx(
         reply,
         '群众诉求台账导入模板',
-        await renderSheet(
-          templateSheet(
-            '群众诉求台账（导入模板：导入的诉求为“已受理”，由受理单位派单办理）',
-            '群众诉求台账',
-            DEMAND_FIELDS,
-          ),
-          [],
+        await templateWorkbook(
+          '群众诉求台账（导入模板：导入的诉求为“已受理”，由受理单位派单办理）',
+          '群众诉求台账',
+          DEMAND_FIELDS,
         ),
       ),
   );

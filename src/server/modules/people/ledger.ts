@@ -10,8 +10,8 @@ import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import type { LedgerField } from '../../io/ledger/types.ts';
-import { recordField, templateSheet } from '../../io/ledger-columns.ts';
-import { renderSheet, renderSheetStream, type SheetSpec } from '../../io/xlsx-sheet.ts';
+import { recordField, templateWorkbook } from '../../io/ledger-columns.ts';
+import { renderSheetStream, type SheetSpec } from '../../io/xlsx-sheet.ts';
 import { visibleOrg } from '../orgs/public.ts';
 import { peopleListRows, peopleQuery, type PeopleFilter, type PersonRow } from './repository.ts';
 import { PeopleListQuery } from './schemas.ts';
@@ -123,13 +123,10 @@ export const peopleLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sendXlsx(
         reply,
         '人员名册导入模板',
-        await renderSheet(
-          templateSheet(
-            '人员名册（导入模板：政治面貌填“中共党员”“中共预备党员”或“群众”等）',
-            '人员名册',
-            PEOPLE_FIELDS,
-          ),
-          [],
+        await templateWorkbook(
+          '人员名册（导入模板：政治面貌填“中共党员”“中共预备党员”或“群众”等）',
+          '人员名册',
+          PEOPLE_FIELDS,
         ),
       ),
   );

@@ -7,9 +7,9 @@
 import type { Ctx } from '../../http/context.ts';
 import type { LedgerRecord } from '../../io/ledger/types.ts';
 import { isRecorder } from '../../policies/roles.ts';
-import { byNames, cellText, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
+import { byNames, cellText, checkpoint, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
 import { unitLabel, unitsByNames } from '../orgs/public.ts';
-import { yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
+import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
 import { applyPersonUpdate, insertPerson, type PersonFields } from './commands/save-person.ts';
 import { GENDERS, LEADERSHIP_LEVELS, PEOPLE_FIELDS } from './ledger.ts';
 import { peopleByNames, type PersonRow } from './repository.ts';
@@ -82,10 +82,7 @@ async function check(ctx: Ctx, input: CheckInput) {
   const rows: CheckedPerson[] = [];
   const seen = new Map<string, number>();
   for (const [i, rec] of records.entries()) {
-    if (i % 500 === 0) {
-      input.onProgress(i);
-      await yieldToLoop();
-    }
+    await checkpoint(i, input.onProgress);
     const row = rec.firstRow;
     const err = (key: string, message: string) => list.add(rec.sheet, row, LABEL[key], message);
     const name = cellText(rec.values, 'name').replace(/\s+/g, '');

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { notFound } from '../../errors.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import type { LedgerField } from '../../io/ledger/types.ts';
-import { recordField, templateSheet } from '../../io/ledger-columns.ts';
+import { recordField, templateWorkbook } from '../../io/ledger-columns.ts';
 import { renderSheet, type SheetSpec } from '../../io/xlsx-sheet.ts';
 import { attendanceOf, findSession } from './repository.ts';
 
@@ -83,10 +83,6 @@ export const attendanceLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => 
     '/exports/attendance-template.xlsx',
     { schema: { tags: ['台账导入导出'], summary: '签到表模板' } },
     async (_req, reply) =>
-      sendXlsx(
-        reply,
-        '签到表模板',
-        await renderSheet(templateSheet('集中学习签到表', '签到表', ATTENDANCE_FIELDS), []),
-      ),
+      sendXlsx(reply, '签到表模板', await templateWorkbook('集中学习签到表', '签到表', ATTENDANCE_FIELDS)),
   );
 };

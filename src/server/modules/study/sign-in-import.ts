@@ -7,9 +7,9 @@
 import type { Ctx } from '../../http/context.ts';
 import { authorize, hasRole } from '../../policies/engine.ts';
 import { requireWritable } from '../../policies/scope-guard.ts';
-import { byNames, cellText, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
+import { byNames, cellText, checkpoint, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
 import { peopleNamed } from '../people/public.ts';
-import { yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
+import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
 import { writeAttendance, type Attendance } from './commands/save-session.ts';
 import { ABSENT_MARKS, ATTENDANCE_FIELDS, PRESENT_MARKS } from './attendance-ledger.ts';
 import { STUDY_RECORDERS, studyPolicy } from './policy.ts';
@@ -61,10 +61,7 @@ async function check(ctx: Ctx, input: CheckInput) {
   const rows: CheckedAttendance[] = [];
   const seen = new Set<number>();
   for (const [i, rec] of records.entries()) {
-    if (i % 500 === 0) {
-      input.onProgress(i);
-      await yieldToLoop();
-    }
+    await checkpoint(i, input.onProgress);
     const row = rec.firstRow;
     const err = (key: string, message: string) => list.add(rec.sheet, row, LABEL[key], message);
     const name = cellText(rec.values, 'name');

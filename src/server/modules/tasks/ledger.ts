@@ -6,8 +6,8 @@ import type { Database } from '../../db/schema.ts';
 import { today } from '../../clock.ts';
 import type { SheetSpec } from '../../io/xlsx-sheet.ts';
 import type { LedgerField } from '../../io/ledger/types.ts';
-import { recordField, rowField, templateSheet } from '../../io/ledger-columns.ts';
-import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
+import { recordField, rowField, templateWorkbook } from '../../io/ledger-columns.ts';
+import { renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { anyOrg, filterOrgPath } from '../orgs/public.ts';
 import {
@@ -189,13 +189,10 @@ export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sendXlsx(
         reply,
         '重点任务台账模板',
-        await renderSheet(
-          templateSheet(
-            '重点任务推进台账（导入模板：同一序号的多行为同一任务的多个时序进度节点）',
-            '重点任务台账',
-            TASK_FIELDS,
-          ),
-          [],
+        await templateWorkbook(
+          '重点任务推进台账（导入模板：同一序号的多行为同一任务的多个时序进度节点）',
+          '重点任务台账',
+          TASK_FIELDS,
         ),
       ),
   );

@@ -10,11 +10,19 @@ import { readDeadline } from '../../io/ledger/deadline-text.ts';
 import type { DeadlineCampaign, LedgerCell, LedgerRecord } from '../../io/ledger/types.ts';
 import { inBatches } from '../../db/in-batches.ts';
 import { isReviewer } from '../../policies/roles.ts';
-import { byNames, cellText, CellErrorList, NameMatcher, splitNames, textsOf } from '../../lib/ledger-names.ts';
+import {
+  byNames,
+  cellText,
+  checkpoint,
+  CellErrorList,
+  NameMatcher,
+  splitNames,
+  textsOf,
+} from '../../lib/ledger-names.ts';
 import { campaignBrief } from '../campaigns/public.ts';
 import { unitLabel, unitsByNames } from '../orgs/public.ts';
 import { peopleNamed } from '../people/public.ts';
-import { yieldToLoop, type CheckInput, type LedgerDefinition } from '../imports/public.ts';
+import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
 import { insertTask, type CreateTaskInput, type MilestoneInput } from './commands/create-task.ts';
 import { campaignOrgPath } from './commands/shared.ts';
 import { TASK_FIELDS } from './ledger.ts';
@@ -58,7 +66,7 @@ function periodOf(cell: LedgerCell | undefined, campaign: DeadlineCampaign, say:
 /** 年度目标 "完成老旧小区改造 120 户" → a metric (name, target, unit); text without a number stays text. */
 function metricOf(text: string) {
   const m = /^(.*?)\s*(-?\d+(?:\.\d+)?)\s*([^\d\s]{0,20})$/.exec(text.normalize('NFKC'));
-  if (!m || !m[1].trim()) return null;
+  if (!m?.[1].trim()) return null;
   return { name: m[1].trim().slice(0, 60), target: Number(m[2]), unit: m[3] };
 }
 
@@ -117,10 +125,7 @@ async function check(ctx: Ctx, input: CheckInput) {
   const rows: CreateTaskInput[] = [];
   const seen = new Map<string, number>();
   for (const [i, rec] of records.entries()) {
-    if (i % 200 === 0) {
-      input.onProgress(i);
-      await yieldToLoop();
-    }
+    await checkpoint(i, input.onProgress);
     const say: Say = (key, message, row = rec.firstRow) => list.add(rec.sheet, row, LABEL[key], message);
     const text = (key: string) => cellText(rec.values, key);
     const title = text('title');
