@@ -277,8 +277,31 @@ describeEachDb('import preview (整改台账)', (h) => {
     expect(p.message).toMatch(/\.xlsx/);
   });
 
+  it('confirm checks again: a person gone since the preview rejects the whole file, nothing written', async () => {
+    const res = await post(h(), 'office', '/api/v1/imports/rectification/previews', await officeLedger('赵立新'), {
+      campaignId: String(campaignId),
+    });
+    const id = res.json().id;
+    expect((await settled(h(), id)).status).toBe('ready');
+    const before = await count(h(), 'problemMeasures');
+    await h().db.updateTable('people').set({ active: 0 }).where('id', '=', h().fx.people.memberA2).execute();
+    try {
+      const confirm = await h().call('office', 'POST', `/api/v1/imports/previews/${id}/confirm`);
+      expect(confirm.statusCode).toBe(202);
+      const p = await settled(h(), id);
+      expect(p.status).toBe('invalid');
+      expect(p.errors).toEqual([
+        expect.objectContaining({ row: 5, column: '具体责任人', message: expect.stringContaining('钱多多') }),
+      ]);
+      expect(p.records.find((r) => r.row === 5)?.errors).toHaveLength(1);
+      expect(await count(h(), 'problemMeasures')).toBe(before);
+    } finally {
+      await h().db.updateTable('people').set({ active: 1 }).where('id', '=', h().fx.people.memberA2).execute();
+    }
+  });
+
   describe('after a restart', () => {
-    it('no preview is left in a working state', async () => {
+    it('no preview is left in a working state, and one unconfirmed for a week expires', async () => {
       const now = nowIso();
       const stuck = await h()
         .db.insertInto('importPreviews')
@@ -295,12 +318,31 @@ describeEachDb('import preview (整改台账)', (h) => {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      const stale = await h()
+        .db.insertInto('importPreviews')
+        .values({
+          ownerUserId: h().fx.users.office,
+          ledger: 'rectification',
+          campaignId,
+          targetId: null,
+          fileName: 'old.xlsx',
+          mode: 'preview',
+          status: 'ready',
+          createdAt: '2020-01-01T00:00:00.000Z',
+          updatedAt: '2020-01-01T00:00:00.000Z',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const app = await buildApp({ db: h().db, config: loadConfig({}) });
       await app.ready();
       await app.close();
       const p = await settled(h(), stuck.id);
       expect(p.status).toBe('failed');
       expect(p.message).toContain('服务重启');
+      expect(await settled(h(), stale.id)).toMatchObject({
+        status: 'failed',
+        message: expect.stringContaining('过期'),
+      });
     });
   });
 });
