@@ -64,3 +64,6 @@ export async function overdueDemandWarnings(
     link: `/demands?${q.campaignId ? `campaignId=${q.campaignId}&` : ''}orgId=${r.orgId}&unitOnly=true&overdue=true`,
   }));
 }
+
+/** The 群众诉求台账 as an importable ledger (registered in modules/routes.ts). */
+export { demandLedger } from './demand-ledger-import.ts';
