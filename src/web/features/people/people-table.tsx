@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api.ts';
 import { LEADERSHIP_LEVELS, type Person } from './types.ts';
 import { PersonDrawer } from './person-drawer.tsx';
+import { LedgerImport } from '../imports/ledger-import.tsx';
 
 /** People of a unit (and below, optionally), or of the whole scope when no unit is given. */
 export function PeopleTable({ orgId, title = '人员名册' }: { orgId?: number; title?: string }) {
@@ -64,6 +65,7 @@ export function PeopleTable({ orgId, title = '人员名册' }: { orgId?: number;
               ]}
             />
           )}
+          <LedgerImport ledger="people" listLabel="人员名册" invalidates={[['people'], ['orgs']]} />
           <Button type="primary" onClick={() => setDrawer({})}>
             新增人员
           </Button>

@@ -37,12 +37,6 @@ export function useProblem(id: number | null) {
   });
 }
 
-/** For writes that bypass a mutation (the ledger import's upload with progress): refetch the problems. */
-export function useProblemsChanged() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: problemKeys.all });
-}
-
 export interface NewProblem {
   campaignId: number;
   orgId: number;
