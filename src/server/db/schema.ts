@@ -24,6 +24,7 @@ import type { CalendarTables } from '../modules/calendar/tables.ts';
 import type { DemandTables } from '../modules/demands/tables.ts';
 import type { MatterTables } from '../modules/matters/tables.ts';
 import type { Open311Tables } from '../modules/open311/tables.ts';
+import type { ImportTables } from '../modules/imports/tables.ts';
 
 export interface Database
   extends OrgTables,
@@ -51,4 +52,4 @@ export interface Database
     DemandTables,
     MatterTables,
     Open311Tables,
-    Open311Tables {}
+    ImportTables {}

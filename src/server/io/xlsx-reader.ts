@@ -1,17 +1,18 @@
 /**
- * Reads the cell values of an uploaded workbook's first sheet straight from its SpreadsheetML: shared and
- * inline strings (rich text runs joined, phonetic guides dropped), numbers, booleans, formula results, and
- * numbers in date formats as dates. Merged ranges repeat their value in every cell they span. Only text is
- * kept — a general-purpose workbook model of a 50,000-row ledger takes half a gigabyte and several seconds.
+ * Reads the cell values of an uploaded workbook straight from its SpreadsheetML: shared and inline strings
+ * (rich text runs joined, phonetic guides dropped), numbers, booleans, formula results, and numbers in date
+ * formats as dates. readGrid reads the first sheet with merged values repeated in every cell they span;
+ * readWorkbook reads every sheet and keeps the merged ranges. Only text is kept — a general-purpose workbook
+ * model of a 50,000-row ledger takes half a gigabyte and several seconds.
  *
  * The container is read from its central directory (zip-entries.ts, node:zlib inflating off the main thread)
  * and the XML with saxes, a streaming SAX parser. The sheet and the shared strings are inflated and parsed
  * piece by piece, so neither is ever one buffer or one string, and every dimension is bounded (read-limits.ts):
  * a workbook past a bound stops being read at that point with WorkbookTooLarge.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { READ_LIMITS, type ReadLimits, WorkbookTooLarge, WorkbookUnreadable } from './read-limits.ts';
 import { inflateEntry, inflateSmall, mb, type ZipEntry, zipEntries } from './zip-entries.ts';
+import { attr, detach, parseXml, unescapeOoxml, XmlStream } from './xml-stream.ts';
 
 /** One row's cells by 1-based column: the text, and for cells holding a date, the date (YYYY-MM-DD). Kept lean: a 50,000-row sheet has 650,000 of them. */
 export interface GridRow {
@@ -22,124 +23,28 @@ export interface GridRow {
 /** Rows of the first sheet by Excel row number; rows without any text are absent. */
 export type SheetGrid = Map<number, GridRow>;
 
-/**
- * Bytes of XML decoded and handed to the parser at a time: each piece becomes an ordinary young-generation
- * string (strings past ~128 KB go to V8's large-object space, which only a full GC frees).
- */
-const PIECE_BYTES = 32 * 1024;
-
 /** Excel's built-in number formats that show dates or times (ids 27–36 and 50–58 are the Chinese ones). */
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
   57, 58,
 ]);
 
-interface XmlHandlers {
-  /** An element opened (name without its namespace prefix). */
-  open?: (name: string, tag: SaxesTagPlain) => void;
-  close?: (name: string) => void;
-  text?: (text: string) => void;
-}
-
-/** A tag's name without its namespace prefix (x:row → row): Excel writes none, other tools may prefix every element. */
-function localName(name: string): string {
-  const at = name.indexOf(':');
-  return at < 0 ? name : name.slice(at + 1);
-}
-
-/** An attribute by its local name, whatever its prefix (r:id, id). */
-function attr(tag: SaxesTagPlain, name: string): string | undefined {
-  const plain = tag.attributes[name];
-  if (plain !== undefined) return plain;
-  for (const key in tag.attributes) if (localName(key) === name) return tag.attributes[key];
-  return undefined;
-}
-
-/**
- * A SAX parser fed with UTF-8 bytes as they arrive; throws on XML that is not well-formed. saxes collects a
- * text node or a tag whole before handing it on, so the bytes between two '<' are bounded here first.
- */
-class XmlStream {
-  private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-  private readonly decoder = new TextDecoder('utf-8');
-  /** Bytes since the last '<'. */
-  private run = 0;
-
-  private readonly tokenBytes: number;
-
-  constructor(handlers: XmlHandlers, tokenBytes = READ_LIMITS.tokenBytes) {
-    this.tokenBytes = tokenBytes;
-    const { open, close, text } = handlers;
-    if (open) this.parser.on('opentag', (tag) => open(localName(tag.name), tag));
-    if (close) this.parser.on('closetag', (tag) => close(localName(tag.name)));
-    if (text) {
-      this.parser.on('text', text);
-      this.parser.on('cdata', text);
-    }
-  }
-
-  write(bytes: Uint8Array): void {
-    for (let from = 0; ; ) {
-      const lt = bytes.indexOf(0x3c, from);
-      this.run += (lt < 0 ? bytes.length : lt) - from;
-      if (this.run > this.tokenBytes)
-        throw new WorkbookTooLarge(`文件中有超过 ${this.tokenBytes} 字节的单个文本或标记`);
-      if (lt < 0) break;
-      this.run = 0;
-      from = lt + 1;
-    }
-    for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
-      this.parser.write(this.decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true }));
-    }
-  }
-
-  end(): void {
-    this.parser.write(this.decoder.decode());
-    this.parser.close();
-  }
-}
-
-/** Parses a part held in memory (the small ones: workbook, relationships, styles). */
-function parseXml(bytes: Uint8Array | undefined, handlers: XmlHandlers): void {
-  if (!bytes) return;
-  const xml = new XmlStream(handlers);
-  xml.write(bytes);
-  xml.end();
-}
-
-/**
- * A string that no longer points into the piece of XML it was cut from. V8 keeps a substring as a view of its
- * parent, so a cell of a few characters would keep its whole piece of the sheet alive for as long as the grid.
- */
-function detach(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1); // the concatenation is flattened into a fresh string
-}
-
-/** Characters SpreadsheetML escapes as _xHHHH_ (control characters, and _x itself as _x005F_). */
-function unescapeOoxml(text: string): string {
-  return text.includes('_x')
-    ? text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    : text;
-}
-
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 
-/** Where the workbook's parts are: the first sheet, the shared strings, the styles (read the way Excel finds them). */
+/** Where the workbook's parts are: its sheets in tab order, the shared strings, the styles (found the way Excel finds them). */
 async function parts(zip: Uint8Array, limits: ReadLimits) {
   const entries = zipEntries(zip, limits.entries);
   const workbook = await inflateSmall(zip, entries.get(WORKBOOK), limits.partBytes, '工作簿');
   if (!workbook) throw new WorkbookUnreadable('not an .xlsx workbook');
   const workbookRels = await inflateSmall(zip, entries.get(WORKBOOK_RELS), limits.partBytes, '工作簿关系');
-  let sheetId: string | undefined;
-  let firstSheet = true;
+  const sheets: Array<{ name: string; id?: string }> = [];
   let date1904 = false;
   parseXml(workbook, {
     open(name, tag) {
-      if (name === 'sheet' && firstSheet) {
-        firstSheet = false;
-        sheetId = attr(tag, 'id');
-      } else if (name === 'workbookPr') date1904 = /^(1|true)$/.test(attr(tag, 'date1904') ?? '');
+      if (name === 'sheet')
+        sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, id: attr(tag, 'id') });
+      else if (name === 'workbookPr') date1904 = /^(1|true)$/.test(attr(tag, 'date1904') ?? '');
     },
   });
   const rels: Array<{ id?: string; type: string; path?: string }> = [];
@@ -156,7 +61,7 @@ async function parts(zip: Uint8Array, limits: ReadLimits) {
   });
   const entry = (path: string | undefined) => (path === undefined ? undefined : entries.get(path));
   return {
-    sheet: entry(rels.find((r) => r.id === sheetId)?.path),
+    sheets: sheets.map((sheet) => ({ name: sheet.name, entry: entry(rels.find((r) => r.id === sheet.id)?.path) })),
     sharedStrings: entry(rels.find((r) => r.type.endsWith('/sharedStrings'))?.path),
     styles: entry(rels.find((r) => r.type.endsWith('/styles'))?.path),
     date1904,
@@ -265,17 +170,41 @@ interface SheetContext {
   date1904: boolean;
 }
 
-/** Builds the grid from the sheet's XML as it arrives: rows and cells as they close, merged ranges once all are read. */
-function sheetReader(context: SheetContext, limits: ReadLimits): { write(bytes: Uint8Array): void; end(): SheetGrid } {
+/** Cells and rows read so far from every sheet of one workbook: the bounds hold for the workbook, not per sheet. */
+interface Budget {
+  cells: number;
+  rows: number;
+}
+
+/** A merged range, 1-based and inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Excel's last column (XFD); a cell past it is no SpreadsheetML Excel wrote, and stops the read at once. */
+const EXCEL_COLUMNS = 16_384;
+
+/**
+ * Builds the grid from the sheet's XML as it arrives: rows and cells as they close, merged ranges once all are
+ * read — filled into every cell they span (`fill`), or kept as ranges clipped to the columns read.
+ */
+function sheetReader(
+  context: SheetContext,
+  limits: ReadLimits,
+  budget: Budget = { cells: 0, rows: 0 },
+  fill = true,
+): { write(bytes: Uint8Array): void; end(): { grid: SheetGrid; merges: CellRange[] } } {
   const grid: SheetGrid = new Map();
   const merges: string[] = [];
-  let cells = 0;
   const setCell = (row: number, col: number, text: string, date: string | null) => {
-    if (++cells > limits.cells) throw new WorkbookTooLarge(`表格超过 ${limits.cells} 个单元格`);
+    if (++budget.cells > limits.cells) throw new WorkbookTooLarge(`表格超过 ${limits.cells} 个单元格`);
     if (col > limits.columns) return;
     let line = grid.get(row);
     if (!line) {
-      if (grid.size >= limits.rows) throw new WorkbookTooLarge(`表格超过 ${limits.rows} 行`);
+      if (++budget.rows > limits.rows) throw new WorkbookTooLarge(`表格超过 ${limits.rows} 行`);
       grid.set(row, (line = { texts: [] }));
     }
     line.texts[col] = text;
@@ -323,6 +252,7 @@ function sheetReader(context: SheetContext, limits: ReadLimits): { write(bytes: 
           case 'c': {
             const ref = tag.attributes.r;
             col = ref ? refColumn(ref) : col + 1;
+            if (col > EXCEL_COLUMNS) throw new WorkbookTooLarge(`表格超过 ${EXCEL_COLUMNS} 列（Excel 的上限）`);
             type = tag.attributes.t ?? 'n';
             style = tag.attributes.s;
             value = inline = undefined;
@@ -365,6 +295,7 @@ function sheetReader(context: SheetContext, limits: ReadLimits): { write(bytes: 
     write: (bytes) => xml.write(bytes),
     end() {
       xml.end();
+      if (!fill) return { grid, merges: mergeRanges(merges, limits.columns) };
       for (const ref of merges) {
         const [from, to] = ref.split(':').map(decodeRef);
         const line = to && grid.get(from.row);
@@ -377,9 +308,42 @@ function sheetReader(context: SheetContext, limits: ReadLimits): { write(bytes: 
             if (r !== from.row || c !== from.col) setCell(r, c, master, date);
         }
       }
-      return grid;
+      return { grid, merges: [] };
     },
   };
+}
+
+/** Merged ranges that start inside the columns read, clipped to them; single cells left out. */
+function mergeRanges(refs: string[], columns: number): CellRange[] {
+  const ranges: CellRange[] = [];
+  for (const ref of refs) {
+    const [from, to] = ref.split(':').map(decodeRef);
+    if (!to || from.col > columns || (from.row === to.row && from.col === to.col)) continue;
+    ranges.push({ top: from.row, left: from.col, bottom: to.row, right: Math.min(to.col, columns) });
+  }
+  return ranges;
+}
+
+/** The parts every sheet needs, read once: shared strings, date formats, date system. */
+async function context(zip: Uint8Array, where: Awaited<ReturnType<typeof parts>>, limits: ReadLimits) {
+  const declared = where.sheets.reduce((sum, sheet) => sum + (sheet.entry?.size ?? 0), 0);
+  if (declared > limits.sheetBytes)
+    throw new WorkbookTooLarge(`工作表解压后 ${mb(declared)} MB，超过上限 ${mb(limits.sheetBytes)} MB`);
+  return {
+    shared: await sharedStrings(zip, where.sharedStrings, limits),
+    dates: dateStyles(await inflateSmall(zip, where.styles, limits.partBytes, '样式表')),
+    date1904: where.date1904,
+  } satisfies SheetContext;
+}
+
+/** Runs a read, answering XML that is not well-formed (or any other failure) as WorkbookUnreadable. */
+async function guarded<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof WorkbookTooLarge || error instanceof WorkbookUnreadable) throw error;
+    throw new WorkbookUnreadable(String(error));
+  }
 }
 
 /**
@@ -387,22 +351,41 @@ function sheetReader(context: SheetContext, limits: ReadLimits): { write(bytes: 
  * readable .xlsx, WorkbookTooLarge at the first bound passed (before inflating when the sizes the ZIP declares
  * already pass one).
  */
-export async function readGrid(zip: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<SheetGrid> {
-  try {
+export function readGrid(zip: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<SheetGrid> {
+  return guarded(async () => {
     const where = await parts(zip, limits);
-    if (where.sheet && where.sheet.size > limits.sheetBytes)
-      throw new WorkbookTooLarge(`工作表解压后 ${mb(where.sheet.size)} MB，超过上限 ${mb(limits.sheetBytes)} MB`);
-    const context: SheetContext = {
-      shared: await sharedStrings(zip, where.sharedStrings, limits),
-      dates: dateStyles(await inflateSmall(zip, where.styles, limits.partBytes, '样式表')),
-      date1904: where.date1904,
-    };
-    if (!where.sheet) return new Map();
-    const reader = sheetReader(context, limits);
-    await inflateEntry(zip, where.sheet, limits.sheetBytes, '工作表', (bytes) => reader.write(bytes));
-    return reader.end();
-  } catch (error) {
-    if (error instanceof WorkbookTooLarge || error instanceof WorkbookUnreadable) throw error;
-    throw new WorkbookUnreadable(String(error)); // XML that is not well-formed
-  }
+    const sheet = where.sheets[0]?.entry;
+    const cells = await context(zip, { ...where, sheets: where.sheets.slice(0, 1) }, limits);
+    if (!sheet) return new Map();
+    const reader = sheetReader(cells, limits);
+    await inflateEntry(zip, sheet, limits.sheetBytes, '工作表', (bytes) => reader.write(bytes));
+    return reader.end().grid;
+  });
+}
+
+/** One sheet of a workbook: its tab name, its cells (a merged value only in the range's top-left cell), its merges. */
+export interface WorkbookSheet {
+  name: string;
+  grid: SheetGrid;
+  merges: CellRange[];
+}
+
+/**
+ * Every sheet, in tab order, merges kept as ranges. The bounds hold for the workbook as a whole: the sheets'
+ * inflated XML together, and their rows and cells together.
+ */
+export function readWorkbook(zip: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<WorkbookSheet[]> {
+  return guarded(async () => {
+    const where = await parts(zip, limits);
+    const cells = await context(zip, where, limits);
+    const budget: Budget = { cells: 0, rows: 0 };
+    const sheets: WorkbookSheet[] = [];
+    for (const { name, entry } of where.sheets) {
+      if (!entry) continue; // a chart sheet or a dangling reference: no cells to read
+      const reader = sheetReader(cells, limits, budget, false);
+      await inflateEntry(zip, entry, limits.sheetBytes, '工作表', (bytes) => reader.write(bytes));
+      sheets.push({ name, ...reader.end() });
+    }
+    return sheets;
+  });
 }
