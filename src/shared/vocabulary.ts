@@ -29,17 +29,6 @@ export const IMPORT_LEDGER_LABELS = {
   demands: '群众诉求台账',
 } as const;
 
-/** Where an import preview stands, as the wizard says it. */
-export const IMPORT_STATUS_LABELS = {
-  reading: '正在读取文件',
-  checking: '正在核对数据',
-  ready: '核对通过，可以导入',
-  invalid: '有需要改正的数据',
-  writing: '正在写入',
-  done: '导入完成',
-  failed: '导入失败',
-} as const;
-
 export const ACTION_LABELS: Record<string, string> = {
   create: '新建',
   update: '修改',

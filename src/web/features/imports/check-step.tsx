@@ -1,5 +1,5 @@
 import { Alert, Col, Progress, Row, Space, Statistic } from 'antd';
-import { IMPORT_STATUS_LABELS } from '../../../shared/vocabulary.ts';
+import { IMPORT_STATUS_LABELS } from '../../../shared/views/imports.ts';
 import type { ImportPreview, Resolution } from './api/imports.ts';
 import { AmbiguityList } from './ambiguity-list.tsx';
 import { RecordsView, type RecordsPage } from './records-view.tsx';

@@ -34,6 +34,8 @@ export interface LedgerImportProps {
   listLabel: string;
   /** Shown on the button and as the wizard's title; defaults to 导入 + the ledger's name. */
   label?: string;
+  /** A small link-style button, for a table row (one session's sign-in sheet). */
+  compact?: boolean;
   /** Why importing cannot start now (no campaign picked…); the button is then disabled. */
   disabledReason?: string;
   /** The page's own query keys to refetch once the write is done (its list, figures). */
@@ -54,7 +56,13 @@ export function LedgerImport(props: LedgerImportProps) {
   return (
     <>
       <Tooltip title={props.disabledReason}>
-        <Button icon={<UploadOutlined />} disabled={!!props.disabledReason} onClick={() => setOpen(true)}>
+        <Button
+          icon={<UploadOutlined />}
+          type={props.compact ? 'link' : 'default'}
+          size={props.compact ? 'small' : 'middle'}
+          disabled={!!props.disabledReason}
+          onClick={() => setOpen(true)}
+        >
           {label}
         </Button>
       </Tooltip>

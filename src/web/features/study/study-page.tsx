@@ -6,6 +6,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { CampaignSelect, useCampaigns, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SessionForm } from './session-form.tsx';
+import { LedgerImport } from '../imports/ledger-import.tsx';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
 import { percent as pct } from '../../lib/format.ts';
 import {
@@ -13,6 +14,7 @@ import {
   useMakeups,
   useMyHours,
   useSessions,
+  studyKeys,
   useStudyFigures,
   type Makeup,
   type Session,
@@ -176,6 +178,22 @@ export function StudyPage() {
                     { title: '主讲人', dataIndex: 'speaker', width: 90 },
                     { title: '学时', dataIndex: 'hours', width: 60 },
                     { title: '应到/实到', width: 100, render: (_v, s) => `${s.expected} / ${s.present}` },
+                    {
+                      title: '签到表',
+                      width: 120,
+                      render: (_v, s) => (
+                        <LedgerImport
+                          ledger="attendance"
+                          compact
+                          label="导入签到表"
+                          campaignId={campaignId}
+                          fields={{ sessionId: String(s.id) }}
+                          resume={false}
+                          listLabel="学习台账"
+                          invalidates={[studyKeys.all]}
+                        />
+                      ),
+                    },
                   ]}
                 />
               ),

@@ -5,7 +5,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, uploadWithProgress } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
-import type { ImportPreview, Resolution } from './preview-type.ts';
+import type { ImportPreview, ImportPreviewSummary, Resolution } from './preview-type.ts';
 import { BUSY, type MappingEntry } from '../wizard-state.ts';
 
 export type { ImportPreview, Resolution };
@@ -40,7 +40,7 @@ export function useRecentPreviews(ledger: string, enabled: boolean) {
   return useQuery({
     queryKey: importKeys.open(ledger),
     queryFn: async () => {
-      const answer = await api<ImportPreview[] | { items: ImportPreview[] }>('/imports/previews', {
+      const answer = await api<ImportPreviewSummary[] | { items: ImportPreviewSummary[] }>('/imports/previews', {
         query: { ledger },
       }).catch(() => []);
       return Array.isArray(answer) ? answer : answer.items;

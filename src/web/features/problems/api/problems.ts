@@ -2,7 +2,7 @@
  * The problems feature's data: its query keys, queries and mutations. Pages import these hooks and never call
  * `api()` or `useQueryClient()` themselves; every write refreshes only `problemKeys.all`.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
 import type { ProblemDetailViewT, ProblemViewT } from '../../../../shared/views/problems.ts';
