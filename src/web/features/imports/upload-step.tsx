@@ -7,7 +7,8 @@ import { useUploadPreview, type ImportPreview, type LedgerKey } from './api/impo
 
 /** Why an upload was refused, in words for the user; a 404 means this ledger's import is not there yet. */
 function refusal(error: unknown, ledger: LedgerKey): string {
-  if (error instanceof ApiError && error.status === 404 && error.code === 'no_route')
+  // The route of a ledger whose import is not built yet answers 404; say so rather than "接口不存在".
+  if (error instanceof ApiError && error.status === 404)
     return `暂不能导入${IMPORT_LEDGER_LABELS[ledger]}：系统尚未开通该台账的导入，请稍后再试或联系管理员。`;
   if (error instanceof ApiError) return error.message;
   return '上传失败，请稍后重试';
