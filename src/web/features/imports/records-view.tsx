@@ -56,20 +56,28 @@ export function RecordsView({
       loading={loading}
       dataSource={preview.records}
       pagination={{ ...pagination, simple: true, align: 'center' }}
-      renderItem={(r) => (
-        <Card size="small" style={{ marginBottom: 8 }} title={rowLabel(r, sheets)}>
-          {shown.map((f) => {
-            const error = cellError(r, f);
-            return (
+      renderItem={(r) => {
+        const cells = shown.map((f) => ({ f, error: cellError(r, f) }));
+        const placed = new Set(cells.flatMap((c) => (c.error ? c.error.split('；') : [])));
+        return (
+          <Card size="small" style={{ marginBottom: 8 }} title={rowLabel(r, sheets)}>
+            {cells.map(({ f, error }) => (
               <div key={f.key} style={{ wordBreak: 'break-all', ...(error ? ERROR_CELL : {}) }}>
                 <Typography.Text type="secondary">{f.label}：</Typography.Text>
                 {r.values[f.key] || '—'}
                 {error && <div>⚠ {error}</div>}
               </div>
-            );
-          })}
-        </Card>
-      )}
+            ))}
+            {r.errors
+              .filter((e) => !placed.has(e.message))
+              .map((e) => (
+                <div key={`${e.column}-${e.message}`} style={ERROR_CELL}>
+                  ⚠ {e.column}：{e.message}
+                </div>
+              ))}
+          </Card>
+        );
+      }}
     />
   ) : (
     <Table<RecordRow>

@@ -1,4 +1,5 @@
 import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useIsPhone } from '../../lib/responsive.ts';
 import type { ImportPreview } from './api/imports.ts';
 import { columnLetter, mappedTwice, missingRequired } from './wizard-state.ts';
 
@@ -23,6 +24,7 @@ export function SheetMapping({
   disabled: boolean;
   onChange: (column: number, field: string | null) => void;
 }) {
+  const phone = useIsPhone();
   const missing = missingRequired(fields, sheet);
   const twice = mappedTwice(fields, sheet);
   const options = [
@@ -67,20 +69,25 @@ export function SheetMapping({
             scroll={{ x: 'max-content' }}
             dataSource={sheet.columns}
             columns={[
-              { title: '列', dataIndex: 'column', width: 48, render: (c: number) => columnLetter(c) },
+              ...(phone ? [] : [{ title: '列', dataIndex: 'column', width: 48, render: columnLetter }]),
               {
                 title: '文件中的表头',
                 dataIndex: 'header',
-                render: (h: string) => h || <Typography.Text type="secondary">（无表头）</Typography.Text>,
+                render: (h: string, c) => (
+                  <>
+                    {phone && <Typography.Text type="secondary">{columnLetter(c.column)} </Typography.Text>}
+                    {h || <Typography.Text type="secondary">（无表头）</Typography.Text>}
+                  </>
+                ),
               },
               {
                 title: '对应字段',
                 dataIndex: 'field',
-                width: 190,
+                width: phone ? 150 : 190,
                 render: (field: string | null, c) => (
                   <Select
                     aria-label={`“${c.header || columnLetter(c.column)}”列对应的字段`}
-                    style={{ width: 180 }}
+                    style={{ width: phone ? 140 : 180 }}
                     disabled={disabled}
                     value={field ?? IGNORE}
                     options={options}

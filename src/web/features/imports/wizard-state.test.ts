@@ -119,6 +119,7 @@ describe('resolutions and cell errors', () => {
       ),
     ).toBe('a；b');
     expect(errorOfCell([{ column: '责任单位', message: 'x' }], owner, ['具体责任人'])).toBeUndefined();
+    expect(errorOfCell([{ column: '具体责任人', message: 'y' }], owner, ['责任主体 具体责任人'])).toBe('y');
   });
 });
 

@@ -94,7 +94,9 @@ export function errorOfCell(
   headers: string[],
 ): string | undefined {
   const names = new Set([field.key, field.label, ...headers]);
-  const hits = errors.filter((e) => names.has(e.column)).map((e) => e.message);
+  // A header over two rows is read as one text ('责任主体 具体责任人'); an error may name only its lower part.
+  const named = (column: string) => names.has(column) || (column.length > 1 && headers.some((h) => h.includes(column)));
+  const hits = errors.filter((e) => named(e.column)).map((e) => e.message);
   return hits.length ? hits.join('；') : undefined;
 }
 
