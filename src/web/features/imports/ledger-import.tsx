@@ -96,7 +96,8 @@ function ImportDrawer({
   const q = usePreview(previewId, (page.current - 1) * page.pageSize, page.pageSize);
   const patch = usePatchPreview();
   const confirm = useConfirmPreview();
-  const preview: ImportPreview | undefined = previewId === null ? undefined : q.data;
+  // The page kept while the next one loads is shown; another preview's (before a new upload) is not.
+  const preview: ImportPreview | undefined = q.data?.id === previewId ? q.data : undefined;
 
   useEffect(() => {
     if (resumed.current || !recent.data) return;

@@ -51,12 +51,15 @@ export function useRecentPreviews(ledger: string, enabled: boolean) {
   });
 }
 
-/** Puts a fresh answer of the server into every cached page of that preview (the records page stays). */
+/**
+ * Puts a write's answer (status `checking` or `writing`) into every cached page of that preview at once, so the
+ * bar shows and polling starts; each page keeps its records until its refetch brings the re-checked ones.
+ */
 function usePutPreview() {
   const qc = useQueryClient();
   return (preview: ImportPreview) => {
     qc.setQueriesData<ImportPreview>({ queryKey: importKeys.preview(preview.id) }, (old) =>
-      old ? { ...preview, records: preview.records.length ? preview.records : old.records } : preview,
+      old ? { ...preview, records: old.records } : preview,
     );
     void qc.invalidateQueries({ queryKey: importKeys.preview(preview.id) });
   };
