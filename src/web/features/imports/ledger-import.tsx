@@ -17,7 +17,7 @@ import {
 import { CheckStep } from './check-step.tsx';
 import { ResultStep } from './result-step.tsx';
 import { UploadStep } from './upload-step.tsx';
-import { BUSY, mappingWith, resolutionsWith, resumable, stepOf } from './wizard-state.ts';
+import { BUSY, resumable, stepOf } from './wizard-state.ts';
 
 export interface LedgerImportProps {
   ledger: LedgerKey;
@@ -87,8 +87,6 @@ function ImportDrawer({
   const [previewId, setPreviewId] = useState<number | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [page, setPage] = useState(PAGE);
-  // Chosen in this sitting; sent whole with each new choice (a PATCH replaces the preview's resolutions).
-  const [resolutions, setResolutions] = useState<Resolution[]>([]);
   // One key per state of the preview: a repeated confirm of the same state writes nothing more.
   const confirmKey = useRef<string | null>(null);
   const recent = useRecentPreviews(ledger, resume);
@@ -122,7 +120,6 @@ function ImportDrawer({
   const restart = () => {
     setPreviewId(null);
     setConfirmed(false);
-    setResolutions([]);
     setPage(PAGE);
     confirmKey.current = null;
   };
@@ -133,14 +130,14 @@ function ImportDrawer({
   const onMapping = (sheet: string, column: number, field: string | null) => {
     if (!preview) return;
     changed();
-    void patch.run({ id: preview.id, mapping: mappingWith(preview.sheets, { sheet, column, field }) });
+    // The server merges a change into the mapping it keeps (the column that had the field gives it up).
+    void patch.run({ id: preview.id, mapping: [{ sheet, column, field }] });
   };
   const onResolve = (r: Resolution) => {
     if (!preview) return;
-    const next = resolutionsWith(resolutions, r);
-    setResolutions(next);
     changed();
-    void patch.run({ id: preview.id, resolutions: next });
+    // Merged into the preview's earlier picks too (a later pick for the same name wins).
+    void patch.run({ id: preview.id, resolutions: [r] });
   };
   const onConfirm = async () => {
     if (!preview) return;

@@ -4,10 +4,8 @@ import {
   columnLetter,
   errorOfCell,
   mappedTwice,
-  mappingWith,
   missingRequired,
   progressOf,
-  resolutionsWith,
   resumable,
   rowsText,
   stepOf,
@@ -80,31 +78,9 @@ describe('the mapping of a sheet', () => {
     ]);
     expect(mappedTwice(fields, s).map((f) => f.key)).toEqual(['title']);
   });
-
-  it('sends the whole mapping with exactly the one column changed, in its own sheet only', () => {
-    const a = sheet([
-      [1, '问题表现', 'title'],
-      [2, '备注', 'org'],
-    ]);
-    const b = sheet([[2, '备注', 'org']], '表2');
-    expect(mappingWith([a, b], { sheet: '表1', column: 2, field: null })).toEqual([
-      { sheet: '表1', column: 1, field: 'title' },
-      { sheet: '表1', column: 2, field: null },
-      { sheet: '表2', column: 2, field: 'org' },
-    ]);
-  });
 });
 
-describe('resolutions and cell errors', () => {
-  it('replaces an earlier choice for the same name and keeps the others', () => {
-    const first = resolutionsWith([], { field: 'owner', text: '王芳', id: 1 });
-    const both = resolutionsWith(first, { field: 'org', text: '办公室', id: 9 });
-    expect(resolutionsWith(both, { field: 'owner', text: '王芳', id: 2 })).toEqual([
-      { field: 'org', text: '办公室', id: 9 },
-      { field: 'owner', text: '王芳', id: 2 },
-    ]);
-  });
-
+describe('cell errors', () => {
   it('finds a cell error named by the file header, the field label or the key, and none of another column', () => {
     const owner = fields[2];
     expect(errorOfCell([{ column: '具体责任人', message: '不在名册中' }], owner, ['具体责任人'])).toBe('不在名册中');

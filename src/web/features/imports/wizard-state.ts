@@ -1,8 +1,8 @@
 /**
  * What the import wizard shows, derived from the preview alone (pure, unit-tested): which step, how far the
- * server has got, which required fields a sheet lacks, the mapping sent when one column changes.
+ * server has got, which required fields a sheet lacks, which cell an error belongs to.
  */
-import type { ImportPreview, ImportStatus, Resolution } from './api/preview-type.ts';
+import type { ImportPreview, ImportStatus } from './api/preview-type.ts';
 
 /** Statuses in which the server is still working: the wizard polls and shows a progress bar. */
 export const BUSY: ReadonlySet<ImportStatus> = new Set(['reading', 'checking', 'writing']);
@@ -63,28 +63,6 @@ export function mappedTwice(fields: Field[], sheet: Sheet): Field[] {
   const counts = new Map<string, number>();
   for (const c of sheet.columns) if (c.field) counts.set(c.field, (counts.get(c.field) ?? 0) + 1);
   return fields.filter((f) => (counts.get(f.key) ?? 0) > 1);
-}
-
-export interface MappingEntry {
-  sheet: string;
-  column: number;
-  field: string | null;
-}
-
-/** The whole mapping with one column changed (sent whole, so the server never has to guess what stays). */
-export function mappingWith(sheets: Sheet[], change: MappingEntry): MappingEntry[] {
-  return sheets.flatMap((s) =>
-    s.columns.map((c) => ({
-      sheet: s.name,
-      column: c.column,
-      field: s.name === change.sheet && c.column === change.column ? change.field : c.field,
-    })),
-  );
-}
-
-/** The resolutions chosen so far with one more (a later choice for the same name replaces the earlier one). */
-export function resolutionsWith(chosen: Resolution[], next: Resolution): Resolution[] {
-  return [...chosen.filter((r) => r.field !== next.field || r.text !== next.text), next];
 }
 
 /** Whether an error of a record belongs to a cell: errors name the column by header, field label or key. */

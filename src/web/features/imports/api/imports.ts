@@ -6,7 +6,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { api, uploadWithProgress } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
 import type { ImportPreview, ImportPreviewSummary, Resolution } from './preview-type.ts';
-import { BUSY, type MappingEntry } from '../wizard-state.ts';
+import { BUSY } from '../wizard-state.ts';
+import type { ImportPreviewPatchT } from '../../../../shared/views/imports.ts';
 
 export type { ImportPreview, Resolution };
 export type LedgerKey = 'rectification' | 'people' | 'attendance' | 'tasks' | 'demands';
@@ -84,11 +85,8 @@ export function useUploadPreview() {
 export function usePatchPreview() {
   const put = usePutPreview();
   return useApiMutation({
-    mutationFn: (v: { id: number; mapping?: MappingEntry[]; resolutions?: Resolution[] }) =>
-      api<ImportPreview>(`/imports/previews/${v.id}`, {
-        method: 'PATCH',
-        body: { mapping: v.mapping, resolutions: v.resolutions },
-      }),
+    mutationFn: ({ id, ...body }: ImportPreviewPatchT & { id: number }) =>
+      api<ImportPreview>(`/imports/previews/${id}`, { method: 'PATCH', body }),
     onSuccess: put,
   });
 }
