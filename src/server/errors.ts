@@ -384,3 +384,29 @@ export const open311Error = (status: 400 | 403 | 404, description: string) =>
     : status === 403
       ? open311BadKey(description)
       : open311BadRequest(description);
+
+// — imports —
+export const importBusy = define(
+  'import_busy',
+  409,
+  '导入预览正在读取、核对或写入，暂不能修改',
+  () => '该导入正在处理中，请等处理完成后再操作',
+);
+export const importNotReady = define(
+  'import_not_ready',
+  409,
+  '导入预览尚未通过核对（或已导入），不能确认',
+  (status: string) => `当前状态为“${status}”，只有核对通过（待确认）的导入才能确认写入`,
+);
+export const idempotencyKeyReused = define(
+  'idempotency_key_reused',
+  409,
+  'Idempotency-Key 已用于另一个请求',
+  () => '该 Idempotency-Key 已用于另一次导入，请为新的请求使用新的键',
+);
+export const idempotencyInProgress = define(
+  'idempotency_in_progress',
+  409,
+  '使用同一 Idempotency-Key 的请求仍在处理',
+  () => '使用同一 Idempotency-Key 的导入仍在处理中，请稍后查询结果',
+);

@@ -5,7 +5,7 @@ export const ERRORS_PER_COLUMN = 20;
 
 /** Collects an import's cell errors, keeping the first few of each column and counting the rest. */
 export class CellErrors {
-  private readonly listed: CellError[] = [];
+  private readonly first: CellError[] = [];
   private readonly byColumn = new Map<string, { count: number; firstUnlistedRow?: number }>();
   private total = 0;
 
@@ -13,7 +13,7 @@ export class CellErrors {
     this.total++;
     const column = this.byColumn.get(error.column) ?? { count: 0 };
     this.byColumn.set(error.column, column);
-    if (column.count++ < ERRORS_PER_COLUMN) this.listed.push(error);
+    if (column.count++ < ERRORS_PER_COLUMN) this.first.push(error);
     else column.firstUnlistedRow ??= error.row;
   }
 
@@ -21,8 +21,8 @@ export class CellErrors {
     return this.total;
   }
 
-  /** The 422: the listed errors, then for each column cut short a line saying how many more it has. */
-  rejection() {
+  /** The listed errors, then for each column cut short a line saying how many more it has. */
+  listed(): CellError[] {
     const more: CellError[] = [];
     for (const [column, { count, firstUnlistedRow }] of this.byColumn) {
       if (count > ERRORS_PER_COLUMN)
@@ -32,6 +32,11 @@ export class CellErrors {
           message: `该列另有 ${count - ERRORS_PER_COLUMN} 处错误未列出（自第 ${firstUnlistedRow} 行起）`,
         });
     }
-    return importRejectedListed([...this.listed, ...more], this.total);
+    return [...this.first, ...more];
+  }
+
+  /** The 422 of an import: the listed errors, and the total. */
+  rejection() {
+    return importRejectedListed(this.listed(), this.total);
   }
 }

@@ -34,7 +34,9 @@ import { taskLedgerRoutes } from './tasks/ledger.ts';
 import { warningRoutes } from './warnings/routes.ts';
 import { idleUnitRoutes } from './study/idle-units.ts';
 import { registerAttachmentLink } from './attachments/public.ts';
-import { problemAttachmentLink } from './problems/public.ts';
+import { problemAttachmentLink, rectificationLedger } from './problems/public.ts';
+import { registerLedger } from './imports/public.ts';
+import { importRoutes } from './imports/routes.ts';
 import { institutionAttachmentLink } from './institutions/public.ts';
 import { meetingAttachmentLink } from './meetings/public.ts';
 import { taskAttachmentLink } from './tasks/public.ts';
@@ -45,6 +47,8 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+// Importable ledgers: each owning module defines its own (imports/definition.ts). A new one adds a line here.
+registerLedger(rectificationLedger);
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
 listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
@@ -74,6 +78,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   problemRoutes,
   measureRoutes,
   ledgerRoutes,
+  importRoutes,
   institutionRoutes,
   specialItemRoutes,
   calendarRoutes,

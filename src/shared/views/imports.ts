@@ -140,3 +140,6 @@ export type ImportPreviewPatchT = Static<typeof ImportPreviewPatch>;
 export type ImportCellErrorT = Static<typeof ImportCellErrorView>;
 export type AmbiguityT = Static<typeof AmbiguityView>;
 export type ResolutionT = Static<typeof ResolutionView>;
+
+export const ImportPreviewList = Type.Object({ items: Type.Array(ImportPreviewSummary) });
+export type ImportPreviewListViewT = Static<typeof ImportPreviewList>;

@@ -8,14 +8,17 @@ import type { LedgerField } from './types.ts';
 const field = (key: string, label: string, level: LedgerField['level'], required: boolean, synonyms: string[] = []) =>
   ({ key, label, synonyms, required, level }) satisfies LedgerField;
 
+/** A field whose values are names of people or units (padding inside them is taken out). */
+const names = (f: LedgerField): LedgerField => ({ ...f, name: true });
+
 export const RECTIFICATION_FIELDS: LedgerField[] = [
   field('no', '序号', 'record', false, ['编号', '问题序号', '问题编号']),
   field('title', '问题描述', 'record', true, ['问题表现', '存在问题', '问题清单', '主要问题', '问题', '问题内容']),
   field('source', '问题来源', 'record', false, ['来源', '问题出处']),
   field('measure', '整改措施', 'row', true, ['整改举措', '措施', '具体措施', '整改措施及目标']),
-  field('leader', '责任领导', 'row', false, ['分管领导', '牵头领导', '包保领导', '责任领导人']),
-  field('ownerOrg', '责任单位', 'row', true, ['牵头单位', '责任部门', '整改单位', '责任科室', '牵头部门']),
-  field('owner', '责任人', 'row', false, ['具体责任人', '经办人', '联系人']),
+  names(field('leader', '责任领导', 'row', false, ['分管领导', '牵头领导', '包保领导', '责任领导人'])),
+  names(field('ownerOrg', '责任单位', 'row', true, ['牵头单位', '责任部门', '整改单位', '责任科室', '牵头部门'])),
+  names(field('owner', '责任人', 'row', false, ['具体责任人', '经办人', '联系人'])),
   field('deadline', '整改时限', 'row', true, ['完成时限', '时间节点', '整改期限', '完成时间', '整改时间']),
   field('progress', '整改进展', 'row', false, ['进展情况', '整改进度', '推进情况']),
   field('done', '完成情况', 'row', false, ['是否完成', '整改情况']),

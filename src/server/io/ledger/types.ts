@@ -15,6 +15,8 @@ export interface LedgerField {
   required: boolean;
   /** 'record': one value per record (a merged cell over the rows of one problem); 'row': one per row (measures). */
   level: 'record' | 'row';
+  /** A person's or unit's name: padding inside it is taken out too ('王　芳' → '王芳'), not only around it. */
+  name?: boolean;
 }
 
 /** One row of a sheet as read: texts by 1-based column, and the date (YYYY-MM-DD) of cells that hold one. */

@@ -51,9 +51,14 @@ export interface LedgerDefinition<Checked = unknown> {
   needsCampaign: boolean;
   /**
    * A record other than a campaign the import goes into (attendance: `{ name: 'sessionId', label: '学习活动' }`),
-   * sent as a multipart id field and handed to `check` as `targetId`.
+   * sent as a multipart id field, required before the file is read and handed to `check` as `targetId`.
    */
-  target?: { name: string; label: string };
+  target?: {
+    name: string;
+    label: string;
+    /** Throws (404 naming the record, 403 out of scope) unless the caller may import into this one. */
+    require(ctx: Ctx, id: number): Promise<void>;
+  };
   /** Checks every record inside the caller's scope; never writes. Ambiguous names come back as ambiguities. */
   check(ctx: Ctx, input: CheckInput): Promise<CheckResult<Checked>>;
   /** Writes the checked rows in the caller's transaction (ctx.db is the transaction), audited. */

@@ -31,16 +31,14 @@ describe('import preview lifecycle', () => {
       fc.property(events, (es) => {
         const trail = run(es);
         return trail.every(
-          (s, i) =>
-            (s !== 'done' || trail[i - 1] === 'writing') && (s !== 'writing' || trail[i - 1] === 'ready'),
+          (s, i) => (s !== 'done' || trail[i - 1] === 'writing') && (s !== 'writing' || trail[i - 1] === 'ready'),
         );
       }),
     );
   });
 
   it('lets a crash end only a working status, and every working status can crash', () => {
-    for (const status of IMPORT_STATUSES)
-      expect(nextStatus(status, 'crash') !== null, status).toBe(isWorking(status));
+    for (const status of IMPORT_STATUSES) expect(nextStatus(status, 'crash') !== null, status).toBe(isWorking(status));
   });
 
   it('sends a ready or invalid preview back to checking when it is edited, and nothing else', () => {

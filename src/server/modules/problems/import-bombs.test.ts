@@ -27,13 +27,13 @@ const countProblems = async (h: Harness) =>
     ).n,
   );
 
-/** A 整改台账 with the template's headers and `rows` rows whose every required cell is wrong. */
+/** A 整改台账 with the template's headers and `rows` rows whose every required cell is wrong (a 序号 of its own each: a row repeating the one above would continue its problem). */
 function badLedger(rows: number): Buffer {
   const cell = (col: number, row: number, text: string) =>
     `<c r="${String.fromCharCode(64 + col)}${row}" t="inlineStr"><is><t>${text}</t></is></c>`;
   let xml = `<worksheet><sheetData><row r="1">${RECTIFICATION_HEADERS.map((h, i) => cell(i + 1, 1, h)).join('')}</row>`;
   for (let r = 2; r <= rows + 1; r++)
-    xml += `<row r="${r}">${cell(1, r, '甲')}${cell(3, r, '无此来源')}${cell(5, r, '无此单位')}</row>`;
+    xml += `<row r="${r}">${cell(1, r, `甲${r}`)}${cell(3, r, '无此来源')}${cell(5, r, '无此单位')}</row>`;
   xml += '</sheetData></worksheet>';
   const bytes = Buffer.from(xml);
   return workbookWith({ name: '', data: zlib.deflateRawSync(bytes), size: bytes.length });

@@ -1,25 +1,18 @@
-import { Type, type Static } from 'typebox';
+import type { Static } from 'typebox';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { anyOrg } from '../orgs/public.ts';
 import { describeFilter, ExportQuery, titled } from './ledger-filter.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses } from '../../http/schemas.ts';
-import { importForbidden } from '../../errors.ts';
-import { idField, uploadedBytes, uploadedFile } from '../../http/uploads.ts';
-import { hasRole } from '../../policies/engine.ts';
-import { PROBLEM_RECORDERS } from './policy.ts';
 import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { orgPathFilter } from './routes.ts';
 import { ledgerBatches, onePerProblem, problemListSheet, rectificationSheet, resultsSheet } from './ledgers.ts';
 import { warningDaysOf } from './repository.ts';
 import { judgeDates } from './presenter.ts';
-import { importRectification } from './commands/import-rectification.ts';
 
 const tags = ['台账导入导出'];
 
-/** 整改台账, 问题清单 and 成果清单 as print-ready .xlsx; the 整改台账 template and its all-or-nothing import. */
+/** 整改台账, 问题清单 and 成果清单 as print-ready .xlsx; the 整改台账 import template. */
 export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** The list's rows for the export's filters, and those filters in words for the title row. */
   const load = async (
@@ -89,24 +82,5 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       ),
   );
-
-  app.post(
-    '/imports/rectification',
-    {
-      schema: {
-        tags,
-        summary: '导入整改台账（multipart：file、campaignId；全部通过才写入）',
-        consumes: ['multipart/form-data'],
-        response: { 200: Type.Object({ created: Type.Integer(), updated: Type.Integer() }), ...ErrorResponses },
-      },
-    },
-    async (req) => {
-      // A role that cannot record problems is refused before a byte of the file is read.
-      if (!hasRole(req.actor, ...PROBLEM_RECORDERS)) throw importForbidden();
-      const file = await uploadedFile(req, '请选择要导入的文件');
-      const buffer = await uploadedBytes(file);
-      const campaignId = idField(file, 'campaignId', '请选择主题教育');
-      return importRectification(ctxOf(req), campaignId, buffer);
-    },
-  );
+  // The import itself: POST /imports/rectification of the imports module (rectification-ledger.ts).
 };

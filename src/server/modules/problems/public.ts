@@ -109,3 +109,5 @@ export async function visibleProblemBrief(db: Kysely<Database>, actor: Actor, id
     .executeTakeFirst();
   return p && { campaignId: p.campaignId, orgId: p.orgId, orgPath: p.orgPath, label: p.title, status: p.status };
 }
+/** The 整改台账 as an importable ledger (registered with the imports module in modules/routes.ts). */
+export { rectificationLedger } from './rectification-ledger.ts';

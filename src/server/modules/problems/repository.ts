@@ -8,6 +8,8 @@ import { distinctIds } from '../../db/access.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
 import { addDays } from '../../clock.ts';
+import type { Ctx } from '../../http/context.ts';
+import { inBatches } from '../../db/in-batches.ts';
 
 /**
  * Problems the caller may see: those of units in scope, their own individual problems, and problems with a
@@ -394,4 +396,59 @@ export async function warningDaysOf(db: Kysely<Database>, campaignId: number | u
   if (!campaignId) return 7;
   const row = await db.selectFrom('campaigns').select('warningDays').where('id', '=', campaignId).executeTakeFirst();
   return row?.warningDays ?? 7;
+}
+
+/** A unit or person a name in an imported ledger may mean, labelled for the pick list. */
+export interface NameMatch {
+  id: number;
+  /** The unit's path, or the person's unit path (to narrow a person to the row's unit). */
+  path: string;
+  /** '王芳（市城管局办公室）', '办公室党支部（市城管局）' */
+  label: string;
+}
+
+const grouped = (rows: NameMatch[], names: Array<{ name: string }>) => Map.groupBy(rows, (_, i) => names[i].name);
+
+/**
+ * The active units and people inside the importer's scope bearing any of the names, matched once in SQL (in
+ * batches: an IN list per few thousand names), grouped by name.
+ */
+export async function namesInScope(
+  ctx: Ctx,
+  unitNames: string[],
+  personNames: string[],
+): Promise<{ units: Map<string, NameMatch[]>; people: Map<string, NameMatch[]> }> {
+  const units = await inBatches([...new Set(unitNames.filter(Boolean))], (names) =>
+    ctx.db
+      .selectFrom('orgUnits')
+      .leftJoin('orgUnits as parent', 'parent.id', 'orgUnits.parentId')
+      .select(['orgUnits.id', 'orgUnits.name', 'orgUnits.path', 'parent.name as parentName'])
+      .where('orgUnits.name', 'in', names)
+      .where('orgUnits.active', '=', 1)
+      .where(inScope(ctx.actor.scope, 'orgUnits.path'))
+      .orderBy('orgUnits.path')
+      .execute(),
+  );
+  const people = await inBatches([...new Set(personNames.filter(Boolean))], (names) =>
+    ctx.db
+      .selectFrom('people')
+      .innerJoin('orgUnits', 'orgUnits.id', 'people.orgId')
+      .select(['people.id', 'people.name', 'people.orgPath', 'orgUnits.name as orgName'])
+      .where('people.name', 'in', names)
+      .where('people.active', '=', 1)
+      .where(inScope(ctx.actor.scope, 'people.orgPath', 'people.id'))
+      .orderBy('people.orgPath')
+      .orderBy('people.id')
+      .execute(),
+  );
+  return {
+    units: grouped(
+      units.map((u) => ({ id: u.id, path: u.path, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name })),
+      units,
+    ),
+    people: grouped(
+      people.map((p) => ({ id: p.id, path: p.orgPath, label: `${p.name}（${p.orgName}）` })),
+      people,
+    ),
+  };
 }
