@@ -46,8 +46,9 @@ export function UploadStep({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        直接上传本单位现有的{label}（.xlsx 或 .csv），不必改成模板格式：系统会自动找到表头、对应各列，
-        并在写入前列出每一处需要核对的地方。旧版 .xls 或 WPS .et 文件请先另存为 .xlsx。
+        直接上传本单位现有的{label}（.xlsx 或
+        .csv），不必改成模板格式：系统会自动找到表头、对应各列，并在写入前列出每一处需要核对的地方。旧版 .xls 或 WPS .et
+        文件请先另存为 .xlsx。
         <a href={`/api/v1/exports/${ledger}-template.xlsx`} style={{ marginLeft: 4 }}>
           下载{label}模板
         </a>
