@@ -5,7 +5,7 @@
  * the benchmark imports (a 50,000-row 整改台账 sheet is about 30 MB of XML).
  */
 export interface ReadLimits {
-  /** Inflated bytes of the sheet's XML. */
+  /** Inflated bytes of the sheet's XML (of every sheet together when a whole workbook is read). */
   sheetBytes: number;
   /** Inflated bytes of the shared string table. */
   sharedStringBytes: number;
@@ -13,9 +13,9 @@ export interface ReadLimits {
   partBytes: number;
   /** Items in the shared string table. */
   sharedStrings: number;
-  /** Rows that hold any text. */
+  /** Rows that hold any text (in all sheets read). */
   rows: number;
-  /** Cells kept (merged ranges included); cells right of `columns` are ignored but still counted. */
+  /** Cells kept (merged ranges filled in included); cells right of `columns` are ignored but still counted. */
   cells: number;
   /** Columns read (A…); a ledger has a dozen. */
   columns: number;

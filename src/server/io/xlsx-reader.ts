@@ -38,12 +38,16 @@ async function parts(zip: Uint8Array, limits: ReadLimits) {
   const workbook = await inflateSmall(zip, entries.get(WORKBOOK), limits.partBytes, '工作簿');
   if (!workbook) throw new WorkbookUnreadable('not an .xlsx workbook');
   const workbookRels = await inflateSmall(zip, entries.get(WORKBOOK_RELS), limits.partBytes, '工作簿关系');
-  const sheets: Array<{ name: string; id?: string }> = [];
+  const sheets: Array<{ name: string; id?: string; hidden: boolean }> = [];
   let date1904 = false;
   parseXml(workbook, {
     open(name, tag) {
       if (name === 'sheet')
-        sheets.push({ name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`, id: attr(tag, 'id') });
+        sheets.push({
+          name: attr(tag, 'name') ?? `Sheet${sheets.length + 1}`,
+          id: attr(tag, 'id'),
+          hidden: /hidden/i.test(attr(tag, 'state') ?? ''),
+        });
       else if (name === 'workbookPr') date1904 = /^(1|true)$/.test(attr(tag, 'date1904') ?? '');
     },
   });
@@ -61,7 +65,11 @@ async function parts(zip: Uint8Array, limits: ReadLimits) {
   });
   const entry = (path: string | undefined) => (path === undefined ? undefined : entries.get(path));
   return {
-    sheets: sheets.map((sheet) => ({ name: sheet.name, entry: entry(rels.find((r) => r.id === sheet.id)?.path) })),
+    sheets: sheets.map((sheet) => ({
+      name: sheet.name,
+      hidden: sheet.hidden,
+      entry: entry(rels.find((r) => r.id === sheet.id)?.path),
+    })),
     sharedStrings: entry(rels.find((r) => r.type.endsWith('/sharedStrings'))?.path),
     styles: entry(rels.find((r) => r.type.endsWith('/styles'))?.path),
     date1904,
@@ -313,15 +321,27 @@ function sheetReader(
   };
 }
 
-/** Merged ranges that start inside the columns read, clipped to them; single cells left out. */
+/**
+ * Merged ranges that start inside the columns read, clipped to them, in reading order; single cells left out.
+ * Excel never writes overlapping ranges, so a range overlapping an earlier one is dropped: what is kept covers
+ * each cell at most once, and a reader walking the rows holds at most one range per column.
+ */
 function mergeRanges(refs: string[], columns: number): CellRange[] {
   const ranges: CellRange[] = [];
   for (const ref of refs) {
     const [from, to] = ref.split(':').map(decodeRef);
-    if (!to || from.col > columns || (from.row === to.row && from.col === to.col)) continue;
+    if (!to || from.col > columns || to.row < from.row || to.col < from.col) continue;
+    if (from.row === to.row && from.col === to.col) continue;
     ranges.push({ top: from.row, left: from.col, bottom: to.row, right: Math.min(to.col, columns) });
   }
-  return ranges;
+  ranges.sort((x, y) => x.top - y.top || x.left - y.left);
+  /** The last row covered so far in each column. */
+  const coveredTo = new Array<number>(columns + 1).fill(0);
+  return ranges.filter((range) => {
+    for (let c = range.left; c <= range.right; c++) if (coveredTo[c] >= range.top) return false;
+    for (let c = range.left; c <= range.right; c++) coveredTo[c] = range.bottom;
+    return true;
+  });
 }
 
 /** The parts every sheet needs, read once: shared strings, date formats, date system. */
@@ -371,16 +391,18 @@ export interface WorkbookSheet {
 }
 
 /**
- * Every sheet, in tab order, merges kept as ranges. The bounds hold for the workbook as a whole: the sheets'
- * inflated XML together, and their rows and cells together.
+ * Every visible sheet, in tab order, merges kept as ranges (hidden sheets hold drop-down lists and lookups,
+ * not ledgers). The bounds hold for the workbook as a whole: the sheets' inflated XML together, and their rows
+ * and cells together.
  */
 export function readWorkbook(zip: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<WorkbookSheet[]> {
   return guarded(async () => {
     const where = await parts(zip, limits);
-    const cells = await context(zip, where, limits);
+    const visible = where.sheets.filter((sheet) => !sheet.hidden);
+    const cells = await context(zip, { ...where, sheets: visible }, limits);
     const budget: Budget = { cells: 0, rows: 0 };
     const sheets: WorkbookSheet[] = [];
-    for (const { name, entry } of where.sheets) {
+    for (const { name, entry } of visible) {
       if (!entry) continue; // a chart sheet or a dangling reference: no cells to read
       const reader = sheetReader(cells, limits, budget, false);
       await inflateEntry(zip, entry, limits.sheetBytes, '工作表', (bytes) => reader.write(bytes));

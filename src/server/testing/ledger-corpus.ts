@@ -12,13 +12,15 @@ export interface SheetSource {
   rows: Cell[][];
   /** A1 ranges, e.g. 'A1:M1'. */
   merges?: string[];
+  /** A hidden tab (where drop-down lists live). */
+  hidden?: boolean;
 }
 
 /** An .xlsx of the given sheets; Date cells get a date format so they are stored as Excel dates. */
 export async function workbookOf(...sheets: SheetSource[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const source of sheets) {
-    const sheet = workbook.addWorksheet(source.name);
+    const sheet = workbook.addWorksheet(source.name, source.hidden ? { state: 'hidden' } : {});
     source.rows.forEach((cells, i) => {
       const row = sheet.getRow(i + 1);
       cells.forEach((value, c) => {

@@ -68,22 +68,24 @@ const SHEET_HEAD =
   '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_TAIL = '</sheetData></worksheet>';
 
-/** A workbook whose first sheet is the given part. */
-export function workbookWith(sheet: Part): Buffer {
+/** A workbook whose sheets (tabs a, b, c …) are the given parts. */
+export function workbookWith(...sheets: Part[]): Buffer {
+  const tabs = sheets.map(
+    (_, i) => `<sheet name="${String.fromCharCode(97 + i)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+  );
+  const rels = sheets.map(
+    (_, i) =>
+      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
   return zipOf([
     {
       ...deflated(
-        '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${tabs.join('')}</sheets></workbook>`,
       ),
       name: 'xl/workbook.xml',
     },
-    {
-      ...deflated(
-        '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      ),
-      name: 'xl/_rels/workbook.xml.rels',
-    },
-    { ...sheet, name: 'xl/worksheets/sheet1.xml' },
+    { ...deflated(`<Relationships>${rels.join('')}</Relationships>`), name: 'xl/_rels/workbook.xml.rels' },
+    ...sheets.map((sheet, i) => ({ ...sheet, name: `xl/worksheets/sheet${i + 1}.xml` })),
   ]);
 }
 
@@ -113,3 +115,32 @@ export const mergeBombSheet = (): Part =>
   deflated(
     `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`,
   );
+
+/** One row of `thousands` × 1000 cells written without references (each the column after the last): past Excel's XFD. */
+export const wideSheet = (thousands: number): Promise<Part> =>
+  deflateRepeated(
+    `${SHEET_HEAD}<row r="1">`,
+    Buffer.from('<c t="inlineStr"><is><t>x</t></is></c>'.repeat(1000)),
+    thousands,
+    `</row>${SHEET_TAIL}`,
+  );
+
+/** `count` ranges, all over the same cells of the first rows (Excel never writes overlapping ranges). */
+export const overlappingMergesSheet = (count: number): Part =>
+  deflated(
+    `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row></sheetData><mergeCells>${'<mergeCell ref="A1:BL100000"/>'.repeat(count)}</mergeCells></worksheet>`,
+  );
+
+/** `mb` megabytes of bytes from a fixed-seed generator (no ZIP, no text), optionally after a ZIP's magic. */
+export function junk(mb: number, zipMagic = false): Buffer {
+  const bytes = Buffer.alloc(mb * MB);
+  let x = 0x2545f491;
+  for (let i = 0; i < bytes.length; i += 4) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes.writeInt32LE(x | 0, i);
+  }
+  if (zipMagic) bytes.writeUInt32LE(0x04034b50, 0);
+  return bytes;
+}

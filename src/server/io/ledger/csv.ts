@@ -7,6 +7,9 @@ import { type ReadLimits, WorkbookTooLarge, WorkbookUnreadable } from '../read-l
 import type { RawRow } from './types.ts';
 
 const PIECE_BYTES = 64 * 1024;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
 
 /** The encoding the bytes are in: a BOM says so; else UTF-8 if every byte sequence is valid UTF-8, else GBK. */
 function encodingOf(bytes: Uint8Array): { encoding: string; skip: number } {
@@ -76,34 +79,53 @@ export function readCsv(bytes: Uint8Array, limits: ReadLimits): RawRow[] {
     col = 1;
     row++;
   };
+  const append = (text: string) => {
+    cell += text;
+    if (cell.length > limits.cellChars) throw new WorkbookTooLarge(`有单元格超过 ${limits.cellChars} 个字符`);
+  };
   let lastWasCr = false;
   for (const text of pieces(bytes, encoding, skip)) {
     if (!delimiter && text) delimiter = delimiterOf(text);
-    for (const c of text) {
-      const cr = lastWasCr;
-      lastWasCr = false;
+    const separator = delimiter.charCodeAt(0);
+    let at = 0;
+    while (at < text.length) {
       if (quote) {
         quote = false;
-        if (c === '"') {
-          cell += c;
+        if (text.charCodeAt(at) === QUOTE) {
+          append('"');
+          at++;
           continue;
         }
         quoted = false;
       }
       if (quoted) {
-        if (c === '"') quote = true;
-        else cell += c;
-      } else if (c === '"' && cell.trim() === '') {
-        quoted = true;
-        cell = '';
-      } else if (c === delimiter) endCell();
-      else if (c === '\n') {
-        if (!cr) endRow();
-      } else if (c === '\r') {
-        endRow();
-        lastWasCr = true;
-      } else cell += c;
-      if (cell.length > limits.cellChars) throw new WorkbookTooLarge(`有单元格超过 ${limits.cellChars} 个字符`);
+        // Inside quotes everything up to the next quote is the cell's, line breaks and separators included.
+        const next = text.indexOf('"', at);
+        append(text.slice(at, next < 0 ? text.length : next));
+        if (next < 0) break;
+        quote = true;
+        at = next + 1;
+        continue;
+      }
+      let end = at;
+      for (let c = text.charCodeAt(end); end < text.length; c = text.charCodeAt(++end))
+        if (c === separator || c === LF || c === CR || c === QUOTE) break;
+      if (end > at) {
+        append(text.slice(at, end));
+        lastWasCr = false;
+      }
+      if (end >= text.length) break;
+      const c = text.charCodeAt(end);
+      at = end + 1;
+      const afterCr = lastWasCr;
+      lastWasCr = c === CR;
+      if (c === QUOTE) {
+        if (cell.trim() === '') {
+          quoted = true;
+          cell = '';
+        } else append('"');
+      } else if (c === separator) endCell();
+      else if (c === CR || !afterCr) endRow(); // CRLF is one line end
     }
   }
   if (quoted && !quote) throw new WorkbookUnreadable('引号没有闭合');

@@ -65,14 +65,22 @@ const READERS: Reader[] = [
   { pattern: new RegExp(`(\\d{4})\\s*[-/.年]\\s*${MONTH}(?!\\d)\\s*月?`, 'g'), read: (m) => full(m[1], number(m[2])) },
   { pattern: /(\d{4})\s*年/g, read: (m) => full(m[1], 12) },
   {
-    pattern: new RegExp(`${MONTH}\\s*月\\s*(\\d{1,2})\\s*[日号]`, 'g'),
+    pattern: new RegExp(`${MONTH}\\s*月\\s*(\\d{1,2})(?!\\d)\\s*[日号]?`, 'g'),
     read: (m, year) => ({ year, month: number(m[1]), day: +m[2], yearless: true }),
   },
   { pattern: new RegExp(`${MONTH}\\s*月`, 'g'), read: (m, year) => ({ year, month: number(m[1]), yearless: true }) },
+  {
+    // 12.31 / 12/31 written without a year
+    pattern: /(?<![\d./-])(\d{1,2})\s*[./]\s*(\d{1,2})(?![\d./-])/g,
+    read: (m, year) => ({ year, month: +m[1], day: +m[2], yearless: true }),
+  },
   { pattern: new RegExp(QUARTER, 'g'), read: (m, year) => ({ year, month: quarterEnd(m[1]), yearless: true }) },
   { pattern: /(上|下)半年/g, read: (m, year) => ({ year, month: m[1] === '上' ? 6 : 12, yearless: true }) },
   { pattern: /(明年)(?:年)?(?:底|末)/g, read: (_, year) => ({ year: year + 1, month: 12, yearless: false }) },
-  { pattern: /年(?:底|末|内)/g, read: (_, year) => ({ year, month: 12, yearless: true }) },
+  {
+    pattern: /(?<![\d一二两三四五六七八九十半])年(?:底|末|内)/g,
+    read: (_, year) => ({ year, month: 12, yearless: true }),
+  },
 ];
 
 /** The dates the text names, as YYYY-MM-DD (yearless ones moved to the next year when before the start). */

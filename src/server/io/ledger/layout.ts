@@ -47,7 +47,9 @@ function unitHintOf(rows: RawRow[]): string | undefined {
   for (const row of rows) {
     const cells = Array.from(row.cells, (t) => t ?? '');
     for (let c = 0; c < cells.length; c++) {
-      const m = /^\s*(?:填报|报送|填表|制表|责任)?单位(?:名称)?\s*[:：]\s*(.*)$/s.exec(cells[c].normalize('NFKC'));
+      const m = /^\s*(?:填报|报送|填表|制表|责任)?单位(?:名称)?\s*(?:\([^)]*\))?\s*[:：]\s*(.*)$/s.exec(
+        cells[c].normalize('NFKC'),
+      );
       if (!m) continue;
       const rest = m[1] || cells.slice(c + 1).find((t) => t.trim()) || '';
       const unit = rest
@@ -75,9 +77,13 @@ function readHeader(
   const columns: ColumnMapping[] = [];
   const taken = new Set<string>();
   let score = 0;
+  /** The upper text over the sub-headers seen last: a parent left unmerged stands over those right of it too. */
+  let parent: string | undefined;
   for (let col = 1; col <= width; col++) {
-    const upper = textAt(top, col, top);
+    let upper = textAt(top, col, top);
     const lower = bottom > top ? textAt(bottom, col, bottom) : undefined;
+    if (upper === undefined && lower !== undefined) upper = parent;
+    else parent = lower === undefined ? undefined : upper;
     const parts = upper && lower && upper !== lower ? [upper, lower] : [upper ?? lower];
     const header = parts.filter(Boolean).join('/');
     if (!header) continue;

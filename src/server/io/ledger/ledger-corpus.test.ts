@@ -5,20 +5,30 @@ import { readDeadline } from './deadline-text.ts';
 import { detectLayout, layoutSignature } from './layout.ts';
 import { toRecords } from './records.ts';
 import { RECTIFICATION_FIELDS } from './rectification-fields.ts';
-import type { LedgerCell, LedgerRecord, SheetLayout } from './types.ts';
+import type { LedgerCell, LedgerRecord, SheetLayout, SheetRecords } from './types.ts';
 import { readLedgerFile } from './workbook.ts';
 
-const texts = (values: Record<string, LedgerCell>) =>
+/** A record as the tests compare it: its first row, its record-level texts, one object of texts per row. */
+interface Simple {
+  row: number;
+  measures: Array<Record<string, string>>;
+  [field: string]: string | number | Array<Record<string, string>>;
+}
+type SheetRead =
+  | { sheet: string; problem: string }
+  | { sheet: string; layout: SheetLayout; skipped: SheetRecords['skipped']; records: Simple[]; raw: LedgerRecord[] };
+
+const texts = (values: Record<string, LedgerCell>): Record<string, string> =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.text]));
-const simple = (r: LedgerRecord) => ({
-  row: r.firstRow,
+const simple = (r: LedgerRecord): Simple => ({
   ...texts(r.values),
+  row: r.firstRow,
   measures: r.rows.map((x) => texts(x.values)),
 });
 
 /** Reads a file the way the import does: every sheet, its layout, its records. */
 async function read(buffer: Buffer, fileName = '台账.xlsx', remembered?: Record<string, string | null>) {
-  return (await readLedgerFile(buffer, fileName)).map((sheet) => {
+  return (await readLedgerFile(buffer, fileName)).map((sheet): SheetRead => {
     const layout = detectLayout(sheet, RECTIFICATION_FIELDS, remembered);
     if ('problem' in layout) return { sheet: sheet.name, problem: layout.problem };
     const { records, skipped } = toRecords(sheet, layout, RECTIFICATION_FIELDS);
@@ -30,7 +40,7 @@ async function readOne(buffer: Buffer, fileName?: string, remembered?: Record<st
   const [sheet, ...more] = await read(buffer, fileName, remembered);
   expect(more).toEqual([]);
   if (!('layout' in sheet)) throw new Error(`no layout: ${sheet.problem}`);
-  return sheet as typeof sheet & { layout: SheetLayout };
+  return sheet;
 }
 
 const fieldsOf = (layout: SheetLayout) => layout.columns.map((c) => c.field);
@@ -260,6 +270,25 @@ describe('reading offices’ own 整改台账', () => {
     ]);
   });
 
+  it('6b · a 问题来源 and a 责任单位 merged over several problems do not join them', async () => {
+    const file = await workbookOf({
+      name: '台账',
+      rows: [
+        row('序号', '问题描述', '问题来源', '整改措施', '责任单位', '整改时限'),
+        row(1, '问题甲', '巡视反馈', '措施1', '甲', '2023-12-31'),
+        row(2, '问题乙', null, '措施2', '乙', '2023-12-31'),
+        row(3, '问题丙', null, '措施3', null, '2023-12-31'),
+      ],
+      merges: ['C2:C4', 'E3:E4'],
+    });
+    const sheet = await readOne(file);
+    expect(sheet.records.map((r) => [r.no, r.title, r.source, r.measures.map((m) => m.ownerOrg)])).toEqual([
+      ['1', '问题甲', '巡视反馈', ['甲']],
+      ['2', '问题乙', '巡视反馈', ['乙']],
+      ['3', '问题丙', '巡视反馈', ['乙']],
+    ]);
+  });
+
   it('7 · one problem over several rows with no merges: 序号 and 问题 left empty on the rows that continue it', async () => {
     const file = await workbookOf({
       name: '台账',
@@ -278,21 +307,23 @@ describe('reading offices’ own 整改台账', () => {
     ]);
   });
 
-  it('8 · several sheets, each one unit’s ledger (empty tabs left out), the same layout signed alike', async () => {
+  it('8 · several sheets, each one unit’s ledger (empty and hidden tabs left out), the same layout signed alike', async () => {
     const unitSheet = (unit: string, problem: string) => ({
       name: unit,
       rows: [
         row(`${unit}整改台账`),
-        row(`填报单位：${unit}`),
+        row(...(unit === '卫健委' ? ['填报单位（盖章）：', unit] : [`填报单位：${unit}`])),
         row('序号', '问题描述', '整改措施', '责任单位', '整改时限'),
         row(1, problem, '措施', unit, '2023-12-31'),
       ],
       merges: ['A1:E1'],
     });
-    const file = await workbookOf(unitSheet('教育局', '问题甲'), unitSheet('卫健委', '问题乙'), {
-      name: 'Sheet3',
-      rows: [],
-    });
+    const file = await workbookOf(
+      unitSheet('教育局', '问题甲'),
+      unitSheet('卫健委', '问题乙'),
+      { name: 'Sheet3', rows: [] },
+      { name: '下拉选项', rows: [row('序号', '问题描述', '整改措施'), row('巡视', '巡察', '审计')], hidden: true },
+    );
     const sheets = await read(file);
     expect(
       sheets.map((s) => [s.sheet, 'layout' in s && s.layout.unitHint, 'records' in s && s.records[0].title]),
@@ -315,6 +346,7 @@ describe('reading offices’ own 整改台账', () => {
         row(2, '问题二', '措施', '乙', '2023-12-31'),
         row('总  计'),
         row('共2项'),
+        row('序号', '问题描述', '整改措施', '责任单位', '整改时限'), // the header again, as printed on each page
         row(null, '共计：2个问题'),
         row('填表人：王芳    审核人：李明'),
       ],
@@ -323,6 +355,28 @@ describe('reading offices’ own 整改台账', () => {
     expect(sheet.layout.headerRows).toEqual([1, 2]);
     expect(sheet.records.map((r) => r.title)).toEqual(['问题一', '问题二']);
     expect(sheet.skipped).toEqual({ blank: 1, total: 4 });
+  });
+
+  it('9b · section headings over the problems (merged across, or an ordinal in the first column) are no records', async () => {
+    const file = await workbookOf({
+      name: '台账',
+      rows: [
+        row('序号', '问题描述', '问题来源', '整改措施', '责任单位', '整改时限'),
+        row('一、理论学习方面（2项）'),
+        row(1, '学用脱节', '自查', '措施1', '甲', '年底前'),
+        row(2, '学习不深', '自查', '措施2', '乙', '年底前'),
+        row('（二）作风方面'),
+        row(3, '文山会海', '巡视', '措施3', '丙', '年底前'),
+      ],
+      merges: ['A2:F2', 'B3:C3'],
+    });
+    const sheet = await readOne(file);
+    expect(sheet.raw.map((r) => [r.section, r.values.title.text, r.values.source?.text])).toEqual([
+      ['一、理论学习方面（2项）', '学用脱节', undefined], // merged over B:C: the value is 问题描述's alone
+      ['一、理论学习方面（2项）', '学习不深', '自查'],
+      ['（二）作风方面', '文山会海', '巡视'],
+    ]);
+    expect(sheet.skipped).toEqual({ blank: 0, total: 0 });
   });
 
   it('10 · a GBK CSV saved by Excel on Chinese Windows', async () => {

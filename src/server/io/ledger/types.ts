@@ -74,6 +74,8 @@ export interface LedgerCell {
 export interface LedgerRecord {
   sheet: string;
   firstRow: number;
+  /** The section heading the record is under (一、理论学习方面), if the sheet has one above it. */
+  section?: string;
   values: Record<string, LedgerCell>;
   rows: Array<{ row: number; values: Record<string, LedgerCell> }>;
 }

@@ -11,12 +11,11 @@ import { detectLayout, layoutSignature } from '../../io/ledger/layout.ts';
 import { toRecords } from '../../io/ledger/records.ts';
 import type { LedgerRecord, RawSheet, SheetLayout } from '../../io/ledger/types.ts';
 import { readLedgerFile } from '../../io/ledger/workbook.ts';
-import type { ImportPreviewPatchT } from '../../../shared/views/imports.ts';
 import type { Ambiguity, CheckResult, ImportCellError, LedgerDefinition, Resolution } from './definition.ts';
 import { rememberedMapping } from './repository.ts';
-import type { SheetView } from './presenter.ts';
+import type { MappingChoice, SheetView } from './presenter.ts';
 
-export type MappingChoice = NonNullable<ImportPreviewPatchT['mapping']>[number];
+export type { MappingChoice } from './presenter.ts';
 
 /** Who a remembered mapping belongs to: the caller's unit, or the caller alone without one. */
 export const mappingOwner = (actor: Ctx['actor']) => (actor.orgId ? `org:${actor.orgId}` : `user:${actor.userId}`);
@@ -97,22 +96,33 @@ export interface SheetRecordsOf {
   missing: ImportCellError[];
 }
 
+/** Each required field no column of a sheet with a header maps to, as an error on that sheet's header row. */
+export function missingFields(definition: LedgerDefinition, sheets: SheetView[]): ImportCellError[] {
+  return sheets.flatMap((view) => {
+    if (!view.headerRows) return [];
+    const mapped = new Set(view.columns.map((c) => c.field));
+    return definition.fields
+      .filter((field) => field.required && !mapped.has(field.key))
+      .map((field) => ({
+        sheet: view.name,
+        row: view.headerRows![0],
+        column: field.label,
+        message: `缺少“${field.label}”列：请在预览中指定哪一列是“${field.label}”，或使用系统提供的模板`,
+      }));
+  });
+}
+
 /** The records of every sheet with a header, and each required field no column maps to. */
 export async function recordsOf(definition: LedgerDefinition, raw: RawSheet[], sheets: SheetView[]) {
-  const out: SheetRecordsOf = { records: [], skipped: { blank: 0, total: 0 }, missing: [] };
+  const out: SheetRecordsOf = {
+    records: [],
+    skipped: { blank: 0, total: 0 },
+    missing: missingFields(definition, sheets),
+  };
   for (const view of sheets) {
     const layout = layoutOf(view);
     const sheet = raw.find((s) => s.name === view.name);
     if (!layout || !sheet) continue;
-    const mapped = new Set(layout.columns.map((c) => c.field));
-    for (const field of definition.fields)
-      if (field.required && !mapped.has(field.key))
-        out.missing.push({
-          sheet: view.name,
-          row: layout.headerRows[0],
-          column: field.label,
-          message: `缺少“${field.label}”列：请在预览中指定哪一列是“${field.label}”，或使用系统提供的模板`,
-        });
     const { records, skipped } = toRecords(sheet, layout, definition.fields);
     for (const record of records) out.records.push(record);
     out.skipped.blank += skipped.blank;

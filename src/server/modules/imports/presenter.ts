@@ -1,6 +1,7 @@
 /** A preview row as the client sees it (shared/views/imports.ts), with one page of its records. */
 import type { Static } from 'typebox';
 import type {
+  ImportPreviewPatchT,
   ImportPreviewSummaryViewT,
   ImportPreviewViewT,
   ImportRecordView,
@@ -10,10 +11,11 @@ import type {
 import type { LedgerRecord } from '../../io/ledger/types.ts';
 import type { Ambiguity, ImportCellError, LedgerDefinition, Resolution } from './definition.ts';
 import type { PreviewRow } from './repository.ts';
-import type { MappingChoice } from './pipeline.ts';
 
 export type SheetView = Static<typeof ImportSheetView>;
 export type RecordView = Static<typeof ImportRecordView>;
+/** A user's choice for one column: the field it holds, or null (忽略). */
+export type MappingChoice = NonNullable<ImportPreviewPatchT['mapping']>[number];
 
 export const previewSheets = (row: PreviewRow) => JSON.parse(row.sheets) as SheetView[];
 export const previewChoices = (row: PreviewRow) => JSON.parse(row.mapping) as MappingChoice[];

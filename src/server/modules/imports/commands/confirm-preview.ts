@@ -3,9 +3,9 @@ import { idempotencyKeyReused, importBusy, importNotReady } from '../../../error
 import { IMPORT_STATUS_LABELS, type ImportStatus } from '../../../../shared/views/imports.ts';
 import type { LedgerDefinition } from '../definition.ts';
 import { isWorking, nextStatus } from '../lifecycle.ts';
-import { ambiguityErrors, checkRecords, recordsOf, rereadSheets } from '../pipeline.ts';
+import { ambiguityErrors, checkRecords, missingFields, recordsOf, rereadSheets, rowsBefore } from '../pipeline.ts';
 import { previewResolutions, previewSheets } from '../presenter.ts';
-import { forgetRecords, inBackground } from '../jobs.ts';
+import { forgetRecords, inBackground, keepRecords, keptRecords, progressWriter } from '../jobs.ts';
 import {
   dropPreviewFile,
   ownPreview,
@@ -14,7 +14,7 @@ import {
   updatePreview,
   type PreviewRow,
 } from '../repository.ts';
-import { boundedErrors, failPreview } from './check-preview.ts';
+import { boundedErrors, failPreview, PROGRESS_MS } from './check-preview.ts';
 
 /**
  * Confirms a ready preview: it goes to writing at once (the answer), then in the background its file is read
@@ -47,25 +47,32 @@ export async function confirmPreview(
 async function writePreview(ctx: Ctx, definition: LedgerDefinition, preview: PreviewRow): Promise<void> {
   const { id } = preview;
   try {
-    const bytes = await previewFile(ctx.db, id);
-    if (!bytes) throw new Error(`import file of preview ${id} is gone`);
-    const read = await rereadSheets({ bytes, name: preview.fileName }, previewSheets(preview));
-    const { records, missing } = await recordsOf(definition, read.raw, read.sheets);
-    read.raw.length = 0;
+    const sheets = previewSheets(preview);
+    // The records the preview's last check read, when this process still holds them; else the file again.
+    let records = keptRecords(id)?.records;
+    if (!records) {
+      const bytes = await previewFile(ctx.db, id);
+      if (!bytes) throw new Error(`import file of preview ${id} is gone`);
+      const read = await rereadSheets({ bytes, name: preview.fileName }, sheets);
+      records = (await recordsOf(definition, read.raw, sheets)).records;
+    }
+    const missing = missingFields(definition, sheets);
+    const before = rowsBefore(records);
+    const progress = progressWriter(PROGRESS_MS, (n) =>
+      updatePreview(ctx.db, id, { rowsChecked: before[Math.min(n, before.length - 1)] }, ['writing']),
+    );
     const checked = await checkRecords(ctx, definition, {
       campaignId: preview.campaignId,
       targetId: preview.targetId,
       records,
       resolutions: previewResolutions(preview),
-      sheets: read.sheets,
-      onProgress: () => undefined,
+      sheets,
+      onProgress: progress.push,
     });
-    const errors = [
-      ...(read.message ? [{ row: 1, column: '文件', message: read.message }] : []),
-      ...missing,
-      ...checked.errors,
-    ];
+    await progress.settled();
+    const errors = [...missing, ...checked.errors];
     if (errors.length || checked.ambiguities.length) {
+      keepRecords(id, records, [...errors, ...ambiguityErrors(checked.ambiguities)]);
       await updatePreview(
         ctx.db,
         id,
