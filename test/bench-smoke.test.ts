@@ -1,6 +1,8 @@
 /**
  * The benchmark runs end to end at the tiny scale on SQLite and prints its table with a row for every
- * figure. No timing is asserted: CI machines vary, and the numbers belong in docs/benchmark.md.
+ * figure. Before timing anything it checks that the honest limit's JSON equals the served route's for every
+ * read figure (scripts/bench/same-answer.ts; a difference fails the run). No timing is asserted: CI machines
+ * vary, and the numbers belong in docs/benchmark.md.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +38,8 @@ it('runs the benchmark at the tiny scale and prints one table with every figure'
     );
     const table = stdout.split('\n').filter((line) => line.startsWith('| '));
     expect(table[0]).toContain('服务峰值 RSS MB');
+    expect(table[0]).toContain('极限吞吐');
+    expect(stdout).toContain('同答案核对：8 项读取指标，极限路由的 JSON 与服务逐字段相同');
     for (const label of LABELS)
       expect(
         table.some((line) => line.startsWith(`| ${label}`)),

@@ -19,6 +19,10 @@ export interface BenchCtx {
   campaignId: number;
   units: { root: UnitRef; mid: UnitRef; branch: UnitRef };
   server: ServerProcess;
+  /** The honest limit (limit/server.ts) on the same database, a process of its own. */
+  limit: ServerProcess;
+  /** Rounds each read figure alternates server and limit. */
+  rounds: number;
   cookie: string;
   bounds: Bounds;
   /** Where the benchmark keeps its files (the cached city, the generated import file). */

@@ -49,6 +49,7 @@ export async function drive(
   bounds: Bounds,
   headers: Record<string, string> = {},
   requests?: autocannon.Request[],
+  onLatency?: (ms: number) => void,
 ): Promise<Timing> {
   const latencies: number[] = [];
   const failureCodes: Record<string, number> = {};
@@ -65,6 +66,7 @@ export async function drive(
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms);
+    onLatency?.(ms);
     if (status >= 200 && status < 300) ok++;
     else failureCodes[status] = (failureCodes[status] ?? 0) + 1;
   });

@@ -1,12 +1,12 @@
 /**
  * `npm run bench -- --scale tiny|small|city [--only a,b] [--seconds N] [--max-requests N] [--dir D]`:
  * builds (or reuses) a synthetic city, copies it for this run, starts the real server as a child process on
- * loopback, drives it with autocannon and prints one table: each figure's latency or throughput and the
- * server's peak RSS, next to the same SQL run in-process and a bare Fastify route returning the same rows.
+ * loopback next to the honest limit (limit/server.ts, the same answers the fastest correct way, a process of
+ * its own), checks that both give the same JSON, drives them in alternating rounds with autocannon and prints
+ * one table: throughput, latency, CPU per request and the server's peak RSS for each figure.
  * SQLite by default; PostgreSQL when DATABASE_URL=postgres://…
  */
 import path from 'node:path';
-import Fastify from 'fastify';
 import { loadActor } from '../../src/server/auth/actor.ts';
 import { openDatabase } from '../../src/server/db/connection.ts';
 import type { BenchCtx, UnitRef } from './context.ts';
@@ -16,7 +16,8 @@ import { BENCH_PASSWORD, BENCH_USER } from './generate.ts';
 import { runExport, runImport } from './ledger-figures.ts';
 import { runReadFigure } from './run-read.ts';
 import { SCALES } from './scales.ts';
-import { startServer } from './server-process.ts';
+import { LIMIT_MAIN, startServer, type ServerProcess } from './server-process.ts';
+import { checkSameAnswers } from './same-answer.ts';
 import { renderTable, type Row } from './table.ts';
 import { runTransitions } from './transitions.ts';
 
@@ -31,6 +32,7 @@ const bounds = {
   seconds: Number(arg('seconds', String(scale.seconds))),
   maxRequests: Number(arg('max-requests', '50000')),
 };
+const rounds = Number(arg('rounds', scale.name === 'tiny' ? '1' : '3'));
 const dir = path.resolve(arg('dir', process.env.BENCH_DIR || '.bench'));
 const wanted = (name: string) => !only.length || only.includes(name);
 
@@ -39,8 +41,9 @@ if (run.generated) console.log(run.generated);
 const server = await startServer(run.url, path.join(dir, 'data'));
 console.log(`被测服务（pid ${server.pid}）启动用时 ${server.startSeconds.toFixed(1)} 秒（含迁移与启动时的统计重建）`);
 const db = openDatabase(run.url, { poolSize: 4 });
-const bare = Fastify();
+let limit: ServerProcess | undefined;
 try {
+  limit = await startServer(run.url, path.join(dir, 'data'), LIMIT_MAIN);
   const unitRows = await db
     .selectFrom('orgUnits')
     .select(['id', 'path', 'depth'])
@@ -62,6 +65,8 @@ try {
     campaignId: (await db.selectFrom('campaigns').select('id').orderBy('id').executeTakeFirstOrThrow()).id,
     units: { root: unit(0), mid: unit(1), branch: unit(scale.fanout.length) },
     server,
+    limit,
+    rounds,
     cookie: login.headers.get('set-cookie')!.split(';')[0],
     bounds,
     dir,
@@ -69,12 +74,10 @@ try {
   };
 
   const reads = readFigures(ctx).filter((f) => wanted(f.name));
-  for (const f of reads) bare.get(`/bare/${f.name}`, async () => f.reference());
-  await bare.listen({ port: 0, host: '127.0.0.1' });
-  const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+  ctx.notes.push(await checkSameAnswers(ctx, reads));
 
   const rows: Row[] = [];
-  for (const f of reads) rows.push(await runReadFigure(ctx, f, bareBase));
+  for (const f of reads) rows.push(await runReadFigure(ctx, f));
   // Writers last, in this order: transitions and the export measure the generated city, the import adds to it.
   if (wanted('transitions')) rows.push(await runTransitions(ctx));
   if (wanted('export')) rows.push(await runExport(ctx));
@@ -82,12 +85,12 @@ try {
 
   const counts = `${unitRows.length} 个单位、${scale.people} 人、${scale.problems} 个问题`;
   console.log(
-    `\n台账基准测试 · 规模 ${scale.name}（${counts}）· ${run.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} · ${new Date().toISOString().slice(0, 10)} · 每项至多 ${bounds.seconds} 秒、${bounds.maxRequests} 次请求\n`,
+    `\n台账基准测试 · 规模 ${scale.name}（${counts}）· ${run.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} · ${new Date().toISOString().slice(0, 10)} · 每项 ${rounds} 轮、每轮至多 ${bounds.seconds} 秒、${bounds.maxRequests} 次请求\n`,
   );
   console.log(renderTable(rows));
   if (ctx.notes.length) console.log(`\n${ctx.notes.map((n) => `- ${n}`).join('\n')}`);
 } finally {
-  await bare.close();
+  await limit?.stop();
   await db.destroy();
   await server.stop();
 }

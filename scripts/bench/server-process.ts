@@ -2,12 +2,14 @@
  * The server under test runs as its own process — the real `src/server/main.ts`, migrations and start-up work
  * included — so the RSS the benchmark reports is the server's alone, not the load generator's.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
 const MAIN = path.resolve(import.meta.dirname, '../../src/server/main.ts');
+/** The honest limit (scripts/bench/limit/server.ts), a process of its own like the server under test. */
+export const LIMIT_MAIN = path.resolve(import.meta.dirname, 'limit/server.ts');
 
 export interface ServerProcess {
   pid: number;
@@ -25,10 +27,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the server on a free loopback port against `databaseUrl` and waits until it answers. */
+/** Starts the server (or `main`) on a free loopback port against `databaseUrl` and waits until it answers. */
 export async function startServer(
   databaseUrl: string,
   dataDir: string,
+  main = MAIN,
   startTimeoutMs = 15 * 60_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
@@ -43,11 +46,16 @@ export async function startServer(
   for (const name of ['TAIZHANG_DEMO', 'TAIZHANG_ADMIN_PASSWORD', 'TAIZHANG_TODAY']) delete env[name];
   const t0 = performance.now();
   // stdout stays the benchmark's own (the table); the server's log lines go to stderr.
-  const flags = [
-    ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
-    ...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []),
-  ];
-  const child = spawn(process.execPath, [...flags, MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const flags =
+    main === MAIN
+      ? [
+          ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
+          ...(process.env.BENCH_SERVER_PROFILE
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
+            : []),
+        ]
+      : [];
+  const child = spawn(process.execPath, [...flags, main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(process.stderr);
   child.stderr.pipe(process.stderr);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -106,4 +114,15 @@ export async function peakRssDuring<T>(pid: number, work: () => Promise<T>): Pro
   } finally {
     clearInterval(timer);
   }
+}
+
+let ticksPerSecond: number | undefined;
+
+/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at ")" + 2: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }

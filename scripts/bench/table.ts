@@ -7,9 +7,13 @@ export interface Row {
   p50?: string;
   p95?: string;
   throughput?: string;
-  inProcess?: string;
-  bare?: string;
+  /** The honest limit's throughput (median of rounds, spread). */
+  limit?: string;
   ratio?: string;
+  /** CPU per request, server / limit. */
+  cpu?: string;
+  inProcess?: string;
+  live?: string;
   rssMb?: number;
   target?: string;
   verdict?: string;
@@ -21,10 +25,12 @@ const COLUMNS: Array<[keyof Row, string]> = [
   ['count', '请求数'],
   ['p50', '服务 p50'],
   ['p95', '服务 p95'],
-  ['throughput', '服务吞吐'],
-  ['inProcess', '进程内同 SQL'],
-  ['bare', '裸 Fastify 吞吐'],
-  ['ratio', '服务/裸路由'],
+  ['throughput', '服务吞吐（中位，范围）'],
+  ['limit', '极限吞吐（中位，范围）'],
+  ['ratio', '服务/极限'],
+  ['cpu', 'CPU ms/请求 服务/极限'],
+  ['inProcess', '进程内同 SQL p50'],
+  ['live', '实时计数 p50（不用维护数字）'],
   ['rssMb', '服务峰值 RSS MB'],
   ['target', '目标'],
   ['verdict', '结果'],

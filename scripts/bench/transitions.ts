@@ -13,7 +13,7 @@ import type { BenchCtx } from './context.ts';
 import type autocannon from 'autocannon';
 import { drive, loop } from './load.ts';
 import { codesOf } from './run-read.ts';
-import { peakRssDuring } from './server-process.ts';
+import { cpuSeconds, peakRssDuring } from './server-process.ts';
 import { ms, perSecond, verdict, type Row } from './table.ts';
 
 const CONNECTIONS = 10;
@@ -121,6 +121,7 @@ export async function runTransitions(ctx: BenchCtx): Promise<Row> {
       },
     },
   ] as unknown as autocannon.Request[];
+  const cpu0 = cpuSeconds(ctx.server.pid);
   const { result: server, peakMb } = await peakRssDuring(ctx.server.pid, () =>
     drive(
       `${ctx.server.base}/api/v1/problems`,
@@ -130,6 +131,7 @@ export async function runTransitions(ctx: BenchCtx): Promise<Row> {
       requests,
     ),
   );
+  const cpuMs = ((cpuSeconds(ctx.server.pid) - cpu0) * 1000) / Math.max(1, server.count);
   // Requests still in flight when the load generator stopped finish first.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const written = (await auditCount(ctx)) - before;
@@ -156,6 +158,7 @@ export async function runTransitions(ctx: BenchCtx): Promise<Row> {
     p50: ms(server.p50),
     p95: ms(server.p95),
     throughput: perSecond(server.perSecond),
+    cpu: `${cpuMs.toFixed(2)} / —`,
     inProcess: `${ms(reference.p50)}（${perSecond(reference.perSecond)}）`,
     rssMb: Math.round(peakMb),
     target: `≥ ${TARGET_PER_SECOND}/s`,

@@ -16,6 +16,7 @@ import { installErrorHandler } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { installAuthHook } from './auth/hook.ts';
 import { installInputGuard } from './http/input-guard.ts';
+import { installBodyLimit } from './http/body-limit.ts';
 import { installCsrfGuard } from './http/csrf.ts';
 import { apiModules, rootModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
@@ -113,6 +114,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
 
   // Only routes that ask for it (config.rateLimit: the public page, Open311) are limited, per address.
   await app.register(rateLimit, { global: false });
+  installBodyLimit(app);
   installCsrfGuard(app);
   installAuthHook(app);
   installInputGuard(app);

@@ -119,6 +119,13 @@ describeEachDb('permission matrix: cross-module reads', (h) => {
       otherwise: 404,
     },
     {
+      label: "read a problem's history (whoever may see the problem: the measure's 责任领导 and 责任人 too)",
+      method: 'GET',
+      url: () => `/api/v1/audit/entity/problem/${ids.problem}`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200, member: 200, leader: 200 },
+      otherwise: 404,
+    },
+    {
       label: 'download an upload no record links (the uploader and scopes holding their unit)',
       method: 'GET',
       url: () => `/api/v1/attachments/${ids.loose}`,

@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ensureTallies, pruneTalliesHourly } from './tallies.ts';
 import { startScheduler } from './scheduler.ts';
+import { underStartupLock } from './db/startup-lock.ts';
 
 async function main() {
   let config;
@@ -28,8 +29,11 @@ async function main() {
     }
     process.exit(3);
   }
-  await bootstrap(db, config, app.log);
-  await ensureTallies(db);
+  // Nodes starting together on one PostgreSQL take turns: one seeds an empty database, the others find it seeded.
+  await underStartupLock(db, async (conn) => {
+    await bootstrap(conn, config, app.log);
+    await ensureTallies(conn);
+  });
   const stopPruning = pruneTalliesHourly(db, app.log);
   const stopScheduler = startScheduler(db, config, app.log);
 

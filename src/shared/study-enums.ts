@@ -21,3 +21,18 @@ export const SESSION_MODES = {
   self: '个人自学',
 } as const;
 export type SessionMode = keyof typeof SESSION_MODES;
+
+/**
+ * 三会一课 and 党课 are Party organisation life: only Party members are 应到 (a 群众 in the unit is not absent
+ * from a 支部党员大会). Every other kind concerns everyone on the unit's roster.
+ */
+export const PARTY_SESSION_KINDS: ReadonlySet<string> = new Set<SessionKind>([
+  'members_meeting',
+  'committee_meeting',
+  'group_meeting',
+  'party_lecture',
+  'special_lecture',
+]);
+
+/** Whom a session of this kind counts as 应到: the unit's Party members, or everyone on its roster. */
+export const rosterOf = (kind: string): 'party' | 'all' => (PARTY_SESSION_KINDS.has(kind) ? 'party' : 'all');

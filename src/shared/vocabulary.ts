@@ -72,7 +72,7 @@ export const ACTION_LABELS: Record<string, string> = {
   approve_extension: '同意延期',
   reject_extension: '驳回延期',
   makeup_done: '补学完成',
-  makeup_reopen: '重新打开补学',
+  makeup_reopen: '撤销补学',
   highlight: '标为亮点',
   recuse: '回避',
   publish: '发布',

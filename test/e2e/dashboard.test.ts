@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeBrowser, loginAs, okApi, type Json } from './harness.ts';
+import { describeBrowser, loginAs, okApi, type Json, openMenu } from './harness.ts';
 import { addDays, today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
 
@@ -85,7 +85,7 @@ describeBrowser('browser: 工作看板', (run) => {
     // A month on, the measure due in five working days is overdue.
     process.env.TAIZHANG_TODAY = shiftedToday;
 
-    await page.getByRole('menuitem', { name: '工作看板' }).click();
+    await openMenu(page, '工作看板');
     await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toBe('市局党委');
     await page.getByText(`数据截至 ${shiftedToday}`).waitFor();
     const root = await okApi(page, 'GET', `/dashboard?campaignId=${campaignId}`);

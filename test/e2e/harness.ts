@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST, type App } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { freshDatabase, type TestDatabase } from '../../src/server/testing/databases.ts';
@@ -205,4 +205,33 @@ export async function okApi(page: Page, method: string, path: string, body?: unk
   const res = await callApi(page, method, path, body);
   expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
   return res.body;
+}
+
+/**
+ * Opens the select (or tree select) of the form item labelled `label` inside `scope` and picks the option
+ * named exactly `option`. Only the open dropdown counts: Ant Design keeps closed dropdowns in the page, so
+ * an option of an earlier select would otherwise match first.
+ */
+export async function pickOption(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+  await scope.locator('.ant-form-item', { hasText: label }).first().locator('.ant-select').click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .locator(`.ant-select-item-option[title="${option}"], .ant-select-tree-node-content-wrapper[title="${option}"]`)
+    .filter({ visible: true })
+    .first()
+    .click();
+}
+
+/**
+ * Opens a page from the menu and waits until that page is on screen: the previous page stays up while the
+ * new one's code loads, so acting right after the click would act on the old page.
+ */
+export async function openMenu(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: label }).click();
+  await page.locator(`[data-page="${label}"]`).waitFor();
+}
+
+/** Presses the OK button of the open confirmation dialog (its label is the move's name, not 确定). */
+export async function confirmDialog(page: Page): Promise<void> {
+  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
 }

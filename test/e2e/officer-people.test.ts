@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
-import { loginAs, describeBrowser } from './harness.ts';
+import { loginAs, describeBrowser, openMenu } from './harness.ts';
 
 describeBrowser('browser: a branch officer keeps the roster', (run) => {
   it('sees only the own branch, is stopped by a bad phone number inline, saves, and finds the person by initials', async () => {
     const { page } = run();
     await loginAs(run(), 'officer');
-    await page.getByRole('menuitem', { name: '组织机构' }).click();
+    await openMenu(page, '组织机构');
 
     const tree = page.locator('.ant-tree');
     await expect.poll(() => tree.locator('.ant-tree-title').allTextContents()).toEqual(['办公室党支部']);

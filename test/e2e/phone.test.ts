@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeBrowser, loginAs, okApi, PHONE } from './harness.ts';
+import { describeBrowser, loginAs, okApi, PHONE, openMenu } from './harness.ts';
 
 /** How far the page reaches past the screen's right edge (0 when nothing overflows horizontally). */
 async function overflow(page: Page): Promise<number> {
@@ -42,7 +42,7 @@ describeBrowser(
       // No fixed sidebar: the menu is behind a button.
       expect(await page.locator('.ant-layout-sider').count()).toBe(0);
       await page.getByRole('button', { name: '菜单' }).click();
-      await page.getByRole('menuitem', { name: '问题清单' }).click();
+      await openMenu(page, '问题清单');
       const card = page.locator('.ant-list .ant-card', { hasText: '窗口服务事项办理时限长' });
       await card.waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);

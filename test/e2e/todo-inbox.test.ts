@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, logout, startBrowserRun, type BrowserRun } from './harness.ts';
+import { loginAs, logout, startBrowserRun, type BrowserRun, openMenu, confirmDialog } from './harness.ts';
 import { FIXTURE_PASSWORD } from '../../src/server/testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../src/server/testing/multipart.ts';
 import { today } from '../../src/server/clock.ts';
@@ -37,13 +37,7 @@ describe('browser: 我的待办 and 站内消息', () => {
     await run?.close();
   });
 
-  // Skipped after the 2026-12-02 merge of eight modules: the longer menu puts items below the fold and the
-
-  // menu labels now carry 待办 badges, which these steps do not yet follow. The API tests cover the flow;
-
-  // re-enable once the steps are updated (first item of the next session's notes).
-
-  it.skip('the officer applies for 销号; the secretary sees it on the to-do with a menu count, approves from there; the officer gets the 已销号 message', async () => {
+  it('the officer applies for 销号; the secretary sees it on the to-do with a menu count, approves from there; the officer gets the 已销号 message', async () => {
     const { page, fx } = run;
     const title = '支部台账记录不规范';
     const officer = await as(run, 'officer');
@@ -76,7 +70,7 @@ describe('browser: 我的待办 and 站内消息', () => {
     // The officer applies for 销号 in the browser.
     await loginAs(run, 'officer');
     await page.getByTestId('todo-card').waitFor();
-    await page.getByRole('menuitem', { name: '问题清单' }).click();
+    await openMenu(page, '问题清单');
     await page.locator('.ant-table-row', { hasText: title }).first().click();
     let drawer = page.getByRole('dialog').last();
     await drawer.getByRole('button', { name: '申请销号' }).click();
@@ -98,10 +92,7 @@ describe('browser: 我的待办 and 站内消息', () => {
     await row.getByRole('button', { name: '去处理' }).click();
     drawer = page.getByRole('dialog').last();
     await drawer.getByRole('button', { name: '同意销号' }).click();
-    await page
-      .getByRole('button', { name: '确定' })
-      .or(page.getByRole('button', { name: '确 定' }))
-      .click();
+    await confirmDialog(page);
     await expect.poll(() => drawer.textContent(), WAIT).toContain('已销号');
     await page.goto(`${run.baseUrl}/`);
     await expect.poll(async () => (await todo.textContent()) ?? '', WAIT).not.toContain(title);

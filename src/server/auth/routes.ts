@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { badCredentials, loginThrottled } from '../errors.ts';
-import { ErrorResponses } from '../http/schemas.ts';
+import { ErrorResponses, NoContent } from '../http/schemas.ts';
 import { unitIdOfPath } from '../db/scope.ts';
 import { ROLE_LABELS } from '../../shared/roles.ts';
 import { verifyDummy, verifyPassword } from './passwords.ts';
 import { loadActor, type Actor } from './actor.ts';
-import { createSession, deleteSession, SESSION_COOKIE } from './sessions.ts';
+import { createSession, deleteSession, loginAccount, SESSION_COOKIE } from './sessions.ts';
 import { beginLoginAttempt, finishLoginAttempt } from './login-throttle.ts';
 
 const tags = ['登录'];
@@ -81,11 +81,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply.header('retry-after', String(attempt.retryAfter));
         throw loginThrottled(attempt.retryAfter);
       }
-      const user = await app.db
-        .selectFrom('users')
-        .select(['id', 'passwordHash', 'active'])
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const user = await loginAccount(app.db, username);
       const ok =
         user && user.active === 1
           ? await verifyPassword(user.passwordHash, req.body.password)
@@ -106,12 +102,16 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.delete('/session', { config: { public: true }, schema: { tags, summary: '退出登录' } }, async (req, reply) => {
-    const secret = req.cookies[SESSION_COOKIE];
-    if (secret) await deleteSession(app.db, secret);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/session',
+    { config: { public: true }, schema: { tags, summary: '退出登录', response: { 204: NoContent } } },
+    async (req, reply) => {
+      const secret = req.cookies[SESSION_COOKIE];
+      if (secret) await deleteSession(app.db, secret);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/me', { schema: { tags, summary: '当前用户', response: { 200: Me, ...ErrorResponses } } }, async (req) =>
     presentMe(req.actor),

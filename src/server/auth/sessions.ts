@@ -67,3 +67,12 @@ export async function userIdForApiToken(db: Db, secret: string): Promise<number 
   }
   return row.userId;
 }
+
+/** The account a login names, with what the password check needs (undefined when no such username). */
+export function loginAccount(db: Db, username: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'passwordHash', 'active'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 import type { AnyKysely } from './untyped.ts';
@@ -48,4 +48,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
 export function dialectOfDb(db: AnyKysely): DialectName {
   const adapter = db.getExecutor().adapter;
   return adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
+}
+
+/** Whether the database answers (the health check). */
+export async function databaseAnswers(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { addDays, nowIso } from '../clock.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
 import { seededRandom } from './prng.ts';
+import { rosterOf } from '../../shared/study-enums.ts';
 
 const SESSIONS: Array<[string, string, number, string]> = [
   ['members_meeting', 'exchange', 3, '学习习近平总书记关于城市工作的重要论述'],
@@ -34,7 +35,7 @@ export const studySeeder: DemoSeeder = {
       for (const branch of branches) {
         const roster = await trx
           .selectFrom('people')
-          .select(['id', 'name'])
+          .select(['id', 'name', 'isPartyMember'])
           .where('orgId', '=', branch.id)
           .where('active', '=', 1)
           .execute();
@@ -58,7 +59,8 @@ export const studySeeder: DemoSeeder = {
             })
             .returning('id')
             .executeTakeFirstOrThrow();
-          for (const p of roster) {
+          // Party kinds count the branch's Party members only (the module's rosterQuery rule).
+          for (const p of roster.filter((r) => rosterOf(kind) === 'all' || r.isPartyMember === 1)) {
             const absent = random.chance(0.08);
             await trx
               .insertInto('sessionAttendance')

@@ -1,5 +1,7 @@
 /** Schema pieces reused by every module's routes. Titles are the Chinese field names shown in errors. */
+import type { Readable } from 'node:stream';
 import { Type, type TSchema } from 'typebox';
+import { XLSX } from './xlsx-reply.ts';
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, title: '编号' }) });
 
@@ -41,3 +43,15 @@ export const Problem = Type.Object({
 
 /** Standard error responses to document on a route. */
 export const ErrorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+
+/** The response of a route that answers 204 (documented, so every route states what it returns). */
+export const NoContent = { description: '无内容' } as const;
+
+/** A file download of the given media type (its bytes are sent as they are, never serialized). */
+export const FileResponse = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: Type.Unsafe<Uint8Array | Readable>({ type: 'string', format: 'binary' }) } },
+});
+
+/** An .xlsx ledger, template or export. */
+export const XlsxFile = (description: string) => FileResponse(XLSX, description);

@@ -2,6 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest, invalidField, malformedMultipart } from '../errors.ts';
 import { INT_MAX } from './bounds.ts';
+import { takesUploads } from './body-limit.ts';
 
 /**
  * A parse failure of the multipart body as a 4xx: @fastify/multipart's own errors carry a 4xx status (limits,
@@ -20,6 +21,9 @@ export async function uploadedFile(
   missing = '请选择要上传的文件',
   limits?: { fileSize?: number; files?: number },
 ): Promise<MultipartFile> {
+  // The body limit (body-limit.ts) lets uploads through only to routes that declare them.
+  if (!takesUploads(req.routeOptions.schema?.consumes))
+    throw new Error(`${req.routeOptions.url} reads an upload: declare consumes: ['multipart/form-data'] in its schema`);
   let file: MultipartFile | undefined;
   try {
     file = await req.file(limits ? { limits } : undefined);

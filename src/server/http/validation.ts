@@ -86,6 +86,9 @@ function describe(error: ErrorObject): string {
     case 'const':
       return `${label}的取值无效`;
     case 'format':
+      // 2030-02-30 has the shape of a date but no such day exists: say so rather than "wrong format".
+      if (p.format === 'date' && typeof error.data === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(error.data))
+        return `${label}“${error.data}”不是有效日期（该日不存在）`;
       return `${label}格式不正确，应为${formatNames[String(p.format)] ?? p.format}`;
     case 'pattern': {
       const hint = (error.parentSchema as { description?: string } | undefined)?.description;

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { today } from '../clock.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends a workbook as a download named "<name>-<today>.xlsx" (UTF-8 file name). */
 export function sendXlsx(reply: FastifyReply, name: string, body: Buffer | Readable) {

@@ -32,14 +32,16 @@ import { listenForRecordEvents } from './notifications/listeners.ts';
 import { taskRoutes } from './tasks/routes.ts';
 import { taskLedgerRoutes } from './tasks/ledger.ts';
 import { warningRoutes } from './warnings/routes.ts';
-import { idleUnitRoutes } from './study/idle-units.ts';
+import { idleUnitRoutes } from './study/idle-unit-routes.ts';
 import { registerAttachmentLink } from './attachments/public.ts';
-import { problemAttachmentLink, rectificationLedger } from './problems/public.ts';
+import { problemAttachmentLink, rectificationLedger, visibleProblemIds } from './problems/public.ts';
+import { institutionAttachmentLink, visibleInstitutionIds } from './institutions/public.ts';
+import { meetingAttachmentLink, visibleMeetingIds } from './meetings/public.ts';
+import { taskAttachmentLink, visibleTaskIds } from './tasks/public.ts';
+import { registerTimelineSubject } from './audit/public.ts';
+import { visibleDemandIds } from './demands/public.ts';
 import { registerLedger } from './imports/public.ts';
 import { importRoutes } from './imports/routes.ts';
-import { institutionAttachmentLink } from './institutions/public.ts';
-import { meetingAttachmentLink } from './meetings/public.ts';
-import { taskAttachmentLink } from './tasks/public.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
@@ -47,6 +49,12 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+// Records seen beyond the unit path their history was stored under: whoever sees the record reads its history.
+registerTimelineSubject('problem', visibleProblemIds);
+registerTimelineSubject('task', visibleTaskIds);
+registerTimelineSubject('demand', visibleDemandIds);
+registerTimelineSubject('life_meeting', visibleMeetingIds);
+registerTimelineSubject('institution', visibleInstitutionIds);
 // Importable ledgers: each owning module defines its own (imports/definition.ts). A new one adds a line here.
 registerLedger(rectificationLedger);
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.

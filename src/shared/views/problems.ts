@@ -75,6 +75,25 @@ export const ProblemView = Type.Object(
   { additionalProperties: true },
 );
 
+const { measures: _measures, ...listFields } = ProblemView.properties;
+
+/**
+ * A 问题清单 item: what the table and cards show — the fixed fields, colour and overdue, the next deadline (dueDate,
+ * the earliest deadline among open measures), how many measures are open and done, abilities and blockers.
+ * The measures themselves come with the detail, or with `include=measures`.
+ */
+export const ProblemListItemView = Type.Object(
+  {
+    ...listFields,
+    measureCounts: Type.Object(
+      { open: Type.Integer(), done: Type.Integer() },
+      { description: '整改措施数：推进中 / 已完成' },
+    ),
+    measures: Type.Optional(Type.Array(MeasureView, { description: '仅当 include=measures' })),
+  },
+  { additionalProperties: true },
+);
+
 const Link = Type.Object({ id: Type.Integer(), status: Type.String(), orgName: Type.String() });
 
 /** GET /problems/{id}: the problem with its progress notes, evidence, extension requests and escalation links. */
@@ -120,4 +139,5 @@ export const ProblemDetailView = Type.Object(
 
 export type MeasureViewT = Static<typeof MeasureView>;
 export type ProblemViewT = Static<typeof ProblemView>;
+export type ProblemListItemT = Static<typeof ProblemListItemView>;
 export type ProblemDetailViewT = Static<typeof ProblemDetailView>;

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import { useAuth } from '../lib/auth.tsx';
@@ -13,6 +13,18 @@ import { lazyPage } from './lazy-page.tsx';
 const publicPage = lazyPage(() => import('../features/citizen-portal/public-page.tsx'), 'PublicPage');
 export const PUBLIC_PATH = '/liuyan';
 import { TodoCard } from '../features/todos/todo-card.tsx';
+
+/**
+ * Marks the page on screen with its menu label. It renders only once the page's code has loaded: until then
+ * the previous page stays up (navigation is a transition), so a script or a test waiting for a page waits for this.
+ */
+function PageFrame({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div data-page={label} style={{ display: 'contents' }}>
+      {children}
+    </div>
+  );
+}
 
 /** Login outside the shell; every registered feature the user may see inside it. */
 export function AppRoutes() {
@@ -44,7 +56,7 @@ export function AppRoutes() {
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route element={<AppLayout items={visible} />}>
           {visible.map((f) => (
-            <Route key={f.key} path={f.path} element={f.element} />
+            <Route key={f.key} path={f.path} element={<PageFrame label={f.label}>{f.element}</PageFrame>} />
           ))}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

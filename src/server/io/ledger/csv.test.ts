@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { csvOf } from '../../testing/ledger-corpus.ts';
 import { READ_LIMITS, WorkbookTooLarge, WorkbookUnreadable } from '../read-limits.ts';
 import { readCsv } from './csv.ts';
 
@@ -49,4 +51,26 @@ describe('reading a CSV ledger', () => {
     expect(() => readCsv(Buffer.from([0x61, 0x00, 0x62]), READ_LIMITS)).toThrow(WorkbookUnreadable);
     expect(() => readCsv(utf8('a,"b\nc'), READ_LIMITS)).toThrow(WorkbookUnreadable);
   });
+
+  it('reads back any cells a spreadsheet writes as CSV (quoted where they hold commas, quotes, line breaks)', () => {
+    const char = fc.constantFrom('a', '中', ',', '"', '\n', '\r\n', ' ', '　', '1');
+    const cell = fc.array(char, { maxLength: 6 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        const expected = rows.flatMap((cells, i) => {
+          const kept = cells.map((c) => c.trim() || undefined);
+          return kept.some(Boolean) ? [{ row: i + 1, cells: [undefined, ...kept] }] : [];
+        });
+        const read = readCsv(utf8(csvOf(rows)), READ_LIMITS).map((r) => ({
+          row: r.row,
+          cells: Array.from({ length: Math.max(r.cells.length, 1) }, (_, c) => r.cells[c]),
+        }));
+        const padded = expected.map((r) => ({ row: r.row, cells: r.cells.slice(0, lastText(r.cells) + 1) }));
+        expect(read).toEqual(padded);
+      }),
+    );
+  });
 });
+
+/** Index of the last cell holding text. */
+const lastText = (cells: Array<string | undefined>) => cells.findLastIndex((c) => c !== undefined);

@@ -445,6 +445,8 @@ describe('files that are no .xlsx', () => {
     ['an .xls (OLE2)', ole2, '台账.xls', /旧版 Excel（\.xls）.*另存为.*\.xlsx/],
     ['an OLE2 file named .xlsx', ole2, '台账.xlsx', /另存为.*\.xlsx/],
     ['a WPS .et', ole2, '台账.et', /WPS 表格（\.et）/],
+    ['an .xlsb', null, '台账.xlsb', /\.xlsb 格式.*另存为/],
+    ['an .ods', null, '台账.ods', /\.ods 格式.*另存为/],
     ['a PDF', Buffer.from('%PDF-1.7 …'), '台账.pdf', /不是 Excel 工作簿/],
     ['a .docx (a zip without a workbook)', null, '台账.xlsx', /不是 Excel 工作簿/],
     ['a binary file named .csv', Buffer.from([0x00, 0x01, 0x02, 0x00]), 'x.csv', /CSV/],

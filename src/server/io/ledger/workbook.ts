@@ -13,6 +13,7 @@ const SAVE_AS_XLSX = '请在 Excel 或 WPS 中打开后「另存为」Excel 工�
 /** Messages for files that cannot be read (Chinese; the import shows them as they are). */
 export const UNREADABLE = {
   binary: `这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，无法直接读取。${SAVE_AS_XLSX}`,
+  otherFormat: (ext: string) => `这是 .${ext} 格式的表格文件，无法直接读取。${SAVE_AS_XLSX}`,
   notWorkbook: `文件不是 Excel 工作簿（.xlsx），也不是 CSV 文件，无法读取。${SAVE_AS_XLSX}`,
   damaged: `文件已损坏或不是有效的 Excel 工作簿，无法读取。${SAVE_AS_XLSX}`,
   csv: '无法读取这个 CSV 文件：请确认它是以逗号分隔的文本（UTF-8 或 GBK 编码），或另存为 .xlsx 再上传',
@@ -36,6 +37,8 @@ export async function readLedgerFile(
 ): Promise<RawSheet[]> {
   const ext = extension(fileName);
   if (startsWith(buffer, OLE2) || ext === 'xls' || ext === 'et') throw new WorkbookUnreadable(UNREADABLE.binary);
+  // The binary Excel workbook and OpenDocument are zips too, but hold no SpreadsheetML.
+  if (ext === 'xlsb' || ext === 'ods' || ext === 'numbers') throw new WorkbookUnreadable(UNREADABLE.otherFormat(ext));
   if (startsWith(buffer, [0x50, 0x4b, 0x03, 0x04])) {
     const sheets = await readWorkbook(buffer, limits).catch((error: unknown) => {
       if (!(error instanceof WorkbookUnreadable)) throw error;

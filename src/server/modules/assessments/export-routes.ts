@@ -1,3 +1,4 @@
+import { XlsxFile, ErrorResponses } from '../../http/schemas.ts';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
@@ -48,6 +49,7 @@ export const assessmentExportRoutes: FastifyPluginAsyncTypebox = async (app) => 
           { assessmentId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '考核' }) },
           { additionalProperties: false },
         ),
+        response: { 200: XlsxFile('考核得分排名表 .xlsx'), ...ErrorResponses },
       },
     },
     async (req, reply) => {

@@ -1,19 +1,37 @@
 /** What other modules use from the audit trail: recordAudit (record-audit.ts) and the per-record timeline. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Scope } from '../../db/scope.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { FULL_SCOPE } from '../../db/scope.ts';
 import { auditColumns, auditQuery } from './repository.ts';
 import { presentAuditEvent } from './presenter.ts';
 
-/** The newest-first history of one record, as far as the caller's scope reaches. */
+/** The ids among `ids` that the caller may see: the owning module's own visibility rule, in bulk. */
+export type VisibleIds = (db: Kysely<Database>, actor: Actor, ids: number[]) => Promise<Set<number>>;
+
+const subjects = new Map<string, VisibleIds>();
+
+/**
+ * A module whose records may be seen beyond the unit path the audit trail stored (a task by its responsible
+ * units, a problem by a measure's 责任领导) says so here: whoever may see the record may read its history.
+ */
+export function registerTimelineSubject(entityType: string, visibleIds: VisibleIds): void {
+  subjects.set(entityType, visibleIds);
+}
+
+/**
+ * The newest-first history of one record: all of it when the owning module says the caller may see the
+ * record, otherwise as far as the caller's scope reaches.
+ */
 export async function recordTimeline(
   db: Kysely<Database>,
-  scope: Scope,
+  actor: Actor,
   entityType: string,
   entityId: number,
   limit = 200,
 ) {
-  const rows = await auditQuery(db, scope, { entityType, entityId })
+  const visible = (await subjects.get(entityType)?.(db, actor, [entityId]))?.has(entityId) ?? false;
+  const rows = await auditQuery(db, visible ? FULL_SCOPE : actor.scope, { entityType, entityId })
     .select(auditColumns)
     .orderBy('id', 'desc')
     .limit(limit)

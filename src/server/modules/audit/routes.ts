@@ -71,7 +71,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const items = await recordTimeline(app.db, req.actor.scope, req.params.entityType, req.params.entityId);
+      const items = await recordTimeline(app.db, req.actor, req.params.entityType, req.params.entityId);
       if (!items.length) throw notFound('变更记录');
       return { items };
     },

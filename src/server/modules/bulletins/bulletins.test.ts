@@ -48,6 +48,18 @@ describeEachDb('#bulletins', (h) => {
     });
   });
 
+  it('without a unit, the office compiles for the top of its scope (the whole campaign), not its own branch', async () => {
+    const { call, fx } = h();
+    const res = await call('office', 'POST', '/api/v1/bulletins', {
+      campaignId,
+      periodFrom: '2026-11-01',
+      periodTo: '2027-12-31',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().orgId).toBe(fx.units.root.id);
+    expect(res.json().sections.map((s: { heading: string }) => s.heading)).toContain('督导检查');
+  });
+
   it('a draft quotes the dashboard figures for the same scope, the period highlights and checks; once issued it is frozen', async () => {
     const { call, fx } = h();
     const created = await call('office', 'POST', '/api/v1/bulletins', {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf, VersionBody } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, VersionBody, FileResponse } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import { renderOfficialDocument } from '../../io/docx-writer.ts';
@@ -14,6 +14,7 @@ import { compileBulletin } from './commands/compile-bulletin.ts';
 import { editBulletin, issueBulletin } from './commands/edit-bulletin.ts';
 import { flagHighlight, type HighlightEntity } from './commands/flag-highlight.ts';
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const tags = ['简报'];
 
 /** 简报 (F10): drafts compiled from a period's records, edited in sections, 签发, published, downloaded as Word. */
@@ -61,14 +62,21 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/bulletins/:id.docx',
-    { schema: { tags, summary: '下载 Word 简报（公文格式）', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '下载 Word 简报（公文格式）',
+        params: IdParams,
+        response: { 200: FileResponse(DOCX, '简报 .docx（GB/T 9704 版式）'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const b = await findBulletin(app.db, req.actor, req.params.id);
       if (!b) throw notFound('简报');
       const bytes = await renderOfficialDocument(bulletinDocument(b));
       const name = encodeURIComponent(`${b.masthead}${numberLabel(b.kind, b.number)}.docx`);
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-type', DOCX)
         .header('content-disposition', `attachment; filename="bulletin-${b.id}.docx"; filename*=UTF-8''${name}`)
         .send(bytes);
     },

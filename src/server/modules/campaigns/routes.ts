@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, NoContent } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import {
@@ -128,7 +128,9 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/campaigns/:id/readings/:readingId',
-    { schema: { tags, summary: '删除必学篇目', params: ReadingParams } },
+    {
+      schema: { tags, summary: '删除必学篇目', params: ReadingParams, response: { 204: NoContent, ...ErrorResponses } },
+    },
     async (req, reply) => {
       await deleteReading(ctxOf(req), req.params.id, req.params.readingId);
       return reply.status(204).send();

@@ -1,15 +1,14 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { campaignBrief } from '../campaigns/public.ts';
 import { nowIso, today } from '../../clock.ts';
-import { categoryExists, configInPast, forbidden, notFound } from '../../errors.ts';
 import { childUnits, figuresUnit } from '../orgs/public.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { ctxOf } from '../../http/context.ts';
+import { addCategory } from './commands/add-category.ts';
+import { addRateConfig } from './commands/add-rate-config.ts';
 import { CategoryBody, Figures, FiguresQuery, RateConfigBody } from './schemas.ts';
 import { demandFigures, hotspots, rawCounts, resolvePeriod, configForPeriod } from './figures.ts';
 import { rankScores, ratesOf } from './rates.ts';
-import { mayConfigureRates } from './policy.ts';
 import { activeCategories, rateConfigs } from './repository.ts';
 
 const tags = ['接诉即办'];
@@ -151,30 +150,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Type.Object({ id: Type.Integer() }), ...ErrorResponses },
       },
     },
-    async (req, reply) => {
-      if (!mayConfigureRates(req.actor)) throw forbidden('只有办公室可以维护诉求类别');
-      const { group, ...rest } = req.body;
-      const row = await app.db.transaction().execute(async (trx) => {
-        if (await trx.selectFrom('demandCategories').select('id').where('code', '=', rest.code).executeTakeFirst())
-          throw categoryExists(rest.code);
-        const now = nowIso();
-        const r = await trx
-          .insertInto('demandCategories')
-          .values({ ...rest, groupName: group, createdAt: now, updatedAt: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, req.actor, {
-          action: 'create',
-          entityType: 'demand_category',
-          entityId: r.id,
-          entityLabel: rest.name,
-          orgPath: null,
-          after: req.body,
-        });
-        return r;
-      });
-      return reply.status(201).send({ id: row.id });
-    },
+    async (req, reply) => reply.status(201).send(await addCategory(ctxOf(req), req.body)),
   );
 
   app.get(
@@ -202,28 +178,6 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Type.Object({ id: Type.Integer() }), ...ErrorResponses },
       },
     },
-    async (req, reply) => {
-      if (!mayConfigureRates(req.actor)) throw forbidden('只有办公室可以调整三率权重');
-      if (req.body.effectiveFrom < today()) throw configInPast();
-      const row = await app.db.transaction().execute(async (trx) => {
-        const campaign = await campaignBrief(trx, req.body.campaignId);
-        if (!campaign) throw notFound('主题教育');
-        const r = await trx
-          .insertInto('demandRateConfigs')
-          .values({ ...req.body, createdBy: req.actor.userId, createdAt: nowIso() })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, req.actor, {
-          action: 'create',
-          entityType: 'demand_rate_config',
-          entityId: r.id,
-          entityLabel: `三率权重 ${req.body.effectiveFrom} 起`,
-          orgPath: null,
-          after: req.body,
-        });
-        return r;
-      });
-      return reply.status(201).send({ id: row.id });
-    },
+    async (req, reply) => reply.status(201).send(await addRateConfig(ctxOf(req), req.body)),
   );
 };

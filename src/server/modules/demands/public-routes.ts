@@ -9,6 +9,7 @@ import { PublicIntakeBody, Phone4, RatingBody, TrackingParams } from './schemas.
 import { demandForCitizen, publicIntake, rateDemand } from './commands/public-intake.ts';
 import { publicCategories, publicDemandView } from './public-view.ts';
 import { imageMime, PHOTO_MAX_BYTES, storePhoto } from './photo-store.ts';
+import { insertLoosePhoto } from './repository.ts';
 import type { Satisfaction } from '../../../shared/demand-enums.ts';
 
 const tags = ['群众留言（无需登录）'];
@@ -45,11 +46,7 @@ export const publicDemandRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const mime = imageMime(bytes);
       if (!mime) throw badRequest('只能上传 JPEG、PNG 或 WebP 照片', [{ path: 'file', message: '不是支持的照片格式' }]);
       const sha256 = await storePhoto(app.config.dataDir, bytes);
-      const row = await app.db
-        .insertInto('demandPhotos')
-        .values({ sha256, mime, size: bytes.length, createdAt: nowIso() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await insertLoosePhoto(app.db, { sha256, mime, size: bytes.length, createdAt: nowIso() });
       return reply.status(201).send({ id: row.id, size: bytes.length, type: mime });
     },
   );

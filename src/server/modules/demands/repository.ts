@@ -284,3 +284,28 @@ export async function recordEvent(
     .values({ ...e, note: (e.note ?? '').slice(0, 2000) })
     .execute();
 }
+
+/** Every category's name by code (labels on a page of demands; the catalogue is small). */
+export async function categoryNames(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('demandCategories').select(['code', 'name']).execute();
+  return new Map(rows.map((c) => [c.code, c.name]));
+}
+
+export async function trackingCodeOf(db: Kysely<Database>, id: number): Promise<string> {
+  return (
+    (await db.selectFrom('demands').select('trackingCode').where('id', '=', id).executeTakeFirst())?.trackingCode ?? ''
+  );
+}
+
+/** Where a photo's bytes are stored (content-addressed by SHA-256). */
+export async function photoHash(db: Kysely<Database>, photoId: number): Promise<string | undefined> {
+  return (await db.selectFrom('demandPhotos').select('sha256').where('id', '=', photoId).executeTakeFirst())?.sha256;
+}
+
+/** A photo uploaded before its demand exists (linked when the demand is submitted). */
+export function insertLoosePhoto(
+  db: Kysely<Database>,
+  photo: { sha256: string; mime: string; size: number; createdAt: string },
+) {
+  return db.insertInto('demandPhotos').values(photo).returning('id').executeTakeFirstOrThrow();
+}

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf, Text, Version } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, Text, Version, FileResponse } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { nowIso } from '../../clock.ts';
 import { notFound } from '../../errors.ts';
@@ -17,8 +17,11 @@ import {
   demandQuery,
   findDemand,
   findDemandByCode,
+  categoryNames,
+  photoHash,
   photosOf,
   repeatsOf,
+  trackingCodeOf,
   unitNames,
   type DemandFilter,
   type DemandRow,
@@ -41,18 +44,16 @@ async function present(req: FastifyRequest, rows: DemandRow[]) {
       db,
       rows.flatMap((r) => [r.orgId, r.intakeOrgId]),
     ),
-    db.selectFrom('demandCategories').select(['code', 'name']).execute(),
+    categoryNames(db),
   ]);
-  const names = { units, categories: new Map(cats.map((c) => [c.code, c.name])) };
+  const names = { units, categories: cats };
   const now = nowIso();
   return rows.map((r) => presentDemand(req.actor, r, names, now));
 }
 
 /** 群众诉求: the list and detail, staff intake, every workflow step, 协办, 转问题, the audited contact read. */
 export const demandRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const codeOf = async (id: number) =>
-    (await app.db.selectFrom('demands').select('trackingCode').where('id', '=', id).executeTakeFirst())?.trackingCode ??
-    '';
+  const codeOf = (id: number) => trackingCodeOf(app.db, id);
   // After a move that takes the demand out of the caller's sight (退单), they still get the result of their move.
   const detail = async (req: FastifyRequest, id: number, afterMove = false) => {
     const d =
@@ -153,15 +154,14 @@ export const demandRoutes: FastifyPluginAsyncTypebox = async (app) => {
           id: Type.Integer({ minimum: 1, maximum: 2147483647, title: '编号' }),
           photoId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '照片' }),
         }),
+        response: { 200: FileResponse('image/*', '照片（JPEG/PNG/WebP）'), ...ErrorResponses },
       },
     },
     async (req, reply) => {
       if (!(await findDemand(app.db, req.actor, req.params.id))) throw notFound('诉求');
       const photo = (await photosOf(app.db, req.params.id)).find((p) => p.id === req.params.photoId);
-      const row =
-        photo &&
-        (await app.db.selectFrom('demandPhotos').select('sha256').where('id', '=', photo.id).executeTakeFirst());
-      const file = row && photoPath(app.config.dataDir, row.sha256);
+      const sha256 = photo && (await photoHash(app.db, photo.id));
+      const file = sha256 && photoPath(app.config.dataDir, sha256);
       if (!photo || !file || !fs.existsSync(file)) throw notFound('照片');
       return reply.type(photo.mime).header('x-content-type-options', 'nosniff').send(fs.createReadStream(file));
     },

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
 import { problemVisible } from '../problems/public.ts';
 import { distinctIds } from '../../db/access.ts';
+import { fetchPage } from '../../db/page.ts';
 
 /** Institutions of units in scope, and those produced by problems the caller can see. */
 export function institutionVisible(actor: Actor) {
@@ -115,4 +116,20 @@ export async function linkedProblems(db: Kysely<Database>, actor: Actor, ids: nu
     .where('institutionProblems.institutionId', 'in', ids)
     .where(problemVisible(actor) as never)
     .execute();
+}
+
+/** A page of the 制度清单, newest first. */
+export function institutionPage(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: InstitutionFilter,
+  page: number,
+  pageSize: number,
+) {
+  return fetchPage(
+    institutionQuery(db, actor, filter),
+    (qb) => qb.select(institutionColumns).orderBy('institutions.id', 'desc'),
+    page,
+    pageSize,
+  );
 }

@@ -10,12 +10,11 @@ import {
   ItemToProblemBody,
   MEETING_KINDS,
   MeetingItemBody,
+  MeetingList,
   MeetingListQuery,
-  MeetingSummary,
   MeetingView,
   type MeetingKind,
 } from './schemas.ts';
-import { Type } from 'typebox';
 import { createMeeting } from './commands/create-meeting.ts';
 import { addMeetingItem } from './commands/add-meeting-item.ts';
 import { itemToProblem } from './commands/item-to-problem.ts';
@@ -32,7 +31,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '民主生活会与组织生活会',
         querystring: MeetingListQuery,
-        response: { 200: Type.Object({ items: Type.Array(MeetingSummary) }), ...ErrorResponses },
+        response: { 200: MeetingList, ...ErrorResponses },
       },
     },
     async (req) => {

@@ -71,3 +71,5 @@ export const MeetingView = Type.Object({
 });
 
 export const Created = Type.Object({ id: Type.Integer() });
+
+export const MeetingList = Type.Object({ items: Type.Array(MeetingSummary) });

@@ -1,13 +1,26 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponses, IdParams, Text } from '../../http/schemas.ts';
-import { nowIso } from '../../clock.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { ctxOf } from '../../http/context.ts';
+import { ErrorResponses, IdParams, NoContent, Text } from '../../http/schemas.ts';
+import { forbidden } from '../../errors.ts';
 import { isAdmin } from '../../policies/engine.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { issueKey, listKeys, revokeKey } from './keys.ts';
+import { listKeys } from './keys.ts';
+import { issueOpen311Key } from './commands/issue-key.ts';
+import { revokeOpen311Key } from './commands/revoke-key.ts';
 
 const tags = ['Open311'];
+const KeyList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      active: Type.Boolean(),
+      createdAt: Type.String(),
+    }),
+  ),
+});
+const IssueBody = Type.Object({ name: Text('接入平台名称', 100) }, { additionalProperties: false });
+const IssuedKey = Type.Object({ id: Type.Integer(), name: Type.String(), key: Type.String() });
 
 /** Keys for city platforms that post requests through Open311; only admins issue and revoke them. */
 export const open311KeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,9 +28,11 @@ export const open311KeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!isAdmin(req.actor)) throw forbidden('只有系统管理员可以管理 Open311 密钥');
   });
 
-  app.get('/open311-keys', { schema: { tags, summary: 'Open311 接入密钥' } }, async () => ({
-    items: (await listKeys(app.db)).map((k) => ({ ...k, active: !!k.active })),
-  }));
+  app.get(
+    '/open311-keys',
+    { schema: { tags, summary: 'Open311 接入密钥', response: { 200: KeyList, ...ErrorResponses } } },
+    async () => ({ items: (await listKeys(app.db)).map((k) => ({ ...k, active: !!k.active })) }),
+  );
 
   app.post(
     '/open311-keys',
@@ -25,41 +40,19 @@ export const open311KeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '签发 Open311 接入密钥（密钥只显示这一次）',
-        body: Type.Object({ name: Text('接入平台名称', 100) }, { additionalProperties: false }),
-        response: {
-          201: Type.Object({ id: Type.Integer(), name: Type.String(), key: Type.String() }),
-          ...ErrorResponses,
-        },
+        body: IssueBody,
+        response: { 201: IssuedKey, ...ErrorResponses },
       },
     },
-    async (req, reply) => {
-      const out = await app.db.transaction().execute(async (trx) => {
-        const k = await issueKey(trx, req.body.name.trim(), req.actor.userId, nowIso());
-        await recordAudit(trx, req.actor, {
-          action: 'create',
-          entityType: 'open311_key',
-          entityId: k.id,
-          entityLabel: req.body.name,
-          orgPath: null,
-          after: { name: req.body.name },
-        });
-        return k;
-      });
-      return reply.status(201).send({ id: out.id, name: req.body.name.trim(), key: out.key });
-    },
+    async (req, reply) => reply.status(201).send(await issueOpen311Key(ctxOf(req), req.body.name)),
   );
 
-  app.delete('/open311-keys/:id', { schema: { tags, summary: '吊销密钥', params: IdParams } }, async (req, reply) => {
-    await app.db.transaction().execute(async (trx) => {
-      const r = await revokeKey(trx, req.params.id);
-      if (Number(r.numUpdatedRows) !== 1) throw notFound('密钥');
-      await recordAudit(trx, req.actor, {
-        action: 'revoke',
-        entityType: 'open311_key',
-        entityId: req.params.id,
-        orgPath: null,
-      });
-    });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/open311-keys/:id',
+    { schema: { tags, summary: '吊销密钥', params: IdParams, response: { 204: NoContent, ...ErrorResponses } } },
+    async (req, reply) => {
+      await revokeOpen311Key(ctxOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 };

@@ -7,6 +7,12 @@ import { findOrg, findOrgInScope, scopeRoots } from './repository.ts';
 
 export { scopeRoots };
 
+/**
+ * The org module's visibility rule as an expression over `orgUnits.path`: another module that joins units
+ * filters by it instead of writing its own predicate over this module's table.
+ */
+export const orgVisible = (scope: Scope) => inScope(scope, 'orgUnits.path');
+
 /** A unit visible to the caller (id, name, path, parent), or undefined. */
 export async function visibleOrg(db: Kysely<Database>, scope: Scope, id: number) {
   return findOrgInScope(db, scope, id);

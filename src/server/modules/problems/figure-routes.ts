@@ -1,19 +1,11 @@
-import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponses } from '../../http/schemas.ts';
 import { childUnits, figuresUnit } from '../orgs/public.ts';
-import { FiguresQuery } from './schemas.ts';
+import { FiguresQuery, ProblemFiguresView } from './schemas.ts';
 import { coversSubtree } from '../../db/scope.ts';
 import { FIGURES, maintainedFigures, problemFigures } from './figures.ts';
 import { warningDaysOf } from './repository.ts';
 import { judgeDates } from './presenter.ts';
-
-const FigureRow = Type.Object({
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  own: Type.Boolean(),
-  figures: Type.Record(Type.String(), Type.Integer()),
-});
 
 /** 整改情况统计: per-unit figures whose every number opens the list it counts. */
 export const problemFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,18 +17,7 @@ export const problemFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '分单位整改统计（总数、已销号、立行立改清零、按期、逾期、上报）',
         querystring: FiguresQuery,
         response: {
-          200: Type.Object({
-            unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
-            figures: Type.Array(
-              Type.Object({
-                key: Type.String(),
-                label: Type.String(),
-                filter: Type.Record(Type.String(), Type.Unknown()),
-              }),
-            ),
-            rows: Type.Array(FigureRow),
-            total: FigureRow,
-          }),
+          200: ProblemFiguresView,
           ...ErrorResponses,
         },
       },

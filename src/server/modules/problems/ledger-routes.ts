@@ -5,6 +5,7 @@ import { describeFilter, ExportQuery, titled } from './ledger-filter.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
+import { ErrorResponses, XlsxFile } from '../../http/schemas.ts';
 import { orgPathFilter } from './routes.ts';
 import { ledgerBatches, onePerProblem, problemListSheet, rectificationSheet, resultsSheet } from './ledgers.ts';
 import { warningDaysOf } from './repository.ts';
@@ -38,7 +39,14 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/rectification.xlsx',
-    { schema: { tags, summary: '导出整改台账', querystring: ExportQuery } },
+    {
+      schema: {
+        tags,
+        summary: '导出整改台账',
+        querystring: ExportQuery,
+        response: { 200: XlsxFile('整改台账 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const { rows, dates, described } = await load(req, req.query);
       const sheet = rectificationSheet(titled('检视问题整改落实台账', described), dates);
@@ -48,7 +56,14 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/problems.xlsx',
-    { schema: { tags, summary: '导出问题清单', querystring: ExportQuery } },
+    {
+      schema: {
+        tags,
+        summary: '导出问题清单',
+        querystring: ExportQuery,
+        response: { 200: XlsxFile('问题清单 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const { rows, dates, described } = await load(req, req.query);
       const sheet = problemListSheet(titled('检视问题清单', described), dates);
@@ -58,7 +73,14 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/results.xlsx',
-    { schema: { tags, summary: '导出成果清单（已销号问题）', querystring: ExportQuery } },
+    {
+      schema: {
+        tags,
+        summary: '导出成果清单（已销号问题）',
+        querystring: ExportQuery,
+        response: { 200: XlsxFile('成果清单 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const { rows, described } = await load(req, req.query, { status: 'closed' });
       return sendXlsx(
@@ -71,7 +93,13 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/rectification-template.xlsx',
-    { schema: { tags, summary: '下载整改台账导入模板' } },
+    {
+      schema: {
+        tags,
+        summary: '下载整改台账导入模板',
+        response: { 200: XlsxFile('整改台账导入模板 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(
         reply,

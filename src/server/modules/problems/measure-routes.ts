@@ -8,10 +8,14 @@ import {
   ExtensionParams,
   MeasureBody,
   MeasureParams,
+  MeasureView,
   MeasurePatch,
   ProgressBody,
 } from './schemas.ts';
 import { addMeasure, updateMeasure } from './commands/save-measure.ts';
+import { measuresOf } from './repository.ts';
+import { presentMeasure } from './presenter.ts';
+import { today } from '../../clock.ts';
 import { reportProgress } from './commands/report-progress.ts';
 import { decideExtension, requestExtension } from './commands/extensions.ts';
 
@@ -25,15 +29,16 @@ export const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '添加整改措施',
+        summary: '添加整改措施（返回新措施，含编号与版本号）',
         params: IdParams,
         body: MeasureBody,
-        response: { 201: Ok, ...ErrorResponses },
+        response: { 201: MeasureView, ...ErrorResponses },
       },
     },
     async (req, reply) => {
-      await addMeasure(ctxOf(req), req.params.id, req.body);
-      return reply.status(201).send({ ok: true });
+      const id = await addMeasure(ctxOf(req), req.params.id, req.body);
+      const measure = (await measuresOf(app.db, [req.params.id])).find((m) => m.id === id)!;
+      return reply.status(201).send(presentMeasure(measure, today()));
     },
   );
 

@@ -23,14 +23,14 @@ export function judgeDates(warningDays: number) {
  * Why a move the caller's role could take is not open yet — so the button can say so before anyone fills its
  * dialog. The lifecycle's own refusal text is reused, so the button and the server's 409 say the same thing.
  */
-function blockersOf(p: ProblemRow, measures: MeasureRow[], abilities: Record<string, boolean>) {
+function blockersOf(p: ProblemRow, facts: MeasureFacts, abilities: Record<string, boolean>) {
   const out: Record<string, string> = {};
   if (abilities.submit) {
     const verdict = decide(
       {
         status: p.status as ProblemStatus,
-        measureCount: measures.length,
-        openMeasureCount: measures.filter((m) => m.status === 'open').length,
+        measureCount: facts.open + facts.done,
+        openMeasureCount: facts.open,
         // Evidence may come with the request itself, so it never blocks the button.
         evidenceCount: 1,
         escalated: false,
@@ -44,16 +44,24 @@ function blockersOf(p: ProblemRow, measures: MeasureRow[], abilities: Record<str
   return out;
 }
 
-/** A problem with its derived overdue flag and colour, and what the caller may do. */
-export function presentProblem(
+/** What the record's abilities and blockers need to know about its measures. */
+export interface MeasureFacts {
+  open: number;
+  done: number;
+  /** The caller owns (责任人) one of them. */
+  owns: boolean;
+}
+
+export const NO_MEASURES: MeasureFacts = { open: 0, done: 0, owns: false };
+
+/** The problem's own fields with its derived overdue flag and colour, and what the caller may do. */
+function problemFields(
   actor: Actor,
   p: ProblemRow,
   dates: { today: string; yellowUntil: string },
-  measures: MeasureRow[] = [],
+  facts: MeasureFacts,
 ) {
-  const mine = measures.filter((m) => m.problemId === p.id);
-  const ownsMeasure = actor.personId !== null && mine.some((m) => m.ownerId === actor.personId);
-  const abilities = problemAbilities(actor, { ...p, ownsMeasure });
+  const abilities = problemAbilities(actor, { ...p, ownsMeasure: facts.owns });
   return {
     id: p.id,
     campaignId: p.campaignId,
@@ -86,8 +94,44 @@ export function presentProblem(
     version: p.version,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
-    measures: mine.map((m) => ({ ...m, overdue: m.status === 'open' && m.deadline < dates.today })),
     abilities,
-    blockers: blockersOf(p, mine, abilities),
+    blockers: blockersOf(p, facts, abilities),
+  };
+}
+
+/** A measure with its derived overdue flag (open past its deadline). */
+export const presentMeasure = (m: MeasureRow, today: string) => ({
+  ...m,
+  overdue: m.status === 'open' && m.deadline < today,
+});
+
+/** The full record's problem: its fields and its measures (`measures` may hold other problems' too). */
+export function presentProblem(
+  actor: Actor,
+  p: ProblemRow,
+  dates: { today: string; yellowUntil: string },
+  measures: MeasureRow[] = [],
+) {
+  const mine = measures.filter((m) => m.problemId === p.id);
+  const open = mine.filter((m) => m.status === 'open').length;
+  const owns = actor.personId !== null && mine.some((m) => m.ownerId === actor.personId);
+  return {
+    ...problemFields(actor, p, dates, { open, done: mine.length - open, owns }),
+    measures: mine.map((m) => presentMeasure(m, dates.today)),
+  };
+}
+
+/** A 问题清单 item: the fields and the measure counts; the measures themselves only when asked for (include=measures). */
+export function presentListItem(
+  actor: Actor,
+  p: ProblemRow,
+  dates: { today: string; yellowUntil: string },
+  facts: MeasureFacts = NO_MEASURES,
+  measures?: MeasureRow[],
+) {
+  return {
+    ...problemFields(actor, p, dates, facts),
+    measureCounts: { open: facts.open, done: facts.done },
+    ...(measures ? { measures: measures.map((m) => presentMeasure(m, dates.today)) } : {}),
   };
 }

@@ -359,6 +359,40 @@ describeEachDb('#problems', (h) => {
     expect(sum).toBe(body.total.figures.total);
   });
 
+  it('lists what the table shows — measure counts, colour, abilities as on the record — and the measures only with include=measures', async () => {
+    const { call, fx } = h();
+    const second = {
+      content: '建立学习台账，逐月通报',
+      ownerId: fx.people.memberA,
+      leaderId: fx.people.leader,
+      deadline: { workingDays: 5 },
+    };
+    const p = await record({ title: '清单计数核对', measures: [{ ...second, deadline: { workingDays: 3 } }, second] });
+    const confirmed = (
+      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })
+    ).json();
+    const m = confirmed.measures[0];
+    const done = await call('officer', 'PATCH', `/api/v1/problems/${p.id}/measures/${m.id}`, {
+      status: 'done',
+      version: m.version,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    for (const user of ['officer', 'member']) {
+      const detail = (await call(user, 'GET', `/api/v1/problems/${p.id}`)).json();
+      const query = `/api/v1/problems?campaignId=${campaignId}&q=${encodeURIComponent('清单计数核对')}`;
+      const [item] = (await call(user, 'GET', query)).json().items;
+      expect(item.measureCounts).toEqual({ open: 1, done: 1 });
+      expect(item).not.toHaveProperty('measures');
+      expect(item.abilities).toEqual(detail.abilities);
+      expect(item.blockers).toEqual(detail.blockers);
+      expect(item.colour).toBe(detail.colour);
+      expect(item.dueDate).toBe(detail.measures[1].deadline);
+      const [full] = (await call(user, 'GET', `${query}&include=measures`)).json().items;
+      expect(full.measures).toEqual(detail.measures);
+    }
+    expect((await call('officer', 'GET', `/api/v1/problems?include=progress`)).statusCode).toBe(400);
+  });
+
   it('searches Chinese text in titles and descriptions, long and short queries alike', async () => {
     const { call, fx } = h();
     const p = await record({ title: '背街小巷管理粗放', description: '夜间占道经营反弹明显，群众投诉较多' });

@@ -1,13 +1,23 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
 import { distinctIds } from '../../db/access.ts';
-import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { colourPredicate } from './colour.ts';
 import { addDays } from '../../clock.ts';
+import type { ProblemFilter } from './problem-filter.ts';
+import { subtreeShare, tallyTotal } from './tally.ts';
+
+export type { ProblemFilter };
 import type { Ctx } from '../../http/context.ts';
 import { inBatches } from '../../db/in-batches.ts';
 
@@ -51,35 +61,6 @@ export async function visibleProblemIds(
     .where(problemVisible(actor))
     .execute();
   return new Set(rows.map((r) => r.id));
-}
-
-export interface ProblemFilter {
-  campaignId?: number;
-  /** Path of the unit whose subtree is wanted. */
-  orgPath?: string;
-  /** Only the unit itself, not its subtree. */
-  unitOnly?: boolean;
-  source?: string;
-  category?: string;
-  kind?: string;
-  status?: string;
-  colour?: ProblemColour;
-  ownerId?: number;
-  overdue?: boolean;
-  escalated?: boolean;
-  /** Closed with every measure finished by its deadline. */
-  onTime?: boolean;
-  specialItemId?: number;
-  /** 申请销号 waiting since before this date (Asia/Shanghai). */
-  submittedBefore?: string;
-  q?: string;
-  /**
-   * How the list should read a subtree, chosen with the maintained figures (listPlan): 'ordered' walks the
-   * campaign's list index in deadline order and skips rows outside the subtree; 'range' reads the subtree's
-   * rows by path and sorts them. SQLite is told through the range's likelihood (scope.ts); PostgreSQL
-   * plans from its own statistics.
-   */
-  plan?: 'ordered' | 'range';
 }
 
 /**
@@ -271,6 +252,32 @@ export async function problemPage(
   return { items, total, page, pageSize };
 }
 
+export interface ProblemListRequest extends Omit<ProblemFilter, 'plan'> {
+  sort: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The 问题清单 as the caller may see it: the total from the maintained figures when the caller's view is one
+ * subtree (tally.ts), the read plan chosen from the subtree's share of the campaign (listPlan), then the page.
+ * Without a unit filter, a caller whose whole visibility is one subtree reads that subtree's range.
+ */
+export async function listProblems(
+  db: Kysely<Database>,
+  actor: Actor,
+  { sort, page, pageSize, ...filter }: ProblemListRequest,
+  dates: { today: string; yellowUntil: string },
+) {
+  const listFilter = { ...filter, orgPath: filter.orgPath ?? (await visibleSubtree(db, actor)) };
+  const total = await tallyTotal(db, actor, listFilter, dates);
+  const plan =
+    total !== undefined && listFilter.orgPath
+      ? listPlan(total, await subtreeShare(db, listFilter, total, dates), page, pageSize)
+      : undefined;
+  return problemPage(db, problemQuery(db, actor, { ...listFilter, plan }, dates), sort, page, pageSize, total);
+}
+
 /**
  * When a caller's whole visibility is one subtree (one subtree grant, and nothing of their own — individual
  * problems, measures they own or lead — outside it), its path: the list can then filter by that range alone
@@ -345,6 +352,35 @@ export function measuresOf(db: Kysely<Database>, problemIds: number[]) {
 }
 
 export type MeasureRow = Awaited<ReturnType<typeof measuresOf>>[number];
+
+/**
+ * Of each problem, how many measures are open and done and whether `personId` owns one — what a list item's
+ * counts, abilities and blockers need, in one grouped read of the measures' index instead of the measures.
+ */
+export async function measureFactsOf(
+  db: Kysely<Database>,
+  problemIds: number[],
+  personId: number | null,
+): Promise<Map<number, { open: number; done: number; owns: boolean }>> {
+  if (!problemIds.length) return new Map();
+  const rows = await db
+    .selectFrom('problemMeasures')
+    .select((eb) => {
+      const count = (p: Expression<SqlBool>) => eb.fn.sum<number>(eb.case().when(p).then(1).else(0).end());
+      return [
+        'problemMeasures.problemId',
+        count(eb('problemMeasures.status', '=', 'open')).as('open'),
+        count(eb('problemMeasures.status', '=', 'done')).as('done'),
+        personId === null ? eb.lit(0).as('owns') : count(eb('problemMeasures.ownerId', '=', personId)).as('owns'),
+      ];
+    })
+    .where('problemMeasures.problemId', 'in', problemIds)
+    .groupBy('problemMeasures.problemId')
+    .execute();
+  return new Map(
+    rows.map((r) => [r.problemId, { open: Number(r.open), done: Number(r.done), owns: Number(r.owns) > 0 }]),
+  );
+}
 
 /** Progress notes, evidence, extension requests and escalation links of one problem. */
 export async function detailsOf(db: Kysely<Database>, problem: ProblemRow, measureIds: number[]) {

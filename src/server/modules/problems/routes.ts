@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, NoContent } from '../../http/schemas.ts';
 import { notFound } from '../../errors.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 import { filterOrgPath } from '../orgs/public.ts';
@@ -10,7 +10,7 @@ import {
   DeleteQuery,
   ProblemListQuery,
   ProblemDetailView,
-  ProblemView,
+  ProblemListItemView,
   TransitionBody,
   UpdateProblemBody,
 } from './schemas.ts';
@@ -18,18 +18,15 @@ import {
   detailsOf,
   findProblemInScope,
   type ProblemRow,
+  measureFactsOf,
   measuresOf,
-  listPlan,
-  problemPage,
-  problemQuery,
-  visibleSubtree,
+  listProblems,
   warningDaysOf,
 } from './repository.ts';
-import { judgeDates, presentProblem } from './presenter.ts';
+import { judgeDates, presentListItem, presentProblem } from './presenter.ts';
 import { createProblem, updateProblem } from './commands/save-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
 import { deleteProblem } from './commands/delete-problem.ts';
-import { subtreeShare, tallyTotal } from './tally.ts';
 import type { Action } from './lifecycle.ts';
 
 const tags = ['检视整改'];
@@ -64,32 +61,29 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '问题清单',
         querystring: ProblemListQuery,
-        response: { 200: PageOf(ProblemView), ...ErrorResponses },
+        response: { 200: PageOf(ProblemListItemView), ...ErrorResponses },
       },
     },
     async (req) => {
-      const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, ...filter } = req.query;
+      const { page = 1, pageSize = 20, orgId, sort = 'dueDate', colour, include, ...filter } = req.query;
       const dates = judgeDates(await warningDaysOf(app.db, filter.campaignId));
-      const orgPath = (await orgPathFilter(req, orgId)) ?? (await visibleSubtree(app.db, req.actor));
-      const listFilter = { ...filter, orgPath, colour: colour as ProblemColour | undefined };
-      const total = await tallyTotal(app.db, req.actor, listFilter, dates);
-      const plan =
-        total !== undefined && orgPath
-          ? listPlan(total, await subtreeShare(app.db, listFilter, total, dates), page, pageSize)
-          : undefined;
-      const result = await problemPage(
+      const orgPath = await orgPathFilter(req, orgId);
+      const result = await listProblems(
         app.db,
-        problemQuery(app.db, req.actor, { ...listFilter, plan }, dates),
-        sort,
-        page,
-        pageSize,
-        total,
+        req.actor,
+        { ...filter, orgPath, colour: colour as ProblemColour | undefined, sort, page, pageSize },
+        dates,
       );
-      const measures = await measuresOf(
-        app.db,
-        result.items.map((p) => p.id),
-      );
-      return { ...result, items: result.items.map((p) => presentProblem(req.actor, p, dates, measures)) };
+      const ids = result.items.map((p) => p.id);
+      const [facts, measures] = await Promise.all([
+        measureFactsOf(app.db, ids, req.actor.personId),
+        include === 'measures' ? measuresOf(app.db, ids) : undefined,
+      ]);
+      const mine = (id: number) => measures?.filter((m) => m.problemId === id);
+      return {
+        ...result,
+        items: result.items.map((p) => presentListItem(req.actor, p, dates, facts.get(p.id), mine(p.id))),
+      };
     },
   );
 
@@ -141,7 +135,15 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/problems/:id',
-    { schema: { tags, summary: '删除误录的问题（仅待审核）', params: IdParams, querystring: DeleteQuery } },
+    {
+      schema: {
+        tags,
+        summary: '删除误录的问题（仅待审核）',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: NoContent, ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       await deleteProblem(ctxOf(req), req.params.id, req.query.version);
       return reply.status(204).send();

@@ -137,6 +137,9 @@ export const ProblemListQuery = Type.Object(
     specialItemId: Type.Optional(Type.Integer({ minimum: 1, title: '专项整治' })),
     q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
     sort: Type.Optional(Type.String({ enum: ['dueDate', 'createdAt', '-createdAt'], title: '排序' })),
+    include: Type.Optional(
+      Type.String({ enum: ['measures'], title: '附带内容', description: 'measures：附带整改措施' }),
+    ),
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -146,7 +149,7 @@ export const MeasureParams = Type.Object({ id: Type.Integer({ minimum: 1 }), mea
 export const ExtensionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), extId: Type.Integer({ minimum: 1 }) });
 
 // The answers live in src/shared so the web takes its types from the same schemas.
-export { MeasureView, ProblemDetailView, ProblemView } from '../../../shared/views/problems.ts';
+export { MeasureView, ProblemDetailView, ProblemListItemView, ProblemView } from '../../../shared/views/problems.ts';
 
 /** DELETE carries the version it saw, as every other write does. */
 export const DeleteQuery = Type.Object(
@@ -186,4 +189,28 @@ export const SpecialItem = Type.Object({
   leadOrgName: Type.String(),
   description: Type.String(),
   problemCount: Type.Integer(),
+});
+
+export const SpecialItemList = Type.Object({ items: Type.Array(SpecialItem) });
+export const SpecialItemCreated = Type.Object({ id: Type.Integer() });
+
+const FigureRow = Type.Object({
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  own: Type.Boolean(),
+  figures: Type.Record(Type.String(), Type.Integer()),
+});
+
+/** GET /problems/figures: the figures' definitions, a row per unit (its own, then each child's subtree) and the total. */
+export const ProblemFiguresView = Type.Object({
+  unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  figures: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      filter: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
+  rows: Type.Array(FigureRow),
+  total: FigureRow,
 });

@@ -1,8 +1,7 @@
-import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
-import { CreateSpecialItemBody, SpecialItem, SpecialItemListQuery } from './schemas.ts';
+import { CreateSpecialItemBody, SpecialItemCreated, SpecialItemList, SpecialItemListQuery } from './schemas.ts';
 import { listSpecialItems } from './special-items.ts';
 import { createSpecialItem } from './commands/create-special-item.ts';
 
@@ -17,7 +16,7 @@ export const specialItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '专项整治清单',
         querystring: SpecialItemListQuery,
-        response: { 200: Type.Object({ items: Type.Array(SpecialItem) }), ...ErrorResponses },
+        response: { 200: SpecialItemList, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -33,7 +32,7 @@ export const specialItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '新建专项整治',
         body: CreateSpecialItemBody,
-        response: { 201: Type.Object({ id: Type.Integer() }), ...ErrorResponses },
+        response: { 201: SpecialItemCreated, ...ErrorResponses },
       },
     },
     async (req, reply) => reply.status(201).send({ id: await createSpecialItem(ctxOf(req), req.body) }),

@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
-import type { ProblemFilter } from './repository.ts';
+import type { ProblemFilter } from './problem-filter.ts';
 import type { TallySource } from '../../db/subtree-tally.ts';
 import { PROBLEM_TALLY } from '../../db/tally-tables.ts';
 import {

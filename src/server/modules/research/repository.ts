@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
+import { fetchPage } from '../../db/page.ts';
 
 /** Topics of units in scope, and a leader's own topics. */
 const visible = (actor: Actor) => (eb: ExpressionBuilder<Database, 'researchTopics'>) =>
@@ -66,4 +67,61 @@ export function visitsOf(db: Kysely<Database>, topicId: number) {
     .orderBy('date')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Leaders of a subtree (局级/县处级 people, or people holding a leader grant) without a report in the
+ * campaign: reported or accepted topics count, planned ones do not.
+ */
+export function leadersWithoutReport(db: Kysely<Database>, campaignId: number, orgPath: string) {
+  return db
+    .selectFrom('people')
+    .innerJoin('orgUnits', 'orgUnits.id', 'people.orgId')
+    .select(['people.id', 'people.name', 'people.position', 'orgUnits.name as orgName'])
+    .where('people.active', '=', 1)
+    .where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath))
+    .where((eb) =>
+      eb.or([
+        eb('people.leadershipLevel', 'in', ['bureau', 'county']),
+        eb.exists(
+          eb
+            .selectFrom('users')
+            .innerJoin('roleGrants', 'roleGrants.userId', 'users.id')
+            .select('users.id')
+            .whereRef('users.personId', '=', 'people.id')
+            .where('roleGrants.role', '=', 'leader'),
+        ),
+      ]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('researchTopics')
+            .select('researchTopics.id')
+            .whereRef('researchTopics.leaderId', '=', 'people.id')
+            .where('researchTopics.campaignId', '=', campaignId)
+            .where('researchTopics.status', 'in', ['reported', 'accepted']),
+        ),
+      ),
+    )
+    .orderBy('people.orgPath')
+    .orderBy('people.namePinyin')
+    .execute();
+}
+
+/** A page of topics, newest first. */
+export function topicPage(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: Parameters<typeof topicQuery>[2],
+  page: number,
+  pageSize: number,
+) {
+  return fetchPage(
+    topicQuery(db, actor, filter),
+    (qb) => qb.select(topicColumns).orderBy('researchTopics.id', 'desc'),
+    page,
+    pageSize,
+  );
 }

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses } from '../../http/schemas.ts';
+import { ErrorResponses, XlsxFile } from '../../http/schemas.ts';
 import { importForbidden, importRejected, notFound } from '../../errors.ts';
 import { idField, uploadedBytes, uploadedFile } from '../../http/uploads.ts';
 import { CellErrors } from '../../io/cell-errors.ts';
@@ -9,8 +9,8 @@ import { hasRole } from '../../policies/engine.ts';
 import { STUDY_RECORDERS } from './policy.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
 import { readUploadedSheet, renderSheet } from '../../io/xlsx-sheet.ts';
-import { pathInSubtree } from '../../db/scope.ts';
-import { findSession } from './repository.ts';
+import { findSession, rosterQuery } from './repository.ts';
+import { rosterOf } from '../../../shared/study-enums.ts';
 import { replaceAttendance, type Attendance } from './commands/save-session.ts';
 
 const HEADERS = ['姓名', '签到', '缺席原因'];
@@ -21,7 +21,13 @@ const ABSENT = new Set(['缺席', '否', '×', '未到']);
 export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/attendance-template.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '签到表模板' } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '签到表模板',
+        response: { 200: XlsxFile('签到表模板 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(
         reply,
@@ -63,12 +69,8 @@ export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
         throw importRejected(
           sheet.missing.map((h) => ({ row: 1, column: h, message: `缺少“${h}”列，请使用签到表模板` })),
         );
-      const roster = await app.db
-        .selectFrom('people')
-        .select(['id', 'name'])
-        .where('active', '=', 1)
-        .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
-        .execute();
+      const roster = await rosterQuery(app.db, session.orgPath, session.kind).select(['id', 'name']).execute();
+      const book = rosterOf(session.kind) === 'party' ? '党员名册' : '名册';
       const errors = new CellErrors();
       const attendance: Attendance[] = [];
       const seen = new Set<number>();
@@ -77,7 +79,7 @@ export const attendanceImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
         const name = cells.姓名.text;
         const matches = rosterByName.get(name) ?? [];
         if (!name) errors.push({ row, column: '姓名', message: '不能为空' });
-        else if (!matches.length) errors.push({ row, column: '姓名', message: `“${name}”不在本单位名册中` });
+        else if (!matches.length) errors.push({ row, column: '姓名', message: `“${name}”不在本单位${book}中` });
         else if (matches.length > 1)
           errors.push({ row, column: '姓名', message: `本单位有 ${matches.length} 位“${name}”，无法确定是谁` });
         else if (seen.has(matches[0].id)) errors.push({ row, column: '姓名', message: `“${name}”重复出现` });

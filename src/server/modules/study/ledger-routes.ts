@@ -1,3 +1,4 @@
+import { XlsxFile, ErrorResponses } from '../../http/schemas.ts';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
@@ -57,6 +58,7 @@ export const studyLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: XlsxFile('学习台账 .xlsx'), ...ErrorResponses },
       },
     },
     async (req, reply) => {

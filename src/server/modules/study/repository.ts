@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
+import { rosterOf } from '../../../shared/study-enums.ts';
 
 export interface SessionFilter {
   campaignId?: number;
@@ -161,3 +162,16 @@ export const makeupColumns = [
   'studySessions.date',
   'studySessions.hours',
 ] as const;
+
+/**
+ * Who is 应到 at a session of this kind in a unit's subtree: its active Party members for Party organisation
+ * life (支部党员大会, 党课 …), everyone on its roster otherwise (shared/study-enums.ts rosterOf). The roster the
+ * form offers, the check on saved attendance and the sign-in sheet all use this one query.
+ */
+export function rosterQuery(db: Kysely<Database>, orgPath: string, kind: string) {
+  return db
+    .selectFrom('people')
+    .where('people.active', '=', 1)
+    .where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath))
+    .$if(rosterOf(kind) === 'party', (qb) => qb.where('people.isPartyMember', '=', 1));
+}

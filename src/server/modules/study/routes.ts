@@ -6,7 +6,6 @@ import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
-import { pathInSubtree } from '../../db/scope.ts';
 import { SESSION_KINDS, SESSION_MODES, type SessionKind, type SessionMode } from '../../../shared/study-enums.ts';
 import { filterOrgPath, scopeRoots } from '../orgs/public.ts';
 import { studyPolicy } from './policy.ts';
@@ -15,6 +14,7 @@ import {
   findSession,
   makeupColumns,
   makeupQuery,
+  rosterQuery,
   sessionColumns,
   sessionQuery,
   type SessionRow,
@@ -97,18 +97,19 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '单位名册（快速点名）',
         querystring: Type.Object(
-          { orgId: Type.Integer({ minimum: 1, title: '单位' }) },
+          {
+            orgId: Type.Integer({ minimum: 1, title: '单位' }),
+            // Whom the session concerns: Party members for 支部党员大会 and the other Party kinds.
+            kind: Type.Optional(Type.String({ enum: Object.keys(SESSION_KINDS), title: '学习形式' })),
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (req) => {
       const path = (await orgPath(req, req.query.orgId))!;
-      const items = await app.db
-        .selectFrom('people')
+      const items = await rosterQuery(app.db, path, req.query.kind ?? 'other')
         .select(['id', 'name', 'position'])
-        .where('active', '=', 1)
-        .where((eb) => pathInSubtree(eb, 'people.orgPath', path))
         .orderBy('orgPath')
         .orderBy('namePinyin')
         .execute();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { inScope, type Scope } from '../../db/scope.ts';
+import type { Scope } from '../../db/scope.ts';
+import { orgVisible } from '../orgs/public.ts';
 
 /** Groups whose home unit is in scope, plus the caller's own groups (their members and units loaded in two more queries). */
 export async function listGroups(db: Kysely<Database>, scope: Scope, id?: number) {
@@ -30,7 +31,7 @@ export async function listGroups(db: Kysely<Database>, scope: Scope, id?: number
                   .where('m.personId', '=', scope.personId),
               ),
             ];
-      return eb.or([inScope(scope, 'orgUnits.path')(eb), ...own]);
+      return eb.or([orgVisible(scope)(eb), ...own]);
     });
   if (id !== undefined) qb = qb.where('supervisionGroups.id', '=', id);
   const groups = await qb.orderBy('supervisionGroups.id').execute();

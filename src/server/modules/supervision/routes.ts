@@ -1,29 +1,16 @@
-import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Actor } from '../../auth/actor.ts';
 import { ctxOf } from '../../http/context.ts';
-import { Abilities, ErrorResponses, IdParams, Text, Version } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, NoContent } from '../../http/schemas.ts';
+import { CreateGroupBody, GroupList, GroupView, UpdateGroupBody } from './schemas.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
 import { groupPolicy } from './policy.ts';
 import { listGroups, type GroupRow } from './repository.ts';
-import { createGroup, deleteGroup, updateGroup } from './commands/save-group.ts';
+import { createGroup } from './commands/create-group.ts';
+import { updateGroup } from './commands/update-group.ts';
+import { deleteGroup } from './commands/delete-group.ts';
 
 const tags = ['督导组'];
-const Kind = Type.String({ enum: ['supervision', 'liaison'], title: '类型' });
-const Ids = (title: string) => Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, title });
-
-const Group = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  kind: Type.String(),
-  orgId: Type.Integer(),
-  active: Type.Boolean(),
-  members: Type.Array(Type.Object({ personId: Type.Integer(), name: Type.String() })),
-  units: Type.Array(Type.Object({ orgId: Type.Integer(), name: Type.String() })),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
-
 const present = (actor: Actor, g: GroupRow) => ({
   ...g,
   active: g.active === 1,
@@ -34,7 +21,7 @@ const present = (actor: Actor, g: GroupRow) => ({
 export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/supervision-groups',
-    { schema: { tags, summary: '督导组列表', response: { 200: Type.Object({ items: Type.Array(Group) }) } } },
+    { schema: { tags, summary: '督导组列表', response: { 200: GroupList, ...ErrorResponses } } },
     async (req) => ({
       items: (await listGroups(app.db, req.actor.scope)).map((g) => present(req.actor, g)),
     }),
@@ -46,17 +33,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '新建督导组',
-        body: Type.Object(
-          {
-            name: Text('名称', 60),
-            kind: Kind,
-            orgId: Type.Integer({ minimum: 1, title: '所属单位' }),
-            memberIds: Ids('组员'),
-            unitIds: Ids('联系单位'),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Group, ...ErrorResponses },
+        body: CreateGroupBody,
+        response: { 201: GroupView, ...ErrorResponses },
       },
     },
     async (req, reply) => reply.status(201).send(present(req.actor, await createGroup(ctxOf(req), req.body))),
@@ -69,17 +47,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '修改督导组',
         params: IdParams,
-        body: Type.Object(
-          {
-            version: Version,
-            name: Type.Optional(Text('名称', 60)),
-            kind: Type.Optional(Kind),
-            memberIds: Type.Optional(Ids('组员')),
-            unitIds: Type.Optional(Ids('联系单位')),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Group, ...ErrorResponses },
+        body: UpdateGroupBody,
+        response: { 200: GroupView, ...ErrorResponses },
       },
     },
     async (req) => present(req.actor, await updateGroup(ctxOf(req), req.params.id, req.body)),
@@ -87,7 +56,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/supervision-groups/:id',
-    { schema: { tags, summary: '撤销督导组', params: IdParams } },
+    { schema: { tags, summary: '撤销督导组', params: IdParams, response: { 204: NoContent, ...ErrorResponses } } },
     async (req, reply) => {
       await deleteGroup(ctxOf(req), req.params.id);
       return reply.status(204).send();

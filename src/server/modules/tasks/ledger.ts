@@ -1,3 +1,4 @@
+import { XlsxFile, ErrorResponses } from '../../http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Kysely } from 'kysely';
@@ -122,7 +123,14 @@ const ExportQuery = Type.Object(
 export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/tasks.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '导出重点任务台账', querystring: ExportQuery } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '导出重点任务台账',
+        querystring: ExportQuery,
+        response: { 200: XlsxFile('重点任务台账 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const { campaignId, orgId, topLevel } = req.query;
       const day = today();
@@ -143,7 +151,13 @@ export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/exports/tasks-template.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '下载重点任务台账模板' } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '下载重点任务台账模板',
+        response: { 200: XlsxFile('重点任务台账模板 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(reply, '重点任务台账模板', await renderSheet(taskSheet('重点任务推进台账', today()), [])),
   );

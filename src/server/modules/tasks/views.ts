@@ -69,7 +69,7 @@ export async function taskDetail(db: Kysely<Database>, actor: Actor, id: number)
     updatesOf(db, id),
     evidenceOf(db, id),
     childrenOf(db, id),
-    recordTimeline(db, actor.scope, 'task', id, 100),
+    recordTimeline(db, actor, 'task', id, 100),
   ]);
   const files = (pick: (e: (typeof evidence)[number]) => boolean) =>
     evidence.filter(pick).map((e) => ({ id: e.attachmentId, name: e.name, size: e.size, type: e.mime }));

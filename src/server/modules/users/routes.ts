@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, NoContent } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
 import { authorize } from '../../policies/engine.ts';
@@ -127,7 +127,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/users/:id/grants/:grantId',
-    { schema: { tags, summary: '撤销角色', params: UserGrantParams } },
+    { schema: { tags, summary: '撤销角色', params: UserGrantParams, response: { 204: NoContent, ...ErrorResponses } } },
     async (req, reply) => {
       await revokeRole(ctxOf(req), req.params.id, req.params.grantId);
       return reply.status(204).send();
@@ -167,7 +167,14 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/users/:id/tokens/:tokenId',
-    { schema: { tags, summary: '吊销接口令牌', params: UserTokenParams } },
+    {
+      schema: {
+        tags,
+        summary: '吊销接口令牌',
+        params: UserTokenParams,
+        response: { 204: NoContent, ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       await revokeToken(ctxOf(req), req.params.id, req.params.tokenId);
       return reply.status(204).send();

@@ -1,10 +1,12 @@
-import { Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ORG_TYPES } from '../../../shared/org-types.ts';
 import { showError } from '../../lib/form-errors.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { createAssessment, useAssessmentMutation, useSources } from './api/assessments.ts';
+import { OrderedRangePicker } from '../../components/strict-date-picker.tsx';
+import { rangeRules } from '../../lib/date-rules.ts';
 
 interface IndicatorRow {
   area: string;
@@ -130,8 +132,8 @@ export function AssessmentForm({
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="range" label="统计时段" rules={[{ required: true, message: '请选择时段' }]}>
-              <DatePicker.RangePicker />
+            <Form.Item name="range" label="统计时段" rules={rangeRules('起始日期', '截止日期')}>
+              <OrderedRangePicker />
             </Form.Item>
           </Col>
           <Col span={6}>

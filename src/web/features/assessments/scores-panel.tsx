@@ -5,7 +5,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { EChart } from '../../components/echart.tsx';
-import { FileUpload } from '../../components/file-upload.tsx';
+import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
 import { showError } from '../../lib/form-errors.ts';
 import {
   addEntry,
@@ -113,8 +113,10 @@ function UnitDrawer({
   const review = useAssessmentMutation(({ e, accept }: { e: Entry; accept: boolean }) =>
     reviewEntry(assessment.id, e, accept),
   );
+  const uploads = useUploadCheck();
   const submit = async () => {
     const v = await form.validateFields();
+    if (!(await uploads.ready())) return;
     try {
       await save.mutateAsync({ ...v, orgId: item!.orgId, attachmentIds: files });
       form.resetFields();
@@ -217,7 +219,7 @@ function UnitDrawer({
                 </Form.Item>
               </Space>
               <Form.Item label="佐证材料">
-                <FileUpload onChange={setFiles} />
+                <FileUpload onChange={setFiles} onStateChange={uploads.onStateChange} />
               </Form.Item>
               <Button type="primary" onClick={submit} loading={save.isPending}>
                 录入

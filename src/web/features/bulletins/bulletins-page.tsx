@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { hasRole, useAuth } from '../../lib/auth.tsx';
 import { showError } from '../../lib/form-errors.ts';
@@ -8,6 +8,8 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { BULLETIN_KINDS } from '../../../shared/check-enums.ts';
 import { useBulletins, useCompileBulletin, type BulletinView } from './api/bulletins.ts';
 import { BulletinDrawer } from './bulletin-drawer.tsx';
+import { OrderedRangePicker } from '../../components/strict-date-picker.tsx';
+import { rangeRules } from '../../lib/date-rules.ts';
 
 /** Today in Asia/Shanghai (the product's day; the browser may sit in another zone). */
 const shanghaiToday = () => dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
@@ -99,13 +101,13 @@ export function BulletinsPage() {
           layout="vertical"
           initialValues={{ kind: 'regular', period: [shanghaiToday().subtract(6, 'day'), shanghaiToday()] }}
         >
-          <Form.Item name="period" label="汇总期间" rules={[{ required: true, message: '请选择期间' }]}>
-            <DatePicker.RangePicker />
+          <Form.Item name="period" label="汇总期间" rules={rangeRules('起始日期', '截止日期')}>
+            <OrderedRangePicker />
           </Form.Item>
           <Form.Item name="kind" label="类别">
             <Select options={Object.entries(BULLETIN_KINDS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name="orgId" label="编发单位（不选为本单位）">
+          <Form.Item name="orgId" label="编发单位（不选则为您工作范围的最上级单位）">
             <OrgTreeSelect />
           </Form.Item>
           <Form.Item name="title" label="标题（不填则按主题教育名称）" rules={[{ max: 100 }]}>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
@@ -7,6 +7,8 @@ import { showError } from '../../lib/form-errors.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { WORK_LINES } from '../../../shared/work-lines.ts';
 import type { Campaign } from './types.ts';
+import { OrderedRangePicker } from '../../components/strict-date-picker.tsx';
+import { rangeRules } from '../../lib/date-rules.ts';
 
 const workLineOptions = Object.entries(WORK_LINES).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 
@@ -80,8 +82,8 @@ export function CampaignForm({ campaign, onSaved }: { campaign?: Campaign; onSav
         <Form.Item name="batch" label="批次">
           <Input placeholder="如：第二批" />
         </Form.Item>
-        <Form.Item name="dates" label="起止日期" rules={[{ required: true, message: '请选择起止日期' }]}>
-          <DatePicker.RangePicker />
+        <Form.Item name="dates" label="起止日期" rules={rangeRules('开始日期', '结束日期')}>
+          <OrderedRangePicker />
         </Form.Item>
         <Form.Item name="status" label="状态">
           <Select

@@ -1,8 +1,10 @@
-import { Button, DatePicker, Descriptions, Drawer, Form, Input, List, Select, Space, Tag, message } from 'antd';
+import { Button, Descriptions, Drawer, Form, Input, List, Select, Space, Tag, message } from 'antd';
 import dayjs from 'dayjs';
 import { showError } from '../../lib/form-errors.ts';
 import { CHECK_METHODS } from '../../../shared/check-enums.ts';
 import { useCheck, useRecordCheck } from './api/checks.ts';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules } from '../../lib/date-rules.ts';
 
 const COLOURS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green', blue: 'blue', none: 'default' };
 
@@ -78,8 +80,8 @@ export function CheckDrawer(props: { id: number | null; onClose: () => void }) {
               initialValues={{ date: dayjs(c.date), method: c.method, findings: [{ text: '' }] }}
             >
               <Space>
-                <Form.Item name="date" label="检查日期">
-                  <DatePicker />
+                <Form.Item name="date" label="检查日期" rules={dateRules('检查日期', { happened: true })}>
+                  <StrictDatePicker />
                 </Form.Item>
                 <Form.Item name="method" label="检查方式">
                   <Select

@@ -19,11 +19,13 @@ const study = (sessions: number, coverage: number) => ({
   uncoveredSessions: 0,
   openMakeups: 0,
 });
+const tasks = { total: 0, done: 0, onTrack: 0, behind: 0, notStarted: 0, stale: 0, red: 0, yellow: 0 };
 const unit = (orgId: number, total: number, closed: number, sessions = 0, coverage = 0): UnitFigures => ({
   orgId,
   orgName: `单位${orgId}`,
   problems: problems(total, closed),
   study: study(sessions, coverage),
+  tasks,
 });
 const board = (own: UnitFigures, children: UnitFigures[]): Dashboard => ({
   unit: { id: 1, name: '本单位' },
@@ -31,6 +33,7 @@ const board = (own: UnitFigures, children: UnitFigures[]): Dashboard => ({
   asOf: '2026-06-01',
   problems: own.problems,
   study: own.study,
+  tasks,
   children,
 });
 

@@ -1,35 +1,25 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, type Page } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
-import { FileUpload } from '../../components/file-upload.tsx';
-
-interface Institution {
-  id: number;
-  orgName: string;
-  title: string;
-  action: string;
-  actionLabel: string;
-  reason: string;
-  status: string;
-  statusLabel: string;
-  issuedDate: string | null;
-  attachmentId: number | null;
-  problems: Array<{ id: number; title: string; status: string }>;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules } from '../../lib/date-rules.ts';
+import {
+  useCreateInstitution,
+  useInstitutions,
+  useProblemsToAnswer,
+  useTransitionInstitution,
+  type Institution,
+} from './api/institutions.ts';
 
 const STATUS_COLOURS: Record<string, string> = { draft: 'default', review: 'gold', issued: 'green', abolished: 'red' };
 
 /** 制度清单 (建章立制): 立/改/废 with their lifecycle and the problems they answer. */
 export function InstitutionsPage() {
-  const qc = useQueryClient();
   const { modal } = App.useApp();
+  const uploads = useUploadCheck();
   const [campaignId, setPicked] = usePickedCampaign();
   const [status, setStatus] = useState<string>();
   const [creating, setCreating] = useState(false);
@@ -37,60 +27,33 @@ export function InstitutionsPage() {
   const [issuing, setIssuing] = useState<Institution | null>(null);
   const [form] = Form.useForm();
   const [issueForm] = Form.useForm();
-  const query = { campaignId, status, pageSize: 100 };
-  const list = useQuery({
-    queryKey: ['institutions', query],
-    queryFn: () => api<Page<Institution>>('/institutions', { query }),
-    enabled: !!campaignId,
-  });
-  const problems = useQuery({
-    queryKey: ['problems', 'for-institutions', campaignId],
-    queryFn: () =>
-      api<Page<{ id: number; title: string; orgName: string }>>('/problems', { query: { campaignId, pageSize: 200 } }),
-    enabled: creating,
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['institutions'] });
-  const act = (i: Institution, action: string, label: string, extra: Record<string, unknown> = {}) =>
+  const list = useInstitutions({ campaignId, status, pageSize: 100 }, !!campaignId);
+  const problems = useProblemsToAnswer(campaignId, creating);
+  const createInstitution = useCreateInstitution();
+  const transition = useTransitionInstitution();
+  const act = (i: Institution, action: string, label: string, extra: { issuedDate?: string } = {}) =>
     modal.confirm({
       title: label,
       content: `确定对“${i.title}”${label}吗？`,
       okText: '确定',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await api(`/institutions/${i.id}/transitions`, {
-            method: 'POST',
-            body: { action, version: i.version, ...extra },
-          });
-          await refresh();
-        } catch (e) {
-          showError(e);
-        }
-      },
+      onOk: () => transition.run({ institution: i, action, ...extra }),
     });
   const create = async () => {
     const values = await form.validateFields();
-    try {
-      await api('/institutions', { method: 'POST', body: { ...values, campaignId, attachmentId: fileId } });
-      setCreating(false);
-      form.resetFields();
-      await refresh();
-    } catch (e) {
-      showError(e, form);
-    }
+    if (!(await uploads.ready())) return;
+    const saved = await createInstitution.run({ ...values, campaignId, attachmentId: fileId }, form);
+    if (!saved.ok) return;
+    setCreating(false);
+    form.resetFields();
   };
   const issue = async () => {
     const { issuedDate } = (await issueForm.validateFields()) as { issuedDate: Dayjs };
-    try {
-      await api(`/institutions/${issuing!.id}/transitions`, {
-        method: 'POST',
-        body: { action: 'issue', version: issuing!.version, issuedDate: issuedDate.format('YYYY-MM-DD') },
-      });
-      setIssuing(null);
-      await refresh();
-    } catch (e) {
-      showError(e, issueForm);
-    }
+    const done = await transition.run(
+      { institution: issuing!, action: 'issue', issuedDate: issuedDate.format('YYYY-MM-DD') },
+      issueForm,
+    );
+    if (done.ok) setIssuing(null);
   };
   return (
     <Card
@@ -205,7 +168,12 @@ export function InstitutionsPage() {
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item label="制度文件">
-            <FileUpload multiple={false} label="上传制度文件" onChange={(ids) => setFileId(ids[0] ?? null)} />
+            <FileUpload
+              multiple={false}
+              label="上传制度文件"
+              onChange={(ids) => setFileId(ids[0] ?? null)}
+              onStateChange={uploads.onStateChange}
+            />
           </Form.Item>
           <Form.Item name="problemIds" label="关联问题（发现一个问题、解决一类问题）">
             <Select
@@ -228,8 +196,8 @@ export function InstitutionsPage() {
         destroyOnHidden
       >
         <Form form={issueForm} layout="vertical">
-          <Form.Item name="issuedDate" label="印发日期" rules={[{ required: true, message: '请选择印发日期' }]}>
-            <DatePicker />
+          <Form.Item name="issuedDate" label="印发日期" rules={dateRules('印发日期', { required: true })}>
+            <StrictDatePicker />
           </Form.Item>
         </Form>
       </Modal>

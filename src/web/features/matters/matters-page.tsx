@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
-import { FileUpload } from '../../components/file-upload.tsx';
+import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
 import { showError } from '../../lib/form-errors.ts';
 import { useMatters, useMatterWrite, type Matter } from './api/matters-api.ts';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules } from '../../lib/date-rules.ts';
 
 const COLOURS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green', blue: 'blue' };
 type Dialog = { kind: 'create' } | { kind: 'progress' | 'finish'; matter: Matter };
@@ -19,8 +21,10 @@ export function MattersPage() {
   const [form] = Form.useForm();
   const list = useMatters({ campaignId, pageSize: 200 }, !!campaignId);
   const write = useMatterWrite();
+  const uploads = useUploadCheck();
   const submit = async () => {
     const v = await form.validateFields();
+    if (!(await uploads.ready())) return;
     try {
       if (dialog?.kind === 'create')
         await write.mutateAsync({
@@ -154,15 +158,15 @@ export function MattersPage() {
               <Form.Item name="target" label="目标" rules={[{ max: 2000 }]}>
                 <Input.TextArea rows={2} />
               </Form.Item>
-              <Form.Item name="dueDate" label="完成时限" rules={[{ required: true, message: '请选择时限' }]}>
-                <DatePicker />
+              <Form.Item name="dueDate" label="完成时限" rules={dateRules('完成时限', { required: true })}>
+                <StrictDatePicker />
               </Form.Item>
             </>
           )}
           {dialog?.kind === 'progress' && (
             <>
-              <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-                <DatePicker />
+              <Form.Item name="date" label="日期" rules={dateRules('日期', { required: true, happened: true })}>
+                <StrictDatePicker />
               </Form.Item>
               <Form.Item
                 name="note"
@@ -172,7 +176,12 @@ export function MattersPage() {
                 <Input.TextArea rows={3} />
               </Form.Item>
               <Form.Item label="佐证材料">
-                <FileUpload multiple={false} label="上传佐证" onChange={(ids) => setFileId(ids[0] ?? null)} />
+                <FileUpload
+                  multiple={false}
+                  label="上传佐证"
+                  onChange={(ids) => setFileId(ids[0] ?? null)}
+                  onStateChange={uploads.onStateChange}
+                />
               </Form.Item>
             </>
           )}

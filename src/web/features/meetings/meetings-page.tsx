@@ -1,79 +1,56 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
-import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
+import { CampaignSelect, useCampaigns, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
-import { FileUpload } from '../../components/file-upload.tsx';
-
-interface Meeting {
-  id: number;
-  kindLabel: string;
-  date: string;
-  orgName: string;
-}
-interface Item {
-  id: number;
-  kind: string;
-  content: string;
-  fromName: string;
-  toName: string | null;
-  problemId: number | null;
-}
+import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules, outsideCampaign } from '../../lib/date-rules.ts';
+import {
+  useAddMeetingItem,
+  useItemToProblem,
+  useMeeting,
+  useMeetings,
+  useRecordMeeting,
+  type Meeting,
+  type MeetingItem as Item,
+} from './api/meetings.ts';
 
 /** 专题民主生活会 / 组织生活会: the meeting and its criticism items, each one click from the problem list. */
 export function MeetingsPage() {
-  const qc = useQueryClient();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
   const [campaignId, setPicked] = usePickedCampaign();
+  const campaign = useCampaigns().data?.items.find((c) => c.id === campaignId);
   const [creating, setCreating] = useState(false);
   const [materialId, setMaterialId] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [form] = Form.useForm();
   const [itemForm] = Form.useForm();
-  const list = useQuery({
-    queryKey: ['meetings', campaignId],
-    queryFn: () => api<{ items: Meeting[] }>('/meetings', { query: { campaignId } }),
-    enabled: !!campaignId,
-  });
-  const detail = useQuery({
-    queryKey: ['meetings', 'detail', openId],
-    queryFn: () => api<Meeting & { items: Item[]; materialAttachmentId: number | null }>(`/meetings/${openId}`),
-    enabled: openId !== null,
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['meetings'] });
+  const list = useMeetings(campaignId);
+  const detail = useMeeting(openId);
+  const record = useRecordMeeting();
+  const addMeetingItem = useAddMeetingItem();
+  const itemToProblem = useItemToProblem();
+  const uploads = useUploadCheck();
   const create = async () => {
     const v = await form.validateFields();
-    try {
-      await api('/meetings', {
-        method: 'POST',
-        body: {
-          ...v,
-          campaignId,
-          date: v.date.format('YYYY-MM-DD'),
-          attendeeIds: v.attendeeIds ?? [],
-          materialAttachmentId: materialId,
-        },
-      });
-      setCreating(false);
-      form.resetFields();
-      await refresh();
-    } catch (e) {
-      showError(e, form);
-    }
+    if (!campaignId || !(await uploads.ready())) return;
+    const date = v.date.format('YYYY-MM-DD');
+    const outside = outsideCampaign(date, campaign, '该会议日期');
+    if (outside && !(await modal.confirm(outside))) return;
+    const saved = await record.run(
+      { ...v, campaignId, date, attendeeIds: v.attendeeIds ?? [], materialAttachmentId: materialId },
+      form,
+    );
+    if (!saved.ok) return;
+    setCreating(false);
+    form.resetFields();
   };
   const addItem = async () => {
     const v = await itemForm.validateFields();
-    try {
-      await api(`/meetings/${openId}/items`, { method: 'POST', body: v });
-      itemForm.resetFields();
-      await refresh();
-    } catch (e) {
-      showError(e, itemForm);
-    }
+    if (openId === null) return;
+    if ((await addMeetingItem.run({ meetingId: openId, ...v }, itemForm)).ok) itemForm.resetFields();
   };
   const toProblem = (item: Item) =>
     modal.confirm({
@@ -82,16 +59,7 @@ export function MeetingsPage() {
       okText: '转为问题',
       cancelText: '取消',
       onOk: async () => {
-        try {
-          await api(`/meetings/${openId}/items/${item.id}/to-problem`, {
-            method: 'POST',
-            body: { title: item.content.slice(0, 60) },
-          });
-          void message.success('已记入问题清单');
-          await refresh();
-        } catch (e) {
-          showError(e);
-        }
+        if (openId !== null) await itemToProblem.run({ meetingId: openId, item });
       },
     });
   return (
@@ -123,6 +91,7 @@ export function MeetingsPage() {
         open={creating}
         title="记录会议"
         onOk={create}
+        confirmLoading={record.isPending}
         onCancel={() => setCreating(false)}
         okText="保存"
         cancelText="取消"
@@ -140,14 +109,19 @@ export function MeetingsPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item name="date" label="日期" rules={[{ required: true }]}>
-            <DatePicker />
+          <Form.Item name="date" label="会议日期" rules={dateRules('会议日期', { required: true, happened: true })}>
+            <StrictDatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           <Form.Item name="attendeeIds" label="参会人员">
             <PersonSelect multiple />
           </Form.Item>
           <Form.Item label="对照检查材料">
-            <FileUpload multiple={false} label="上传对照检查材料" onChange={(ids) => setMaterialId(ids[0] ?? null)} />
+            <FileUpload
+              multiple={false}
+              label="上传对照检查材料"
+              onChange={(ids) => setMaterialId(ids[0] ?? null)}
+              onStateChange={uploads.onStateChange}
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -213,7 +187,9 @@ export function MeetingsPage() {
           <Form.Item name="content" label="内容" rules={[{ required: true, message: '请填写内容' }, { max: 2000 }]}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Button onClick={addItem}>添加事项</Button>
+          <Button loading={addMeetingItem.isPending} onClick={addItem}>
+            添加事项
+          </Button>
         </Form>
       </Drawer>
     </Card>

@@ -1,23 +1,18 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Drawer, Space, Spin, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
-import type { Org } from '../../lib/org-types.ts';
+import { useOrg, useToggleOrgActive } from './api/orgs.ts';
 import { AuditTimeline } from '../../components/audit-timeline.tsx';
 import { OrgFormModal } from './org-form-modal.tsx';
 import { OrgMoveModal } from './org-move-modal.tsx';
 
 /** Details of one unit with the actions the caller may take on it. */
 export function OrgDetail({ orgId, onSelect }: { orgId: number; onSelect: (id: number) => void }) {
-  const qc = useQueryClient();
-  const { modal, message } = App.useApp();
-  const q = useQuery({ queryKey: ['orgs', 'detail', orgId], queryFn: () => api<Org>(`/orgs/${orgId}`) });
+  const { modal } = App.useApp();
+  const q = useOrg(orgId);
+  const toggle = useToggleOrgActive();
   const [dialog, setDialog] = useState<'create' | 'edit' | 'move' | 'history' | null>(null);
-  const refresh = async () => {
-    setDialog(null);
-    await qc.invalidateQueries({ queryKey: ['orgs'] });
-  };
+  // The writes refresh the org queries themselves (api/orgs.ts).
+  const refresh = () => setDialog(null);
   if (q.isLoading || !q.data)
     return (
       <Card>
@@ -34,16 +29,7 @@ export function OrgDetail({ orgId, onSelect }: { orgId: number; onSelect: (id: n
       okText: '确定',
       cancelText: '取消',
       onOk: async () => {
-        try {
-          await api(`/orgs/${org.id}/${org.active ? 'deactivate' : 'activate'}`, {
-            method: 'POST',
-            body: { version: org.version },
-          });
-          void message.success(org.active ? '已停用' : '已启用');
-          await refresh();
-        } catch (e) {
-          showError(e);
-        }
+        if ((await toggle.run(org)).ok) refresh();
       },
     });
   return (
@@ -85,8 +71,8 @@ export function OrgDetail({ orgId, onSelect }: { orgId: number; onSelect: (id: n
         open={dialog === 'create'}
         parent={org}
         onClose={() => setDialog(null)}
-        onSaved={async (o) => {
-          await refresh();
+        onSaved={(o) => {
+          refresh();
           onSelect(o.id);
         }}
       />

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { useSaveOrg } from './api/orgs.ts';
 import type { Org } from '../../lib/org-types.ts';
 import { ORG_TYPES } from '../../../shared/org-types.ts';
 import { PersonSelect } from '../../components/person-select.tsx';
@@ -17,6 +16,7 @@ export function OrgFormModal(props: {
   onSaved: (org: Org) => void;
 }) {
   const [form] = Form.useForm();
+  const save = useSaveOrg();
   useEffect(() => {
     if (props.open) {
       form.resetFields();
@@ -32,23 +32,15 @@ export function OrgFormModal(props: {
   }, [props.open, props.org, form]);
   const submit = async () => {
     const values = await form.validateFields();
-    try {
-      const saved = props.org
-        ? await api<Org>(`/orgs/${props.org.id}`, {
-            method: 'PATCH',
-            body: { ...values, secretaryId: values.secretaryId ?? null, version: props.org.version },
-          })
-        : await api<Org>('/orgs', { method: 'POST', body: { ...values, parentId: props.parent?.id } });
-      props.onSaved(saved);
-    } catch (e) {
-      showError(e, form);
-    }
+    const saved = await save.run({ org: props.org, parent: props.parent, values }, form);
+    if (saved.ok) props.onSaved(saved.data);
   };
   return (
     <Modal
       open={props.open}
       title={props.org ? '编辑单位' : `新建下级单位（上级：${props.parent?.name ?? ''}）`}
       onOk={submit}
+      confirmLoading={save.isPending}
       onCancel={props.onClose}
       okText="保存"
       cancelText="取消"

@@ -1,21 +1,16 @@
 import { useState } from 'react';
 import { Modal, Typography } from 'antd';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { useMoveOrg } from './api/orgs.ts';
 import type { Org } from '../../lib/org-types.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 
 /** Move a unit (with its subtree) under a new parent picked from the tree. */
 export function OrgMoveModal(props: { org: Org; open: boolean; onClose: () => void; onMoved: () => void }) {
   const [parentId, setParentId] = useState<number | null>(null);
+  const move = useMoveOrg();
   const submit = async () => {
     if (!parentId) return;
-    try {
-      await api(`/orgs/${props.org.id}/move`, { method: 'POST', body: { parentId, version: props.org.version } });
-      props.onMoved();
-    } catch (e) {
-      showError(e);
-    }
+    if ((await move.run({ org: props.org, parentId })).ok) props.onMoved();
   };
   return (
     <Modal

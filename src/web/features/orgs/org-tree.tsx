@@ -1,10 +1,8 @@
 import { useMemo, useState } from 'react';
 import { App, Checkbox, Input, List, Spin, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
-import type { Org, OrgNode } from '../../lib/org-types.ts';
+import type { OrgNode } from '../../lib/org-types.ts';
+import { useMoveOrg, useOrgSearch } from './api/orgs.ts';
 import { useScopeTree } from '../../components/org-tree-select.tsx';
 
 interface DataNode extends TreeDataNode {
@@ -25,14 +23,10 @@ const toData = (n: OrgNode): DataNode => ({
 export function OrgTree({ selectedId, onSelect }: { selectedId: number | null; onSelect: (id: number) => void }) {
   const [showInactive, setShowInactive] = useState(false);
   const tree = useScopeTree(showInactive);
-  const qc = useQueryClient();
   const { modal } = App.useApp();
   const [q, setQ] = useState('');
-  const search = useQuery({
-    queryKey: ['orgs', 'search', q, showInactive],
-    queryFn: () => api<Page<Org>>('/orgs', { query: { q, pageSize: 20, includeInactive: showInactive || undefined } }),
-    enabled: q.trim().length > 0,
-  });
+  const search = useOrgSearch(q, showInactive);
+  const move = useMoveOrg();
   const data = useMemo(() => (tree.data ?? []).map(toData), [tree.data]);
   const expanded = useMemo(() => data.flatMap((d) => [d.key, ...d.children.map((c) => c.key)]), [data]);
 
@@ -47,14 +41,7 @@ export function OrgTree({ selectedId, onSelect }: { selectedId: number | null; o
       content: `确定将“${dragged.name}”连同其下级单位移动到新的上级单位下吗？`,
       okText: '移动',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await api(`/orgs/${dragged.id}/move`, { method: 'POST', body: { parentId, version: dragged.version } });
-          await qc.invalidateQueries({ queryKey: ['orgs'] });
-        } catch (e) {
-          showError(e);
-        }
-      },
+      onOk: () => move.run({ org: dragged, parentId }),
     });
   };
 

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api.ts';
 import { LEADERSHIP_LEVELS, type Person } from './types.ts';
 import { PersonDrawer } from './person-drawer.tsx';
 import { LedgerImport } from '../imports/ledger-import.tsx';
+import { peopleKeys, usePeople } from './api/people.ts';
 
 /** People of a unit (and below, optionally), or of the whole scope when no unit is given. */
 export function PeopleTable({ orgId, title = '人员名册' }: { orgId?: number; title?: string }) {
-  const qc = useQueryClient();
   const [q, setQ] = useState('');
   const [subtree, setSubtree] = useState(orgId === undefined);
   const [party, setParty] = useState<string | undefined>();
@@ -21,12 +19,9 @@ export function PeopleTable({ orgId, title = '人员名册' }: { orgId?: number;
     isPartyMember: party,
     ...page,
   };
-  const list = useQuery({ queryKey: ['people', query], queryFn: () => api<Page<Person>>('/people', { query }) });
-  const saved = async () => {
-    setDrawer(null);
-    await qc.invalidateQueries({ queryKey: ['people'] });
-    await qc.invalidateQueries({ queryKey: ['orgs'] });
-  };
+  const list = usePeople(query);
+  // The writes refresh the roster and the org tree themselves (api/people.ts).
+  const saved = () => setDrawer(null);
   return (
     <Card
       title={title}
@@ -65,7 +60,7 @@ export function PeopleTable({ orgId, title = '人员名册' }: { orgId?: number;
               ]}
             />
           )}
-          <LedgerImport ledger="people" listLabel="人员名册" invalidates={[['people'], ['orgs']]} />
+          <LedgerImport ledger="people" listLabel="人员名册" invalidates={[peopleKeys.all, ['orgs']]} />
           <Button type="primary" onClick={() => setDrawer({})}>
             新增人员
           </Button>

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Drawer, Form, Input, Select, Space, Switch, Tabs } from 'antd';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { AuditTimeline } from '../../components/audit-timeline.tsx';
+import { useSavePerson, useTogglePersonActive, useTransferPerson } from './api/people.ts';
 import { GENDERS, LEADERSHIP_LEVELS, PHONE_MESSAGE, PHONE_PATTERN, type Person } from './types.ts';
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
@@ -17,7 +16,10 @@ export function PersonDrawer(props: {
   onSaved: () => void;
 }) {
   const [form] = Form.useForm();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
+  const savePerson = useSavePerson();
+  const transferPerson = useTransferPerson();
+  const toggleActive = useTogglePersonActive();
   const [transferTo, setTransferTo] = useState<number | null>(null);
   const person = props.person;
   useEffect(() => {
@@ -36,33 +38,14 @@ export function PersonDrawer(props: {
       gender: values.gender ?? null,
       leadershipLevel: values.leadershipLevel ?? null,
     };
-    try {
-      if (person) {
-        delete body.orgId;
-        await api(`/people/${person.id}`, { method: 'PATCH', body: { ...body, version: person.version } });
-      } else {
-        await api('/people', { method: 'POST', body });
-      }
-      void message.success('已保存');
-      props.onSaved();
-    } catch (e) {
-      showError(e, form);
-    }
+    if (person) delete body.orgId;
+    if ((await savePerson.run({ person, body }, form)).ok) props.onSaved();
   };
   const transfer = async () => {
     if (!person || !transferTo) return;
-    try {
-      await api(`/people/${person.id}/transfer`, {
-        method: 'POST',
-        body: { orgId: transferTo, version: person.version },
-      });
-      void message.success('已调动');
-      props.onSaved();
-    } catch (e) {
-      showError(e);
-    }
+    if ((await transferPerson.run({ person, orgId: transferTo })).ok) props.onSaved();
   };
-  const toggleActive = () =>
+  const confirmToggle = () =>
     person &&
     modal.confirm({
       title: person.active ? '停用人员' : '启用人员',
@@ -70,15 +53,7 @@ export function PersonDrawer(props: {
       okText: '确定',
       cancelText: '取消',
       onOk: async () => {
-        try {
-          await api(`/people/${person.id}/${person.active ? 'deactivate' : 'activate'}`, {
-            method: 'POST',
-            body: { version: person.version },
-          });
-          props.onSaved();
-        } catch (e) {
-          showError(e);
-        }
+        if ((await toggleActive.run(person)).ok) props.onSaved();
       },
     });
 
@@ -131,7 +106,7 @@ export function PersonDrawer(props: {
       destroyOnHidden
       extra={
         <Space>
-          {person?.abilities.deactivate && <Button onClick={toggleActive}>{person.active ? '停用' : '启用'}</Button>}
+          {person?.abilities.deactivate && <Button onClick={confirmToggle}>{person.active ? '停用' : '启用'}</Button>}
           {(!person || person.abilities.update) && (
             <Button type="primary" onClick={save}>
               保存

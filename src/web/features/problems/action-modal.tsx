@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { DatePicker, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
-import { FileUpload } from '../../components/file-upload.tsx';
+import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
+import { useCampaigns } from '../../components/campaign-select.tsx';
 import { PROBLEM_ACTION_LABELS } from '../../../shared/vocabulary.ts';
 import { useReportProgress, useRequestExtension, useTransitionProblem } from './api/problems.ts';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules, outsideCampaign } from '../../lib/date-rules.ts';
 
 export type ActionDialog =
   | { kind: 'submit' }
@@ -23,12 +26,15 @@ const today = () => dayjs().format('YYYY-MM-DD');
 /** The small forms behind the problem's actions: 申请销号, 退回, 进展, 延期. */
 export function ActionModal({
   problemId,
+  campaignId,
   version,
   draftEffect,
   dialog,
   onClose,
 }: {
   problemId: number;
+  /** Its dates: progress dated outside them is asked about before saving. */
+  campaignId?: number;
   version: number;
   /** The 整改成效 written before a 退回: the resubmission starts from it. */
   draftEffect: string;
@@ -40,10 +46,16 @@ export function ActionModal({
   const transition = useTransitionProblem();
   const progress = useReportProgress();
   const extension = useRequestExtension();
+  const uploads = useUploadCheck();
+  const { modal } = App.useApp();
+  const campaign = useCampaigns().data?.items.find((c) => c.id === campaignId);
   if (!dialog) return null;
   const problem = { id: problemId, version };
   const submit = async () => {
     const v = await form.validateFields();
+    if ((dialog.kind === 'submit' || dialog.kind === 'progress') && !(await uploads.ready())) return;
+    const outside = dialog.kind === 'progress' && outsideCampaign(v.date.format('YYYY-MM-DD'), campaign, '该进展日期');
+    if (outside && !(await modal.confirm(outside))) return;
     const done =
       dialog.kind === 'submit'
         ? await transition.run({ problem, action: 'submit', effect: v.effect, attachmentIds }, form)
@@ -96,7 +108,7 @@ export function ActionModal({
               <Input.TextArea rows={4} />
             </Form.Item>
             <Form.Item label="佐证材料（已上传的佐证也计入）">
-              <FileUpload onChange={setAttachmentIds} />
+              <FileUpload onChange={setAttachmentIds} onStateChange={uploads.onStateChange} />
             </Form.Item>
           </>
         )}
@@ -111,19 +123,8 @@ export function ActionModal({
         )}
         {dialog.kind === 'progress' && (
           <>
-            <Form.Item
-              name="date"
-              label="进展日期"
-              rules={[
-                { required: true, message: '请选择进展日期' },
-                {
-                  validator: async (_r, d) => {
-                    if (d && d.format('YYYY-MM-DD') > today()) throw new Error('进展日期不能晚于今天');
-                  },
-                },
-              ]}
-            >
-              <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
+            <Form.Item name="date" label="进展日期" rules={dateRules('进展日期', { required: true, happened: true })}>
+              <StrictDatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
             </Form.Item>
             <Form.Item
               name="note"
@@ -133,15 +134,23 @@ export function ActionModal({
               <Input.TextArea rows={3} />
             </Form.Item>
             <Form.Item label="佐证材料">
-              <FileUpload onChange={setAttachmentIds} />
+              <FileUpload onChange={setAttachmentIds} onStateChange={uploads.onStateChange} />
             </Form.Item>
           </>
         )}
         {dialog.kind === 'extension' && (
           <>
             <Form.Item label="原整改时限">{dialog.deadline}</Form.Item>
-            <Form.Item name="requestedDeadline" label="申请延期至" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') <= dialog.deadline} />
+            <Form.Item
+              name="requestedDeadline"
+              label="申请延期至"
+              rules={dateRules('申请延期至', {
+                required: true,
+                notBefore: dayjs(dialog.deadline).add(1, 'day').format('YYYY-MM-DD'),
+                notBeforeLabel: `原整改时限的次日（${dayjs(dialog.deadline).add(1, 'day').format('YYYY-MM-DD')}）`,
+              })}
+            >
+              <StrictDatePicker disabledDate={(d) => d.format('YYYY-MM-DD') <= dialog.deadline} />
             </Form.Item>
             <Form.Item
               name="reason"

@@ -222,6 +222,7 @@ export function ProblemDrawer({ problemId, onClose }: { problemId: number | null
       {p && (
         <ActionModal
           problemId={p.id}
+          campaignId={p.campaignId}
           version={p.version}
           dialog={dialog}
           onClose={() => setDialog(null)}

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { Button, Card, Drawer, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useIsPhone } from '../../lib/responsive.ts';
@@ -6,6 +6,8 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
 import { PROBLEM_KINDS, PROBLEM_SOURCES, ROOT_CAUSES } from '../../../shared/problem-enums.ts';
 import { useCreateProblem, type ProblemDetail } from './api/problems.ts';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules } from '../../lib/date-rules.ts';
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
@@ -150,11 +152,8 @@ export function ProblemForm(props: {
                     <Form.Item noStyle shouldUpdate>
                       {() =>
                         form.getFieldValue(['measures', f.name, 'deadlineMode']) === 'date' ? (
-                          <Form.Item
-                            name={[f.name, 'deadlineDate']}
-                            rules={[{ required: true, message: '请选择日期' }]}
-                          >
-                            <DatePicker />
+                          <Form.Item name={[f.name, 'deadlineDate']} rules={dateRules('整改时限', { required: true })}>
+                            <StrictDatePicker aria-label="整改时限" />
                           </Form.Item>
                         ) : (
                           <Form.Item

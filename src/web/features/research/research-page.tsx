@@ -1,27 +1,15 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, List, Modal, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api.ts';
 import { hasRole, useAuth } from '../../lib/auth.tsx';
-import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
 import { TopicDrawer } from './topic-drawer.tsx';
-
-interface TopicRow {
-  id: number;
-  title: string;
-  leaderName: string;
-  orgName: string;
-  statusLabel: string;
-  recommended: boolean;
-}
+import { useCreateTopic, useLeadersWithoutReport, useTopics, type TopicRow } from './api/research.ts';
 
 /** 调查研究: topics led by leaders, the office's view of who has no report yet, the 成果交流会 list. */
 export function ResearchPage() {
   const { me } = useAuth();
-  const qc = useQueryClient();
   const [campaignId, setPicked] = usePickedCampaign();
   // ?open=ID (from 我的待办) opens that topic with its review ready.
   const [openId, setOpenId] = useState<number | null>(
@@ -29,31 +17,16 @@ export function ResearchPage() {
   );
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
-  const topics = useQuery({
-    queryKey: ['research', 'topics', campaignId],
-    queryFn: () => api<Page<TopicRow>>('/research/topics', { query: { campaignId, pageSize: 100 } }),
-    enabled: !!campaignId,
-  });
+  const topics = useTopics(campaignId);
   const isOffice = hasRole(me, 'admin', 'office', 'secretary');
-  const missing = useQuery({
-    queryKey: ['research', 'missing', campaignId],
-    queryFn: () =>
-      api<{ items: Array<{ id: number; name: string; position: string; orgName: string }> }>(
-        '/research/leaders-without-report',
-        { query: { campaignId } },
-      ),
-    enabled: !!campaignId && isOffice,
-  });
+  const missing = useLeadersWithoutReport(campaignId, isOffice);
+  const createTopic = useCreateTopic();
   const create = async () => {
     const v = await form.validateFields();
-    try {
-      await api('/research/topics', { method: 'POST', body: { ...v, campaignId } });
-      setCreating(false);
-      form.resetFields();
-      await qc.invalidateQueries({ queryKey: ['research'] });
-    } catch (e) {
-      showError(e, form);
-    }
+    const saved = await createTopic.run({ ...v, campaignId }, form);
+    if (!saved.ok) return;
+    setCreating(false);
+    form.resetFields();
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">

@@ -1,77 +1,40 @@
 import { useEffect } from 'react';
-import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
-
-interface Visit {
-  id: number;
-  date: string;
-  place: string;
-  method: string;
-  met: string;
-  findings: string;
-  problemId: number | null;
-}
-interface Topic {
-  id: number;
-  title: string;
-  plan: string;
-  leaderName: string;
-  orgName: string;
-  status: string;
-  statusLabel: string;
-  recommended: boolean;
-  reviewNote: string;
-  report: { situation: string; problems: string; analysis: string; measures: string };
-  visits: Visit[];
-  version: number;
-  abilities: Record<string, boolean>;
-}
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules } from '../../lib/date-rules.ts';
+import {
+  useRecordVisit,
+  useReviewTopic,
+  useSubmitReport,
+  useTopic,
+  useVisitToProblem,
+  type Visit,
+} from './api/research.ts';
 
 const METHODS = ['四不两直', '座谈', '走访', '蹲点', '问卷', '其他'];
 
 /** A research topic: its visits (each finding one click from the problem list), the four-part report, review. */
 export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onClose: () => void }) {
-  const qc = useQueryClient();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
   const [visitForm] = Form.useForm();
   const [reportForm] = Form.useForm();
-  const q = useQuery({
-    queryKey: ['research', 'topic', topicId],
-    queryFn: () => api<Topic>(`/research/topics/${topicId}`),
-    enabled: topicId !== null,
-  });
+  const q = useTopic(topicId);
+  const review = useReviewTopic();
+  const recordVisit = useRecordVisit();
+  const submitReport = useSubmitReport();
+  const visitToProblem = useVisitToProblem();
   const t = q.data;
   useEffect(() => {
     if (t) reportForm.setFieldsValue(t.report);
   }, [t, reportForm]);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['research'] });
-  const run = async (fn: () => Promise<unknown>, done: string, form?: Parameters<typeof showError>[1]) => {
-    try {
-      await fn();
-      void message.success(done);
-      await refresh();
-    } catch (e) {
-      showError(e, form);
-    }
-  };
   const toProblem = (v: Visit) =>
     modal.confirm({
       title: '转为问题清单',
       content: `将“${v.findings.slice(0, 40)}”作为调研发现的问题记入问题清单？`,
       okText: '转为问题',
       cancelText: '取消',
-      onOk: () =>
-        run(
-          () =>
-            api(`/research/visits/${v.id}/to-problem`, {
-              method: 'POST',
-              body: { title: v.findings.slice(0, 60) || t!.title },
-            }),
-          '已记入问题清单',
-        ),
+      onOk: () => visitToProblem.run({ visit: v, title: v.findings.slice(0, 60) || t!.title }),
     });
   return (
     <Drawer
@@ -85,45 +48,18 @@ export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onCl
           <Space>
             <Button
               type="primary"
-              onClick={() =>
-                run(
-                  () =>
-                    api(`/research/topics/${t.id}/review`, {
-                      method: 'POST',
-                      body: { version: t.version, accept: true, recommended: true },
-                    }),
-                  '已验收并择优推送',
-                )
-              }
+              loading={review.isPending}
+              onClick={() => review.run({ topic: t, accept: true, recommended: true })}
             >
               验收并推送
             </Button>
-            <Button
-              onClick={() =>
-                run(
-                  () =>
-                    api(`/research/topics/${t.id}/review`, {
-                      method: 'POST',
-                      body: { version: t.version, accept: true },
-                    }),
-                  '已验收',
-                )
-              }
-            >
+            <Button loading={review.isPending} onClick={() => review.run({ topic: t, accept: true })}>
               验收
             </Button>
             <Button
               danger
-              onClick={() =>
-                run(
-                  () =>
-                    api(`/research/topics/${t.id}/review`, {
-                      method: 'POST',
-                      body: { version: t.version, accept: false, note: '请补充分析和举措' },
-                    }),
-                  '已退回',
-                )
-              }
+              loading={review.isPending}
+              onClick={() => review.run({ topic: t, accept: false, note: '请补充分析和举措' })}
             >
               退回
             </Button>
@@ -175,22 +111,16 @@ export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onCl
               layout="inline"
               style={{ rowGap: 8 }}
               initialValues={{ method: '四不两直', date: dayjs() }}
-              onFinish={(v) =>
-                run(
-                  async () => {
-                    await api(`/research/topics/${t.id}/visits`, {
-                      method: 'POST',
-                      body: { ...v, date: v.date.format('YYYY-MM-DD') },
-                    });
-                    visitForm.resetFields();
-                  },
-                  '已记录走访',
+              onFinish={async (v) => {
+                const saved = await recordVisit.run(
+                  { ...v, topicId: t.id, date: v.date.format('YYYY-MM-DD') },
                   visitForm,
-                )
-              }
+                );
+                if (saved.ok) visitForm.resetFields();
+              }}
             >
-              <Form.Item name="date" rules={[{ required: true }]}>
-                <DatePicker />
+              <Form.Item name="date" rules={dateRules('走访日期', { required: true, happened: true })}>
+                <StrictDatePicker placeholder="走访日期" />
               </Form.Item>
               <Form.Item name="place" rules={[{ required: true, message: '请填写地点' }]}>
                 <Input placeholder="地点" />
@@ -211,13 +141,7 @@ export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onCl
             form={reportForm}
             layout="vertical"
             disabled={!t.abilities.report}
-            onFinish={(v) =>
-              run(
-                () => api(`/research/topics/${t.id}/report`, { method: 'PUT', body: { ...v, version: t.version } }),
-                '调研报告已提交',
-                reportForm,
-              )
-            }
+            onFinish={(v) => submitReport.run({ topic: t, report: v }, reportForm)}
           >
             {(
               [

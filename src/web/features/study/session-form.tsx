@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'react';
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Table } from 'antd';
+import { App, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useIsPhone } from '../../lib/responsive.ts';
 import type { CampaignOption } from '../../components/campaign-select.tsx';
-import { useReadings, useRecordSession, useRoster, type RosterPerson } from './api/study.ts';
+import {
+  useReadings,
+  useRecordSession,
+  useRoster,
+  useUpdateSession,
+  type RosterPerson,
+  type Session,
+} from './api/study.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
-import { SESSION_KINDS, SESSION_MODES } from '../../../shared/study-enums.ts';
+import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules, outsideCampaign } from '../../lib/date-rules.ts';
+import { SESSION_KINDS, SESSION_MODES, rosterOf } from '../../../shared/study-enums.ts';
 
 interface Mark {
   status: 'present' | 'absent';
@@ -14,16 +23,25 @@ interface Mark {
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
-/** 记录集中学习: the session, then attendance from the unit's roster in a few clicks (everyone present by default). */
+const marksOf = (people: Array<{ id: number }>) =>
+  Object.fromEntries(people.map((p) => [p.id, { status: 'present', reason: '' } as Mark]));
+
+/**
+ * 记录集中学习: the session, then attendance from whom its kind concerns (everyone present by default). Given a
+ * recorded `session`, 修改集中学习: the same form over what was recorded — its attendance list is who was 应到
+ * then, so its kind may change only to one that concerns the same people.
+ */
 export function SessionForm({
   open,
   campaignId,
   campaign,
+  session,
   onClose,
   onSaved,
 }: {
   open: boolean;
   campaignId: number;
+  session?: Session;
   /** Its dates: a session outside them is asked about before saving. */
   campaign?: Pick<CampaignOption, 'startDate' | 'endDate'>;
   onClose: () => void;
@@ -33,13 +51,22 @@ export function SessionForm({
   const { modal } = App.useApp();
   const phone = useIsPhone();
   const orgId = Form.useWatch('orgId', form) as number | undefined;
-  const roster = useRoster(orgId);
+  const kind = Form.useWatch('kind', form) as string | undefined;
+  const roster = useRoster(orgId, kind, !session);
   const readings = useReadings(campaignId);
   const record = useRecordSession();
-  const [marks, setMarks] = useState<Record<number, Mark>>({});
+  const update = useUpdateSession();
+  const people: RosterPerson[] = session
+    ? session.attendance.map((a) => ({ id: a.personId, name: a.name, position: '' }))
+    : (roster.data?.items ?? []);
+  const [marks, setMarks] = useState<Record<number, Mark>>(() =>
+    Object.fromEntries(
+      (session?.attendance ?? []).map((a) => [a.personId, { status: a.status as Mark['status'], reason: a.reason }]),
+    ),
+  );
   useEffect(() => {
-    setMarks(Object.fromEntries((roster.data?.items ?? []).map((p) => [p.id, { status: 'present', reason: '' }])));
-  }, [roster.data]);
+    if (!session) setMarks(marksOf(roster.data?.items ?? []));
+  }, [roster.data, session]);
   const save = async () => {
     const v = await form.validateFields();
     const attendance = Object.entries(marks).map(([personId, m]) => ({
@@ -48,18 +75,11 @@ export function SessionForm({
       reason: m.status === 'absent' ? m.reason : undefined,
     }));
     const date = v.date.format('YYYY-MM-DD');
-    const outside = campaign && (date < campaign.startDate || date > campaign.endDate);
-    if (
-      outside &&
-      !(await modal.confirm({
-        title: '日期不在本次主题教育期间',
-        content: `主题教育为 ${campaign.startDate} 至 ${campaign.endDate}，该学习日期为 ${date}。确定按此日期记录吗？`,
-        okText: '仍然记录',
-        cancelText: '返回修改',
-      }))
-    )
-      return;
-    const saved = await record.run({ ...v, campaignId, date, attendance }, form);
+    const outside = outsideCampaign(date, campaign, '该学习日期');
+    if (outside && !(await modal.confirm(outside))) return;
+    const saved = session
+      ? await update.run({ ...v, orgId: undefined, id: session.id, version: session.version, date, attendance }, form)
+      : await record.run({ ...v, campaignId, date, attendance }, form);
     if (!saved.ok) return;
     form.resetFields();
     onSaved();
@@ -68,12 +88,12 @@ export function SessionForm({
   return (
     <Drawer
       open={open}
-      title="记录集中学习"
+      title={session ? '修改集中学习' : '记录集中学习'}
       size={phone ? '100%' : 820}
       onClose={onClose}
       destroyOnHidden
       extra={
-        <Button type="primary" loading={record.isPending} onClick={save}>
+        <Button type="primary" loading={record.isPending || update.isPending} onClick={save}>
           保存
         </Button>
       }
@@ -81,35 +101,38 @@ export function SessionForm({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ kind: 'members_meeting', mode: 'exchange', hours: 2, date: dayjs(), online: false }}
+        initialValues={
+          session
+            ? { ...session, date: dayjs(session.date) }
+            : { kind: 'members_meeting', mode: 'exchange', hours: 2, date: dayjs(), online: false }
+        }
       >
         <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
-          <OrgTreeSelect />
+          <OrgTreeSelect disabled={!!session} />
         </Form.Item>
         <Form.Item name="topic" label="学习主题" rules={[{ required: true, message: '请填写学习主题' }, { max: 200 }]}>
           <Input />
         </Form.Item>
         <Space wrap size="large">
-          <Form.Item name="kind" label="学习形式">
-            <Select options={options(SESSION_KINDS)} style={{ width: 160 }} />
+          <Form.Item
+            name="kind"
+            label="学习形式"
+            tooltip={
+              session
+                ? '只能改为应到人员相同的形式（党的组织生活只计党员）'
+                : '党的组织生活（支部党员大会、党课等）只计党员'
+            }
+          >
+            <Select
+              options={options(SESSION_KINDS).filter((o) => !session || rosterOf(o.value) === rosterOf(session.kind))}
+              style={{ width: 160 }}
+            />
           </Form.Item>
           <Form.Item name="mode" label="学习方式">
             <Select options={options(SESSION_MODES)} style={{ width: 130 }} />
           </Form.Item>
-          <Form.Item
-            name="date"
-            label="日期"
-            rules={[
-              { required: true, message: '请选择日期' },
-              {
-                validator: async (_r, d) => {
-                  if (d && d.format('YYYY-MM-DD') > dayjs().format('YYYY-MM-DD'))
-                    throw new Error('“日期”不能晚于今天：记录的是已经召开的学习');
-                },
-              },
-            ]}
-          >
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <Form.Item name="date" label="日期" rules={dateRules('日期', { required: true, happened: true })}>
+            <StrictDatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           <Form.Item name="hours" label="学时" rules={[{ required: true, message: '请填写学时' }]}>
             <InputNumber min={0.5} max={24} step={0.5} />
@@ -128,16 +151,16 @@ export function SessionForm({
           />
         </Form.Item>
         <Form.Item name="speakerIds" label="交流发言人（每人逐一发言）">
-          <Select mode="multiple" options={(roster.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+          <Select mode="multiple" options={people.map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>
       </Form>
       {orgId && (
         <Table<RosterPerson>
           rowKey="id"
           size="small"
-          loading={roster.isLoading}
+          loading={!session && roster.isLoading}
           pagination={false}
-          dataSource={roster.data?.items ?? []}
+          dataSource={people}
           title={() =>
             `出勤登记：应到 ${Object.keys(marks).length} 人，实到 ${Object.values(marks).filter((m) => m.status === 'present').length} 人`
           }

@@ -1,16 +1,16 @@
 import { useCallback, useState } from 'react';
 import { KindChart } from './kind-chart.tsx';
-import { Button, Card, Col, Progress, Row, Space, Statistic, Table, Tabs, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Col, Popconfirm, Progress, Row, Space, Statistic, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useAuth } from '../../lib/auth.tsx';
 import { CampaignSelect, useCampaigns, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SessionForm } from './session-form.tsx';
 import { LedgerImport } from '../imports/ledger-import.tsx';
+import { MakeupDialog } from './makeup-dialog.tsx';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
 import { percent as pct } from '../../lib/format.ts';
 import {
-  useCompleteMakeup,
+  useReopenMakeup,
   useMakeups,
   useMyHours,
   useSessions,
@@ -27,6 +27,8 @@ export function StudyPage() {
   const campaigns = useCampaigns();
   const [orgId, setOrgId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Session | undefined>();
+  const [completing, setCompleting] = useState<Makeup | undefined>();
   // ?tab=makeups (from 我的待办) opens the make-up list.
   const [tab, setTab] = useState(() => new URLSearchParams(window.location.search).get('tab') ?? 'sessions');
   const [kind, setKind] = useState<string | undefined>();
@@ -45,8 +47,11 @@ export function StudyPage() {
     setTab('makeups');
   };
   const my = useMyHours(campaignId, !!campaignId && !!me?.personId);
-  const completeMakeup = useCompleteMakeup();
-  const done = (m: Makeup) => completeMakeup.run({ makeup: m, madeUpDate: dayjs().format('YYYY-MM-DD') });
+  const reopen = useReopenMakeup();
+  const close = () => {
+    setCreating(false);
+    setEditing(undefined);
+  };
   const f = figures.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -179,20 +184,24 @@ export function StudyPage() {
                     { title: '学时', dataIndex: 'hours', width: 60 },
                     { title: '应到/实到', width: 100, render: (_v, s) => `${s.expected} / ${s.present}` },
                     {
-                      title: '签到表',
-                      width: 120,
-                      render: (_v, s) => (
-                        <LedgerImport
-                          ledger="attendance"
-                          compact
-                          label="导入签到表"
-                          campaignId={campaignId}
-                          fields={{ sessionId: String(s.id) }}
-                          resume={false}
-                          listLabel="学习台账"
-                          invalidates={[studyKeys.all]}
-                        />
-                      ),
+                      title: '操作',
+                      width: 150,
+                      render: (_v, s) =>
+                        s.abilities.record && (
+                          <Space size={0}>
+                            <a onClick={() => setEditing(s)}>修改</a>
+                            <LedgerImport
+                              ledger="attendance"
+                              compact
+                              label="导入签到表"
+                              campaignId={campaignId}
+                              fields={{ sessionId: String(s.id) }}
+                              resume={false}
+                              listLabel="学习台账"
+                              invalidates={[studyKeys.all]}
+                            />
+                          </Space>
+                        ),
                     },
                   ]}
                 />
@@ -217,13 +226,33 @@ export function StudyPage() {
                       dataIndex: 'status',
                       width: 100,
                       render: (s: string, m) =>
-                        s === 'done' ? <Tag color="green">已补学 {m.madeUpDate}</Tag> : <Tag color="gold">待补学</Tag>,
+                        s === 'done' ? (
+                          <Tooltip title={m.note || undefined}>
+                            <Tag color="green">已补学 {m.madeUpDate}</Tag>
+                          </Tooltip>
+                        ) : (
+                          <Tag color="gold">待补学</Tag>
+                        ),
                     },
+                    { title: '补学方式', dataIndex: 'note', ellipsis: true },
                     {
                       title: '操作',
                       width: 110,
                       render: (_v, m) =>
-                        m.status === 'open' && m.abilities.completeMakeup && <a onClick={() => done(m)}>补学完成</a>,
+                        m.abilities.completeMakeup &&
+                        (m.status === 'open' ? (
+                          <a onClick={() => setCompleting(m)}>补学完成</a>
+                        ) : (
+                          <Popconfirm
+                            title="撤销补学？"
+                            description="该人员将重新列为待补学，本次补学的日期和方式记入变更记录。"
+                            okText="撤销补学"
+                            cancelText="取消"
+                            onConfirm={() => reopen.run(m)}
+                          >
+                            <a>撤销补学</a>
+                          </Popconfirm>
+                        )),
                     },
                   ]}
                 />
@@ -232,15 +261,18 @@ export function StudyPage() {
           ]}
         />
       </Card>
-      {campaignId && (
+      {campaignId && (creating || editing) && (
         <SessionForm
-          open={creating}
-          campaignId={campaignId}
-          onClose={() => setCreating(false)}
-          campaign={campaigns.data?.items.find((c) => c.id === campaignId)}
-          onSaved={() => setCreating(false)}
+          key={editing?.id ?? 'new'}
+          open
+          campaignId={editing?.campaignId ?? campaignId}
+          session={editing}
+          onClose={close}
+          campaign={campaigns.data?.items.find((c) => c.id === (editing?.campaignId ?? campaignId))}
+          onSaved={close}
         />
       )}
+      {completing && <MakeupDialog makeup={completing} onClose={() => setCompleting(undefined)} />}
     </Space>
   );
 }

@@ -16,7 +16,7 @@ import {
   message,
 } from 'antd';
 import { AuditTimeline } from '../../components/audit-timeline.tsx';
-import { FileUpload } from '../../components/file-upload.tsx';
+import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
 import { can } from '../../lib/abilities.ts';
 import { showError } from '../../lib/form-errors.ts';
 import { weekOf } from '../../../shared/iso-week.ts';
@@ -45,6 +45,7 @@ export function TaskDrawer({
   const [splitting, setSplitting] = useState(false);
   const [raising, setRaising] = useState(false);
   const [evidence, setEvidence] = useState<number[]>([]);
+  const uploads = useUploadCheck();
   const [updateForm] = Form.useForm();
   const done = useTaskMutation((v: { m: Milestone; note?: string }) =>
     completeMilestone(t!.id, v.m.id, { version: v.m.version, done: true, attachmentIds: evidence, note: v.note }),
@@ -133,6 +134,7 @@ export function TaskDrawer({
               form={updateForm}
               layout="inline"
               onFinish={async (v) => {
+                if (!(await uploads.ready())) return;
                 try {
                   await report.mutateAsync(v);
                   void message.success('已填报本周调度');
@@ -153,7 +155,7 @@ export function TaskDrawer({
                 <Input placeholder="本周进展" style={{ width: 220 }} maxLength={2000} />
               </Form.Item>
               <Form.Item>
-                <FileUpload onChange={setEvidence} label="佐证" />
+                <FileUpload onChange={setEvidence} onStateChange={uploads.onStateChange} label="佐证" />
               </Form.Item>
               <Button htmlType="submit" type="primary" loading={report.isPending}>
                 填报周调度
@@ -227,6 +229,7 @@ export function TaskDrawer({
           confirmLoading={done.isPending}
           onCancel={() => setCompleting(null)}
           onOk={async () => {
+            if (!(await uploads.ready())) return;
             try {
               await done.mutateAsync({ m: completing });
               void message.success('节点已完成，已计入本周调度');
@@ -237,7 +240,7 @@ export function TaskDrawer({
           }}
         >
           <Typography.Paragraph>完成标准：{completing.criteria || '—'}</Typography.Paragraph>
-          <FileUpload onChange={setEvidence} />
+          <FileUpload onChange={setEvidence} onStateChange={uploads.onStateChange} />
         </Modal>
       )}
       {raising && (

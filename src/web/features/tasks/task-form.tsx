@@ -1,10 +1,12 @@
-import { Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, message } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Modal, Row, Space, message } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
 import { showError } from '../../lib/form-errors.ts';
 import { createTask, useTaskMutation } from './api/tasks.ts';
+import { OrderedRangePicker, StrictDatePicker } from '../../components/strict-date-picker.tsx';
+import { dateRules, rangeRules } from '../../lib/date-rules.ts';
 
 interface Values {
   title: string;
@@ -100,8 +102,8 @@ export function TaskForm({
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="dates" label="起止日期" rules={[{ required: true, message: '请选择开始日期和完成时限' }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} />
+        <Form.Item name="dates" label="起止日期" rules={rangeRules('开始日期', '完成时限')}>
+          <OrderedRangePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="description" label="任务内容">
           <Input.TextArea rows={2} maxLength={4000} />
@@ -133,11 +135,8 @@ export function TaskForm({
                     <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '请填写节点名称' }]}>
                       <Input placeholder={`节点${i + 1}名称`} aria-label={`节点${i + 1}名称`} style={{ width: 200 }} />
                     </Form.Item>
-                    <Form.Item
-                      name={[f.name, 'plannedDate']}
-                      rules={[{ required: true, message: '请选择计划完成日期' }]}
-                    >
-                      <DatePicker placeholder="计划完成日期" aria-label={`节点${i + 1}日期`} />
+                    <Form.Item name={[f.name, 'plannedDate']} rules={dateRules('计划完成日期', { required: true })}>
+                      <StrictDatePicker placeholder="计划完成日期" aria-label={`节点${i + 1}日期`} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: '请填写权重' }]}>
                       <InputNumber min={0.1} placeholder="权重" aria-label={`节点${i + 1}权重`} style={{ width: 90 }} />

@@ -1,6 +1,5 @@
 import { Button, Form, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { useGrantRole, useRevokeGrant } from './api/users.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { DEFAULT_SCOPE, ROLE_LABELS, SCOPE_LABELS, type Role } from '../../../shared/roles.ts';
 import type { GrantView, UserView } from './types.ts';
@@ -9,27 +8,16 @@ const roleOptions = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value
 const scopeOptions = Object.entries(SCOPE_LABELS).map(([value, label]) => ({ value, label }));
 
 /** Roles of one account, each with its data scope; grant and revoke. */
-export function GrantsPanel({ user, onChanged }: { user: UserView; onChanged: () => void }) {
+export function GrantsPanel({ user }: { user: UserView }) {
   const [form] = Form.useForm();
+  const grantRole = useGrantRole();
+  const revokeGrant = useRevokeGrant();
   const scopeKind = Form.useWatch('scopeKind', form);
   const grant = async () => {
     const values = await form.validateFields();
-    try {
-      await api(`/users/${user.id}/grants`, { method: 'POST', body: { ...values, orgId: values.orgId ?? undefined } });
-      form.resetFields();
-      onChanged();
-    } catch (e) {
-      showError(e, form);
-    }
+    if ((await grantRole.run({ user, values }, form)).ok) form.resetFields();
   };
-  const revoke = async (g: GrantView) => {
-    try {
-      await api(`/users/${user.id}/grants/${g.id}`, { method: 'DELETE' });
-      onChanged();
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const revoke = (g: GrantView) => revokeGrant.run({ user, grant: g });
   return (
     <>
       <Table<GrantView>

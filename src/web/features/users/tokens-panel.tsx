@@ -1,37 +1,24 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Popconfirm, Space, Table, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { useCreateToken, useRevokeToken, useTokens } from './api/users.ts';
 import type { TokenView, UserView } from './types.ts';
 
 const time = (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '从未');
 
 /** API tokens for scripts (Authorization: Bearer); the secret is shown once. */
 export function TokensPanel({ user }: { user: UserView }) {
-  const qc = useQueryClient();
-  const key = ['users', user.id, 'tokens'];
-  const list = useQuery({ queryKey: key, queryFn: () => api<{ items: TokenView[] }>(`/users/${user.id}/tokens`) });
+  const list = useTokens(user.id);
+  const createToken = useCreateToken();
+  const revokeToken = useRevokeToken();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const create = async () => {
-    try {
-      const t = await api<TokenView>(`/users/${user.id}/tokens`, { method: 'POST', body: { name } });
-      setCreated(t.token ?? null);
-      setName('');
-      await qc.invalidateQueries({ queryKey: key });
-    } catch (e) {
-      showError(e);
-    }
+    const made = await createToken.run({ userId: user.id, name });
+    if (!made.ok) return;
+    setCreated(made.data.token ?? null);
+    setName('');
   };
-  const revoke = async (t: TokenView) => {
-    try {
-      await api(`/users/${user.id}/tokens/${t.id}`, { method: 'DELETE' });
-      await qc.invalidateQueries({ queryKey: key });
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const revoke = (t: TokenView) => revokeToken.run({ userId: user.id, token: t });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {created && (

@@ -1,6 +1,5 @@
 import { Form, Input, Modal } from 'antd';
-import { api } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { useCreateUser, useResetPassword } from './api/users.ts';
 
 const passwordRules = [
   { required: true, message: '请输入密码' },
@@ -11,18 +10,13 @@ const passwordRules = [
 /** Create an account (optionally linked to a person by id). */
 export function UserFormModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm();
+  const create = useCreateUser();
   const save = async () => {
     const values = await form.validateFields();
-    try {
-      await api('/users', {
-        method: 'POST',
-        body: { ...values, personId: values.personId ? Number(values.personId) : undefined },
-      });
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    }
+    const body = { ...values, personId: values.personId ? Number(values.personId) : undefined };
+    if (!(await create.run(body, form)).ok) return;
+    form.resetFields();
+    onSaved();
   };
   return (
     <Modal open={open} title="新建账号" onOk={save} onCancel={onClose} okText="创建" cancelText="取消" destroyOnHidden>
@@ -62,15 +56,12 @@ export function UserFormModal({ open, onClose, onSaved }: { open: boolean; onClo
 /** Reset an account's password (admin). */
 export function PasswordModal({ userId, open, onClose }: { userId: number; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
+  const reset = useResetPassword();
   const save = async () => {
     const values = await form.validateFields();
-    try {
-      await api(`/users/${userId}/password`, { method: 'POST', body: values });
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      showError(e, form);
-    }
+    if (!(await reset.run({ userId, password: values.password }, form)).ok) return;
+    form.resetFields();
+    onClose();
   };
   return (
     <Modal open={open} title="重置密码" onOk={save} onCancel={onClose} okText="重置" cancelText="取消" destroyOnHidden>

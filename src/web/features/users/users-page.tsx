@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Drawer, Input, Select, Space, Table, Tabs, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../lib/api.ts';
-import { showError } from '../../lib/form-errors.ts';
+import { useToggleUserActive, useUsers } from './api/users.ts';
 import { AuditTimeline } from '../../components/audit-timeline.tsx';
 import { ROLE_LABELS, type Role } from '../../../shared/roles.ts';
 import { GrantsPanel } from './grants-panel.tsx';
@@ -14,7 +12,6 @@ const roleOptions = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value
 
 /** 账号与权限: accounts, their roles and data scopes, tokens. */
 export function UsersPage() {
-  const qc = useQueryClient();
   const { modal } = App.useApp();
   const [filter, setFilter] = useState<{ q?: string; role?: string }>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -22,23 +19,16 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState(false);
   const query = { ...filter, ...page };
-  const list = useQuery({ queryKey: ['users', query], queryFn: () => api<Page<UserView>>('/users', { query }) });
+  const list = useUsers(query);
+  const toggle = useToggleUserActive();
   const current = list.data?.items.find((u) => u.id === openId);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
   const toggleActive = (u: UserView) =>
     modal.confirm({
       title: u.active ? '停用账号' : '启用账号',
       content: u.active ? `停用后“${u.username}”立即退出登录且无法再登录。` : `重新启用“${u.username}”？`,
       okText: '确定',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await api(`/users/${u.id}`, { method: 'PATCH', body: { version: u.version, active: !u.active } });
-          await refresh();
-        } catch (e) {
-          showError(e);
-        }
-      },
+      onOk: () => toggle.run(u),
     });
   return (
     <Card
@@ -99,7 +89,6 @@ export function UsersPage() {
         onClose={() => setCreating(false)}
         onSaved={() => {
           setCreating(false);
-          void refresh();
         }}
       />
       <Drawer
@@ -125,7 +114,7 @@ export function UsersPage() {
                 {
                   key: 'grants',
                   label: '角色与数据范围',
-                  children: <GrantsPanel user={current} onChanged={() => void refresh()} />,
+                  children: <GrantsPanel user={current} />,
                 },
                 { key: 'tokens', label: '接口令牌', children: <TokensPanel user={current} /> },
                 {

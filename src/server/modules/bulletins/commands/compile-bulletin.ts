@@ -11,7 +11,7 @@ import { campaignBrief } from '../../campaigns/public.ts';
 import { recordedChecks } from '../../checks/public.ts';
 import { dashboardFigures } from '../../dashboard/public.ts';
 import { selectedExemplars } from '../../exemplars/public.ts';
-import { anyOrg, visibleOrg } from '../../orgs/public.ts';
+import { anyOrg, scopeRoots, visibleOrg } from '../../orgs/public.ts';
 import { researchFigures } from '../../research/public.ts';
 import { compileSections } from '../compile.ts';
 import { bulletinPolicy } from '../policy.ts';
@@ -61,7 +61,9 @@ export async function compileContent(
 /** Starts a bulletin for a period: a draft filled from the period's records, for staff to edit before 签发. */
 export async function compileBulletin(ctx: Ctx, input: CompileInput): Promise<{ id: number }> {
   if (input.periodTo < input.periodFrom) throw invalidField('periodTo', '“截止日期”不能早于“起始日期”');
-  const orgId = input.orgId ?? ctx.actor.orgId;
+  // Without a unit, the bulletin covers the top of the caller's scope (the office: the whole campaign), as the
+  // dashboard does — not the unit the caller personally belongs to.
+  const orgId = input.orgId ?? (await scopeRoots(ctx.db, ctx.actor.scope))[0]?.id;
   if (!orgId) throw invalidField('orgId', '请选择编发单位');
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await requireWritable(await visibleOrg(trx, ctx.actor.scope, orgId), () => anyOrg(trx, orgId), '单位');

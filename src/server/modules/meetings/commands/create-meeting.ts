@@ -4,6 +4,7 @@ import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { invalidField } from '../../../errors.ts';
+import { requireHappened } from '../../../lib/happened.ts';
 import { pathInSubtree } from '../../../db/scope.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { requireUsableAttachments } from '../../attachments/public.ts';
@@ -22,6 +23,8 @@ export async function createMeeting(
     materialAttachmentId?: number | null;
   },
 ): Promise<number> {
+  // A meeting is recorded once held (its attendees spoke, its 对照检查材料 exist): never dated ahead.
+  requireHappened(input.date, 'date', '会议日期');
   return ctx.db.transaction().execute(async (trx) => {
     const org = await requireWritable(
       await visibleOrg(trx, ctx.actor.scope, input.orgId),

@@ -66,8 +66,8 @@ export async function insertMeasure(
 }
 
 /** Adds a rectification measure. */
-export async function addMeasure(ctx: Ctx, problemId: number, input: MeasureInput): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+export async function addMeasure(ctx: Ctx, problemId: number, input: MeasureInput): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject } = await loadForWrite(ctx, trx, problemId);
     authorize(problemPolicy, 'addMeasure', ctx.actor, subject);
     requireOpen('addMeasure', subject.status);
@@ -81,6 +81,7 @@ export async function addMeasure(ctx: Ctx, problemId: number, input: MeasureInpu
       orgPath: problem.orgPath,
       after: { measureId: id, ...input },
     });
+    return id;
   });
 }
 

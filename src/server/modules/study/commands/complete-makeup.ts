@@ -1,5 +1,6 @@
 import type { Ctx } from '../../../http/context.ts';
-import { notFound } from '../../../errors.ts';
+import { invalidField, notFound } from '../../../errors.ts';
+import { requireHappened } from '../../../lib/happened.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { inScope } from '../../../db/scope.ts';
@@ -7,12 +8,16 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { studyPolicy } from '../policy.ts';
 import { afterSessionWrite } from '../tally.ts';
 
-/** Closes (补学完成) or reopens a make-up item. */
+/**
+ * Closes a make-up item (补学完成, with how it was made up: date and note) or reopens it (撤销补学: the absence
+ * counts as uncovered again; what was undone stays in the audit trail's before).
+ */
 export async function setMakeupStatus(
   ctx: Ctx,
   id: number,
   input: { status: 'open' | 'done'; version: number; madeUpDate?: string; note?: string },
 ): Promise<void> {
+  if (input.status === 'done' && input.madeUpDate) requireHappened(input.madeUpDate, 'madeUpDate', '补学日期');
   await ctx.db.transaction().execute(async (trx) => {
     const item = await trx
       .selectFrom('makeupItems')
@@ -23,10 +28,17 @@ export async function setMakeupStatus(
     if (!item) throw notFound('补学事项');
     authorize(studyPolicy, 'completeMakeup', ctx.actor, item);
     checkVersion(item.version, input.version);
+    const session = await trx
+      .selectFrom('studySessions')
+      .select('date')
+      .where('id', '=', item.sessionId)
+      .executeTakeFirstOrThrow();
+    if (input.status === 'done' && input.madeUpDate && input.madeUpDate < session.date)
+      throw invalidField('madeUpDate', `“补学日期”不能早于缺席的学习（${session.date}）`);
     const values = {
       status: input.status,
       madeUpDate: input.status === 'done' ? (input.madeUpDate ?? null) : null,
-      note: (input.note ?? '').trim(),
+      note: input.status === 'done' ? (input.note ?? '').trim() : '',
     };
     await updateVersioned(trx, 'makeupItems', id, input.version, values);
     await afterSessionWrite(trx, item.sessionId);
@@ -36,7 +48,7 @@ export async function setMakeupStatus(
       entityId: item.sessionId,
       entityLabel: '补课补学',
       orgPath: item.orgPath,
-      before: { status: item.status },
+      before: { status: item.status, madeUpDate: item.madeUpDate, note: item.note },
       after: { personId: item.personId, ...values },
     });
   });

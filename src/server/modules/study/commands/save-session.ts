@@ -15,6 +15,7 @@ import { studyPolicy } from '../policy.ts';
 import { findSession, findSessionAnywhere, type SessionRow } from '../repository.ts';
 import { afterSessionWrite } from '../tally.ts';
 import { requireCampaign } from '../../campaigns/public.ts';
+import { SESSION_KINDS, rosterOf, type SessionKind } from '../../../../shared/study-enums.ts';
 
 export interface Attendance {
   personId: number;
@@ -43,7 +44,7 @@ export interface SessionInput {
  */
 async function syncAttendance(
   trx: Kysely<Database>,
-  session: { id: number; orgPath: string },
+  session: { id: number; orgPath: string; kind: string },
   attendance: Attendance[],
 ): Promise<void> {
   const ids = attendance.map((a) => a.personId);
@@ -51,12 +52,19 @@ async function syncAttendance(
   const roster = await inBatches(ids, (batch) =>
     trx
       .selectFrom('people')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'isPartyMember'])
       .where('id', 'in', batch)
       .where((eb) => pathInSubtree(eb, 'people.orgPath', session.orgPath))
       .execute(),
   );
   if (roster.length !== ids.length) throw invalidField('attendance', '“出勤名单”中有不属于本单位的人员');
+  // Party organisation life counts Party members only: a 群众 is neither 应到 nor absent (rosterQuery's rule).
+  const outsiders = rosterOf(session.kind) === 'party' ? roster.filter((p) => p.isPartyMember !== 1) : [];
+  if (outsiders.length)
+    throw invalidField(
+      'attendance',
+      `“${SESSION_KINDS[session.kind as SessionKind]}”只计中共党员，以下人员不是党员，不应列入出勤名单：${outsiders.map((p) => p.name).join('、')}`,
+    );
   // Every absentee without a reason is named, so the recorder fixes them all at once.
   const names = new Map(roster.map((p) => [p.id, p.name]));
   const unexplained = [...attendance.entries()].filter(([, a]) => a.status === 'absent' && !a.reason?.trim());
@@ -143,7 +151,7 @@ export async function createSession(ctx: Ctx, input: SessionInput): Promise<Sess
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await syncAttendance(trx, { id: row.id, orgPath: org.path }, input.attendance);
+    await syncAttendance(trx, { id: row.id, orgPath: org.path, kind: input.kind }, input.attendance);
     const session = (await findSession(trx, ctx.actor, row.id))!;
     await recordAudit(trx, ctx.actor, {
       action: 'create',
@@ -174,7 +182,7 @@ export async function updateSession(
     checkVersion(session.version, input.version);
     const { version, attendance, ...rest } = input;
     await updateVersioned(trx, 'studySessions', id, version, columns(rest));
-    await syncAttendance(trx, session, attendance);
+    await syncAttendance(trx, { ...session, kind: rest.kind }, attendance);
     const after = (await findSession(trx, ctx.actor, id))!;
     await recordAudit(trx, ctx.actor, {
       action: 'update',

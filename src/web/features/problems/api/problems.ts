@@ -5,9 +5,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
-import type { ProblemDetailViewT, ProblemViewT } from '../../../../shared/views/problems.ts';
+import type { ProblemDetailViewT, ProblemListItemT, ProblemViewT } from '../../../../shared/views/problems.ts';
 
-export type Problem = ProblemViewT;
+export type Problem = ProblemListItemT;
 export type ProblemDetail = ProblemDetailViewT;
 export type Measure = ProblemViewT['measures'][number];
 export type ProblemQuery = Record<string, string | number | boolean | undefined>;

@@ -5,7 +5,16 @@ import { useApiMutation } from '../../../lib/mutation.ts';
 
 export interface Session {
   id: number;
+  campaignId: number;
+  orgId: number;
   orgName: string;
+  kind: string;
+  mode: string;
+  online: boolean;
+  readingIds: number[];
+  speakerIds: number[];
+  version: number;
+  abilities: Record<string, boolean>;
   kindLabel: string;
   modeLabel: string;
   date: string;
@@ -23,6 +32,8 @@ export interface Makeup {
   date: string;
   status: string;
   madeUpDate: string | null;
+  /** How it was made up (观看录像、提交心得 …). */
+  note: string;
   version: number;
   abilities: Record<string, boolean>;
 }
@@ -50,7 +61,7 @@ export const studyKeys = {
   sessions: (q: Query) => ['study', 'sessions', q] as const,
   makeups: (q: Query) => ['study', 'makeups', q] as const,
   myHours: (campaignId: number | undefined) => ['study', 'my-hours', campaignId] as const,
-  roster: (orgId: number | undefined) => ['study', 'roster', orgId] as const,
+  roster: (orgId: number | undefined, kind: string | undefined) => ['study', 'roster', orgId, kind] as const,
   readings: (campaignId: number) => ['study', 'readings', campaignId] as const,
 };
 
@@ -86,12 +97,12 @@ export function useMyHours(campaignId: number | undefined, enabled: boolean) {
   });
 }
 
-/** The unit's people, for the attendance list of a new session. */
-export function useRoster(orgId: number | undefined) {
+/** Who is 应到 at a new session of this kind: the unit's Party members for Party kinds, else its whole roster. */
+export function useRoster(orgId: number | undefined, kind: string | undefined, enabled = true) {
   return useQuery({
-    queryKey: studyKeys.roster(orgId),
-    queryFn: () => api<{ items: RosterPerson[] }>('/study/sessions/roster', { query: { orgId } }),
-    enabled: !!orgId,
+    queryKey: studyKeys.roster(orgId, kind),
+    queryFn: () => api<{ items: RosterPerson[] }>('/study/sessions/roster', { query: { orgId, kind } }),
+    enabled: enabled && !!orgId,
   });
 }
 
@@ -119,14 +130,34 @@ export function useRecordSession() {
   });
 }
 
+/** Corrects a recorded session (its unit and campaign stay); attendance edits keep make-ups in step. */
+export function useUpdateSession() {
+  return useApiMutation({
+    mutationFn: ({ id, ...body }: Omit<NewSession, 'campaignId' | 'orgId'> & { id: number; version: number }) =>
+      api(`/study/sessions/${id}`, { method: 'PATCH', body }),
+    invalidates: [studyKeys.all],
+    success: '集中学习已修改',
+  });
+}
+
 export function useCompleteMakeup() {
   return useApiMutation({
-    mutationFn: ({ makeup, madeUpDate }: { makeup: Makeup; madeUpDate: string }) =>
+    mutationFn: ({ makeup, madeUpDate, note }: { makeup: Makeup; madeUpDate: string; note: string }) =>
       api(`/study/makeups/${makeup.id}`, {
         method: 'PATCH',
-        body: { status: 'done', version: makeup.version, madeUpDate },
+        body: { status: 'done', version: makeup.version, madeUpDate, note },
       }),
     invalidates: [studyKeys.all],
     success: '已标记补学完成',
+  });
+}
+
+/** 撤销补学: the make-up is open again (the absence counts as not covered). */
+export function useReopenMakeup() {
+  return useApiMutation({
+    mutationFn: (makeup: Makeup) =>
+      api(`/study/makeups/${makeup.id}`, { method: 'PATCH', body: { status: 'open', version: makeup.version } }),
+    invalidates: [studyKeys.all],
+    success: '已撤销补学',
   });
 }
