@@ -151,9 +151,18 @@ describeBrowser('browser: an office brings its own 整改台账 in', (run) => {
 
   it('says so when a ledger cannot be imported yet rather than showing a bare 404', async () => {
     const { page, baseUrl, campaignId } = run();
-    // A ledger the server does not import yet answers 404 whatever is sent; once it does, this has nothing to say.
-    const probe = await callApi(page, 'POST', '/imports/demands/previews', {});
-    if (probe.status !== 404) return;
+    // What a server without this ledger's import answers (the route does not exist), whatever is merged today.
+    await page.route('**/api/v1/imports/demands/previews', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          status: 404,
+          code: 'no_route',
+          detail: '接口不存在：POST /api/v1/imports/demands/previews',
+        }),
+      }),
+    );
     await page.goto(`${baseUrl}/demands?campaignId=${campaignId}`);
     await page.getByRole('button', { name: '导入群众诉求台账' }).click();
     const wizard = page.getByRole('dialog').filter({ hasText: '上传文件' });
@@ -162,7 +171,9 @@ describeBrowser('browser: an office brings its own 整改台账 in', (run) => {
       mimeType: 'application/octet-stream',
       buffer: await messyLedger(),
     });
-    await expect.poll(() => wizard.textContent()).toContain('暂不能导入群众诉求台账');
+    await expect.poll(() => wizard.textContent()).toContain('暂不能导入群众诉求台账：系统尚未开通该台账的导入');
+    expect(await wizard.textContent()).not.toContain('接口不存在');
+    await page.unroute('**/api/v1/imports/demands/previews');
   }, 120_000);
 });
 
