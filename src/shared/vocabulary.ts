@@ -20,6 +20,15 @@ export const PROBLEM_ACTION_HINTS = {
   escalate: '“根子在上面”的问题上报上级单位，由上级牵头整改，本单位继续跟进',
 } as const;
 
+/** The ledgers one can bring in through the import wizard, as the wizard names them. */
+export const IMPORT_LEDGER_LABELS = {
+  rectification: '整改台账',
+  people: '人员名册',
+  attendance: '签到表',
+  tasks: '重点任务台账',
+  demands: '群众诉求台账',
+} as const;
+
 export const ACTION_LABELS: Record<string, string> = {
   create: '新建',
   update: '修改',

@@ -49,7 +49,7 @@ async function toError(res: Response): Promise<ApiError> {
 /** Calls the API under /api/v1; throws ApiError on any non-2xx answer. */
 export async function api<T>(
   path: string,
-  options: { method?: string; body?: unknown; query?: Record<string, unknown> } = {},
+  options: { method?: string; body?: unknown; query?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const qs = options.query
     ? '?' +
@@ -64,7 +64,7 @@ export async function api<T>(
     res = await fetch(`/api/v1${path}${qs}`, {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
-      headers: options.body !== undefined ? { 'content-type': 'application/json' } : {},
+      headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });
   } catch {
@@ -84,4 +84,37 @@ export async function upload<T>(path: string, file: File, fields: Record<string,
   const res = await fetch(`/api/v1${path}`, { method: 'POST', body: form, credentials: 'same-origin' });
   if (!res.ok) throw await toError(res);
   return (await res.json()) as T;
+}
+
+/**
+ * Uploads a file as multipart (field `file`) and reports the bytes sent (0–1): fetch cannot tell upload
+ * progress, XMLHttpRequest can. Errors are the same ApiError as `api()`'s.
+ */
+export function uploadWithProgress<T>(
+  path: string,
+  file: File,
+  fields: Record<string, string>,
+  onProgress: (sent: number) => void,
+): Promise<T> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', file);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器，请检查网络'));
+    xhr.onload = async () => {
+      const type = xhr.getResponseHeader('content-type') ?? 'text/plain';
+      const res = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': type },
+      });
+      if (res.status === 401) onUnauthenticated();
+      if (!res.ok) reject(await toError(res));
+      else resolve((await res.json()) as T);
+    };
+    xhr.send(form);
+  });
 }

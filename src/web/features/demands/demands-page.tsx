@@ -8,6 +8,7 @@ import { useDemandCategories, useDemands, type Demand } from './api/demands-api.
 import { DemandDrawer, time } from './demand-drawer.tsx';
 import { DemandForm } from './demand-form.tsx';
 import { RateFigures } from './rate-figures.tsx';
+import { LedgerImport } from '../imports/ledger-import.tsx';
 
 const STATUSES = [
   { value: 'received', label: '已受理' },
@@ -71,6 +72,13 @@ export function DemandsPage() {
                     setPicked(id);
                     set('campaignId', String(id));
                   }}
+                />
+                <LedgerImport
+                  ledger="demands"
+                  campaignId={campaignId}
+                  disabledReason={campaignId ? undefined : '请先选择主题教育'}
+                  listLabel="群众诉求"
+                  invalidates={[['demands']]}
                 />
                 <Button type="primary" onClick={() => setCreating(true)}>
                   登记诉求

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { LEADERSHIP_LEVELS, type Person } from './types.ts';
 import { PersonDrawer } from './person-drawer.tsx';
-import { usePeople } from './api/people.ts';
+import { LedgerImport } from '../imports/ledger-import.tsx';
+import { peopleKeys, usePeople } from './api/people.ts';
 
 /** People of a unit (and below, optionally), or of the whole scope when no unit is given. */
 export function PeopleTable({ orgId, title = '人员名册' }: { orgId?: number; title?: string }) {
@@ -59,6 +60,7 @@ export function PeopleTable({ orgId, title = '人员名册' }: { orgId?: number;
               ]}
             />
           )}
+          <LedgerImport ledger="people" listLabel="人员名册" invalidates={[peopleKeys.all, ['orgs']]} />
           <Button type="primary" onClick={() => setDrawer({})}>
             新增人员
           </Button>

@@ -5,6 +5,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { CampaignSelect, useCampaigns, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SessionForm } from './session-form.tsx';
+import { LedgerImport } from '../imports/ledger-import.tsx';
 import { MakeupDialog } from './makeup-dialog.tsx';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
 import { percent as pct } from '../../lib/format.ts';
@@ -13,6 +14,7 @@ import {
   useMakeups,
   useMyHours,
   useSessions,
+  studyKeys,
   useStudyFigures,
   type Makeup,
   type Session,
@@ -183,8 +185,23 @@ export function StudyPage() {
                     { title: '应到/实到', width: 100, render: (_v, s) => `${s.expected} / ${s.present}` },
                     {
                       title: '操作',
-                      width: 70,
-                      render: (_v, s) => s.abilities.record && <a onClick={() => setEditing(s)}>修改</a>,
+                      width: 150,
+                      render: (_v, s) =>
+                        s.abilities.record && (
+                          <Space size={0}>
+                            <a onClick={() => setEditing(s)}>修改</a>
+                            <LedgerImport
+                              ledger="attendance"
+                              compact
+                              label="导入签到表"
+                              campaignId={campaignId}
+                              fields={{ sessionId: String(s.id) }}
+                              resume={false}
+                              listLabel="学习台账"
+                              invalidates={[studyKeys.all]}
+                            />
+                          </Space>
+                        ),
                     },
                   ]}
                 />

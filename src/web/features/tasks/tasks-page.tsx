@@ -4,7 +4,8 @@ import { useSearchParams } from 'react-router';
 import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { TASK_LIGHTS, TASK_STATUSES, type TaskStatus } from '../../../shared/task-enums.ts';
-import { useTaskFigures, useTasks } from './api/tasks.ts';
+import { taskKeys, useTaskFigures, useTasks } from './api/tasks.ts';
+import { LedgerImport } from '../imports/ledger-import.tsx';
 import { TaskDrawer } from './task-drawer.tsx';
 import { TaskForm } from './task-form.tsx';
 import { STATUS_COLOURS, type Task } from './types.ts';
@@ -114,9 +115,18 @@ export function TasksPage() {
     <Card
       title="推动发展 · 重点任务"
       extra={
-        <Button type="primary" disabled={!filter.campaignId} onClick={() => setCreating(true)}>
-          新建重点任务
-        </Button>
+        <Space wrap>
+          <LedgerImport
+            ledger="tasks"
+            campaignId={filter.campaignId ? Number(filter.campaignId) : undefined}
+            disabledReason={filter.campaignId ? undefined : '请先选择主题教育'}
+            listLabel="重点任务"
+            invalidates={[taskKeys.all]}
+          />
+          <Button type="primary" disabled={!filter.campaignId} onClick={() => setCreating(true)}>
+            新建重点任务
+          </Button>
+        </Space>
       }
     >
       {f && (

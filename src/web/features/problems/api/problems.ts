@@ -2,7 +2,7 @@
  * The problems feature's data: its query keys, queries and mutations. Pages import these hooks and never call
  * `api()` or `useQueryClient()` themselves; every write refreshes only `problemKeys.all`.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
 import type { ProblemDetailViewT, ProblemListItemT, ProblemViewT } from '../../../../shared/views/problems.ts';
@@ -35,12 +35,6 @@ export function useProblem(id: number | null) {
     queryFn: () => api<ProblemDetail>(`/problems/${id}`),
     enabled: id !== null,
   });
-}
-
-/** For writes that bypass a mutation (the ledger import's upload with progress): refetch the problems. */
-export function useProblemsChanged() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: problemKeys.all });
 }
 
 export interface NewProblem {
