@@ -10,7 +10,8 @@ import { isRecorder } from '../../policies/roles.ts';
 import { byNames, cellText, checkpoint, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
 import { unitLabel, unitsByNames } from '../orgs/public.ts';
 import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
-import { applyPersonUpdate, insertPerson, type PersonFields } from './commands/save-person.ts';
+import { addPeople } from './commands/add-people.ts';
+import { applyPersonUpdate, type PersonFields } from './commands/save-person.ts';
 import { GENDERS, LEADERSHIP_LEVELS, PEOPLE_FIELDS } from './ledger.ts';
 import { peopleByNames, type PersonRow } from './repository.ts';
 import { PHONE_PATTERN } from './schemas.ts';
@@ -130,18 +131,10 @@ export const rosterLedger: LedgerDefinition<CheckedPerson> = {
   needsCampaign: false,
   check,
   async write(ctx, _campaignId, rows) {
-    let created = 0;
-    let updated = 0;
-    for (const { existing, orgId, ...fields } of rows) {
-      if (existing) {
-        const { name: _name, ...changed } = fields;
-        await applyPersonUpdate(ctx.db, ctx.actor, existing.id, { ...changed, version: existing.version });
-        updated++;
-      } else {
-        await insertPerson(ctx.db, ctx.actor, { ...fields, orgId });
-        created++;
-      }
-    }
-    return { created, updated };
+    const added = rows.filter((r) => !r.existing).map(({ existing: _existing, ...person }) => person);
+    const changed = rows.filter((r) => r.existing);
+    for (const { existing, orgId: _orgId, name: _name, ...fields } of changed)
+      await applyPersonUpdate(ctx.db, ctx.actor, existing!.id, { ...fields, version: existing!.version });
+    return { created: await addPeople(ctx.db, ctx.actor, added), updated: changed.length };
   },
 };

@@ -23,7 +23,8 @@ export interface PersonFields {
   phone?: string | null;
 }
 
-function columnsOf(input: PersonFields) {
+/** The table's columns for the fields given (name with its pinyin search keys). */
+export function columnsOf(input: PersonFields) {
   const values: Record<string, unknown> = {};
   if (input.name !== undefined) Object.assign(values, { name: input.name.trim() }, pinyinKeys(input.name.trim()));
   if (input.gender !== undefined) values.gender = input.gender;
