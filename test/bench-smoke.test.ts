@@ -24,6 +24,8 @@ const LABELS = [
   '问题状态流转',
   '整改台账导出',
   '整改台账导入',
+  '整改台账导入预览',
+  '整改台账预览确认',
 ];
 
 it('runs the benchmark at the tiny scale and prints one table with every figure', { timeout: 120_000 }, async () => {

@@ -14,6 +14,7 @@ import { prepareRunDatabase } from './database.ts';
 import { readFigures } from './figures.ts';
 import { BENCH_PASSWORD, BENCH_USER } from './generate.ts';
 import { runExport, runImport } from './ledger-figures.ts';
+import { runImportPreview } from './import-preview.ts';
 import { runReadFigure } from './run-read.ts';
 import { SCALES } from './scales.ts';
 import { LIMIT_MAIN, startServer, type ServerProcess } from './server-process.ts';
@@ -82,6 +83,7 @@ try {
   if (wanted('transitions')) rows.push(await runTransitions(ctx));
   if (wanted('export')) rows.push(await runExport(ctx));
   if (wanted('import')) rows.push(await runImport(ctx));
+  if (wanted('import-preview')) rows.push(...(await runImportPreview(ctx)));
 
   const counts = `${unitRows.length} 个单位、${scale.people} 人、${scale.problems} 个问题`;
   console.log(

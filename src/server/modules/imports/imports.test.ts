@@ -301,7 +301,7 @@ describeEachDb('import preview (整改台账)', (h) => {
   });
 
   describe('after a restart', () => {
-    it('no preview is left in a working state', async () => {
+    it('no preview is left in a working state, and one unconfirmed for a week expires', async () => {
       const now = nowIso();
       const stuck = await h()
         .db.insertInto('importPreviews')
@@ -318,12 +318,31 @@ describeEachDb('import preview (整改台账)', (h) => {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      const stale = await h()
+        .db.insertInto('importPreviews')
+        .values({
+          ownerUserId: h().fx.users.office,
+          ledger: 'rectification',
+          campaignId,
+          targetId: null,
+          fileName: 'old.xlsx',
+          mode: 'preview',
+          status: 'ready',
+          createdAt: '2020-01-01T00:00:00.000Z',
+          updatedAt: '2020-01-01T00:00:00.000Z',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const app = await buildApp({ db: h().db, config: loadConfig({}) });
       await app.ready();
       await app.close();
       const p = await settled(h(), stuck.id);
       expect(p.status).toBe('failed');
       expect(p.message).toContain('服务重启');
+      expect(await settled(h(), stale.id)).toMatchObject({
+        status: 'failed',
+        message: expect.stringContaining('过期'),
+      });
     });
   });
 });

@@ -41,6 +41,10 @@ describe('import preview lifecycle', () => {
     for (const status of IMPORT_STATUSES) expect(nextStatus(status, 'crash') !== null, status).toBe(isWorking(status));
   });
 
+  it('expires only a preview waiting for the user', () => {
+    expect(IMPORT_STATUSES.filter((s) => nextStatus(s, 'expire') === 'failed')).toEqual(['ready', 'invalid']);
+  });
+
   it('sends a ready or invalid preview back to checking when it is edited, and nothing else', () => {
     expect(IMPORT_STATUSES.filter((s) => nextStatus(s, 'edit') === 'checking')).toEqual(['ready', 'invalid']);
   });

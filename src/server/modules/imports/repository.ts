@@ -6,7 +6,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { nowIso } from '../../clock.ts';
 import type { ImportTables } from './tables.ts';
-import { WORKING } from './lifecycle.ts';
+import { WAITING, WORKING } from './lifecycle.ts';
 
 export type PreviewRow = Selectable<ImportTables['importPreviews']>;
 export type PreviewChanges = Updateable<ImportTables['importPreviews']>;
@@ -113,11 +113,27 @@ export async function failInterrupted(db: Db, message: string): Promise<number> 
     .set({ status: 'failed', message, updatedAt: nowIso() })
     .where('status', 'in', WORKING)
     .executeTakeFirst();
+  await dropFailedFiles(db);
+  return Number(result.numUpdatedRows);
+}
+
+/** Previews left waiting since before `cutoff` (ISO instant) expire: failed with `message`, their files dropped. */
+export async function expireWaiting(db: Db, cutoff: string, message: string): Promise<number> {
+  const result = await db
+    .updateTable('importPreviews')
+    .set({ status: 'failed', message, updatedAt: nowIso() })
+    .where('status', 'in', WAITING)
+    .where('updatedAt', '<', cutoff)
+    .executeTakeFirst();
+  await dropFailedFiles(db);
+  return Number(result.numUpdatedRows);
+}
+
+async function dropFailedFiles(db: Db): Promise<void> {
   await db
     .deleteFrom('importFiles')
     .where('previewId', 'in', db.selectFrom('importPreviews').select('id').where('status', '=', 'failed'))
     .execute();
-  return Number(result.numUpdatedRows);
 }
 
 export async function rememberedMapping(

@@ -20,7 +20,8 @@ import {
 import type { LedgerDefinition } from './definition.ts';
 import { requireImporter, requireLedger } from './policy.ts';
 import { IdempotencyHeaders, IdParams, LedgerParams, ListQuery, RecordsQuery } from './schemas.ts';
-import { ownPreview, recentPreviews, failInterrupted } from './repository.ts';
+import { expireWaiting, failInterrupted, ownPreview, recentPreviews } from './repository.ts';
+import { PREVIEW_DAYS } from './lifecycle.ts';
 import { backgroundSettled } from './jobs.ts';
 import { summaryView } from './presenter.ts';
 import { previewWithRecords } from './records-page.ts';
@@ -50,9 +51,12 @@ async function upload(req: FastifyRequest, ctx: Ctx, definition: LedgerDefinitio
 }
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // A preview some earlier process was working on is finished by nobody: say so rather than show it working.
+  // A preview some earlier process was working on is finished by nobody: say so rather than show it working;
+  // one left unconfirmed for a week lets its file go.
   app.addHook('onReady', async () => {
     await failInterrupted(app.db, '服务重启时该导入尚未处理完，未写入任何数据；请重新上传');
+    const cutoff = new Date(Date.now() - PREVIEW_DAYS * 86_400_000).toISOString();
+    await expireWaiting(app.db, cutoff, `预览超过 ${PREVIEW_DAYS} 天未确认，已过期；请重新上传`);
   });
   app.addHook('onClose', async () => backgroundSettled());
 
