@@ -148,3 +148,72 @@ describe('architecture', () => {
     expect(big).toEqual([]);
   });
 });
+
+/** Files that register HTTP routes (app.get/post/… calls). */
+const routeFiles = files.filter((f) => /\bapp\.(get|post|patch|put|delete|all)\(/.test(fs.readFileSync(f, 'utf8')));
+
+describe('thin routes and owned rules', () => {
+  it('route files hold no SQL and open no transactions: queries live in repositories, writes in commands', () => {
+    const sqlRe = /\b(selectFrom|insertInto|updateTable|deleteFrom)\(|\.transaction\(|\bsql`/;
+    // Left for the helpers who own these files in this round (study sessions, the ledger imports); shrink only.
+    const pending = new Set([
+      'src/server/modules/study/routes.ts',
+      'src/server/modules/study/attendance-import.ts',
+      'src/server/modules/tasks/ledger.ts',
+    ]);
+    const offenders = routeFiles.map(rel).filter((f) => sqlRe.test(fs.readFileSync(path.join(root, f), 'utf8')));
+    expect(routeFiles.length).toBeGreaterThan(30);
+    expect(offenders.filter((f) => !pending.has(f))).toEqual([]);
+    expect([...pending].filter((f) => !offenders.includes(f))).toEqual([]);
+  });
+
+  it("inScope() outside db/ names only the calling module's own tables (another module's rule comes from its public.ts)", () => {
+    const owner = tableOwners();
+    const call = /\binScope\(\s*[\w.]+,\s*'(\w+)\.\w+'/g;
+    // The 整改台账 import moves to the imports module in this round (its helper takes the rule along).
+    const pending = 'src/server/modules/problems/commands/import-rectification.ts';
+    const violations: string[] = [];
+    for (const file of files) {
+      if (rel(file).startsWith(path.join('src', 'server', 'db')) || rel(file) === pending) continue;
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(call)) {
+        const from = unitOf(file);
+        if (!from || owner.get(m[1]) !== from.name)
+          violations.push(`${rel(file)}: inScope over ${m[1]} (${owner.get(m[1])})`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('a command file holds one use case (one exported function taking the caller context), named for it', () => {
+    const useCase = /^export (?:async )?function (\w+)(?:<[^>]*>)?\(\s*ctx: Ctx\b/gm;
+    // Files still holding several use cases, left for the helpers editing them in this round; shrink only.
+    const pending = new Set([
+      'assessments/commands/save-assessment.ts',
+      'assessments/commands/save-entry.ts',
+      'bulletins/commands/edit-bulletin.ts',
+      'campaigns/commands/manage-readings.ts',
+      'campaigns/commands/save-campaign.ts',
+      'checks/commands/run-draw.ts',
+      'demands/commands/follow-up.ts',
+      'exemplars/commands/objections.ts',
+      'matters/commands/save-matter.ts',
+      'notifications/commands/save-webhook.ts',
+      'people/commands/save-person.ts',
+      'problems/commands/extensions.ts',
+      'problems/commands/save-measure.ts',
+      'problems/commands/save-problem.ts',
+      'study/commands/save-session.ts',
+      'tasks/commands/save-milestone.ts',
+      'users/commands/grant-role.ts',
+      'users/commands/manage-tokens.ts',
+    ]);
+    const modules = path.join(src, 'server', 'modules');
+    const several = files
+      .filter((f) => f.startsWith(modules))
+      .map((f) => ({ f: path.relative(modules, f), n: [...fs.readFileSync(f, 'utf8').matchAll(useCase)].length }))
+      .filter((x) => x.n > 1)
+      .map((x) => x.f);
+    expect(several.filter((f) => !pending.has(f))).toEqual([]);
+    expect([...pending].filter((f) => !several.includes(f))).toEqual([]);
+  });
+});

@@ -147,7 +147,7 @@ export async function runTransitions(ctx: BenchCtx): Promise<Row> {
   const command = { db: ctx.db, actor: ctx.actor };
   const reference = await loop(workers, ctx.bounds, async (w, n) => {
     const p = owned[w][n % owned[w].length];
-    const row = await transitionProblem(command, p.id, nextInput(p));
+    const { problem: row } = await transitionProblem(command, p.id, nextInput(p));
     Object.assign(p, { version: row.version, status: row.status });
     return 200;
   });

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +17,7 @@ import { installAuthHook } from './auth/hook.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { installBodyLimit } from './http/body-limit.ts';
 import { installCsrfGuard } from './http/csrf.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { apiModules, rootModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 import { errorCatalogue } from './errors.ts';
@@ -69,21 +69,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
       : undefined,
   );
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  await installSecurityHeaders(app);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {

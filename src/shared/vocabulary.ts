@@ -308,6 +308,18 @@ export const FIELD_LABELS: Record<string, string> = {
   week: '周次',
   weight: '权重',
   yellowGap: '黄色预警差距',
+  // Fields of the research, institution and study-plan forms.
+  attachmentId: '附件',
+  problemIds: '关联问题',
+  plan: '调研方案',
+  place: '走访地点',
+  met: '走访对象',
+  situation: '基本情况',
+  problems: '存在问题',
+  analysis: '原因分析',
+  accept: '是否通过',
+  recommended: '择优推荐',
+  personal: '个人学习计划',
 };
 
 // Bookkeeping columns that say nothing to a reader.

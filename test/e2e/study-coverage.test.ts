@@ -48,15 +48,11 @@ describeBrowser('browser: study attendance and make-ups', (run) => {
     await fx.writer.person(fx.units.branchA, '吴群众', '科员', false);
     await page.getByRole('button', { name: '记录集中学习' }).click();
     const form = page.getByRole('dialog').filter({ hasText: '学习主题' });
-    await form.locator('.ant-form-item', { hasText: '单位' }).first().locator('.ant-select').click();
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '办公室党支部' }).click();
+    await pickOption(page, form, '单位', '办公室党支部');
     await form.getByLabel('学习主题').fill('学习党章');
     await expect.poll(() => form.textContent()).toContain('应到 3 人');
     expect(await form.textContent()).not.toContain('吴群众');
-    const kind = async (label: string) => {
-      await form.locator('.ant-form-item', { hasText: '学习形式' }).locator('.ant-select').click();
-      await page.locator('.ant-select-item-option', { hasText: label }).click();
-    };
+    const kind = (label: string) => pickOption(page, form, '学习形式', label);
     await kind('第一议题');
     await expect.poll(() => form.textContent()).toContain('应到 4 人');
     expect(await form.textContent()).toContain('吴群众');

@@ -18,14 +18,17 @@ export async function updateVersioned<T extends VersionedTable>(
   id: number,
   version: number,
   values: Record<string, unknown>,
-): Promise<void> {
+): Promise<{ version: number; updatedAt: string }> {
+  const stamp = { version: version + 1, updatedAt: nowIso() };
   const result = await (db as AnyKysely)
     .updateTable(table as string)
-    .set({ ...values, version: version + 1, updatedAt: nowIso() })
+    .set({ ...values, ...stamp })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw versionConflict();
+  // What the row now holds besides `values`, so a writer can answer without reading it back.
+  return stamp;
 }
 
 /** 409 before any write when the caller's version is already stale. */

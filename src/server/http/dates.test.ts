@@ -57,6 +57,22 @@ describeEachDb('dates are checked, not coerced', (h) => {
     expect((await call('officer', 'GET', `/api/v1/meetings?campaignId=${campaignId}`)).json().items).toEqual([]);
   });
 
+  it('refuses 民生实事 progress dated after today, naming 进展日期', async () => {
+    const { call, fx } = h();
+    const m = await call('office', 'POST', '/api/v1/matters', {
+      campaignId,
+      orgId: fx.units.branchA.id,
+      title: '日期校验',
+      dueDate: addDays(today(), 30),
+    });
+    const res = await call('office', 'POST', `/api/v1/matters/${m.json().id}/progress`, {
+      date: addDays(today(), 1),
+      note: '提前填报',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ path: 'date', message: expect.stringContaining('“进展日期”不能晚于今天') }]);
+  });
+
   it('refuses a campaign whose end is before its start instead of swapping them', async () => {
     const res = await fieldErrors('POST', '/api/v1/campaigns', {
       name: '日期倒置',

@@ -6,6 +6,7 @@ import { systemRoutes } from './system/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { peopleLedgerRoutes } from './people/ledger.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
@@ -18,7 +19,7 @@ import { specialItemRoutes } from './problems/special-item-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { studyRoutes } from './study/routes.ts';
 import { studyLedgerRoutes } from './study/ledger-routes.ts';
-import { attendanceImportRoutes } from './study/attendance-import.ts';
+import { attendanceLedgerRoutes } from './study/attendance-ledger.ts';
 import { studyPlanRoutes } from './study/plan-routes.ts';
 import { researchRoutes } from './research/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
@@ -42,6 +43,12 @@ import { registerTimelineSubject } from './audit/public.ts';
 import { visibleDemandIds } from './demands/public.ts';
 import { registerLedger } from './imports/public.ts';
 import { importRoutes } from './imports/routes.ts';
+import { matterAttachmentLink } from './matters/public.ts';
+import { assessmentEntryAttachmentLink } from './assessments/public.ts';
+import { taskLedger } from './tasks/public.ts';
+import { rosterLedger } from './people/public.ts';
+import { signInLedger } from './study/public.ts';
+import { demandLedger } from './demands/public.ts';
 
 // Records that link attachments: each owning module says who may open the files its records link.
 // A new module whose table references attachments adds one line here.
@@ -49,6 +56,8 @@ registerAttachmentLink('problems', problemAttachmentLink);
 registerAttachmentLink('institutions', institutionAttachmentLink);
 registerAttachmentLink('meetings', meetingAttachmentLink);
 registerAttachmentLink('tasks', taskAttachmentLink);
+registerAttachmentLink('matters', matterAttachmentLink);
+registerAttachmentLink('assessments', assessmentEntryAttachmentLink);
 // Records seen beyond the unit path their history was stored under: whoever sees the record reads its history.
 registerTimelineSubject('problem', visibleProblemIds);
 registerTimelineSubject('task', visibleTaskIds);
@@ -57,6 +66,10 @@ registerTimelineSubject('life_meeting', visibleMeetingIds);
 registerTimelineSubject('institution', visibleInstitutionIds);
 // Importable ledgers: each owning module defines its own (imports/definition.ts). A new one adds a line here.
 registerLedger(rectificationLedger);
+registerLedger(rosterLedger);
+registerLedger(signInLedger);
+registerLedger(taskLedger);
+registerLedger(demandLedger);
 // 站内消息 for other modules' events (spot-check findings, bulletins): see notifications/listeners.ts.
 listenForRecordEvents();
 import { assessmentRoutes } from './assessments/routes.ts';
@@ -66,6 +79,7 @@ import { checkRoutes } from './checks/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
 import { exemplarRoutes } from './exemplars/routes.ts';
 import { demandRoutes } from './demands/routes.ts';
+import { demandLedgerRoutes } from './demands/ledger.ts';
 import { demandFigureRoutes } from './demands/figure-routes.ts';
 import { publicDemandRoutes } from './demands/public-routes.ts';
 import { open311KeyRoutes } from './open311/key-routes.ts';
@@ -77,6 +91,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   authRoutes,
   orgRoutes,
   peopleRoutes,
+  peopleLedgerRoutes,
   userRoutes,
   leaderRoutes,
   supervisionRoutes,
@@ -92,7 +107,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   calendarRoutes,
   studyRoutes,
   studyLedgerRoutes,
-  attendanceImportRoutes,
+  attendanceLedgerRoutes,
   studyPlanRoutes,
   idleUnitRoutes,
   researchRoutes,
@@ -112,6 +127,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   exemplarRoutes,
   demandFigureRoutes,
   demandRoutes,
+  demandLedgerRoutes,
   publicDemandRoutes,
   matterRoutes,
   open311KeyRoutes,

@@ -1,2 +1,24 @@
-/** What other modules may use from 考核: nothing yet — figures flow in through the registry (sources.ts). */
+/** What other modules may use from 考核 (figures flow in through the registry, sources.ts). */
+import { sql } from 'kysely';
+import type { AttachmentLink } from '../attachments/public.ts';
+import { inScope } from '../../db/scope.ts';
+
 export { assessmentVisible } from './repository.ts';
+
+/**
+ * The evidence of a 加分/扣分 entry (its attachment_ids, a JSON array of ids) is for whoever's scope holds the
+ * unit it was entered for — the unit itself and those above it, as the entry list is. Entries are few per
+ * assessment, so matching the id inside the array text is cheap.
+ */
+export const assessmentEntryAttachmentLink: AttachmentLink = (actor) => (eb) =>
+  eb.exists(
+    eb
+      .selectFrom('assessmentEntries')
+      .select('assessmentEntries.id')
+      .where(
+        sql`',' || replace(replace(assessment_entries.attachment_ids, '[', ''), ']', '') || ','`,
+        'like',
+        sql`'%,' || cast(attachments.id as text) || ',%'`,
+      )
+      .where(inScope(actor.scope, 'assessmentEntries.orgPath') as never),
+  );

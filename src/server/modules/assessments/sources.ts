@@ -9,12 +9,14 @@ import { studyFigureSources } from '../study/public.ts';
 import { overdueMeasures, problemFigureSources } from '../problems/public.ts';
 import { researchFigureSources } from '../research/public.ts';
 import { taskFigureSources } from '../tasks/public.ts';
+import { demandFigureSources } from '../demands/public.ts';
 
 export const FIGURE_SOURCES: UnitFigureSource[] = [
   ...studyFigureSources,
   ...problemFigureSources,
   ...researchFigureSources,
   ...taskFigureSources,
+  ...demandFigureSources,
 ];
 
 export const SOURCE_BY_KEY = new Map(FIGURE_SOURCES.map((s) => [s.key, s]));

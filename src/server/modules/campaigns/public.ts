@@ -2,6 +2,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalidField } from '../../errors.ts';
+import { shortCachePerDb } from '../../lib/short-cache.ts';
+
+/** Warning days by campaign, read by every list and figure request; updateCampaign drops a changed one. */
+export const warningDaysCache = shortCachePerDb<number, number>(2000);
+
+/** The campaign's yellow threshold (days before a deadline); 7 without a campaign or for an unknown one. */
+export function campaignWarningDays(db: Kysely<Database>, campaignId: number | undefined): Promise<number> {
+  if (!campaignId) return Promise.resolve(7);
+  return warningDaysCache(db).get(campaignId, async () => {
+    const row = await db.selectFrom('campaigns').select('warningDays').where('id', '=', campaignId).executeTakeFirst();
+    return row?.warningDays ?? 7;
+  });
+}
 
 /** A campaign's id, name, home unit and dates, or undefined. */
 export function campaignBrief(db: Kysely<Database>, id: number) {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { ancestorPaths, inScope } from '../../db/scope.ts';
+import { ancestorPaths } from '../../db/scope.ts';
+import { orgVisible } from '../orgs/public.ts';
 
 export const campaignColumns = [
   'campaigns.id',
@@ -31,7 +32,7 @@ export function campaignBase(db: Kysely<Database>, actor: Actor) {
     .selectFrom('campaigns')
     .innerJoin('orgUnits', 'orgUnits.id', 'campaigns.orgId')
     .where((eb) => {
-      const parts = [inScope(actor.scope, 'orgUnits.path')(eb)];
+      const parts = [orgVisible(actor.scope)(eb)];
       if (actor.orgPath) parts.push(eb('orgUnits.path', 'in', ancestorPaths(actor.orgPath)));
       return eb.or(parts);
     });

@@ -177,5 +177,35 @@ describeEachDb('permission matrix: demands', (h) => {
       expect: { admin: 404 },
       otherwise: 403,
     },
+    {
+      label: 'export the 群众诉求台账',
+      method: 'GET',
+      url: () => '/api/v1/exports/demands.xlsx',
+      expect: {},
+      otherwise: 200,
+    },
+    {
+      label: 'export the 群众诉求台账 of branchB',
+      method: 'GET',
+      url: (fx) => `/api/v1/exports/demands.xlsx?orgId=${fx.units.branchB.id}&status=received`,
+      expect: { admin: 200, office: 200, secretary: 200, leader: 200 },
+      otherwise: 404,
+    },
+    {
+      label: 'download the 群众诉求台账 template',
+      method: 'GET',
+      url: () => '/api/v1/exports/demands-template.xlsx',
+      expect: {},
+      otherwise: 200,
+    },
+    {
+      // A JSON body gets past the role check only to be refused as not multipart (400): who reaches the parser.
+      label: 'import a 群众诉求台账',
+      method: 'POST',
+      url: () => '/api/v1/imports/demands',
+      body: () => ({}),
+      expect: { admin: 400, office: 400, secretary: 400, officer: 400, outsider: 400 },
+      otherwise: 403,
+    },
   ]);
 });

@@ -17,6 +17,7 @@ export {
 } from './public-view.ts';
 export { maskDigits } from './presenter.ts';
 export { demandWarningKinds, countOverdueDemands } from './warnings.ts';
+export { demandFigureSources } from './assessment-figures.ts';
 
 /** Of these demand ids, those the caller may see. */
 export async function visibleDemandIds(
@@ -63,3 +64,6 @@ export async function overdueDemandWarnings(
     link: `/demands?${q.campaignId ? `campaignId=${q.campaignId}&` : ''}orgId=${r.orgId}&unitOnly=true&overdue=true`,
   }));
 }
+
+/** The 群众诉求台账 as an importable ledger (registered in modules/routes.ts). */
+export { demandLedger } from './demand-ledger-import.ts';

@@ -7,9 +7,7 @@ import { ErrorResponses, IdParams, PageOf, Text, Version, FileResponse } from '.
 import { fetchPage } from '../../db/page.ts';
 import { nowIso } from '../../clock.ts';
 import { notFound } from '../../errors.ts';
-import { filterOrgPath } from '../orgs/public.ts';
 import { DEMAND_ACTIONS, type DemandAction, type Satisfaction } from '../../../shared/demand-enums.ts';
-import { presentDemand } from './presenter.ts';
 import {
   coHandlers,
   demandColumns,
@@ -17,39 +15,24 @@ import {
   demandQuery,
   findDemand,
   findDemandByCode,
-  categoryNames,
   photoHash,
   photosOf,
   repeatsOf,
   trackingCodeOf,
-  unitNames,
-  type DemandFilter,
   type DemandRow,
 } from './repository.ts';
 import { CreateBody, Demand, DemandDetail, ListQuery, TransitionBody } from './schemas.ts';
+import { demandFilterOf, presentDemands } from './list-rows.ts';
 import { createDemand, findRepeat } from './commands/intake-demand.ts';
 import { transitionDemand } from './commands/transition-demand.ts';
 import { addCoHandler, demandToProblem, readContact } from './commands/follow-up.ts';
-import { startOfDay } from './figures.ts';
 import { configForPeriod } from './figures.ts';
 import { photoPath } from './photo-store.ts';
-import { addDays, today } from '../../clock.ts';
+import { today } from '../../clock.ts';
 
 const tags = ['接诉即办'];
 
-async function present(req: FastifyRequest, rows: DemandRow[]) {
-  const db = req.server.db;
-  const [units, cats] = await Promise.all([
-    unitNames(
-      db,
-      rows.flatMap((r) => [r.orgId, r.intakeOrgId]),
-    ),
-    categoryNames(db),
-  ]);
-  const names = { units, categories: cats };
-  const now = nowIso();
-  return rows.map((r) => presentDemand(req.actor, r, names, now));
-}
+const present = (req: FastifyRequest, rows: DemandRow[]) => presentDemands(req.server.db, req.actor, rows);
 
 /** 群众诉求: the list and detail, staff intake, every workflow step, 协办, 转问题, the audited contact read. */
 export const demandRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -93,28 +76,8 @@ export const demandRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const {
-        page = 1,
-        pageSize = 20,
-        orgId,
-        unitOnly,
-        receivedFrom,
-        receivedTo,
-        visitedFrom,
-        visitedTo,
-        ...rest
-      } = req.query;
-      const orgPath = await filterOrgPath(app.db, req.actor.scope, orgId);
-      const filter: DemandFilter = {
-        ...rest,
-        orgPath: unitOnly ? undefined : orgPath,
-        orgId: unitOnly ? orgId : undefined,
-        receivedFrom: receivedFrom && startOfDay(receivedFrom),
-        receivedTo: receivedTo && startOfDay(addDays(receivedTo, 1)),
-        visitedFrom: visitedFrom && startOfDay(visitedFrom),
-        visitedTo: visitedTo && startOfDay(addDays(visitedTo, 1)),
-        now: nowIso(),
-      } as DemandFilter;
+      const { page = 1, pageSize = 20, ...rest } = req.query;
+      const filter = await demandFilterOf(app.db, req.actor, rest);
       const result = await fetchPage(
         demandQuery(app.db, req.actor, filter),
         (qb) => qb.select(demandColumns).orderBy('demands.receivedAt', 'desc').orderBy('demands.id', 'desc'),

@@ -20,7 +20,9 @@ const NBool = Type.Union([Type.Boolean(), Type.Null()]);
 export const CategoryCode = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_]+$', title: '诉求类别' });
 export const Lat = Type.Number({ minimum: -90, maximum: 90, title: '纬度' });
 export const Long = Type.Number({ minimum: -180, maximum: 180, title: '经度' });
-export const Phone = Type.String({ pattern: '^1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$', maxLength: 20, title: '联系电话' });
+/** A mainland mobile or a landline with its area code. */
+export const PHONE_PATTERN = '^1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$';
+export const Phone = Type.String({ pattern: PHONE_PATTERN, maxLength: 20, title: '联系电话' });
 export const Phone4 = Type.String({ pattern: '^\\d{4}$', title: '手机号后四位' });
 export const TrackingParams = Type.Object({
   trackingCode: Type.String({ pattern: '^TZ[2-9A-HJKMNP-Z]{10}$', title: '查询码' }),

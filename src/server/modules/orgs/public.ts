@@ -104,3 +104,24 @@ export async function orgNames(db: Kysely<Database>, ids: number[]): Promise<Map
   const rows = await db.selectFrom('orgUnits').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * Active units inside the scope whose name is one of `names`, each with its parent's name (so two units of the
+ * same name can be told apart: 办公室党支部（机关党委）). One query per batch; index org_units_name.
+ */
+export function unitsByNames(db: Kysely<Database>, scope: Scope, names: string[]) {
+  if (!names.length) return Promise.resolve([]);
+  return db
+    .selectFrom('orgUnits')
+    .leftJoin('orgUnits as parent', 'parent.id', 'orgUnits.parentId')
+    .select(['orgUnits.id', 'orgUnits.name', 'orgUnits.path', 'parent.name as parentName'])
+    .where('orgUnits.name', 'in', names)
+    .where('orgUnits.active', '=', 1)
+    .where(inScope(scope, 'orgUnits.path'))
+    .orderBy('orgUnits.path')
+    .execute();
+}
+
+/** A unit as a pick-list label: its name with its parent's, 办公室党支部（机关党委）. */
+export const unitLabel = (u: { name: string; parentName: string | null }) =>
+  u.parentName ? `${u.name}（${u.parentName}）` : u.name;

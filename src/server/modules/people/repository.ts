@@ -75,3 +75,11 @@ export function findPerson(db: Kysely<Database>, id: number) {
 }
 
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonInScope>>>;
+
+/** Active people inside the scope (optionally inside one subtree) whose name is one of `names`; index people_name. */
+export function peopleByNames(db: Kysely<Database>, scope: Scope, names: string[], within?: string) {
+  if (!names.length) return Promise.resolve([]);
+  let qb = peopleBase(db, scope).select(personColumns).where('people.name', 'in', names).where('people.active', '=', 1);
+  if (within) qb = qb.where((eb) => pathInSubtree(eb, 'people.orgPath', within));
+  return qb.orderBy('people.orgPath').orderBy('people.id').execute();
+}

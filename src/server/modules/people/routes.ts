@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf, VersionBody } from '../../http/schemas.ts';
 import { notFound } from '../../errors.ts';
-import { visibleOrg } from '../orgs/public.ts';
+import { peopleFilterOf } from './ledger.ts';
 import { CreatePersonBody, PeopleListQuery, Person, TransferBody, UpdatePersonBody } from './schemas.ts';
 import { findPersonInScope, peoplePage, peopleQuery } from './repository.ts';
 import { presentPerson } from './presenter.ts';
@@ -25,18 +25,9 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const { page = 1, pageSize = 20, orgId, ...rest } = req.query;
-      let orgPath: string | undefined;
-      if (orgId) {
-        const org = await visibleOrg(app.db, req.actor.scope, orgId);
-        if (!org) throw notFound('单位');
-        orgPath = org.path;
-      }
-      const result = await peoplePage(
-        peopleQuery(app.db, req.actor.scope, { ...rest, orgId, orgPath }),
-        page,
-        pageSize,
-      );
+      const { page = 1, pageSize = 20, ...rest } = req.query;
+      const { filter } = await peopleFilterOf(app.db, req.actor, rest);
+      const result = await peoplePage(peopleQuery(app.db, req.actor.scope, filter), page, pageSize);
       return { ...result, items: result.items.map((p) => presentPerson(req.actor, p)) };
     },
   );

@@ -1,7 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
-import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
 import { addDays, today } from '../../clock.ts';
 
 describeEachDb('#problems closing flow', (h) => {

@@ -37,18 +37,21 @@ export async function notifyAssigned(
   );
 }
 
-/** Who hears how a 销号 application went: who applied, who recorded the problem, and the measures' 责任人. */
-async function peopleOfProblem(trx: Kysely<Database>, problem: ProblemRef) {
-  const owners = await trx
-    .selectFrom('problemMeasures')
-    .select('ownerId')
-    .where('problemId', '=', problem.id)
-    .execute();
-  const submitter = await lastActorOf(trx, 'problem', problem.id, 'submit');
-  const row = await trx.selectFrom('problems').select('createdBy').where('id', '=', problem.id).executeTakeFirst();
+/** A problem under review as the transition loaded it: who applied (when recorded) and who recorded it. */
+interface ReviewedProblem extends ProblemRef {
+  submittedBy: number | null;
+  createdBy: number | null;
+}
+
+/**
+ * Who hears how a 销号 application went: who applied, who recorded the problem, and the measures' 责任人 (the
+ * transition's own reads; the audit trail only for an application made before the submitter was recorded).
+ */
+async function peopleOfProblem(trx: Kysely<Database>, problem: ReviewedProblem, ownerIds: Array<number | null>) {
+  const submitter = problem.submittedBy ?? (await lastActorOf(trx, 'problem', problem.id, 'submit'));
   return {
-    personIds: owners.map((o) => o.ownerId),
-    userIds: [submitter, row?.createdBy].filter((u): u is number => typeof u === 'number'),
+    personIds: ownerIds,
+    userIds: [submitter, problem.createdBy].filter((u): u is number => typeof u === 'number'),
   };
 }
 
@@ -56,11 +59,12 @@ async function peopleOfProblem(trx: Kysely<Database>, problem: ProblemRef) {
 export async function notifyReviewed(
   trx: Kysely<Database>,
   actor: Actor,
-  problem: ProblemRef,
+  problem: ReviewedProblem,
+  ownerIds: Array<number | null>,
   approved: boolean,
   reason?: string,
 ): Promise<void> {
-  const to = await peopleOfProblem(trx, problem);
+  const to = await peopleOfProblem(trx, problem, ownerIds);
   await notify(
     trx,
     approved

@@ -12,6 +12,14 @@ export function afterProblemWrite(trx: Kysely<Database>, problemId: number): Pro
   return afterProblemWrites(trx, [problemId]);
 }
 
+/**
+ * After a write that leaves the measures alone (a lifecycle transition): the due date cannot have changed,
+ * so only the maintained figures are brought in line.
+ */
+export function afterProblemStatusWrite(trx: Kysely<Database>, problemId: number): Promise<void> {
+  return syncTallies(trx, problemTally, [problemId]);
+}
+
 /** Before a problem row is deleted: takes it out of the maintained figures. */
 export async function beforeProblemDelete(trx: Kysely<Database>, problemId: number): Promise<void> {
   await untally(trx, problemTally, problemId);

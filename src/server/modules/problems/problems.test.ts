@@ -46,6 +46,12 @@ describeEachDb('#problems', (h) => {
     return res.json();
   };
 
+  /** A transition answers the record as written, without reading it back: the same fields as the detail's. */
+  const expectAsStored = async (reply: Record<string, unknown>, user: string) => {
+    const stored = (await h().call(user, 'GET', `/api/v1/problems/${reply.id}`)).json();
+    expect(reply).toEqual(Object.fromEntries(Object.keys(reply).map((k) => [k, stored[k]])));
+  };
+
   it('runs the whole loop: record → confirm → done with evidence → submit → return → resubmit → 销号, all in the audit trail', async () => {
     const { call, fx, db } = h();
     const p = await record();
@@ -103,6 +109,7 @@ describeEachDb('#problems', (h) => {
       })
     ).json();
     expect(cur).toMatchObject({ status: 'submitted', colour: 'yellow' });
+    await expectAsStored(cur, 'officer');
     expect(
       (
         await call('member', 'POST', `/api/v1/problems/${p.id}/transitions`, {
@@ -125,6 +132,7 @@ describeEachDb('#problems', (h) => {
       })
     ).json();
     expect(cur).toMatchObject({ status: 'in_progress', returnReason: '佐证材料不能体现成效' });
+    await expectAsStored(cur, 'secretary');
     cur = (
       await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
         action: 'submit',
@@ -139,6 +147,7 @@ describeEachDb('#problems', (h) => {
       })
     ).json();
     expect(cur).toMatchObject({ status: 'closed', colour: 'green', overdue: false });
+    await expectAsStored(cur, 'secretary');
 
     const actions = await db
       .selectFrom('auditEvents')
@@ -253,7 +262,8 @@ describeEachDb('#problems', (h) => {
       version: p.version,
     });
     expect(res.statusCode, res.body).toBe(200);
-    const child = res.json();
+    await expectAsStored(res.json(), 'officer');
+    const child = (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json();
     expect(child.escalatedTo).toEqual([expect.objectContaining({ orgName: '机关党委', status: 'draft' })]);
     const parentId = child.escalatedTo[0].id;
     expect((await call('officer', 'GET', `/api/v1/problems/${parentId}`)).statusCode).toBe(404);
@@ -300,6 +310,26 @@ describeEachDb('#problems', (h) => {
       if (saved === undefined) delete process.env.TAIZHANG_TODAY;
       else process.env.TAIZHANG_TODAY = saved;
     }
+  });
+
+  it('judges yellow by the campaign’s warning days as soon as the office changes them', async () => {
+    const { call } = h();
+    const p = await record({ measures: [{ content: '整改措施', deadline: addDays(today(), 5) }] });
+    const colour = async () => (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json().colour;
+    expect(await colour()).toBe('yellow');
+    const setDays = async (warningDays: number) => {
+      const c = (await call('office', 'GET', `/api/v1/campaigns/${campaignId}`)).json();
+      const res = await call('office', 'PATCH', `/api/v1/campaigns/${campaignId}`, { version: c.version, warningDays });
+      expect(res.statusCode, res.body).toBe(200);
+      return c.warningDays as number;
+    };
+    const before = await setDays(3);
+    try {
+      expect(await colour()).toBe('none');
+    } finally {
+      await setDays(before);
+    }
+    expect(await colour()).toBe('yellow');
   });
 
   it('checks uploads: type by extension and content, size limit 413, streamed back with the right type', async () => {

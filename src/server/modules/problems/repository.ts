@@ -14,6 +14,7 @@ import { fetchPage } from '../../db/page.ts';
 import { distinctIds } from '../../db/access.ts';
 import { colourPredicate } from './colour.ts';
 import { addDays } from '../../clock.ts';
+import { campaignWarningDays } from '../campaigns/public.ts';
 import type { ProblemFilter } from './problem-filter.ts';
 import { subtreeShare, tallyTotal } from './tally.ts';
 
@@ -191,6 +192,7 @@ export const problemColumns = [
   'problems.submittedAt',
   'problems.submittedBy',
   'problems.closedAt',
+  'problems.createdBy',
   'problems.version',
   'problems.createdAt',
   'problems.updatedAt',
@@ -427,11 +429,9 @@ export async function detailsOf(db: Kysely<Database>, problem: ProblemRow, measu
   return { progress, evidence, extensions, escalatedTo, escalatedFrom: escalatedFrom[0] ?? null };
 }
 
-/** The campaign's yellow threshold (days before a deadline). */
-export async function warningDaysOf(db: Kysely<Database>, campaignId: number | undefined): Promise<number> {
-  if (!campaignId) return 7;
-  const row = await db.selectFrom('campaigns').select('warningDays').where('id', '=', campaignId).executeTakeFirst();
-  return row?.warningDays ?? 7;
+/** The campaign's yellow threshold (days before a deadline), kept for a moment by the campaigns module. */
+export function warningDaysOf(db: Kysely<Database>, campaignId: number | undefined): Promise<number> {
+  return campaignWarningDays(db, campaignId);
 }
 
 /** A unit or person a name in an imported ledger may mean, labelled for the pick list. */

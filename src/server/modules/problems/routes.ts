@@ -11,13 +11,13 @@ import {
   ProblemListQuery,
   ProblemDetailView,
   ProblemListItemView,
+  ProblemView,
   TransitionBody,
   UpdateProblemBody,
 } from './schemas.ts';
 import {
   detailsOf,
   findProblemInScope,
-  type ProblemRow,
   measureFactsOf,
   measuresOf,
   listProblems,
@@ -38,9 +38,9 @@ export function orgPathFilter(req: FastifyRequest, orgId: number | undefined): P
 
 /** 问题清单 and the problem record: list, detail, record, edit, lifecycle transitions. */
 export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  /** The full record; a command that just wrote the problem hands over the row it read back. */
-  const detail = async (req: FastifyRequest, id: number, written?: ProblemRow) => {
-    const problem = written ?? (await findProblemInScope(app.db, req.actor, id));
+  /** The full record. */
+  const detail = async (req: FastifyRequest, id: number) => {
+    const problem = await findProblemInScope(app.db, req.actor, id);
     if (!problem) throw notFound('问题');
     const measures = await measuresOf(app.db, [id]);
     const [details, dates] = await Promise.all([
@@ -158,15 +158,17 @@ export const problemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '状态流转：confirm 确认 / submit 申请销号 / approve 销号 / reject 退回 / escalate 上报',
         params: IdParams,
         body: TransitionBody,
-        response: { 200: ProblemDetailView, ...ErrorResponses },
+        response: { 200: ProblemView, ...ErrorResponses },
       },
     },
     async (req) => {
-      const written = await transitionProblem(ctxOf(req), req.params.id, {
+      // The changed record with its measures and abilities; progress, evidence and links come with the detail.
+      const { problem, measures } = await transitionProblem(ctxOf(req), req.params.id, {
         ...req.body,
         action: req.body.action as Action,
       });
-      return detail(req, req.params.id, written);
+      const dates = judgeDates(await warningDaysOf(app.db, problem.campaignId));
+      return presentProblem(req.actor, problem, dates, measures);
     },
   );
 };

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
+import { coversSubtree, pathInSubtree } from '../../db/scope.ts';
+import { personVisible } from '../people/public.ts';
 import { sessionQuery, type SessionFilter } from './repository.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -101,7 +102,9 @@ export async function studyFigures(
       .where((eb) => pathInSubtree(eb, 'people.orgPath', filter.orgPath))
       // A caller who sees only part of the subtree (a leader's 分管 units) counts only the members they see, as
       // the session list beside these figures does.
-      .$if(!coversSubtree(actor.scope, filter.orgPath), (qb) => qb.where(inScope(actor.scope, 'people.orgPath')))
+      .$if(!coversSubtree(actor.scope, filter.orgPath), (qb) =>
+        qb.where(personVisible(actor.scope, { ownRecord: false })),
+      )
       .executeTakeFirstOrThrow(),
   ]);
   const members = n(hours.members);

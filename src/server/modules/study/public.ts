@@ -14,3 +14,6 @@ export async function visibleSessionBrief(db: Kysely<Database>, actor: Actor, id
   const s = await findSession(db, actor, id);
   return s && { campaignId: s.campaignId, orgId: s.orgId, orgPath: s.orgPath, label: s.topic, date: s.date };
 }
+
+/** The 签到表 as an importable ledger (registered in modules/routes.ts). */
+export { signInLedger } from './sign-in-import.ts';

@@ -114,5 +114,28 @@ describeEachDb('permission matrix: study, research, meetings', (h) => {
       expect: { admin: 201, office: 201, secretary: 201, officer: 201 },
       otherwise: 403,
     },
+    {
+      label: 'export the 签到表 of a branchA session',
+      method: 'GET',
+      url: () => `/api/v1/exports/attendance.xlsx?sessionId=${ids.session}`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200, member: 200 },
+      otherwise: 404,
+    },
+    {
+      label: 'download the 签到表 template',
+      method: 'GET',
+      url: () => '/api/v1/exports/attendance-template.xlsx',
+      expect: {},
+      otherwise: 200,
+    },
+    {
+      // A JSON body gets past the role check only to be refused as not multipart (400): who reaches the parser.
+      label: 'import a 签到表',
+      method: 'POST',
+      url: () => '/api/v1/imports/attendance',
+      body: () => ({}),
+      expect: { admin: 400, office: 400, secretary: 400, officer: 400, outsider: 400 },
+      otherwise: 403,
+    },
   ]);
 });

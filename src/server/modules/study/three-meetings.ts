@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type Scope, coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
+import { type Scope, coversSubtree, pathInSubtree } from '../../db/scope.ts';
+import { orgVisible } from '../orgs/public.ts';
 
 /** Quarters ("2026-Q4") from one date to another, inclusive. */
 export function quartersBetween(from: string, to: string): string[] {
@@ -46,7 +47,7 @@ export async function threeMeetingsOneLesson(
     .where('type', 'in', [...new Set(requirements.map((r) => r.orgType))])
     .where((eb) => pathInSubtree(eb, 'orgUnits.path', orgPath))
     // Only the units the caller sees: the figures are for the same scope as the session list.
-    .$if(!coversSubtree(scope, orgPath), (qb) => qb.where(inScope(scope, 'orgUnits.path')))
+    .$if(!coversSubtree(scope, orgPath), (qb) => qb.where(orgVisible(scope)))
     .execute();
   const quarter = quarterOf('date');
   const held = units.length

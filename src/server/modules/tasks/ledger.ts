@@ -1,17 +1,47 @@
 import { XlsxFile, ErrorResponses } from '../../http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { today } from '../../clock.ts';
 import type { SheetSpec } from '../../io/xlsx-sheet.ts';
-import { renderSheet, renderSheetStream } from '../../io/xlsx-sheet.ts';
+import type { LedgerField } from '../../io/ledger/types.ts';
+import { recordField, rowField, templateWorkbook } from '../../io/ledger-columns.ts';
+import { renderSheetStream } from '../../io/xlsx-sheet.ts';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
-import { filterOrgPath } from '../orgs/public.ts';
-import { TASK_LIGHTS, TASK_STATUSES, type TaskThresholds } from '../../../shared/task-enums.ts';
+import { anyOrg, filterOrgPath } from '../orgs/public.ts';
+import {
+  TASK_LIGHTS,
+  TASK_STATUSES,
+  type TaskLight,
+  type TaskStatus,
+  type TaskThresholds,
+} from '../../../shared/task-enums.ts';
+import { TaskListQuery } from './schemas.ts';
 import { lightAt, plannedAt, statusAt, type Curve } from './schedule.ts';
 import { selectTaskRows, taskQuery, thresholdsOf, unitsOf, type TaskFilter, type TaskRow } from './repository.ts';
+
+/** The columns an import reads: a task's own cells (merged over its rows) and one 时序进度 node per row. */
+export const TASK_FIELDS: LedgerField[] = [
+  recordField('no', '序号', ['编号']),
+  recordField('title', '重点任务', ['任务名称', '任务', '重点工作', '工作任务', '项目名称', '任务事项'], {
+    required: true,
+  }),
+  recordField('description', '任务内容', ['工作内容', '具体内容', '主要内容', '工作措施', '具体措施']),
+  recordField('leader', '牵头领导', ['责任领导', '分管领导', '牵头负责人', '牵头市领导'], { name: true }),
+  recordField('org', '牵头单位', ['牵头部门', '主责单位', '牵头责任单位'], { required: true, name: true }),
+  recordField('responsible', '责任单位', ['责任部门', '落实单位', '承办单位'], { name: true }),
+  recordField('cooperating', '配合单位', ['协办单位', '配合部门', '协同单位'], { name: true }),
+  recordField('startDate', '开始时间', ['开始日期', '启动时间', '起始时间']),
+  recordField('endDate', '完成时限', ['完成时间', '截止时间', '结束时间', '办结时限']),
+  recordField('period', '起止时间', ['起止日期', '实施周期', '时间安排']),
+  recordField('target', '年度目标', ['目标', '工作目标', '目标任务', '预期目标']),
+  rowField('milestone', '时序进度节点', ['节点', '进度安排', '里程碑', '阶段任务', '节点任务', '阶段目标']),
+  rowField('plannedDate', '计划完成日期', ['节点时间', '计划时间', '计划完成时间', '节点完成时间']),
+  rowField('weight', '权重', ['节点权重', '占比']),
+  rowField('criteria', '完成标准', ['验收标准', '完成标志']),
+];
 
 interface LedgerRow {
   no: number;
@@ -110,14 +140,26 @@ const taskSheet = (title: string, day: string): SheetSpec<LedgerRow> => {
   };
 };
 
+const { page: _page, pageSize: _pageSize, campaignId: _campaignId, ...listFilters } = TaskListQuery.properties;
+/** The 重点任务 list's filters, with the campaign required. */
 const ExportQuery = Type.Object(
-  {
-    campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }),
-    orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '单位' })),
-    topLevel: Type.Optional(Type.Boolean({ title: '仅重点任务' })),
-  },
+  { campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }), ...listFilters },
   { additionalProperties: false },
 );
+
+/** "市容科党支部（含下级）；状态：滞后；红灯" — empty when nothing narrows the list. */
+function describe(q: Static<typeof ExportQuery>, orgName: string | undefined): string {
+  const parts: string[] = [];
+  if (orgName) parts.push(`${orgName}（含下级）`);
+  if (q.topLevel) parts.push('仅重点任务');
+  if (q.status) parts.push(`状态：${TASK_STATUSES[q.status as TaskStatus] ?? q.status}`);
+  if (q.light) parts.push(TASK_LIGHTS[q.light as TaskLight] ?? q.light);
+  if (q.stale) parts.push('未更新');
+  if (q.leaderId) parts.push('指定牵头领导');
+  if (q.parentId) parts.push('指定上级任务的子任务');
+  if (q.q?.trim()) parts.push(`关键词：${q.q.trim()}`);
+  return parts.join('；');
+}
 
 /** The 重点任务台账 as print-ready .xlsx (one row per node, a task's own cells merged) and its blank template. */
 export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -132,21 +174,20 @@ export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { campaignId, orgId, topLevel } = req.query;
+      const { orgId, status, light, ...rest } = req.query;
       const day = today();
       const orgPath = await filterOrgPath(app.db, req.actor.scope, orgId);
-      const rows = ledgerBatches(
-        app.db,
-        req.actor,
-        { campaignId, orgPath, topLevel },
-        day,
-        await thresholdsOf(app.db, campaignId),
-      );
-      return sendXlsx(
-        reply,
-        '重点任务台账',
-        await renderSheetStream(taskSheet(`重点任务推进台账（截至 ${day}）`, day), rows),
-      );
+      const orgName = orgId ? (await anyOrg(app.db, orgId))?.name : undefined;
+      const filter = {
+        ...rest,
+        orgPath,
+        status: status as TaskStatus | undefined,
+        light: light as TaskLight | undefined,
+      };
+      const rows = ledgerBatches(app.db, req.actor, filter, day, await thresholdsOf(app.db, rest.campaignId));
+      const described = describe(req.query, orgName);
+      const title = `重点任务推进台账（${described ? `筛选：${described}；` : ''}截至 ${day}）`;
+      return sendXlsx(reply, '重点任务台账', await renderSheetStream(taskSheet(title, day), rows));
     },
   );
   app.get(
@@ -159,6 +200,14 @@ export const taskLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_req, reply) =>
-      sendXlsx(reply, '重点任务台账模板', await renderSheet(taskSheet('重点任务推进台账', today()), [])),
+      sendXlsx(
+        reply,
+        '重点任务台账模板',
+        await templateWorkbook(
+          '重点任务推进台账（导入模板：同一序号的多行为同一任务的多个时序进度节点）',
+          '重点任务台账',
+          TASK_FIELDS,
+        ),
+      ),
   );
 };

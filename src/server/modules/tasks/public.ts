@@ -21,3 +21,6 @@ export const taskAttachmentLink: AttachmentLink = (actor) => (eb) =>
   );
 export { taskFigureSources } from './assessment-figures.ts';
 export { taskTodoSources } from './todo-sources.ts';
+
+/** The 重点任务台账 as an importable ledger (registered in modules/routes.ts). */
+export { taskLedger } from './task-ledger-import.ts';

@@ -124,5 +124,35 @@ describeEachDb('permission matrix: 推动发展', (h) => {
       expect: { admin: 200, office: 200 },
       otherwise: 403,
     },
+    {
+      label: 'export the 重点任务台账 with a list filter',
+      method: 'GET',
+      url: () => `/api/v1/exports/tasks.xlsx?campaignId=${ids.campaign}&status=behind`,
+      expect: {},
+      otherwise: 200,
+    },
+    {
+      label: 'export the 重点任务台账 of branchB',
+      method: 'GET',
+      url: (fx) => `/api/v1/exports/tasks.xlsx?campaignId=${ids.campaign}&orgId=${fx.units.branchB.id}`,
+      expect: { admin: 200, office: 200, secretary: 200, leader: 200 },
+      otherwise: 404,
+    },
+    {
+      label: 'download the 重点任务台账 template',
+      method: 'GET',
+      url: () => '/api/v1/exports/tasks-template.xlsx',
+      expect: {},
+      otherwise: 200,
+    },
+    {
+      // A JSON body gets past the role check only to be refused as not multipart (400): who reaches the parser.
+      label: 'import a 重点任务台账',
+      method: 'POST',
+      url: () => '/api/v1/imports/tasks/previews',
+      body: () => ({}),
+      expect: { admin: 400, office: 400, secretary: 400 },
+      otherwise: 403,
+    },
   ]);
 });

@@ -295,17 +295,17 @@ describeEachDb('#tasks (推动发展)', (h) => {
     const list = (
       await call('office', 'GET', `/api/v1/tasks?campaignId=${campaignId}&topLevel=true&pageSize=200`)
     ).json();
-    expect(new Set(rows.map((r) => r.cells['重点任务'].text))).toEqual(
+    expect(new Set(rows.map((r) => r.cells.重点任务.text))).toEqual(
       new Set(list.items.map((t: { title: string }) => t.title)),
     );
-    const planned = rows.find((r) => r.cells['时序进度节点'].text === '集中整治');
-    expect(planned?.cells['状态'].text).toMatch(/按序时推进|滞后|已完成|未启动/);
+    const planned = rows.find((r) => r.cells.时序进度节点.text === '集中整治');
+    expect(planned?.cells.状态.text).toMatch(/按序时推进|滞后|已完成|未启动/);
     const outsider = await app.inject({
       method: 'GET',
       url: `/api/v1/exports/tasks.xlsx?campaignId=${campaignId}`,
       headers: { cookie: await cookie('outsider') },
     });
     const seen = await readSheet(outsider.rawPayload, ['序号', '重点任务']);
-    expect(seen.rows.filter((r) => r.cells['重点任务'].text)).toEqual([]);
+    expect(seen.rows.filter((r) => r.cells.重点任务.text)).toEqual([]);
   });
 });

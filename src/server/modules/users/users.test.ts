@@ -117,6 +117,22 @@ describeEachDb('#users', (h) => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
+  it('a password reset ends the sessions at once, though the server keeps looked-up sessions for a moment', async () => {
+    const { call, fx, app } = h();
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'leader', password: 'Passw0rd!' },
+    });
+    const cookie = `tz_session=${login.cookies.find((c) => c.name === 'tz_session')!.value}`;
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
+    const reset = await call('admin', 'POST', `/api/v1/users/${fx.users.leader}/password`, {
+      password: 'Fresh-ledger-2026',
+    });
+    expect(reset.statusCode, reset.body).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
   it('refuses to let the admin deactivate their own account (400 naming the field)', async () => {
     const { call, fx } = h();
     const me = (await call('admin', 'GET', `/api/v1/users/${fx.users.admin}`)).json();

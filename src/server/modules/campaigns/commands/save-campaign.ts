@@ -4,6 +4,7 @@ import { invalidField } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
+import { warningDaysCache } from '../public.ts';
 import { recordAudit, changedFields } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { campaignPolicy } from '../policy.ts';
@@ -87,7 +88,7 @@ export async function updateCampaign(
   id: number,
   input: CampaignFields & { version: number },
 ): Promise<CampaignRow> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const saved = await ctx.db.transaction().execute(async (trx) => {
     const campaign = await requireWritable(
       await findCampaign(trx, ctx.actor, id),
       () => findCampaignAnywhere(trx, id),
@@ -111,6 +112,9 @@ export async function updateCampaign(
     });
     return after;
   });
+  // Committed: lists and figures judge colours by the new warning days from the next request on.
+  warningDaysCache(ctx.db).delete(id);
+  return saved;
 }
 
 /** The campaign the caller may configure, or 403/404. */

@@ -28,6 +28,8 @@ export interface IntakeInput {
   confidential?: boolean;
   photoIds?: number[];
   campaignId?: number;
+  /** When it was received, if before now (a demand brought in from an office's own ledger). */
+  receivedAt?: string;
 }
 
 /** Tracking codes a citizen can read out on the phone: no 0/O, 1/I/L. */
@@ -109,7 +111,7 @@ export async function insertDemand(
       phone: (input.phone ?? '').trim(),
       confidential: input.confidential ? 1 : 0,
       status: 'received',
-      receivedAt: now,
+      receivedAt: input.receivedAt ?? now,
       repeatFlag: repeat ? 1 : 0,
       createdBy: actor?.userId ?? null,
       createdAt: now,
@@ -137,7 +139,7 @@ export async function insertDemand(
     orgId: intake.id,
     note: repeat ? `疑似重复：与 ${repeat.trackingCode} 同类同地` : '',
     actorName,
-    at: now,
+    at: input.receivedAt ?? now,
   });
   await recordAudit(trx, actor, {
     action: 'create',

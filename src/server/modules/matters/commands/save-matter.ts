@@ -8,6 +8,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { campaignBrief } from '../../campaigns/public.ts';
 import { requireUsableAttachments } from '../../attachments/public.ts';
+import { requireHappened } from '../../../lib/happened.ts';
 import type { MatterStatus } from '../../../../shared/demand-enums.ts';
 import { matterPolicy } from '../policy.ts';
 import { findMatter, findMatterAnywhere } from '../repository.ts';
@@ -111,6 +112,7 @@ export async function updateMatter(
 
 /** A progress note (with an optional evidence file); a planned matter starts with its first note. */
 export async function addProgress(ctx: Ctx, id: number, input: { date: string; note: string; attachmentId?: number }) {
+  requireHappened(input.date, 'date', '进展日期');
   await ctx.db.transaction().execute(async (trx) => {
     const m = await requireWritable(
       await findMatter(trx, ctx.actor, id),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Database } from '../../../db/schema.ts';
-import { inScope } from '../../../db/scope.ts';
+import { personVisible } from '../../people/public.ts';
 import { invalidField } from '../../../errors.ts';
 
 /** The 第一责任人 must be an active person the caller can see. */
@@ -11,7 +11,7 @@ export async function checkSecretary(db: Kysely<Database>, actor: Actor, personI
     .select('id')
     .where('id', '=', personId)
     .where('active', '=', 1)
-    .where(inScope(actor.scope, 'people.orgPath', 'people.id'))
+    .where(personVisible(actor.scope))
     .executeTakeFirst();
   if (!person) throw invalidField('secretaryId', '“第一责任人”不存在或不在您的数据范围内');
 }

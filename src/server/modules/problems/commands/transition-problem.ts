@@ -12,8 +12,8 @@ import { linkClosedProblem } from '../../institutions/public.ts';
 import type { ProblemStatus } from '../../../../shared/problem-enums.ts';
 import { decide, type Action } from '../lifecycle.ts';
 import { problemPolicy } from '../policy.ts';
-import { afterProblemWrite } from '../problem-writes.ts';
-import { findProblemInScope, type ProblemRow } from '../repository.ts';
+import { afterProblemStatusWrite, afterProblemWrite } from '../problem-writes.ts';
+import type { MeasureRow, ProblemRow } from '../repository.ts';
 import { checkAttachments, loadForWrite } from './shared.ts';
 import { notifyReviewed } from '../notify-events.ts';
 
@@ -73,8 +73,16 @@ async function escalate(trx: Kysely<Database>, ctx: Ctx, problem: ProblemRow): P
   return row.id;
 }
 
-/** Moves a problem along its lifecycle: confirm, submit for 销号, approve, return, escalate. */
-export async function transitionProblem(ctx: Ctx, id: number, input: TransitionInput): Promise<ProblemRow> {
+/**
+ * Moves a problem along its lifecycle: confirm, submit for 销号, approve, return, escalate. Each row is read
+ * once: the problem and its measures as loaded for the write (a transition never changes the measures, so
+ * neither the due date), and the answer is that record with what was written, not a read-back.
+ */
+export async function transitionProblem(
+  ctx: Ctx,
+  id: number,
+  input: TransitionInput,
+): Promise<{ problem: ProblemRow; measures: MeasureRow[] }> {
   return ctx.db.transaction().execute(async (trx) => {
     const { problem, subject, measures } = await loadForWrite(ctx, trx, id);
     // Who may act is the policy's (403); whether the status allows it is decide()'s below (409).
@@ -128,10 +136,17 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
         .insertInto('problemEvidence')
         .values({ problemId: id, measureId: null, attachmentId, createdAt: now })
         .execute();
-    await updateVersioned(trx, 'problems', id, input.version, values);
-    await afterProblemWrite(trx, id);
+    const stamp = await updateVersioned(trx, 'problems', id, input.version, values);
+    await afterProblemStatusWrite(trx, id);
     if (input.action === 'approve' || input.action === 'reject')
-      await notifyReviewed(trx, ctx.actor, problem, input.action === 'approve', input.reason?.trim());
+      await notifyReviewed(
+        trx,
+        ctx.actor,
+        problem,
+        measures.map((m) => m.ownerId),
+        input.action === 'approve',
+        input.reason?.trim(),
+      );
     await recordAudit(trx, ctx.actor, {
       action: auditAction[input.action],
       entityType: 'problem',
@@ -147,6 +162,6 @@ export async function transitionProblem(ctx: Ctx, id: number, input: TransitionI
         escalatedToId: linkedId,
       },
     });
-    return (await findProblemInScope(trx, ctx.actor, id))!;
+    return { problem: { ...problem, ...values, ...stamp } as ProblemRow, measures };
   });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
@@ -197,28 +198,36 @@ export async function updateSession(
   });
 }
 
+/** Replaces a session's attendance in the caller's transaction (a sign-in sheet import), keeping make-ups in step. */
+export async function writeAttendance(
+  trx: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  attendance: Attendance[],
+): Promise<void> {
+  const session = await requireWritable(
+    await findSession(trx, actor, id),
+    () => findSessionAnywhere(trx, id),
+    '学习活动',
+  );
+  authorize(studyPolicy, 'record', actor, session);
+  await syncAttendance(trx, session, attendance);
+  await trx
+    .updateTable('studySessions')
+    .set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso() }))
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: 'import_attendance',
+    entityType: 'study_session',
+    entityId: id,
+    entityLabel: session.topic,
+    orgPath: session.orgPath,
+    after: { attendance },
+  });
+}
+
 /** Replaces a session's attendance (e.g. from a sign-in sheet), keeping make-ups in step. */
 export async function replaceAttendance(ctx: Ctx, id: number, attendance: Attendance[]): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const session = await requireWritable(
-      await findSession(trx, ctx.actor, id),
-      () => findSessionAnywhere(trx, id),
-      '学习活动',
-    );
-    authorize(studyPolicy, 'record', ctx.actor, session);
-    await syncAttendance(trx, session, attendance);
-    await trx
-      .updateTable('studySessions')
-      .set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso() }))
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, ctx.actor, {
-      action: 'import_attendance',
-      entityType: 'study_session',
-      entityId: id,
-      entityLabel: session.topic,
-      orgPath: session.orgPath,
-      after: { attendance },
-    });
-  });
+  await ctx.db.transaction().execute((trx) => writeAttendance(trx, ctx.actor, id, attendance));
 }

@@ -45,15 +45,19 @@ export function recordUpdate(ctx: Ctx, taskId: number, input: UpdateInput): Prom
       .where('taskId', '=', taskId)
       .where('week', '=', input.week)
       .executeTakeFirst();
-    const id = existing
-      ? (await trx.updateTable('taskUpdates').set(values).where('id', '=', existing.id).execute(), existing.id)
-      : (
-          await trx
-            .insertInto('taskUpdates')
-            .values({ ...values, taskId, week: input.week, createdAt: now })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
+    // One update per task and week: a second one that week replaces the first.
+    let id: number;
+    if (existing) {
+      await trx.updateTable('taskUpdates').set(values).where('id', '=', existing.id).execute();
+      id = existing.id;
+    } else {
+      const created = await trx
+        .insertInto('taskUpdates')
+        .values({ ...values, taskId, week: input.week, createdAt: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = created.id;
+    }
     if (attachmentIds.length)
       await trx
         .insertInto('taskEvidence')

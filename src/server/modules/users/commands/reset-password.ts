@@ -3,6 +3,7 @@ import { invalidField, notFound } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { hashPassword, passwordProblem } from '../../../auth/passwords.ts';
 import { nowIso } from '../../../clock.ts';
+import { forgetSessions } from '../../../auth/sessions.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { userPolicy } from '../policy.ts';
 
@@ -37,4 +38,5 @@ export async function resetPassword(ctx: Ctx, id: number, password: string): Pro
       orgPath: null,
     });
   });
+  forgetSessions(ctx.db);
 }

@@ -8,6 +8,7 @@ import { findUser, type UserRow } from '../repository.ts';
 import { auditSnapshot } from '../presenter.ts';
 import { checkPersonLink } from './check-person-link.ts';
 import { actorsChangedAfter } from '../../../auth/actor-cache.ts';
+import { forgetSessions } from '../../../auth/sessions.ts';
 
 export interface UpdateUserInput {
   version: number;
@@ -48,5 +49,10 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
       });
       return after;
     })
-    .then(actorsChangedAfter(ctx.db));
+    .then(actorsChangedAfter(ctx.db))
+    .then((after) => {
+      // Committed: a switched-off account's kept sessions end with its deleted ones.
+      if (input.active === false) forgetSessions(ctx.db);
+      return after;
+    });
 }

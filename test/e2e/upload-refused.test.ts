@@ -1,0 +1,28 @@
+import { expect, it } from 'vitest';
+import { loginAs, describeBrowser } from './harness.ts';
+
+describeBrowser('browser: a refused upload is named, not dropped', (run) => {
+  it('an officer records a meeting: the refused 对照检查材料 is shown with its reason and named again at save', async () => {
+    const { page } = run();
+    await loginAs(run(), 'officer');
+    await page.getByRole('menuitem', { name: '民主生活会' }).click();
+    await page.getByRole('button', { name: '记录会议' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '会议类型' });
+    await dialog.locator('.ant-form-item', { hasText: '单位' }).first().locator('.ant-select').click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '办公室党支部' }).click();
+    // A program renamed .pdf: the server reads the bytes and refuses it.
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: '对照检查材料.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00 not a pdf at all'),
+    });
+    await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('“对照检查材料.pdf”未上传：');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '个文件未能上传' });
+    await expect.poll(() => confirm.textContent()).toContain('“对照检查材料.pdf”：');
+    await confirm.getByRole('button', { name: '提交其余内容' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/e2e-upload-refused.png' });
+  }, 180_000);
+});
