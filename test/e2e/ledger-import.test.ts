@@ -186,6 +186,10 @@ describeBrowser(
       const wizard = await uploadOnProblems(run());
       await expect.poll(() => wizard.textContent(), { timeout: 30_000 }).toContain('识别出的记录');
       expect(await wizard.locator('.ant-steps-vertical').count()).toBe(1);
+      // The rows under the header are cards (5 and 6 are one problem's two measures, 7 the next), not a table
+      // wider than the screen.
+      await expect.poll(() => wizard.getByTestId('record-card').count()).toBe(3);
+      expect(await wizard.locator('.ant-table-row', { hasText: '第 5 行' }).count()).toBe(0);
       const overflow = () =>
         page.evaluate(() => {
           const body = document.querySelector('.ant-drawer-body');

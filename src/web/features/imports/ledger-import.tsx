@@ -4,6 +4,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { IMPORT_LEDGER_LABELS } from '../../../shared/vocabulary.ts';
 import { useIsPhone } from '../../lib/responsive.ts';
+import { ApiError } from '../../lib/api.ts';
+import { showError } from '../../lib/form-errors.ts';
 import {
   newIdempotencyKey,
   useConfirmPreview,
@@ -87,7 +89,7 @@ function ImportDrawer({
   const [previewId, setPreviewId] = useState<number | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [page, setPage] = useState(PAGE);
-  // One key per state of the preview: a repeated confirm of the same state writes nothing more.
+  // The Idempotency-Key of the confirm under way: a retry of it writes nothing more.
   const confirmKey = useRef<string | null>(null);
   const recent = useRecentPreviews(ledger, resume);
   const resumed = useRef(false);
@@ -143,7 +145,16 @@ function ImportDrawer({
     if (!preview) return;
     confirmKey.current ??= newIdempotencyKey(preview.id);
     setConfirmed(true);
-    if (!(await confirm.run({ id: preview.id, idempotencyKey: confirmKey.current })).ok) setConfirmed(false);
+    try {
+      await confirm.mutateAsync({ id: preview.id, idempotencyKey: confirmKey.current });
+      // Answered: a later confirm (after going back to the check) is a new request with a new key.
+      confirmKey.current = null;
+    } catch (error) {
+      showError(error);
+      setConfirmed(false);
+      // Only a confirm whose answer was lost keeps its key: trying again must not write twice.
+      if (!(error instanceof ApiError && error.status === 0)) confirmKey.current = null;
+    }
   };
 
   const waiting = (resume && recent.isLoading) || (previewId !== null && !preview);

@@ -44,12 +44,16 @@ export function RecordsView({
   const shown = preview.fields.filter((f) => headers.has(f.key));
   const sheets = preview.sheets.length;
   const cellError = (r: RecordRow, f: Field) => errorOfCell(r.errors, f, headers.get(f.key) ?? []);
+  const rows = preview.progress.rowsTotal ?? preview.recordCount;
+  // One problem with several measures is one record over several rows: say both when they differ.
+  const countText = rows === preview.recordCount ? `${rows}` : `${preview.recordCount} 条，${rows} 行`;
   const pagination = {
     ...page,
-    total: preview.recordCount,
+    // The server pages rows, not records; rowsTotal counts them.
+    total: rows,
     size: 'small' as const,
     showSizeChanger: !phone,
-    showTotal: (t: number) => `共 ${t} 条`,
+    showTotal: (t: number) => `共 ${t} 行`,
   };
   const records = phone ? (
     <List<RecordRow>
@@ -60,7 +64,7 @@ export function RecordsView({
         const cells = shown.map((f) => ({ f, error: cellError(r, f) }));
         const placed = new Set(cells.flatMap((c) => (c.error ? c.error.split('；') : [])));
         return (
-          <Card size="small" style={{ marginBottom: 8 }} title={rowLabel(r, sheets)}>
+          <Card size="small" style={{ marginBottom: 8 }} title={rowLabel(r, sheets)} data-testid="record-card">
             {cells.map(({ f, error }) => (
               <div key={f.key} style={{ wordBreak: 'break-all', ...(error ? ERROR_CELL : {}) }}>
                 <Typography.Text type="secondary">{f.label}：</Typography.Text>
@@ -131,7 +135,7 @@ export function RecordsView({
   return (
     <Tabs
       items={[
-        { key: 'records', label: `识别出的记录（${preview.recordCount}）`, children: records },
+        { key: 'records', label: `识别出的记录（${countText}）`, children: records },
         { key: 'errors', label: `需要改正（${preview.errorCount}）`, children: errors, disabled: !preview.errorCount },
       ]}
     />
