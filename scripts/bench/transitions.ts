@@ -132,12 +132,17 @@ export async function runTransitions(ctx: BenchCtx): Promise<Row> {
     ),
   );
   const cpuMs = ((cpuSeconds(ctx.server.pid) - cpu0) * 1000) / Math.max(1, server.count);
-  // Requests still in flight when the load generator stopped finish first.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const written = (await auditCount(ctx)) - before;
   // Every transition bumps its problem's version once: counted in the database, so requests still in flight
-  // when the load generator stopped count too.
-  const succeeded = (await versionSum(ctx, problems)) - versionsBefore;
+  // when the load generator stopped count too — once they have finished (on a busy machine a transition can
+  // take seconds), i.e. once two readings half a second apart agree.
+  const reading = async () => [(await auditCount(ctx)) - before, (await versionSum(ctx, problems)) - versionsBefore];
+  let [written, succeeded] = await reading();
+  for (let settled = false, tries = 0; !settled && tries < 20; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [w, v] = await reading();
+    settled = w === written && v === succeeded;
+    [written, succeeded] = [w, v];
+  }
   ctx.notes.push(
     `状态流转：成功 ${succeeded} 次，审计记录增加 ${written} 条${written === succeeded ? '（一一对应）' : '（不一致！）'}`,
   );

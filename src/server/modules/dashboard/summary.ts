@@ -11,7 +11,7 @@ import {
   type ProblemSummary,
 } from '../problems/public.ts';
 import { sessionFigures, studyTallySummaries, type StudySummary } from '../study/public.ts';
-import { taskFigures, taskThresholdsOf, type TaskFigures } from '../tasks/public.ts';
+import { taskThresholdsOf, unitTaskFigures, type TaskFigures } from '../tasks/public.ts';
 
 interface Unit {
   id: number;
@@ -56,9 +56,10 @@ export async function unitFigures(
     ),
   ]);
   const thresholds = await taskThresholdsOf(db, campaignId);
+  const tasks = await unitTaskFigures(db, actor, campaignId, units, dates.today, thresholds);
   return Promise.all(
     units.map(async (u) => ({
-      tasks: await taskFigures(db, actor, { campaignId, orgPath: u.path }, dates.today, thresholds),
+      tasks: tasks.get(u.id)!,
       orgId: u.id,
       orgName: u.name,
       problems: problems.get(u.id) ?? (await liveProblems(db, actor, campaignId, u.path, dates)),

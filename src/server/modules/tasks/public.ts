@@ -3,7 +3,7 @@ import type { AttachmentLink } from '../attachments/public.ts';
 import { taskVisible } from './repository.ts';
 
 export { taskVisible, visibleTaskIds, thresholdsOf as taskThresholdsOf } from './repository.ts';
-export { taskFigures, type TaskFigures } from './figures.ts';
+export { taskFigures, unitTaskFigures, type TaskFigures } from './figures.ts';
 export { taskWarningKinds } from './warnings.ts';
 export { NEVER as NEVER_DATE } from './schedule.ts';
 /** Re-derives a task's status after rows were written around the commands (demo loader, benchmark city). */

@@ -257,6 +257,12 @@ describeEachDb('#tasks (推动发展)', (h) => {
       // The 工作看板 shows the same key-task figures for the subtree.
       const dashboard = (await call('office', 'GET', `/api/v1/dashboard?campaignId=${campaignId}`)).json();
       expect(dashboard.tasks).toEqual(figures);
+      // …and each child unit's row, counted in the same statement, its own list's figures.
+      for (const child of dashboard.children as Array<{ orgId: number; tasks: unknown }>) {
+        const url = `/api/v1/tasks/figures?campaignId=${campaignId}&orgId=${child.orgId}`;
+        expect(child.tasks).toEqual((await call('office', 'GET', url)).json());
+      }
+      expect(dashboard.children.some((c: { tasks: { total: number } }) => c.tasks.total > 0)).toBe(true);
       const red = (await call('office', 'GET', `/api/v1/tasks?campaignId=${campaignId}&light=red`)).json();
       expect(red.total).toBe(figures.red);
       expect(red.items.every((t: { light: string }) => t.light === 'red')).toBe(true);
