@@ -8,9 +8,19 @@ import { fixtureCampaign } from './testing/fixture.ts';
 import { permissionMatrix } from './testing/permission-matrix.ts';
 
 describeEachDb('permission matrix: lists and reads', (h) => {
-  const ids = { campaign: 0 };
+  const ids = { campaign: 0, topic: 0, override: 0 };
+  let day = 0;
   beforeAll(async () => {
-    ids.campaign = await fixtureCampaign(h().db, h().fx.units.root.id);
+    const { db, fx, call } = h();
+    ids.campaign = await fixtureCampaign(db, fx.units.root.id);
+    const topic = await call('office', 'POST', '/api/v1/research/topics', {
+      campaignId: ids.campaign,
+      orgId: fx.units.branchA.id,
+      leaderId: fx.people.leader,
+      title: '矩阵调研课题',
+    });
+    if (topic.statusCode !== 201) throw new Error(topic.body);
+    ids.topic = topic.json().id;
   });
 
   permissionMatrix(h, [
@@ -109,6 +119,36 @@ describeEachDb('permission matrix: lists and reads', (h) => {
       url: () => `/api/v1/exports/tasks.xlsx?campaignId=${ids.campaign}`,
       expect: {},
       otherwise: 200,
+    },
+    {
+      label: 'visits of a branchA topic',
+      method: 'GET',
+      url: () => `/api/v1/research/topics/${ids.topic}/visits`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200, leader: 200 },
+      otherwise: 404,
+    },
+    {
+      label: 'report of a branchA topic',
+      method: 'GET',
+      url: () => `/api/v1/research/topics/${ids.topic}/report`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200, leader: 200 },
+      otherwise: 404,
+    },
+    {
+      label: 'remove a calendar override (a fresh one per attempt)',
+      method: 'DELETE',
+      url: () => `/api/v1/calendar/overrides/${ids.override}`,
+      body: async (hh) => {
+        day++;
+        const res = await hh.call('admin', 'POST', '/api/v1/calendar/overrides', {
+          date: `2028-03-${String(day).padStart(2, '0')}`,
+          kind: 'workday',
+        });
+        ids.override = res.json().id;
+        return undefined;
+      },
+      expect: { admin: 204 },
+      otherwise: 403,
     },
   ]);
 });
