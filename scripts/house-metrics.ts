@@ -26,7 +26,14 @@ const all = [...walk(path.join(root, 'src')), ...walk(path.join(root, 'test'))];
 const source = all.filter((f) => !/\.test\.tsx?$/.test(f) && !rel(f).startsWith('src/server/testing'));
 const read = (f: string) => fs.readFileSync(f, 'utf8');
 
-const longLines = all.reduce((n, f) => n + read(f).split('\n').filter((l) => l.length > 120).length, 0);
+const longLines = all.reduce(
+  (n, f) =>
+    n +
+    read(f)
+      .split('\n')
+      .filter((l) => l.length > 120).length,
+  0,
+);
 
 const roles = 'admin|office|secretary|officer|leader|member|supervisor';
 const roleList = new RegExp(`\\[\\s*'(?:${roles})'\\s*,\\s*'(?:${roles})'`, 'g');

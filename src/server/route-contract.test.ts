@@ -142,7 +142,7 @@ function looseResponses(doc: Doc): string[] {
         const s = media.schema ?? {};
         const item = (s.properties as Record<string, { items?: Record<string, unknown> }> | undefined)?.items?.items;
         for (const obj of [s, item]) {
-          if (!obj || obj.additionalProperties !== true) continue;
+          if (obj?.additionalProperties !== true) continue;
           const keys = Object.keys((obj.properties as object) ?? {});
           if (keys.every((k) => k === 'id')) out.push(`${label(op)} → ${code}`);
         }
