@@ -119,7 +119,15 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/campaigns/:id/readings/:readingId',
-    { schema: { tags, summary: '修改必学篇目', params: ReadingParams, body: ReadingUpdateBody } },
+    {
+      schema: {
+        tags,
+        summary: '修改必学篇目',
+        params: ReadingParams,
+        body: ReadingUpdateBody,
+        response: { 204: NoContent, ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       await updateReading(ctxOf(req), req.params.id, req.params.readingId, req.body);
       return reply.status(204).send();

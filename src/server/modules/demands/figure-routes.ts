@@ -6,7 +6,7 @@ import { childUnits, figuresUnit } from '../orgs/public.ts';
 import { ctxOf } from '../../http/context.ts';
 import { addCategory } from './commands/add-category.ts';
 import { addRateConfig } from './commands/add-rate-config.ts';
-import { CategoryBody, Figures, FiguresQuery, RateConfigBody } from './schemas.ts';
+import { CategoryBody, CategoryList, Figures, FiguresQuery, RateConfigBody } from './schemas.ts';
 import { demandFigures, hotspots, rawCounts, resolvePeriod, configForPeriod } from './figures.ts';
 import { rankScores, ratesOf } from './rates.ts';
 import { activeCategories, rateConfigs } from './repository.ts';
@@ -136,9 +136,13 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/demands/categories', { schema: { tags, summary: '诉求类别及时限' } }, async () => ({
-    items: (await activeCategories(app.db)).map(({ groupName, ...c }) => ({ ...c, group: groupName })),
-  }));
+  app.get(
+    '/demands/categories',
+    { schema: { tags, summary: '诉求类别及时限', response: { 200: CategoryList, ...ErrorResponses } } },
+    async () => ({
+      items: (await activeCategories(app.db)).map(({ groupName, ...c }) => ({ ...c, group: groupName })),
+    }),
+  );
 
   app.post(
     '/demands/categories',

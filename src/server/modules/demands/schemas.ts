@@ -262,3 +262,22 @@ export const RatingBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const CategoryList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      code: Type.String(),
+      name: Type.String(),
+      group: Type.String(),
+      acceptHours: Type.Number(),
+      handleLimit: Type.Number(),
+      handleUnit: Type.String(),
+      active: Type.Integer(),
+      sortOrder: Type.Integer(),
+      version: Type.Integer(),
+      createdAt: Type.String(),
+      updatedAt: Type.String(),
+    }),
+  ),
+});

@@ -1,3 +1,4 @@
+import { Roster, MyHours, MakeupSet } from './response-schemas.ts';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -104,6 +105,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: Roster, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -186,7 +188,15 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/study/makeups/:id',
-    { schema: { tags, summary: '补学完成或重开', params: IdParams, body: MakeupPatch } },
+    {
+      schema: {
+        tags,
+        summary: '补学完成或重开',
+        params: IdParams,
+        body: MakeupPatch,
+        response: { 200: MakeupSet, ...ErrorResponses },
+      },
+    },
     async (req) => {
       await setMakeupStatus(ctxOf(req), req.params.id, { ...req.body, status: req.body.status as 'open' | 'done' });
       return { ok: true };
@@ -232,6 +242,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { campaignId: Type.Integer({ minimum: 1, title: '主题教育' }) },
           { additionalProperties: false },
         ),
+        response: { 200: MyHours, ...ErrorResponses },
       },
     },
     async (req) => {

@@ -97,7 +97,15 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/users/:id/password',
-    { schema: { tags, summary: '重置密码', params: IdParams, body: PasswordBody } },
+    {
+      schema: {
+        tags,
+        summary: '重置密码',
+        params: IdParams,
+        body: PasswordBody,
+        response: { 204: NoContent, ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       await resetPassword(ctxOf(req), req.params.id, req.body.password);
       return reply.status(204).send();
