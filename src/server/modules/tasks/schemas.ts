@@ -131,16 +131,8 @@ export const WeeklyQuery = Type.Object(
 
 export const MilestoneParams = Type.Object({ id: Id('任务'), milestoneId: Id('节点') });
 
-export const Figures = Type.Object({
-  total: Type.Integer(),
-  done: Type.Integer(),
-  onTrack: Type.Integer(),
-  behind: Type.Integer(),
-  notStarted: Type.Integer(),
-  stale: Type.Integer(),
-  red: Type.Integer(),
-  yellow: Type.Integer(),
-});
+/** The 推动发展 summary: the same figures the dashboard shows for a subtree (shared/views/dashboard.ts). */
+export { TaskFigures as Figures } from '../../../shared/views/dashboard.ts';
 
 export const ThresholdsBody = Type.Object(
   {
