@@ -64,7 +64,6 @@ const WITHOUT_MATRIX_ROW = new Set([
   'POST /api/v1/institutions/{id}/transitions',
   'PATCH /api/v1/study/sessions/{id}',
   'PATCH /api/v1/study/makeups/{id}',
-  'POST /api/v1/imports/attendance',
   'POST /api/v1/study/plans',
   'POST /api/v1/study/plans/{id}/review',
   'POST /api/v1/research/topics',

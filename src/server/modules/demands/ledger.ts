@@ -1,3 +1,4 @@
+import { ErrorResponses, XlsxFile } from '../../http/schemas.ts';
 /**
  * The 群众诉求台账: its columns as an import reads them, the export — the 诉求 list on screen, its filters
  * applied by the list's own query and named in the title row, contact data masked by the same rule as the
@@ -127,7 +128,14 @@ async function* demandBatches(db: Kysely<Database>, actor: Actor, filter: Demand
 export const demandLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/demands.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '导出群众诉求台账', querystring: DemandExportQuery } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '导出群众诉求台账',
+        querystring: DemandExportQuery,
+        response: { 200: XlsxFile('群众诉求台账 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const filter = await demandFilterOf(app.db, req.actor, req.query);
       const orgName = req.query.orgId ? (await anyOrg(app.db, req.query.orgId))?.name : undefined;
@@ -139,7 +147,13 @@ export const demandLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/demands-template.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '下载群众诉求台账导入模板' } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '下载群众诉求台账导入模板',
+        response: { 200: XlsxFile('群众诉求台账导入模板 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(
         reply,

@@ -1,3 +1,4 @@
+import { ErrorResponses, XlsxFile } from '../../http/schemas.ts';
 /**
  * The 人员名册: its columns as an import reads them (with the headers offices use), the roster export — the
  * people list on screen, its filters applied by the same query and named in the title row — and the template.
@@ -107,7 +108,14 @@ async function* rosterBatches(db: Kysely<Database>, actor: Actor, filter: People
 export const peopleLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/people.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '导出人员名册', querystring: PeopleExportQuery } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '导出人员名册',
+        querystring: PeopleExportQuery,
+        response: { 200: XlsxFile('人员名册 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const { filter, orgName } = await peopleFilterOf(app.db, req.actor, req.query);
       const described = describe(req.query, orgName);
@@ -118,7 +126,13 @@ export const peopleLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exports/people-template.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '下载人员名册导入模板' } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '下载人员名册导入模板',
+        response: { 200: XlsxFile('人员名册导入模板 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(
         reply,

@@ -21,6 +21,8 @@ import { subtreeShare, tallyTotal } from './tally.ts';
 export type { ProblemFilter };
 import type { Ctx } from '../../http/context.ts';
 import { inBatches } from '../../db/in-batches.ts';
+import { unitLabel, unitsByNames } from '../orgs/public.ts';
+import { peopleNamed } from '../people/public.ts';
 
 /**
  * Problems the caller may see: those of units in scope, their own individual problems, and problems with a
@@ -454,36 +456,20 @@ export async function namesInScope(
   unitNames: string[],
   personNames: string[],
 ): Promise<{ units: Map<string, NameMatch[]>; people: Map<string, NameMatch[]> }> {
+  // Units and people are the orgs and people modules' records: each module's own lookup, its own scope rule.
   const units = await inBatches([...new Set(unitNames.filter(Boolean))], (names) =>
-    ctx.db
-      .selectFrom('orgUnits')
-      .leftJoin('orgUnits as parent', 'parent.id', 'orgUnits.parentId')
-      .select(['orgUnits.id', 'orgUnits.name', 'orgUnits.path', 'parent.name as parentName'])
-      .where('orgUnits.name', 'in', names)
-      .where('orgUnits.active', '=', 1)
-      .where(inScope(ctx.actor.scope, 'orgUnits.path'))
-      .orderBy('orgUnits.path')
-      .execute(),
+    unitsByNames(ctx.db, ctx.actor.scope, names),
   );
   const people = await inBatches([...new Set(personNames.filter(Boolean))], (names) =>
-    ctx.db
-      .selectFrom('people')
-      .innerJoin('orgUnits', 'orgUnits.id', 'people.orgId')
-      .select(['people.id', 'people.name', 'people.orgPath', 'orgUnits.name as orgName'])
-      .where('people.name', 'in', names)
-      .where('people.active', '=', 1)
-      .where(inScope(ctx.actor.scope, 'people.orgPath', 'people.id'))
-      .orderBy('people.orgPath')
-      .orderBy('people.id')
-      .execute(),
+    peopleNamed(ctx.db, ctx.actor.scope, names),
   );
   return {
     units: grouped(
-      units.map((u) => ({ id: u.id, path: u.path, label: u.parentName ? `${u.name}（${u.parentName}）` : u.name })),
+      units.map((u) => ({ id: u.id, path: u.path, label: unitLabel(u) })),
       units,
     ),
     people: grouped(
-      people.map((p) => ({ id: p.id, path: p.orgPath, label: `${p.name}（${p.orgName}）` })),
+      people.map((p) => ({ id: p.id, path: p.orgPath, label: p.label })),
       people,
     ),
   };

@@ -1,3 +1,4 @@
+import { ErrorResponses, XlsxFile } from '../../http/schemas.ts';
 /**
  * The sign-in sheet (签到表) of a collective study session: its columns as an import reads them (with the
  * headers branches use), the export of a session's attendance as the caller may see it, and the template.
@@ -69,7 +70,14 @@ const SessionQuery = Type.Object(
 export const attendanceLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/attendance.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '导出学习活动签到表', querystring: SessionQuery } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '导出学习活动签到表',
+        querystring: SessionQuery,
+        response: { 200: XlsxFile('学习活动签到表 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (req, reply) => {
       const session = await findSession(app.db, req.actor, req.query.sessionId);
       if (!session) throw notFound('学习活动');
@@ -81,7 +89,13 @@ export const attendanceLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => 
 
   app.get(
     '/exports/attendance-template.xlsx',
-    { schema: { tags: ['台账导入导出'], summary: '签到表模板' } },
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '签到表模板',
+        response: { 200: XlsxFile('签到表模板 .xlsx'), ...ErrorResponses },
+      },
+    },
     async (_req, reply) =>
       sendXlsx(reply, '签到表模板', await templateWorkbook('集中学习签到表', '签到表', ATTENDANCE_FIELDS)),
   );

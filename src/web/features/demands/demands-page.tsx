@@ -8,7 +8,7 @@ import { useDemandCategories, useDemands, type Demand } from './api/demands-api.
 import { DemandDrawer, time } from './demand-drawer.tsx';
 import { DemandForm } from './demand-form.tsx';
 import { RateFigures } from './rate-figures.tsx';
-import { LedgerImport } from '../imports/ledger-import.tsx';
+import { LedgerImport } from '../../components/ledger-import/ledger-import.tsx';
 
 const STATUSES = [
   { value: 'received', label: '已受理' },

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { LEADERSHIP_LEVELS, type Person } from './types.ts';
 import { PersonDrawer } from './person-drawer.tsx';
-import { LedgerImport } from '../imports/ledger-import.tsx';
+import { LedgerImport } from '../../components/ledger-import/ledger-import.tsx';
 import { peopleKeys, usePeople } from './api/people.ts';
 
 /** People of a unit (and below, optionally), or of the whole scope when no unit is given. */

@@ -1,6 +1,6 @@
 import { Button, Dropdown, Space } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { LedgerImport } from '../imports/ledger-import.tsx';
+import { LedgerImport } from '../../components/ledger-import/ledger-import.tsx';
 import { problemKeys } from './api/problems.ts';
 
 /**

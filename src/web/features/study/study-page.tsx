@@ -5,7 +5,7 @@ import { useAuth } from '../../lib/auth.tsx';
 import { CampaignSelect, useCampaigns, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { SessionForm } from './session-form.tsx';
-import { LedgerImport } from '../imports/ledger-import.tsx';
+import { LedgerImport } from '../../components/ledger-import/ledger-import.tsx';
 import { MakeupDialog } from './makeup-dialog.tsx';
 import { SESSION_KINDS, type SessionKind } from '../../../shared/study-enums.ts';
 import { percent as pct } from '../../lib/format.ts';

@@ -5,7 +5,7 @@ import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { TASK_LIGHTS, TASK_STATUSES, type TaskStatus } from '../../../shared/task-enums.ts';
 import { taskKeys, useTaskFigures, useTasks } from './api/tasks.ts';
-import { LedgerImport } from '../imports/ledger-import.tsx';
+import { LedgerImport } from '../../components/ledger-import/ledger-import.tsx';
 import { TaskDrawer } from './task-drawer.tsx';
 import { TaskForm } from './task-form.tsx';
 import { STATUS_COLOURS, type Task } from './types.ts';

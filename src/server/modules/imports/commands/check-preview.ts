@@ -3,7 +3,8 @@ import { WorkbookTooLarge, WorkbookUnreadable } from '../../../io/read-limits.ts
 import { CellErrors } from '../../../io/cell-errors.ts';
 import type { LedgerDefinition } from '../definition.ts';
 import { checkRecords, mappingOwner, readSheets, recordsOf, rereadSheets, rowsBefore } from '../pipeline.ts';
-import { dropPreviewFile, previewFile, updatePreview, type PreviewRow } from '../repository.ts';
+import { previewFile, updatePreview, type PreviewRow } from '../repository.ts';
+import { failPreview } from './fail-preview.ts';
 import { previewChoices, previewResolutions, previewSheets } from '../presenter.ts';
 import { forgetRecords, keepRecords, progressWriter } from '../jobs.ts';
 import type { ImportCellError } from '../definition.ts';
@@ -105,16 +106,4 @@ export async function checkPreview(ctx: Ctx, definition: LedgerDefinition, previ
   } catch (error) {
     await failPreview(ctx, id, error);
   }
-}
-
-/** An unexpected error: the preview is failed (with a message to upload again) and its file dropped. */
-export async function failPreview(ctx: Ctx, id: number, error: unknown): Promise<void> {
-  forgetRecords(id);
-  console.error(`import preview ${id} failed`, error);
-  await updatePreview(ctx.db, id, { status: 'failed', message: '处理文件时出错，未写入任何数据；请重新上传' }, [
-    'reading',
-    'checking',
-    'writing',
-  ]).catch(() => undefined);
-  await dropPreviewFile(ctx.db, id).catch(() => undefined);
 }

@@ -14,7 +14,8 @@ import {
   updatePreview,
   type PreviewRow,
 } from '../repository.ts';
-import { boundedErrors, failPreview, PROGRESS_MS } from './check-preview.ts';
+import { boundedErrors, PROGRESS_MS } from './check-preview.ts';
+import { failPreview } from './fail-preview.ts';
 
 /**
  * Confirms a ready preview: it goes to writing at once (the answer), then in the background its file is read
