@@ -6,7 +6,7 @@ import { checkRecords, mappingOwner, readSheets, recordsOf, rereadSheets, rowsBe
 import { previewFile, updatePreview, type PreviewRow } from '../repository.ts';
 import { failPreview } from './fail-preview.ts';
 import { previewChoices, previewResolutions, previewSheets } from '../presenter.ts';
-import { forgetRecords, keepRecords, progressWriter } from '../jobs.ts';
+import { keepRecords, progressWriter } from '../jobs.ts';
 import type { ImportCellError } from '../definition.ts';
 
 /** How often the progress of a preview is written (the wizard polls about once a second). */
