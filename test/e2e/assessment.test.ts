@@ -9,6 +9,12 @@ import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
 async function pick(page: Page, label: string, option: string, nth = 0) {
   await page.getByLabel(label, { exact: true }).nth(nth).click({ force: true });
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // Wait for the dropdown to close: its closing animation otherwise keeps the next button from being stable.
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .first()
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined);
 }
 
 describe('browser: 考核 from building to the exported ranking', () => {

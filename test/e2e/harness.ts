@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, vi } from 'vitest';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST, type App } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -213,13 +213,30 @@ export async function okApi(page: Page, method: string, path: string, body?: unk
  * an option of an earlier select would otherwise match first.
  */
 export async function pickOption(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.locator('.ant-form-item', { hasText: label }).first().locator('.ant-select').click();
+  const item = scope.locator('.ant-form-item', { hasText: label }).first();
+  // On a busy machine a click can land while the dropdown is still opening (or its options still loading):
+  // the pick counts only once the select shows it, and is tried again otherwise.
+  await vi.waitFor(
+    async () => {
+      await item.locator('.ant-select').click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .locator(`.ant-select-item-option[title="${option}"], .ant-select-tree-node-content-wrapper[title="${option}"]`)
+        .filter({ visible: true })
+        .first()
+        .click({ timeout: 5_000 });
+      await expect
+        .poll(async () => (await item.locator('.ant-select').first().textContent()) ?? '', { timeout: 3_000 })
+        .toContain(option);
+    },
+    { timeout: 30_000, interval: 500 },
+  );
+  // The dropdown closes before the next step, so its closing animation cannot move what comes next.
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .locator(`.ant-select-item-option[title="${option}"], .ant-select-tree-node-content-wrapper[title="${option}"]`)
-    .filter({ visible: true })
     .first()
-    .click();
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined);
 }
 
 /**

@@ -1,15 +1,14 @@
 import { expect, it } from 'vitest';
-import { loginAs, describeBrowser } from './harness.ts';
+import { loginAs, describeBrowser, openMenu, pickOption } from './harness.ts';
 
 describeBrowser('browser: a refused upload is named, not dropped', (run) => {
   it('an officer records a meeting: the refused 对照检查材料 is shown with its reason and named again at save', async () => {
     const { page } = run();
     await loginAs(run(), 'officer');
-    await page.getByRole('menuitem', { name: '民主生活会' }).click();
+    await openMenu(page, '民主生活会');
     await page.getByRole('button', { name: '记录会议' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '会议类型' });
-    await dialog.locator('.ant-form-item', { hasText: '单位' }).first().locator('.ant-select').click();
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '办公室党支部' }).click();
+    await pickOption(page, dialog, '单位', '办公室党支部');
     // A program renamed .pdf: the server reads the bytes and refuses it.
     await dialog.locator('input[type=file]').setInputFiles({
       name: '对照检查材料.pdf',
