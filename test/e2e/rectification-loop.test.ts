@@ -67,6 +67,18 @@ describeBrowser('browser: the rectification loop', (run) => {
     // 申请销号 says why it is not open yet, before anyone types into its dialog.
     const early = drawer.getByRole('button', { name: '申请销号' });
     await expect.poll(() => early.isDisabled()).toBe(true);
+    // A disabled button takes no pointer events, so the hover is forced — and forcing skips the wait for the
+    // drawer to finish sliding in: wait until the button stands still inside the window first.
+    let last = '';
+    await expect
+      .poll(async () => {
+        const box = await early.boundingBox();
+        const at = box ? `${Math.round(box.x)},${Math.round(box.y)}` : '';
+        const still = box !== null && at === last && box.x >= 0 && box.x + box.width <= 1440;
+        last = at;
+        return still;
+      })
+      .toBe(true);
     await early.hover({ force: true });
     await expect.poll(() => page.locator('.ant-tooltip').last().textContent()).toContain('还有 1 条整改措施未完成');
     await drawer.getByText('标记完成').click();
