@@ -250,5 +250,14 @@ export async function openMenu(page: Page, label: string): Promise<void> {
 
 /** Presses the OK button of the open confirmation dialog (its label is the move's name, not 确定). */
 export async function confirmDialog(page: Page): Promise<void> {
-  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+  const open = page.locator('.ant-modal-confirm:visible');
+  await open.first().waitFor();
+  // A click while the dialog is still zooming in can miss it: done once the dialog has gone, else pressed again.
+  await vi.waitFor(
+    async () => {
+      if (await open.count()) await open.last().locator('.ant-btn-primary').click({ timeout: 3_000 });
+      await expect.poll(() => open.count(), { timeout: 3_000 }).toBe(0);
+    },
+    { timeout: 30_000, interval: 500 },
+  );
 }
