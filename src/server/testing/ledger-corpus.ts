@@ -4,6 +4,7 @@
  * sheets, one problem over several rows; and the same as CSV in GBK and in UTF-8 with a BOM.
  */
 import ExcelJS from 'exceljs';
+import { RECTIFICATION_HEADERS } from '../modules/problems/ledgers.ts';
 
 export type Cell = string | number | Date | null;
 
@@ -72,18 +73,4 @@ export function gbk(text: string): Buffer {
 }
 
 /** The 整改台账 header as Taizhang's own template writes it. */
-export const TEMPLATE_HEADER = [
-  '序号',
-  '问题描述',
-  '问题来源',
-  '整改措施',
-  '责任领导',
-  '责任单位',
-  '责任人',
-  '整改时限',
-  '整改进展',
-  '完成情况',
-  '问题领域',
-  '整改类型',
-  '具体表现',
-];
+export const TEMPLATE_HEADER: string[] = [...RECTIFICATION_HEADERS];
