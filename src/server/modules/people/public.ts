@@ -26,8 +26,14 @@ export function peopleByIds(db: Kysely<Database>, ids: number[]) {
  * People named in an imported ledger (a 签到表, a 牵头领导 column), as far as the caller's scope reaches,
  * optionally inside one unit's subtree, labelled for a pick list: 王芳（办公室党支部）.
  */
-export async function peopleNamed(db: Kysely<Database>, scope: Scope, names: string[], within?: string) {
-  const rows = await peopleByNames(db, scope, names, within);
+export async function peopleNamed(
+  db: Kysely<Database>,
+  scope: Scope,
+  names: string[],
+  within?: string,
+  partyMembersOnly = false,
+) {
+  const rows = await peopleByNames(db, scope, names, within, partyMembersOnly);
   return rows.map((p) => ({
     id: p.id,
     name: p.name,

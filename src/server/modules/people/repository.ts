@@ -77,9 +77,16 @@ export function findPerson(db: Kysely<Database>, id: number) {
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonInScope>>>;
 
 /** Active people inside the scope (optionally inside one subtree) whose name is one of `names`; index people_name. */
-export function peopleByNames(db: Kysely<Database>, scope: Scope, names: string[], within?: string) {
+export function peopleByNames(
+  db: Kysely<Database>,
+  scope: Scope,
+  names: string[],
+  within?: string,
+  partyMembersOnly = false,
+) {
   if (!names.length) return Promise.resolve([]);
   let qb = peopleBase(db, scope).select(personColumns).where('people.name', 'in', names).where('people.active', '=', 1);
   if (within) qb = qb.where((eb) => pathInSubtree(eb, 'people.orgPath', within));
+  if (partyMembersOnly) qb = qb.where('people.isPartyMember', '=', 1);
   return qb.orderBy('people.orgPath').orderBy('people.id').execute();
 }

@@ -46,8 +46,8 @@ async function check(ctx: Ctx, input: CheckInput) {
   // Party organisation life (支部党员大会、党课 …) counts Party members only: a 群众 is not on its roster.
   const partyOnly = rosterOf(session.kind) === 'party';
   const book = partyOnly ? '党员名册' : '名册';
-  const roster = await byNames(textsOf(records, 'name'), async (batch) =>
-    (await peopleNamed(ctx.db, ctx.actor.scope, batch, session.orgPath)).filter((p) => !partyOnly || p.isPartyMember),
+  const roster = await byNames(textsOf(records, 'name'), (batch) =>
+    peopleNamed(ctx.db, ctx.actor.scope, batch, session.orgPath, partyOnly),
   );
   // With a 所在单位 column, namesakes in different branches are told apart without asking: the name to match is
   // then 王芳（办公室党支部）, and so is the text an ambiguity shows and a resolution answers.
