@@ -37,7 +37,13 @@ declare module 'fastify' {
   }
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The project's root: the nearest folder up with package.json (src/server/ from the sources, deeper when precompiled). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+const root = projectRoot();
 export const WEB_DIST = path.join(root, 'dist/web');
 
 export interface BuildOptions {

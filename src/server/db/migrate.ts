@@ -11,11 +11,12 @@ class FolderProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = fs
       .readdirSync(folder)
-      .filter((f) => /^\d{4}_.+\.ts$/.test(f) && !f.endsWith('.test.ts'))
+      // .ts when Node strips the sources' types, .js when `npm start` runs the precompiled server.
+      .filter((f) => /^\d{4}_.+\.[jt]s$/.test(f) && !/\.test\.[jt]s$/.test(f))
       .sort();
     const out: Record<string, Migration> = {};
     for (const file of files) {
-      out[file.replace(/\.ts$/, '')] = await import(pathToFileURL(path.join(folder, file)).href);
+      out[file.replace(/\.[jt]s$/, '')] = await import(pathToFileURL(path.join(folder, file)).href);
     }
     return out;
   }
