@@ -16,6 +16,7 @@ import type { ProblemSummary } from '../../../shared/dashboard.ts';
 export type { ProblemSummary };
 import { colourPredicate } from './colour.ts';
 import type { AnyExpressionBuilder } from '../../db/untyped.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 
 /** Stands for "no open deadline" in a tally: compares like NULL in every colour rule (never overdue, never due soon). */
 export const NO_DUE_DATE = '9999-12-31';
@@ -87,6 +88,31 @@ export function toSummary(row: Record<string, unknown>): ProblemSummary {
 
 const EMPTY = toSummary({});
 
+/** The tally rows' summary per unit: built and compiled once per number of units (it runs on every dashboard). */
+const tallySummaryQuery = reusableQuery(
+  'tallySummaries',
+  (
+    db: Kysely<Database>,
+    p: { campaignId: number | undefined; orgIds: number[]; today: string; yellowUntil: string },
+  ) => {
+    let q = db
+      .selectFrom('problemTallies as problems')
+      .select((eb) => [
+        'problems.orgId',
+        ...summaryColumns(
+          eb,
+          eb.ref('problems.n'),
+          { escalated: eb('problems.escalated', '=', 1), onTime: eb('problems.onTime', '=', 1) },
+          p,
+        ),
+      ])
+      .where('problems.orgId', 'in', p.orgIds)
+      .groupBy('problems.orgId');
+    if (p.campaignId !== undefined) q = q.where('problems.campaignId', '=', p.campaignId);
+    return q;
+  },
+);
+
 /** Each unit's subtree summary from the maintained tallies: one indexed read of a few hundred rows per unit. */
 export async function tallySummaries(
   db: Kysely<Database>,
@@ -95,21 +121,12 @@ export async function tallySummaries(
   dates: Dates,
 ): Promise<Map<number, ProblemSummary>> {
   if (!orgIds.length) return new Map();
-  let q = db
-    .selectFrom('problemTallies as problems')
-    .select((eb) => [
-      'problems.orgId',
-      ...summaryColumns(
-        eb,
-        eb.ref('problems.n'),
-        { escalated: eb('problems.escalated', '=', 1), onTime: eb('problems.onTime', '=', 1) },
-        dates,
-      ),
-    ])
-    .where('problems.orgId', 'in', orgIds)
-    .groupBy('problems.orgId');
-  if (campaignId) q = q.where('problems.campaignId', '=', campaignId);
-  const rows = await q.execute();
+  const rows = await tallySummaryQuery(db, {
+    campaignId: campaignId || undefined,
+    orgIds,
+    today: dates.today,
+    yellowUntil: dates.yellowUntil,
+  });
   const out = new Map(orgIds.map((id) => [id, EMPTY]));
   for (const row of rows) out.set(Number(row.orgId), toSummary(row as Record<string, unknown>));
   return out;
@@ -146,23 +163,50 @@ export async function subtreeShare(
   return all ? subtreeTotal / all : 1;
 }
 
+/** A status's (or colour's …) total from the unit's tally rows: compiled once per combination of filters. */
+const tallyTotalQuery = reusableQuery(
+  'tallyTotal',
+  (
+    db: Kysely<Database>,
+    p: Pick<ProblemFilter, 'campaignId' | 'status' | 'kind' | 'escalated' | 'onTime' | 'overdue' | 'colour'> & {
+      orgId: number | undefined;
+    } & Dates,
+  ) => {
+    const { today, yellowUntil } = p;
+    let q = db.selectFrom('problemTallies as problems').select((eb) => eb.fn.sum<number>('problems.n').as('n'));
+    q =
+      p.orgId !== undefined
+        ? q.where('problems.orgId', '=', p.orgId)
+        : q.where('problems.orgId', 'in', (eb) =>
+            eb.selectFrom('orgUnits').select('orgUnits.id').where('orgUnits.parentId', 'is', null),
+          );
+    if (p.campaignId !== undefined) q = q.where('problems.campaignId', '=', p.campaignId);
+    if (p.status !== undefined) q = q.where('problems.status', '=', p.status);
+    if (p.kind !== undefined) q = q.where('problems.kind', '=', p.kind);
+    if (p.escalated !== undefined) q = q.where('problems.escalated', '=', p.escalated ? 1 : 0);
+    if (p.onTime) q = q.where('problems.onTime', '=', 1);
+    if (p.overdue) q = q.where((eb) => colourPredicate(eb, 'red', today, yellowUntil));
+    if (p.overdue === false) q = q.where((eb) => eb.not(colourPredicate(eb, 'red', today, yellowUntil)));
+    const colour = p.colour;
+    if (colour) q = q.where((eb) => colourPredicate(eb, colour, today, yellowUntil));
+    return q;
+  },
+  { shapedBy: ['colour'] },
+);
+
 async function countInTallies(db: Kysely<Database>, filter: ProblemFilter, dates: Dates): Promise<number> {
   const { orgPath } = filter;
-  let q = db.selectFrom('problemTallies as problems').select((eb) => eb.fn.sum<number>('problems.n').as('n'));
-  q = orgPath
-    ? q.where('problems.orgId', '=', unitIdOfPath(orgPath))
-    : q.where('problems.orgId', 'in', (eb) =>
-        eb.selectFrom('orgUnits').select('orgUnits.id').where('orgUnits.parentId', 'is', null),
-      );
-  if (filter.campaignId) q = q.where('problems.campaignId', '=', filter.campaignId);
-  if (filter.status) q = q.where('problems.status', '=', filter.status);
-  if (filter.kind) q = q.where('problems.kind', '=', filter.kind);
-  if (filter.escalated !== undefined) q = q.where('problems.escalated', '=', filter.escalated ? 1 : 0);
-  if (filter.onTime) q = q.where('problems.onTime', '=', 1);
-  if (filter.overdue) q = q.where((eb) => colourPredicate(eb, 'red', dates.today, dates.yellowUntil));
-  if (filter.overdue === false) q = q.where((eb) => eb.not(colourPredicate(eb, 'red', dates.today, dates.yellowUntil)));
-  const colour = filter.colour;
-  if (colour) q = q.where((eb) => colourPredicate(eb, colour, dates.today, dates.yellowUntil));
-  const row = await q.executeTakeFirst();
+  const [row] = await tallyTotalQuery(db, {
+    campaignId: filter.campaignId || undefined,
+    status: filter.status || undefined,
+    kind: filter.kind || undefined,
+    escalated: filter.escalated,
+    onTime: filter.onTime || undefined,
+    overdue: filter.overdue,
+    colour: filter.colour || undefined,
+    orgId: orgPath ? unitIdOfPath(orgPath) : undefined,
+    today: dates.today,
+    yellowUntil: dates.yellowUntil,
+  });
   return Number(row?.n ?? 0);
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { syncTally, type TallySource } from '../../db/subtree-tally.ts';
 import { STUDY_TALLY } from '../../db/tally-tables.ts';
 import type { StudySummary } from '../../../shared/dashboard.ts';
@@ -31,6 +32,27 @@ export const afterSessionWrite = (trx: Kysely<Database>, sessionId: number) => s
 
 const EMPTY: StudySummary = { sessions: 0, attendanceRate: 0, coverage: 0, uncoveredSessions: 0, openMakeups: 0 };
 
+/** The tally rows' sums per unit: built and compiled once per number of units (it runs on every dashboard). */
+const studyTallyQuery = reusableQuery(
+  'studyTallySummaries',
+  (db: Kysely<Database>, p: { campaignId: number | undefined; orgIds: number[] }) => {
+    let q = db
+      .selectFrom('studyTallies')
+      .select((eb) => [
+        'orgId',
+        eb.fn.sum<number>('sessions').as('sessions'),
+        eb.fn.sum<number>('attendees').as('attendees'),
+        eb.fn.sum<number>('present').as('present'),
+        eb.fn.sum<number>('openMakeups').as('openMakeups'),
+        eb.fn.sum<number>('uncovered').as('uncovered'),
+      ])
+      .where('orgId', 'in', p.orgIds)
+      .groupBy('orgId');
+    if (p.campaignId !== undefined) q = q.where('campaignId', '=', p.campaignId);
+    return q;
+  },
+);
+
 /** Each unit's subtree study figures from the maintained tallies (rates 0–1). */
 export async function studyTallySummaries(
   db: Kysely<Database>,
@@ -38,21 +60,9 @@ export async function studyTallySummaries(
   orgIds: number[],
 ): Promise<Map<number, StudySummary>> {
   if (!orgIds.length) return new Map();
-  let q = db
-    .selectFrom('studyTallies')
-    .select((eb) => [
-      'orgId',
-      eb.fn.sum<number>('sessions').as('sessions'),
-      eb.fn.sum<number>('attendees').as('attendees'),
-      eb.fn.sum<number>('present').as('present'),
-      eb.fn.sum<number>('openMakeups').as('openMakeups'),
-      eb.fn.sum<number>('uncovered').as('uncovered'),
-    ])
-    .where('orgId', 'in', orgIds)
-    .groupBy('orgId');
-  if (campaignId) q = q.where('campaignId', '=', campaignId);
+  const rows = await studyTallyQuery(db, { campaignId: campaignId || undefined, orgIds });
   const out = new Map(orgIds.map((id) => [id, EMPTY]));
-  for (const r of await q.execute()) {
+  for (const r of rows) {
     const [sessions, attendees, present, uncovered] = [r.sessions, r.attendees, r.present, r.uncovered].map(Number);
     out.set(Number(r.orgId), {
       sessions,
