@@ -29,7 +29,7 @@ import {
   UpdateSessionBody,
 } from './schemas.ts';
 import { createSession, updateSession, type Attendance } from './commands/save-session.ts';
-import { setMakeupStatus } from './commands/complete-makeup.ts';
+import { setMakeupStatus } from './commands/set-makeup-status.ts';
 import { hoursByPerson, studyFigures } from './figures.ts';
 import { threeMeetingsOneLesson } from './three-meetings.ts';
 import { today } from '../../clock.ts';
