@@ -32,7 +32,6 @@ const WITHOUT_RESPONSE_SCHEMA = new Set([
 
 /** Operations still without a permission-matrix row; shrink only — add the row, then drop the line. */
 const WITHOUT_MATRIX_ROW = new Set([
-  'POST /api/v1/attachments',
   'GET /api/v1/tasks/{id}/milestones',
   'PATCH /api/v1/tasks/{id}/milestones/{milestoneId}',
   'GET /api/v1/tasks/{id}/updates',
