@@ -17,8 +17,6 @@ import {
 
 /** Operations still without a response schema (this round's other helpers own them); shrink only. */
 const WITHOUT_RESPONSE_SCHEMA = new Set([
-  'GET /api/v1/orgs/{id}/tree',
-  'GET /api/v1/study/figures',
   'GET /api/v1/checks/pool',
   'GET /api/v1/checks/draws/{id}/verify',
   'GET /api/v1/demands/hotspots',
@@ -59,14 +57,10 @@ const LOOSE_RESPONSES = new Set([
   'GET /api/v1/exemplars → 200',
   'GET /api/v1/exemplars/{id} → 200',
   'GET /api/v1/highlights → 200',
-  'GET /api/v1/study/makeups → 200',
-  'GET /api/v1/study/sessions → 200',
-  'GET /api/v1/study/sessions/{id} → 200',
   'GET /api/v1/tasks/settings → 200',
   'GET /api/v1/tasks/{id}/milestones → 200',
   'GET /api/v1/tasks/{id}/updates → 200',
   'PATCH /api/v1/bulletins/{id} → 200',
-  'PATCH /api/v1/study/sessions/{id} → 200',
   'POST /api/v1/bulletins → 201',
   'POST /api/v1/bulletins/{id}/issue → 200',
   'POST /api/v1/checks → 201',
@@ -80,7 +74,6 @@ const LOOSE_RESPONSES = new Set([
   'POST /api/v1/exemplars/{id}/objections/{objectionId}/handle → 200',
   'POST /api/v1/exemplars/{id}/transitions → 200',
   'POST /api/v1/highlights → 201',
-  'POST /api/v1/study/sessions → 201',
   'POST /api/v1/tasks/{id}/problems → 201',
   'PUT /api/v1/tasks/settings → 200',
 ]);
