@@ -200,8 +200,6 @@ describe('thin routes and owned rules', () => {
       'problems/commands/save-problem.ts',
       'study/commands/save-session.ts',
       'tasks/commands/save-milestone.ts',
-      'users/commands/grant-role.ts',
-      'users/commands/manage-tokens.ts',
     ]);
     const modules = path.join(src, 'server', 'modules');
     const several = files
