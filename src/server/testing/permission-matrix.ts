@@ -23,7 +23,12 @@ export interface MatrixRow {
   url: (fx: StandardFixture) => string;
   /** A fresh body per attempt (so versions and names can be looked up at run time). */
   body?: (h: Harness) => Promise<unknown> | unknown;
-  /** Expected status per account; accounts not listed expect `otherwise`. */
+  /** A multipart upload instead of a JSON body (payload and its content-type header, e.g. from multipart()). */
+  upload?: () => { payload: Buffer; headers: Record<string, string> };
+  /**
+   * Expected status per account; accounts not listed expect `otherwise`. Anonymous callers expect 401
+   * unless the row names `anonymous` (the public routes: health, log-in, log-out).
+   */
   expect: Partial<Record<Exclude<Who, null> | 'anonymous', number>>;
   otherwise: number;
 }
@@ -37,12 +42,20 @@ export function permissionMatrix(h: () => Harness, rows: MatrixRow[]): void {
   for (const row of rows) {
     for (const who of EVERYONE) {
       const key = who ?? 'anonymous';
-      const want = row.expect[key] ?? row.otherwise;
-      it(`${row.label}: ${key} → ${key === 'anonymous' ? 401 : want}`, async () => {
+      const want = key === 'anonymous' ? (row.expect.anonymous ?? 401) : (row.expect[key] ?? row.otherwise);
+      it(`${row.label}: ${key} → ${want}`, async () => {
         const harness = h();
         const body = row.body ? await row.body(harness) : undefined;
-        const res = await harness.call(who, row.method, row.url(harness.fx), body);
-        expect(res.statusCode, res.body).toBe(key === 'anonymous' ? 401 : want);
+        const upload = row.upload?.();
+        const res = upload
+          ? await harness.app.inject({
+              method: row.method,
+              url: row.url(harness.fx),
+              payload: upload.payload,
+              headers: { ...upload.headers, ...(who ? { cookie: await harness.cookie(who) } : {}) },
+            })
+          : await harness.call(who, row.method, row.url(harness.fx), body);
+        expect(res.statusCode, res.body).toBe(want);
         if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
       });
     }

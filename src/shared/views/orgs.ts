@@ -21,3 +21,11 @@ export const Org = Type.Object({
 });
 
 export type OrgViewT = Static<typeof Org>;
+
+/** A unit with its sub-units, as `GET /orgs/{id}/tree` answers (nested to any depth). */
+export const OrgNode = Type.Cyclic(
+  { OrgNode: Type.Object({ ...Org.properties, children: Type.Array(Type.Ref('OrgNode')) }) },
+  'OrgNode',
+);
+
+export type OrgNodeT = Static<typeof OrgNode>;

@@ -1,8 +1,7 @@
 /** Org shapes the web app reads from /api/v1/orgs (shared by features through lib, not by each other). */
-import type { OrgViewT } from '../../shared/views/orgs.ts';
+import type { OrgNodeT, OrgViewT } from '../../shared/views/orgs.ts';
 
 export type Org = OrgViewT;
 
-export interface OrgNode extends Org {
-  children: OrgNode[];
-}
+/** A unit with its sub-units, as `GET /orgs/{id}/tree` answers. */
+export type OrgNode = OrgNodeT;

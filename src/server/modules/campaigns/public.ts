@@ -25,6 +25,15 @@ export function campaignBrief(db: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
+/** What the study figures read of a campaign: its minimum study hours and its dates, or undefined. */
+export function campaignStudyTerms(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('campaigns')
+    .select(['minStudyHours', 'startDate', 'endDate'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The campaign a new record names, or 400 on `field` when there is none with that id. */
 export async function requireCampaign(db: Kysely<Database>, id: number, field = 'campaignId'): Promise<{ id: number }> {
   const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();

@@ -21,6 +21,21 @@ describeEachDb('#orgs', (h) => {
     expect((await call('officer', 'GET', '/api/v1/orgs/999999')).statusCode).toBe(404);
   });
 
+  it('answers the tree nested to its leaves, every node with its fields and abilities', async () => {
+    const { fx, call } = h();
+    const res = await call('office', 'GET', `/api/v1/orgs/${fx.units.root.id}/tree`);
+    expect(res.statusCode).toBe(200);
+    const root = res.json();
+    expect(root).toMatchObject({ id: fx.units.root.id, name: '市局党委', typeLabel: expect.any(String) });
+    const committee = root.children.find((c: { id: number }) => c.id === fx.units.committee.id);
+    const leaves = committee.children.map((c: { id: number; children: unknown[] }) => [c.id, c.children]);
+    expect(leaves).toEqual([
+      [fx.units.branchA.id, []],
+      [fx.units.branchB.id, []],
+    ]);
+    expect(committee.children[0]).toMatchObject({ version: 1, active: true, abilities: { update: true } });
+  });
+
   it('finds a unit by pinyin initials', async () => {
     const { fx, call } = h();
     const res = await call('office', 'GET', `/api/v1/orgs?q=${encodeURIComponent('bgsdzb')}`);

@@ -4,7 +4,7 @@ import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf, VersionBody } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
-import { CreateOrgBody, MoveOrgBody, Org, OrgListQuery, TreeQuery, UpdateOrgBody } from './schemas.ts';
+import { CreateOrgBody, MoveOrgBody, Org, OrgListQuery, OrgNode, TreeQuery, UpdateOrgBody } from './schemas.ts';
 import { dependents, findOrgInScope, orgColumns, orgQuery, scopeRoots, subtree } from './repository.ts';
 import { nestOrgs, presentOrg } from './presenter.ts';
 import { secretaryName } from './public.ts';
@@ -71,7 +71,15 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/orgs/:id/tree',
-    { schema: { tags, summary: '下级单位树', params: IdParams, querystring: TreeQuery } },
+    {
+      schema: {
+        tags,
+        summary: '下级单位树',
+        params: IdParams,
+        querystring: TreeQuery,
+        response: { 200: OrgNode, ...ErrorResponses },
+      },
+    },
     async (req) => {
       const org = await findOrgInScope(app.db, req.actor.scope, req.params.id);
       if (!org) throw notFound('单位');

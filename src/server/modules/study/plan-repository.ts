@@ -33,3 +33,18 @@ export function listPlans(
   if (filter.status) qb = qb.where('studyPlans.status', '=', filter.status);
   return qb.orderBy('studyPlans.id', 'desc').execute();
 }
+
+/** One study plan in the caller's scope (or their own personal plan). */
+export function findPlanInScope(db: Kysely<Database>, scope: Scope, id: number) {
+  return db
+    .selectFrom('studyPlans')
+    .selectAll()
+    .where('id', '=', id)
+    .where(inScope(scope, 'studyPlans.orgPath', 'studyPlans.personId'))
+    .executeTakeFirst();
+}
+
+/** Whether a study plan exists at all (to tell 403 from 404 on writes). */
+export function planExists(db: Kysely<Database>, id: number) {
+  return db.selectFrom('studyPlans').select('id').where('id', '=', id).executeTakeFirst();
+}

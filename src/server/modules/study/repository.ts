@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import { inScope, pathInSubtree } from '../../db/scope.ts';
+import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
 import { rosterOf } from '../../../shared/study-enums.ts';
 
 export interface SessionFilter {
@@ -174,4 +174,29 @@ export function rosterQuery(db: Kysely<Database>, orgPath: string, kind: string)
     .where('people.active', '=', 1)
     .where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath))
     .$if(rosterOf(kind) === 'party', (qb) => qb.where('people.isPartyMember', '=', 1));
+}
+
+/** One make-up item in the caller's scope (or the caller's own). */
+export function findMakeupInScope(db: Kysely<Database>, scope: Scope, id: number) {
+  return db
+    .selectFrom('makeupItems')
+    .selectAll()
+    .where('id', '=', id)
+    .where(inScope(scope, 'makeupItems.orgPath', 'makeupItems.personId'))
+    .executeTakeFirst();
+}
+
+/** Whether a make-up item exists at all (to tell 403 from 404 on writes). */
+export function makeupExists(db: Kysely<Database>, id: number) {
+  return db.selectFrom('makeupItems').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+/** The date of a session (a make-up cannot predate the absence). */
+export function sessionDate(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('studySessions')
+    .select('date')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+    .then((r) => r.date);
 }

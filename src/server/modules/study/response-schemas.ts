@@ -1,9 +1,7 @@
 /** Response schemas of study routes added after the fact (kept apart from schemas.ts while it is being edited). */
 import { Type } from 'typebox';
 
-export const Roster = Type.Object({
-  items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), position: Type.String() })),
-});
+export { Roster } from '../../../shared/views/study.ts';
 
 export const MyHours = Type.Object({ hours: Type.Number(), minimum: Type.Number() });
 

@@ -9,6 +9,8 @@ import { notFound } from '../../errors.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
 import { SESSION_KINDS, SESSION_MODES, type SessionKind, type SessionMode } from '../../../shared/study-enums.ts';
 import { filterOrgPath, scopeRoots } from '../orgs/public.ts';
+import { campaignStudyTerms } from '../campaigns/public.ts';
+import { MakeupView, SessionView, StudyFiguresView } from '../../../shared/views/study.ts';
 import { studyPolicy } from './policy.ts';
 import {
   attendanceOf,
@@ -29,13 +31,12 @@ import {
   UpdateSessionBody,
 } from './schemas.ts';
 import { createSession, updateSession, type Attendance } from './commands/save-session.ts';
-import { setMakeupStatus } from './commands/complete-makeup.ts';
+import { setMakeupStatus } from './commands/set-makeup-status.ts';
 import { hoursByPerson, studyFigures } from './figures.ts';
 import { threeMeetingsOneLesson } from './three-meetings.ts';
 import { today } from '../../clock.ts';
 
 const tags = ['理论学习'];
-const Loose = Type.Object({ id: Type.Integer() }, { additionalProperties: true });
 
 type AttendanceRow = Awaited<ReturnType<typeof attendanceOf>>[number];
 const present = (req: FastifyRequest, s: SessionRow, attendance: AttendanceRow[]) => {
@@ -71,7 +72,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '集中学习列表',
         querystring: SessionListQuery,
-        response: { 200: PageOf(Loose), ...ErrorResponses },
+        response: { 200: PageOf(SessionView), ...ErrorResponses },
       },
     },
     async (req) => {
@@ -121,7 +122,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/study/sessions/:id',
-    { schema: { tags, summary: '集中学习详情', params: IdParams, response: { 200: Loose, ...ErrorResponses } } },
+    { schema: { tags, summary: '集中学习详情', params: IdParams, response: { 200: SessionView, ...ErrorResponses } } },
     async (req) => one(req, req.params.id),
   );
 
@@ -132,7 +133,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '记录集中学习（缺席者自动生成补学事项）',
         body: CreateSessionBody,
-        response: { 201: Loose, ...ErrorResponses },
+        response: { 201: SessionView, ...ErrorResponses },
       },
     },
     async (req, reply) => {
@@ -149,7 +150,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '修改集中学习（出勤变化同步补学事项）',
         params: IdParams,
         body: UpdateSessionBody,
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: SessionView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -165,7 +166,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '补课补学事项',
         querystring: MakeupListQuery,
-        response: { 200: PageOf(Loose), ...ErrorResponses },
+        response: { 200: PageOf(MakeupView), ...ErrorResponses },
       },
     },
     async (req) => {
@@ -205,18 +206,19 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/study/figures',
-    { schema: { tags, summary: '学习情况统计（场次、出勤率、全覆盖、补学、人均学时）', querystring: FiguresQuery } },
+    {
+      schema: {
+        tags,
+        summary: '学习情况统计（场次、出勤率、全覆盖、补学、人均学时）',
+        querystring: FiguresQuery,
+        response: { 200: StudyFiguresView, ...ErrorResponses },
+      },
+    },
     async (req) => {
       const orgId = req.query.orgId ?? (await scopeRoots(app.db, req.actor.scope))[0]?.id;
       const path = orgId ? await orgPath(req, orgId) : undefined;
       if (!path) throw notFound('单位');
-      const campaign = req.query.campaignId
-        ? await app.db
-            .selectFrom('campaigns')
-            .select(['minStudyHours', 'startDate', 'endDate'])
-            .where('id', '=', req.query.campaignId)
-            .executeTakeFirst()
-        : undefined;
+      const campaign = req.query.campaignId ? await campaignStudyTerms(app.db, req.query.campaignId) : undefined;
       const to = campaign && campaign.endDate < today() ? campaign.endDate : today();
       const from = campaign?.startDate ?? `${today().slice(0, 4)}-01-01`;
       return {
@@ -246,11 +248,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const campaign = await app.db
-        .selectFrom('campaigns')
-        .select('minStudyHours')
-        .where('id', '=', req.query.campaignId)
-        .executeTakeFirst();
+      const campaign = await campaignStudyTerms(app.db, req.query.campaignId);
       if (!campaign) throw notFound('主题教育');
       const mine = req.actor.personId
         ? await hoursByPerson(app.db, req.query.campaignId)

@@ -24,8 +24,10 @@ import {
 import { createUser } from './commands/create-user.ts';
 import { updateUser } from './commands/update-user.ts';
 import { resetPassword } from './commands/reset-password.ts';
-import { grantRole, revokeRole } from './commands/grant-role.ts';
-import { createToken, revokeToken } from './commands/manage-tokens.ts';
+import { grantRole } from './commands/grant-role.ts';
+import { revokeRole } from './commands/revoke-role.ts';
+import { createToken } from './commands/create-token.ts';
+import { revokeToken } from './commands/revoke-token.ts';
 
 const tags = ['账号与权限'];
 

@@ -1,10 +1,11 @@
 import type { Ctx } from '../../../http/context.ts';
-import { illegalTransition, invalidField, notFound } from '../../../errors.ts';
+import { illegalTransition, invalidField } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { inScope } from '../../../db/scope.ts';
+import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { planPolicy } from '../policy.ts';
+import { findPlanInScope, planExists } from '../plan-repository.ts';
 
 /** Approves a plan, or returns it with a reason (the author then submits a new one). */
 export async function reviewPlan(
@@ -13,15 +14,13 @@ export async function reviewPlan(
   input: { version: number; approve: boolean; note?: string },
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const plan = await trx
-      .selectFrom('studyPlans')
-      .selectAll()
-      .where('id', '=', id)
-      .where(inScope(ctx.actor.scope, 'studyPlans.orgPath', 'studyPlans.personId'))
-      .executeTakeFirst();
-    if (!plan) throw notFound('学习计划');
-    if (plan.status !== 'submitted') throw illegalTransition('只有待审核的计划可以审核');
+    const plan = await requireWritable(
+      await findPlanInScope(trx, ctx.actor.scope, id),
+      () => planExists(trx, id),
+      '学习计划',
+    );
     authorize(planPolicy, 'review', ctx.actor, plan);
+    if (plan.status !== 'submitted') throw illegalTransition('只有待审核的计划可以审核');
     checkVersion(plan.version, input.version);
     if (!input.approve && !input.note?.trim()) throw invalidField('note', '退回须填写理由');
     const values = { status: input.approve ? 'approved' : 'returned', reviewNote: (input.note ?? '').trim() };

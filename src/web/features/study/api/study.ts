@@ -2,56 +2,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
+import type { MakeupViewT, RosterPersonT, SessionViewT, StudyFiguresT } from '../../../../shared/views/study.ts';
 
-export interface Session {
-  id: number;
-  campaignId: number;
-  orgId: number;
-  orgName: string;
-  kind: string;
-  mode: string;
-  online: boolean;
-  readingIds: number[];
-  speakerIds: number[];
-  version: number;
-  abilities: Record<string, boolean>;
-  kindLabel: string;
-  modeLabel: string;
-  date: string;
-  hours: number;
-  topic: string;
-  speaker: string;
-  expected: number;
-  present: number;
-  attendance: Array<{ personId: number; name: string; status: string; reason: string; makeupStatus: string | null }>;
-}
-export interface Makeup {
-  id: number;
-  personName: string;
-  topic: string;
-  date: string;
-  status: string;
-  madeUpDate: string | null;
-  /** How it was made up (观看录像、提交心得 …). */
-  note: string;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-export interface StudyFigures {
-  sessions: number;
-  sessionsByKind: Record<string, number>;
-  attendanceRate: number;
-  coverage: number;
-  openMakeups: number;
-  hoursPerMember: { average: number; belowMinimum: number; minimum: number; members: number };
-  threeMeetingsOneLesson: Array<{ quarter: string; kind: string; required: number; held: number }>;
-}
+export type Session = SessionViewT;
+export type Makeup = MakeupViewT;
+export type StudyFigures = StudyFiguresT;
 
-export interface RosterPerson {
-  id: number;
-  name: string;
-  position: string;
-}
+export type RosterPerson = RosterPersonT;
 
 type Query = Record<string, string | number | undefined>;
 

@@ -1,12 +1,13 @@
 import type { Ctx } from '../../../http/context.ts';
-import { invalidField, notFound } from '../../../errors.ts';
+import { invalidField } from '../../../errors.ts';
 import { requireHappened } from '../../../lib/happened.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { inScope } from '../../../db/scope.ts';
+import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { studyPolicy } from '../policy.ts';
 import { afterSessionWrite } from '../tally.ts';
+import { findMakeupInScope, makeupExists, sessionDate } from '../repository.ts';
 
 /**
  * Closes a make-up item (补学完成, with how it was made up: date and note) or reopens it (撤销补学: the absence
@@ -19,22 +20,16 @@ export async function setMakeupStatus(
 ): Promise<void> {
   if (input.status === 'done' && input.madeUpDate) requireHappened(input.madeUpDate, 'madeUpDate', '补学日期');
   await ctx.db.transaction().execute(async (trx) => {
-    const item = await trx
-      .selectFrom('makeupItems')
-      .selectAll()
-      .where('id', '=', id)
-      .where(inScope(ctx.actor.scope, 'makeupItems.orgPath', 'makeupItems.personId'))
-      .executeTakeFirst();
-    if (!item) throw notFound('补学事项');
+    const item = await requireWritable(
+      await findMakeupInScope(trx, ctx.actor.scope, id),
+      () => makeupExists(trx, id),
+      '补学事项',
+    );
     authorize(studyPolicy, 'completeMakeup', ctx.actor, item);
     checkVersion(item.version, input.version);
-    const session = await trx
-      .selectFrom('studySessions')
-      .select('date')
-      .where('id', '=', item.sessionId)
-      .executeTakeFirstOrThrow();
-    if (input.status === 'done' && input.madeUpDate && input.madeUpDate < session.date)
-      throw invalidField('madeUpDate', `“补学日期”不能早于缺席的学习（${session.date}）`);
+    const absentOn = await sessionDate(trx, item.sessionId);
+    if (input.status === 'done' && input.madeUpDate && input.madeUpDate < absentOn)
+      throw invalidField('madeUpDate', `“补学日期”不能早于缺席的学习（${absentOn}）`);
     const values = {
       status: input.status,
       madeUpDate: input.status === 'done' ? (input.madeUpDate ?? null) : null,
