@@ -38,7 +38,7 @@ const freeze = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - 
 /** 32-bit big-endian words of SHA-256(key | 0), SHA-256(key | 1), … */
 function stream(key: string): () => Promise<number> {
   let counter = 0;
-  let block = new Uint8Array(0);
+  let block: Uint8Array = new Uint8Array(0);
   let offset = 0;
   return async () => {
     if (offset + 4 > block.length) {
