@@ -11,7 +11,8 @@ import { presentBulletin } from './presenter.ts';
 import { bulletinQuery, findBulletin, highlightColumns, highlightQuery } from './repository.ts';
 import { CompileBody, EditBody, HighlightBody, HighlightQuery, ListQuery, Loose } from './schemas.ts';
 import { compileBulletin } from './commands/compile-bulletin.ts';
-import { editBulletin, issueBulletin } from './commands/edit-bulletin.ts';
+import { editBulletin } from './commands/edit-bulletin.ts';
+import { issueBulletin } from './commands/issue-bulletin.ts';
 import { flagHighlight, type HighlightEntity } from './commands/flag-highlight.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -33,7 +33,8 @@ import {
 } from './schemas.ts';
 import { viewerOf } from './viewer.ts';
 import { verifyDraw } from './verify.ts';
-import { commitDraw, drawUnits } from './commands/run-draw.ts';
+import { commitDraw } from './commands/commit-draw.ts';
+import { drawUnits } from './commands/run-draw.ts';
 import { publishDraw } from './commands/publish-draw.ts';
 import { createCheck } from './commands/save-check.ts';
 import { recordCheck } from './commands/record-check.ts';

@@ -12,7 +12,8 @@ import { presentExemplar } from './presenter.ts';
 import { exemplarQuery, findExemplar, objectionsOf } from './repository.ts';
 import { nominate } from './commands/nominate.ts';
 import { advanceExemplar } from './commands/advance-exemplar.ts';
-import { handleObjection, raiseObjection } from './commands/objections.ts';
+import { handleObjection } from './commands/handle-objection.ts';
+import { raiseObjection } from './commands/raise-objection.ts';
 
 const tags = ['先进典型'];
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
