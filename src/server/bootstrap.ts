@@ -72,7 +72,7 @@ export async function bootstrap(db: Db, config: Config, log: FastifyBaseLogger):
     const { loadDemo } = await import('./demo/load-demo.ts');
     const password = await loadDemo(db, { password: config.demoPassword, dataDir: config.dataDir });
     log.info(
-      `已载入演示单位。演示账号 admin、office、secretary、leader、officer、member、supervisor 的密码：${password}`,
+      `已载入演示单位。演示账号 admin、office、secretary、leader、officer、member、supervisor、branch 的密码：${password}`,
     );
     return;
   }

@@ -33,6 +33,8 @@ describeBrowser('browser: a spot check and a bulletin', (current) => {
     expect(drawn.status(), await drawn.text()).toBe(201);
     const verify = page.getByRole('dialog').filter({ hasText: '抽取验证' });
     await expect.poll(() => verify.textContent()).toContain('验证通过');
+    // Recomputed in the page itself (Web Crypto), not only the server's word.
+    expect(await verify.textContent()).toContain('本机重新计算：一致');
     expect(await verify.textContent()).toContain('福彩3D 第2026325期 518');
     await verify.locator('.ant-modal-close').click();
     await verify.waitFor({ state: 'hidden' });

@@ -5,9 +5,14 @@ import { subtreeUnits } from '../modules/orgs/public.ts';
 import { drawUnits } from '../modules/checks/commands/run-draw.ts';
 import { recordCheck } from '../modules/checks/commands/record-check.ts';
 import { compileBulletin } from '../modules/bulletins/commands/compile-bulletin.ts';
-import { editBulletin, issueBulletin } from '../modules/bulletins/commands/edit-bulletin.ts';
+import { editBulletin } from '../modules/bulletins/commands/edit-bulletin.ts';
+import { issueBulletin } from '../modules/bulletins/commands/issue-bulletin.ts';
 import { flagHighlight } from '../modules/bulletins/commands/flag-highlight.ts';
+import { ensureTallies } from '../tallies.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
+
+/** The demo account of the first checked unit's 支部书记: who finds the findings on their own problem list. */
+export const CHECKED_ACCOUNT = 'branch';
 
 const FINDINGS = [
   ['学习笔记内容雷同，个别党员存在抄写现象。', '“三会一课”记录不完整，缺少讨论发言内容。'],
@@ -56,7 +61,7 @@ export const checksSeeder: DemoSeeder = {
     );
     const planned = await db
       .selectFrom('spotChecks')
-      .select(['id', 'version'])
+      .select(['id', 'orgId', 'version'])
       .where('drawId', '=', draw.id)
       .orderBy('id')
       .execute();
@@ -67,6 +72,8 @@ export const checksSeeder: DemoSeeder = {
         summary: '查阅学习记录和整改台账，个别访谈党员 5 名。',
         findings: FINDINGS[i].map((text) => ({ text })),
       });
+
+    await checkedUnitAccount(db, planned[0]?.orgId);
 
     const topic = await db
       .selectFrom('researchTopics')
@@ -85,6 +92,9 @@ export const checksSeeder: DemoSeeder = {
         },
       );
 
+    // The bulletins quote the dashboard, which reads the maintained tallies: the other seeders wrote their rows
+    // directly, so count them in first (the loader counts again at the end for what later seeders write).
+    await ensureTallies(db);
     const last = await compileBulletin(
       { db, actor: office },
       {
@@ -100,9 +110,27 @@ export const checksSeeder: DemoSeeder = {
       distribution: { report: '市委主题教育领导小组办公室', distribute: '局属各党组织', copies: 40 },
     });
     await issueBulletin({ db, actor: office }, last.id, 2);
-    await compileBulletin(
+    // This week's 第2期, issued: what a newcomer downloads as the week's Word bulletin.
+    const week = await compileBulletin(
       { db, actor: office },
       { campaignId: campaign.id, periodFrom: addDays(today, -6), periodTo: today, title: '督导检查发现问题整改情况' },
+    );
+    await editBulletin({ db, actor: office }, week.id, {
+      version: 1,
+      editorNote:
+        '本周局第一督导组对局属单位开展“双随机”抽查，现将检查发现问题及整改情况编发如下，请各单位对照检视、举一反三。',
+      distribution: {
+        report: '市委主题教育领导小组办公室',
+        send: '局党委班子成员',
+        distribute: '局属各党组织',
+        copies: 40,
+      },
+    });
+    await issueBulletin({ db, actor: office }, week.id, 2);
+    // And a fresh draft of the same week, for a newcomer to edit and 签发 themselves.
+    await compileBulletin(
+      { db, actor: office },
+      { campaignId: campaign.id, periodFrom: addDays(today, -6), periodTo: today, title: '本周工作动态' },
     );
 
     const root = await db
@@ -149,3 +177,41 @@ export const checksSeeder: DemoSeeder = {
     }
   },
 };
+
+/**
+ * A sign-in for the 支部书记 of the first unit the demo draw picked (which unit that is changes with each load,
+ * since the seed's secret is fresh): the checked unit's own view, where the findings arrive as problems.
+ */
+async function checkedUnitAccount(db: Db, orgId: number | undefined) {
+  if (!orgId) return;
+  const unit = await db.selectFrom('orgUnits').select(['id', 'secretaryId']).where('id', '=', orgId).executeTakeFirst();
+  const officer = await db
+    .selectFrom('users')
+    .select('passwordHash')
+    .where('username', '=', 'officer')
+    .executeTakeFirst();
+  if (!unit?.secretaryId || !officer) return;
+  const person = await db
+    .selectFrom('people')
+    .select('name')
+    .where('id', '=', unit.secretaryId)
+    .executeTakeFirstOrThrow();
+  const now = nowIso();
+  const user = await db
+    .insertInto('users')
+    .values({
+      username: CHECKED_ACCOUNT,
+      // The same demo password as the other accounts.
+      passwordHash: officer.passwordHash,
+      displayName: person.name,
+      personId: unit.secretaryId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('roleGrants')
+    .values({ userId: user.id, role: 'officer', orgId: unit.id, scopeKind: 'subtree', createdAt: now, updatedAt: now })
+    .execute();
+}

@@ -12,8 +12,16 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TabStopType,
   TextRun,
+  WidthType,
   type IRunOptions,
 } from 'docx';
 
@@ -44,7 +52,9 @@ export const FONTS = {
 /** Half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
 const SIZE = { title: 44, body: 32, pageNumber: 28, masthead: 80 } as const;
 const RED = 'FF0000';
-const TEXT_WIDTH = LAYOUT.pageWidth - LAYOUT.marginLeft - LAYOUT.marginRight;
+export const TEXT_WIDTH = LAYOUT.pageWidth - LAYOUT.marginLeft - LAYOUT.marginRight;
+/** One 4号 (14 pt) character: what 页码 and 版记 lines keep free from the edge. */
+const ONE_CHAR_4HAO = 280;
 
 export interface OfficialDocument {
   masthead: { name: string; number: string; issuer: string; date: string };
@@ -70,7 +80,8 @@ function masthead(m: OfficialDocument['masthead']): Paragraph[] {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 1160, after: 240 },
+      // One grid line above: with the 报头's four lines the red rule stays in the top third of page 1.
+      spacing: { before: LAYOUT.linePitch, after: 240 },
       children: [run(m.name, FONTS.title, SIZE.masthead, { color: RED })],
     }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(m.number, FONTS.body, SIZE.body)] }),
@@ -97,29 +108,61 @@ function block(b: OfficialDocument['blocks'][number]): Paragraph {
   }
 }
 
-function distribution(d: OfficialDocument['distribution']): Paragraph[] {
-  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
-  const lines = d.lines.map(
-    (l, i) =>
-      new Paragraph({
-        indent: { left: 280, right: 280 },
-        border: {
-          ...(i === 0 ? { top: rule } : {}),
-          ...(i === d.lines.length - 1 ? { bottom: rule } : {}),
-        },
-        children: [run(`${l.label}：${l.text}`, FONTS.body, SIZE.pageNumber)],
-      }),
-  );
-  const copies = d.copies
-    ? [
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          indent: { right: 280 },
-          children: [run(d.copies, FONTS.body, SIZE.pageNumber)],
+/** GB/T 9704 版记 rules: the first and last 0.35 mm (粗线), the ones between 0.25 mm (细线); sizes in eighths of a point. */
+const RULE = { thick: 8, thin: 6 } as const;
+
+/**
+ * 报尾 (版记) at the foot of the last page: 报/送/发 lines and 共印N份 in 4号 仿宋, one character in from each side,
+ * between a thick rule above and below with thin rules between. A table floating at the bottom of the 版心, so it
+ * sits at the foot of whatever page the text ends on instead of straight after the last paragraph.
+ */
+function distribution(d: OfficialDocument['distribution']): Array<Table | Paragraph> {
+  const rows = [
+    ...d.lines.map((l) => ({ text: `${l.label}：${l.text}`, alignment: AlignmentType.LEFT })),
+    ...(d.copies ? [{ text: d.copies, alignment: AlignmentType.RIGHT }] : []),
+  ];
+  if (!rows.length) return [];
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const table = new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH],
+    layout: TableLayoutType.FIXED,
+    float: {
+      horizontalAnchor: TableAnchorType.MARGIN,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+    },
+    borders: {
+      top: { style: BorderStyle.SINGLE, size: RULE.thick, color: '000000' },
+      bottom: { style: BorderStyle.SINGLE, size: RULE.thick, color: '000000' },
+      insideHorizontal: { style: BorderStyle.SINGLE, size: RULE.thin, color: '000000' },
+      left: none,
+      right: none,
+      insideVertical: none,
+    },
+    rows: rows.map(
+      (r) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: TEXT_WIDTH, type: WidthType.DXA },
+              margins: { left: 0, right: 0 },
+              children: [
+                new Paragraph({
+                  alignment: r.alignment,
+                  indent: { left: ONE_CHAR_4HAO, right: ONE_CHAR_4HAO },
+                  children: [run(r.text, FONTS.body, SIZE.pageNumber)],
+                }),
+              ],
+            }),
+          ],
         }),
-      ]
-    : [];
-  return [new Paragraph({ children: [] }), ...lines, ...copies];
+    ),
+  });
+  // The table's anchor: Word wants the body to end on a paragraph.
+  return [table, new Paragraph({ children: [] })];
 }
 
 /** "— N —" in 4号 宋体, on the outer side: right on odd pages, left on even pages. */
@@ -129,7 +172,7 @@ function pageFooter(alignment: (typeof AlignmentType)['RIGHT' | 'LEFT']): Footer
     children: [
       new Paragraph({
         alignment,
-        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        indent: alignment === AlignmentType.RIGHT ? { right: ONE_CHAR_4HAO } : { left: ONE_CHAR_4HAO },
         children: [
           new TextRun({ text: '— ', font: f, size: SIZE.pageNumber }),
           new TextRun({ children: [PageNumber.CURRENT], font: f, size: SIZE.pageNumber }),

@@ -10,6 +10,38 @@ describeEachDb('permission matrix: bulletins and exemplars', (h) => {
   let issuedId = 0;
   let nominationId = 0;
   let freshDraft = 0;
+  let freshNomination = 0;
+  let onNotice = { id: 0, objectionId: 0 };
+  let freshTopic = 0;
+  let topicCount = 0;
+  /** A nomination from branchA, waiting at branchA's committee for its first approval. */
+  const nominate = async (hh: Harness) => {
+    const n = await hh.call('admin', 'POST', '/api/v1/exemplars', {
+      campaignId,
+      orgId: hh.fx.units.branchA.id,
+      personId: hh.fx.people.memberA,
+      deeds: '事迹',
+    });
+    return n.json() as { id: number; version: number };
+  };
+  /** A unit nominated at the root and put on 公示, with one open objection. */
+  const withObjection = async (hh: Harness) => {
+    const n = (
+      await hh.call('admin', 'POST', '/api/v1/exemplars', {
+        campaignId,
+        orgId: hh.fx.units.root.id,
+        nomineeOrgId: hh.fx.units.branchB.id,
+        deeds: '示范支部',
+      })
+    ).json();
+    await hh.call('admin', 'POST', `/api/v1/exemplars/${n.id}/transitions`, {
+      version: n.version,
+      action: 'startNotice',
+      days: 5,
+    });
+    const o = await hh.call('admin', 'POST', `/api/v1/exemplars/${n.id}/objections`, { text: '材料不实' });
+    return { id: n.id as number, objectionId: o.json().id as number };
+  };
   const draft = async (hh: Harness) => {
     const res = await hh.call('admin', 'POST', '/api/v1/bulletins', {
       campaignId,
@@ -128,6 +160,47 @@ describeEachDb('permission matrix: bulletins and exemplars', (h) => {
       url: () => `/api/v1/exemplars/${nominationId}/objections`,
       body: () => ({ text: '异议' }),
       expect: { admin: 409, office: 409, secretary: 409, officer: 409 },
+      otherwise: 403,
+    },
+    {
+      label: "approve a nomination waiting at branchA's committee",
+      method: 'POST',
+      url: () => `/api/v1/exemplars/${freshNomination}/transitions`,
+      body: async (hh) => {
+        const n = await nominate(hh);
+        freshNomination = n.id;
+        return { version: n.version, action: 'approve' };
+      },
+      expect: { admin: 200, office: 200, secretary: 200 },
+      otherwise: 403,
+    },
+    {
+      label: 'handle an objection during 公示 at the root',
+      method: 'POST',
+      url: () => `/api/v1/exemplars/${onNotice.id}/objections/${onNotice.objectionId}/handle`,
+      body: async (hh) => {
+        onNotice = await withObjection(hh);
+        return { result: '经核实不属实', upheld: false };
+      },
+      expect: { admin: 200, office: 200 },
+      otherwise: 403,
+    },
+    {
+      label: 'flag a research topic of branchA as 优秀做法',
+      method: 'POST',
+      url: () => '/api/v1/highlights',
+      body: async (hh) => {
+        const t = await hh.call('admin', 'POST', '/api/v1/research/topics', {
+          campaignId,
+          orgId: hh.fx.units.branchA.id,
+          leaderId: hh.fx.people.leader,
+          title: `调研课题${++topicCount}`,
+        });
+        freshTopic = t.json().id;
+        return { entityType: 'research_topic', entityId: freshTopic, kind: 'good_practice', text: '亮点' };
+      },
+      // The outsider may flag, but not a topic out of their scope: it does not exist for them.
+      expect: { admin: 201, office: 201, secretary: 201, officer: 201, outsider: 404 },
       otherwise: 403,
     },
   ]);

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { strFromU8, unzipSync } from 'fflate';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
+import { expectOfficialLayout } from '../../testing/official-layout.ts';
 
 describeEachDb('#bulletins', (h) => {
   let campaignId: number;
@@ -113,13 +113,18 @@ describeEachDb('#bulletins', (h) => {
     const docx = await call('member', 'GET', `/api/v1/bulletins/${b.id}.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
-    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']);
-    expect(xml).toContain('第1期');
-    expect(xml).toContain('编者按：');
-    expect(xml).toContain('一、总体情况');
-    expect(xml).toContain('报：市委主题教育领导小组');
-    expect(xml).toContain('（共印40份）');
-    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    // The downloaded bulletin itself holds to the GB/T 9704 values, not only the writer's sample.
+    const { paragraphs } = expectOfficialLayout(new Uint8Array(docx.rawPayload), {
+      masthead: '主题教育工作简报',
+      number: '第1期',
+      title: issued.json().title,
+      distribution: ['报：市委主题教育领导小组', '发：各基层党组织', '（共印40份）'],
+    });
+    const texts = paragraphs.map((p) => p.text);
+    expect(texts).toContain('编者按：现将近期工作情况编发如下。');
+    expect(texts).toContain('一、总体情况');
+    expect(texts).toContain('三、督导检查');
+    expect(texts.some((t) => t.includes('值班台账填写不全'))).toBe(true);
   });
 
   it('numbers count per campaign, with 增刊 apart; bad input is a named 400', async () => {

@@ -9,9 +9,19 @@ import { filterOrgPath } from '../orgs/public.ts';
 import { bulletinDocument, numberLabel } from './document.ts';
 import { presentBulletin } from './presenter.ts';
 import { bulletinQuery, findBulletin, highlightColumns, highlightQuery } from './repository.ts';
-import { CompileBody, EditBody, HighlightBody, HighlightQuery, ListQuery, Loose } from './schemas.ts';
+import {
+  BulletinView,
+  CompileBody,
+  EditBody,
+  HighlightBody,
+  HighlightCreated,
+  HighlightQuery,
+  HighlightView,
+  ListQuery,
+} from './schemas.ts';
 import { compileBulletin } from './commands/compile-bulletin.ts';
-import { editBulletin, issueBulletin } from './commands/edit-bulletin.ts';
+import { editBulletin } from './commands/edit-bulletin.ts';
+import { issueBulletin } from './commands/issue-bulletin.ts';
 import { flagHighlight, type HighlightEntity } from './commands/flag-highlight.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -32,7 +42,7 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '简报列表',
         querystring: ListQuery,
-        response: { 200: PageOf(Loose), ...ErrorResponses },
+        response: { 200: PageOf(BulletinView), ...ErrorResponses },
       },
     },
     async (req) => {
@@ -54,7 +64,7 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '新建一期简报（按期间汇总）',
         body: CompileBody,
-        response: { 201: Loose, ...ErrorResponses },
+        response: { 201: BulletinView, ...ErrorResponses },
       },
     },
     async (req, reply) => reply.status(201).send(await one(req, (await compileBulletin(ctxOf(req), req.body)).id)),
@@ -84,7 +94,7 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/bulletins/:id',
-    { schema: { tags, summary: '简报详情', params: IdParams, response: { 200: Loose, ...ErrorResponses } } },
+    { schema: { tags, summary: '简报详情', params: IdParams, response: { 200: BulletinView, ...ErrorResponses } } },
     async (req) => one(req, req.params.id),
   );
 
@@ -96,7 +106,7 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '编辑草稿',
         params: IdParams,
         body: EditBody,
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: BulletinView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -113,7 +123,7 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '签发（编号、定稿、发布）',
         params: IdParams,
         body: VersionBody,
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: BulletinView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -129,7 +139,7 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '亮点、示范点、优秀做法',
         querystring: HighlightQuery,
-        response: { 200: PageOf(Loose), ...ErrorResponses },
+        response: { 200: PageOf(HighlightView), ...ErrorResponses },
       },
     },
     async (req) => {
@@ -146,7 +156,14 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/highlights',
-    { schema: { tags, summary: '标记亮点', body: HighlightBody, response: { 201: Loose, ...ErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '标记亮点',
+        body: HighlightBody,
+        response: { 201: HighlightCreated, ...ErrorResponses },
+      },
+    },
     async (req, reply) =>
       reply
         .status(201)

@@ -3,16 +3,17 @@
  * own officer (outsider, of branchC) and everyone who does not organise checks get 404 — not even a 403 that
  * would tell them a check is coming.
  */
-import { beforeAll } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
-import { permissionMatrix } from '../../testing/permission-matrix.ts';
+import { EVERYONE, permissionMatrix } from '../../testing/permission-matrix.ts';
 
 describeEachDb('permission matrix: checks', (h) => {
   let campaignId = 0;
   let plannedId = 0;
   let drawId = 0;
   let freshId = 0;
+  let recordedId = 0;
   const plan = async (hh: Harness) => {
     const res = await hh.call('admin', 'POST', '/api/v1/checks', {
       campaignId,
@@ -36,7 +37,44 @@ describeEachDb('permission matrix: checks', (h) => {
       rosterIds: [hh.fx.people.inspector, hh.fx.people.officeHead],
     });
     drawId = draw.json().id;
+    recordedId = await plan(hh);
+    await hh.call('admin', 'POST', `/api/v1/checks/${recordedId}/record`, {
+      version: 1,
+      findings: [{ text: '会议记录缺少讨论内容。' }],
+    });
   });
+
+  // 不打招呼 beyond single reads: the lists, the draws and the audit trail leave the planned check and its draw
+  // out for everyone but the organisers; once recorded, whoever holds the unit in scope sees the check.
+  const organisers = new Set(['admin', 'office', 'supervisor']);
+  for (const who of EVERYONE) {
+    if (who === null) continue;
+    const sees = organisers.has(who);
+    it(`不打招呼 in lists: ${who} ${sees ? 'sees' : 'sees nothing of'} the planned check and its draw`, async () => {
+      const hh = h();
+      const checks = (await hh.call(who, 'GET', `/api/v1/checks?campaignId=${campaignId}&pageSize=200`)).json();
+      const ids = checks.items.map((c: { id: number }) => c.id);
+      expect(ids.includes(plannedId)).toBe(sees);
+      expect(checks.items.some((c: { drawId: number | null }) => c.drawId === drawId)).toBe(sees);
+      const planned = (await hh.call(who, 'GET', `/api/v1/checks?campaignId=${campaignId}&status=planned`)).json();
+      if (!sees) expect(planned.total).toBe(0);
+      const draws = (await hh.call(who, 'GET', `/api/v1/checks/draws?campaignId=${campaignId}`)).json();
+      expect(draws.items.map((d: { id: number }) => d.id).includes(drawId)).toBe(sees);
+      const audit = await hh.call(who, 'GET', '/api/v1/audit?entityType=spot_check&pageSize=100');
+      if (audit.statusCode === 200) {
+        const plans = audit.json().items.filter((e: { action: string; entityId: number }) => e.action === 'plan');
+        expect(plans.some((e: { entityId: number }) => e.entityId === plannedId)).toBe(who === 'admin');
+      }
+    });
+    it(`once recorded: ${who} sees the check exactly when branchC is in their scope`, async () => {
+      const hh = h();
+      const unit = await hh.call(who, 'GET', `/api/v1/orgs/${hh.fx.units.branchC.id}`);
+      const check = await hh.call(who, 'GET', `/api/v1/checks/${recordedId}`);
+      expect(check.statusCode).toBe(unit.statusCode === 200 ? 200 : unit.statusCode === 404 ? 404 : 403);
+      const listed = (await hh.call(who, 'GET', `/api/v1/checks?campaignId=${campaignId}&status=recorded`)).json();
+      expect(listed.items.some((c: { id: number }) => c.id === recordedId)).toBe(unit.statusCode === 200);
+    });
+  }
 
   permissionMatrix(h, [
     {

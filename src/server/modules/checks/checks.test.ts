@@ -182,6 +182,27 @@ describeEachDb('#checks', (h) => {
     });
     expect(short.statusCode).toBe(400);
     expect(short.json().code).toBe('not_enough_inspectors');
+    // With a third person the draw goes ahead around the 回避; 验证 publishes that they stepped aside, not why.
+    const around = await call('office', 'POST', '/api/v1/checks/draws', {
+      campaignId,
+      orgId: fx.units.root.id,
+      poolOrgIds: [fx.units.branchB.id],
+      count: 1,
+      rosterIds: [fx.people.officeHead, fx.people.inspector, fx.people.chief],
+      inspectorsPerUnit: 2,
+    });
+    expect(around.statusCode, around.body).toBe(201);
+    expect(around.json().drawn[0].inspectors.map((p: { personId: number }) => p.personId)).not.toContain(
+      fx.people.officeHead,
+    );
+    const verified = await call('office', 'GET', `/api/v1/checks/draws/${around.json().id}/verify`);
+    expect(verified.json().valid).toBe(true);
+    expect(verified.json().inputs.conflicts).toContainEqual({
+      personId: fx.people.officeHead,
+      orgId: fx.units.branchB.id,
+      reason: '登记回避',
+    });
+    expect(verified.body).not.toContain('近亲属任职');
 
     const plan = await call('office', 'POST', '/api/v1/checks', {
       campaignId,

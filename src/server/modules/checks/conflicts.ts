@@ -1,5 +1,8 @@
 /** 回避: who may not check which unit. Pure, over people and units the command loaded. */
 
+/** The reason of a conflict that is not a recorded 回避: the person works in (or above) the unit. */
+export const OWN_UNIT = '本单位';
+
 export interface Conflict {
   personId: number;
   orgId: number;
@@ -18,7 +21,7 @@ export function conflictsOf(
   const out: Conflict[] = [];
   for (const u of units) {
     for (const p of people) {
-      if (p.orgPath.startsWith(u.path)) out.push({ personId: p.id, orgId: u.id, reason: '本单位' });
+      if (p.orgPath.startsWith(u.path)) out.push({ personId: p.id, orgId: u.id, reason: OWN_UNIT });
       else {
         const r = recusals.find((x) => x.personId === p.id && x.orgId === u.id);
         if (r) out.push({ personId: p.id, orgId: u.id, reason: r.reason });

@@ -22,14 +22,19 @@ import {
   CommitBody,
   CreateCheckBody,
   DrawBody,
-  Loose,
+  CheckView,
+  DrawView,
   PoolQuery,
+  PoolView,
   RecordCheckBody,
   RecusalBody,
+  RecusalCreated,
+  VerifyView,
 } from './schemas.ts';
 import { viewerOf } from './viewer.ts';
 import { verifyDraw } from './verify.ts';
-import { commitDraw, drawUnits } from './commands/run-draw.ts';
+import { commitDraw } from './commands/commit-draw.ts';
+import { drawUnits } from './commands/run-draw.ts';
 import { publishDraw } from './commands/publish-draw.ts';
 import { createCheck } from './commands/save-check.ts';
 import { recordCheck } from './commands/record-check.ts';
@@ -54,7 +59,14 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/checks/pool',
-    { schema: { tags, summary: '抽取范围预览（单位子树、类型、排除近期已查）', querystring: PoolQuery } },
+    {
+      schema: {
+        tags,
+        summary: '抽取范围预览（单位子树、类型、排除近期已查）',
+        querystring: PoolQuery,
+        response: { 200: PoolView, ...ErrorResponses },
+      },
+    },
     async (req) => {
       if (!organises(req.actor)) throw forbidden();
       const root = await visibleOrg(app.db, req.actor.scope, req.query.orgId);
@@ -79,7 +91,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { campaignId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })), ...PageQuery },
           { additionalProperties: false },
         ),
-        response: { 200: PageOf(Loose), ...ErrorResponses },
+        response: { 200: PageOf(DrawView), ...ErrorResponses },
       },
     },
     async (req) => {
@@ -102,7 +114,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '先承诺种子（公布其哈希）',
         body: CommitBody,
-        response: { 201: Loose, ...ErrorResponses },
+        response: { 201: DrawView, ...ErrorResponses },
       },
     },
     async (req, reply) => reply.status(201).send(await drawOf(req, (await commitDraw(ctxOf(req), req.body)).id)),
@@ -110,19 +122,26 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/checks/draws',
-    { schema: { tags, summary: '双随机抽取', body: DrawBody, response: { 201: Loose, ...ErrorResponses } } },
+    { schema: { tags, summary: '双随机抽取', body: DrawBody, response: { 201: DrawView, ...ErrorResponses } } },
     async (req, reply) => reply.status(201).send(await drawOf(req, (await drawUnits(ctxOf(req), req.body)).id)),
   );
 
   app.get(
     '/checks/draws/:id',
-    { schema: { tags, summary: '抽查详情', params: IdParams, response: { 200: Loose, ...ErrorResponses } } },
+    { schema: { tags, summary: '抽查详情', params: IdParams, response: { 200: DrawView, ...ErrorResponses } } },
     async (req) => drawOf(req, req.params.id),
   );
 
   app.get(
     '/checks/draws/:id/verify',
-    { schema: { tags, summary: '验证：按公开的输入重新计算抽取结果', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '验证：按公开的输入重新计算抽取结果',
+        params: IdParams,
+        response: { 200: VerifyView, ...ErrorResponses },
+      },
+    },
     async (req) => {
       const d = await findDraw(app.db, await viewerOf(app.db, req.actor), req.params.id);
       if (!d) throw notFound('抽查');
@@ -138,7 +157,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '公开抽查结果',
         params: IdParams,
         body: VersionBody,
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: DrawView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -154,7 +173,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '检查记录',
         querystring: CheckListQuery,
-        response: { 200: PageOf(Loose), ...ErrorResponses },
+        response: { 200: PageOf(CheckView), ...ErrorResponses },
       },
     },
     async (req) => {
@@ -173,7 +192,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/checks/:id',
-    { schema: { tags, summary: '检查详情', params: IdParams, response: { 200: Loose, ...ErrorResponses } } },
+    { schema: { tags, summary: '检查详情', params: IdParams, response: { 200: CheckView, ...ErrorResponses } } },
     async (req) => checkOf(req, req.params.id),
   );
 
@@ -184,7 +203,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '安排检查（不打招呼）',
         body: CreateCheckBody,
-        response: { 201: Loose, ...ErrorResponses },
+        response: { 201: CheckView, ...ErrorResponses },
       },
     },
     async (req, reply) => reply.status(201).send(await checkOf(req, (await createCheck(ctxOf(req), req.body)).id)),
@@ -198,7 +217,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '记录检查情况（每条发现问题转为被检查单位的问题）',
         params: IdParams,
         body: RecordCheckBody,
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: CheckView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -209,7 +228,9 @@ export const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/checks/recusals',
-    { schema: { tags, summary: '登记回避', body: RecusalBody, response: { 201: Loose, ...ErrorResponses } } },
+    {
+      schema: { tags, summary: '登记回避', body: RecusalBody, response: { 201: RecusalCreated, ...ErrorResponses } },
+    },
     async (req, reply) => reply.status(201).send(await addRecusal(ctxOf(req), req.body)),
   );
 };

@@ -1,12 +1,10 @@
-import { Type } from 'typebox';
-import { DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { Type, type TSchema } from 'typebox';
+import { Abilities, DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
 import { CHECK_METHODS, CHECK_STATUSES } from '../../../shared/check-enums.ts';
 
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 const Ids = (title: string, maxItems: number) => Type.Array(Id(title), { maxItems, title });
 export const Method = Type.String({ enum: Object.keys(CHECK_METHODS), title: '检查方式' });
-
-export const Loose = Type.Object({ id: Type.Integer() }, { additionalProperties: true });
 
 export const CommitBody = Type.Object(
   { campaignId: Id('主题教育'), orgId: Type.Optional(Id('组织单位')), groupId: Type.Optional(Id('督导组')) },
@@ -97,4 +95,169 @@ export const RecordCheckBody = Type.Object(
 export const RecusalBody = Type.Object(
   { personId: Id('人员'), orgId: Id('单位'), reason: Text('回避原因', 200) },
   { additionalProperties: false },
+);
+
+// ---- Responses ----
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Person = Type.Object({ personId: Type.Integer(), name: Type.String() }, { additionalProperties: false });
+const Assignment = Type.Object(
+  { orgId: Type.Integer(), inspectorIds: Type.Array(Type.Integer()) },
+  { additionalProperties: false },
+);
+const Rule = Type.Object(
+  {
+    orgId: Type.Optional(Type.Integer()),
+    types: Type.Optional(Type.Array(Type.String())),
+    excludeRecentDays: Type.Optional(Type.Integer()),
+  },
+  { additionalProperties: false },
+);
+
+/** A draw as published: the commitment, then (once drawn) the secret, seed, frozen pool and its hash, the result. */
+export const DrawView = Type.Object(
+  {
+    id: Type.Integer(),
+    campaignId: Type.Integer(),
+    orgId: Type.Integer(),
+    groupId: Nullable(Type.Integer()),
+    status: Type.String(),
+    statusLabel: Type.String(),
+    commitment: Type.String(),
+    secret: Nullable(Type.String()),
+    publicValue: Type.String(),
+    seed: Nullable(Type.String()),
+    poolHash: Nullable(Type.String()),
+    poolOrgIds: Type.Array(Type.Integer()),
+    pool: Type.Array(Type.Object({ orgId: Type.Integer(), name: Type.String() }, { additionalProperties: false })),
+    rule: Rule,
+    count: Type.Integer(),
+    inspectorsPerUnit: Type.Integer(),
+    drawnOrgIds: Type.Array(Type.Integer()),
+    drawn: Type.Array(
+      Type.Object(
+        { orgId: Type.Integer(), name: Type.String(), inspectors: Type.Array(Person) },
+        { additionalProperties: false },
+      ),
+    ),
+    drawnAt: Nullable(Type.String()),
+    publishedAt: Nullable(Type.String()),
+    createdAt: Type.String(),
+    version: Type.Integer(),
+    abilities: Abilities,
+  },
+  { additionalProperties: false },
+);
+
+/** A check with its inspectors and findings, each finding with its problem's rectification status and colour. */
+export const CheckView = Type.Object(
+  {
+    id: Type.Integer(),
+    campaignId: Type.Integer(),
+    orgId: Type.Integer(),
+    orgName: Type.String(),
+    groupId: Nullable(Type.Integer()),
+    drawId: Nullable(Type.Integer()),
+    date: Type.String(),
+    method: Type.String(),
+    methodLabel: Type.String(),
+    status: Type.String(),
+    statusLabel: Type.String(),
+    summary: Type.String(),
+    recordedAt: Nullable(Type.String()),
+    version: Type.Integer(),
+    inspectors: Type.Array(Person),
+    findings: Type.Array(
+      Type.Object(
+        {
+          id: Type.Integer(),
+          text: Type.String(),
+          problemId: Nullable(Type.Integer()),
+          problemStatus: Nullable(Type.String()),
+          problemStatusLabel: Nullable(Type.String()),
+          colour: Nullable(Type.String()),
+          colourLabel: Nullable(Type.String()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    abilities: Abilities,
+  },
+  { additionalProperties: false },
+);
+
+const Parts = Type.Object(
+  {
+    commitment: Type.Boolean(),
+    poolHash: Type.Boolean(),
+    seed: Type.Boolean(),
+    drawnOrgIds: Type.Boolean(),
+    assignments: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+/** 验证: the published inputs, the server's recomputation and, part by part, whether the stored result holds. */
+export const VerifyView = Type.Object(
+  {
+    id: Type.Integer(),
+    status: Type.String(),
+    /** null while only the commitment exists (nothing to verify yet). */
+    valid: Nullable(Type.Boolean()),
+    commitment: Type.Optional(Type.String()),
+    parts: Type.Optional(Parts),
+    inputs: Type.Optional(
+      Type.Object(
+        {
+          pool: Type.Array(Type.Integer()),
+          poolHash: Nullable(Type.String()),
+          count: Type.Integer(),
+          commitment: Type.String(),
+          secret: Type.String(),
+          publicValue: Type.String(),
+          roster: Type.Array(Type.Integer()),
+          inspectorsPerUnit: Type.Integer(),
+          conflicts: Type.Array(
+            Type.Object(
+              { personId: Type.Integer(), orgId: Type.Integer(), reason: Type.String() },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    recomputed: Type.Optional(
+      Type.Object(
+        {
+          commitment: Type.String(),
+          seed: Type.String(),
+          poolHash: Type.String(),
+          rosterHash: Type.String(),
+          drawnOrgIds: Type.Array(Type.Integer()),
+          assignments: Type.Array(Assignment),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    protocol: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** The pool a draw would start from: active units of the subtree and types, minus the recently checked. */
+export const PoolView = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ id: Type.Integer(), name: Type.String(), type: Type.String() }, { additionalProperties: false }),
+    ),
+    total: Type.Integer(),
+    excluded: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+export const RecusalCreated = Type.Object(
+  { id: Type.Integer({ description: '回避登记编号' }) },
+  { additionalProperties: false, description: '已登记的回避' },
 );

@@ -1,12 +1,18 @@
 import { commitmentOf, poolHashOf, runDraw } from './draw.ts';
 import type { DrawRow } from './repository.ts';
+import { OWN_UNIT, type Conflict } from './conflicts.ts';
 
 /** Recomputes a draw from its published inputs and says, part by part, whether the stored result holds. */
 export function verifyDraw(d: DrawRow) {
   if (d.status === 'committed') return { id: d.id, status: d.status, valid: null, commitment: d.commitment };
   const pool: number[] = JSON.parse(d.pool);
   const roster: number[] = JSON.parse(d.roster);
-  const conflicts = JSON.parse(d.conflicts);
+  const conflicts = (JSON.parse(d.conflicts) as Conflict[]).map((c) => ({
+    personId: c.personId,
+    orgId: c.orgId,
+    // Published as its kind only: who stepped aside matters to the draw, why (近亲属任职 …) is theirs.
+    reason: c.reason === OWN_UNIT ? OWN_UNIT : '登记回避',
+  }));
   const stored = JSON.parse(d.result) as { drawnOrgIds: number[]; assignments: unknown };
   const recomputed = runDraw({
     pool,

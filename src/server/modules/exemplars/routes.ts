@@ -12,11 +12,12 @@ import { presentExemplar } from './presenter.ts';
 import { exemplarQuery, findExemplar, objectionsOf } from './repository.ts';
 import { nominate } from './commands/nominate.ts';
 import { advanceExemplar } from './commands/advance-exemplar.ts';
-import { handleObjection, raiseObjection } from './commands/objections.ts';
+import { handleObjection } from './commands/handle-objection.ts';
+import { raiseObjection } from './commands/raise-objection.ts';
+import { ExemplarView, ObjectionCreated } from './schemas.ts';
 
 const tags = ['先进典型'];
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
-const Loose = Type.Object({ id: Type.Integer() }, { additionalProperties: true });
 
 /** 先进典型: 层层推荐 → 公示 with objections → 评选, and the list of exemplars per campaign. */
 export const exemplarRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,7 +42,7 @@ export const exemplarRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: PageOf(Loose), ...ErrorResponses },
+        response: { 200: PageOf(ExemplarView), ...ErrorResponses },
       },
     },
     async (req) => {
@@ -63,7 +64,7 @@ export const exemplarRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/exemplars/:id',
-    { schema: { tags, summary: '典型详情', params: IdParams, response: { 200: Loose, ...ErrorResponses } } },
+    { schema: { tags, summary: '典型详情', params: IdParams, response: { 200: ExemplarView, ...ErrorResponses } } },
     async (req) => one(req, req.params.id),
   );
 
@@ -83,7 +84,7 @@ export const exemplarRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Loose, ...ErrorResponses },
+        response: { 201: ExemplarView, ...ErrorResponses },
       },
     },
     async (req, reply) => reply.status(201).send(await one(req, (await nominate(ctxOf(req), req.body)).id)),
@@ -106,7 +107,7 @@ export const exemplarRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: ExemplarView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -126,7 +127,7 @@ export const exemplarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '公示期间提出异议',
         params: IdParams,
         body: Type.Object({ text: Text('异议内容', 2000) }, { additionalProperties: false }),
-        response: { 201: Loose, ...ErrorResponses },
+        response: { 201: ObjectionCreated, ...ErrorResponses },
       },
     },
     async (req, reply) => reply.status(201).send(await raiseObjection(ctxOf(req), req.params.id, req.body.text)),
@@ -143,7 +144,7 @@ export const exemplarRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { result: Text('处理结果', 2000), upheld: Type.Boolean({ title: '异议属实' }) },
           { additionalProperties: false },
         ),
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: ExemplarView, ...ErrorResponses },
       },
     },
     async (req) => {

@@ -12,6 +12,7 @@ const demoAccounts = [
   ['officer', '支部书记（党务干部）'],
   ['member', '党员干部'],
   ['supervisor', '督导组'],
+  ['branch', '受检支部书记（督导检查发现的问题）'],
 ];
 
 /** Sign-in page, naming the demo accounts. */

@@ -14,6 +14,17 @@ import {
 } from './api/checks.ts';
 import { CheckDrawer } from './check-drawer.tsx';
 import { DrawModal } from './draw-modal.tsx';
+import { checkDraw } from './recompute-draw.ts';
+
+type LocalCheck = Awaited<ReturnType<typeof checkDraw>>;
+
+const PART_LABELS: Record<string, string> = {
+  commitment: '种子承诺',
+  poolHash: '抽取池哈希',
+  seed: '抽取种子',
+  drawnOrgIds: '抽中单位',
+  assignments: '检查人员',
+};
 
 const mono = { fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' as const };
 
@@ -26,11 +37,26 @@ export function ChecksPage() {
   const publish = usePublishDraw();
   const [drawing, setDrawing] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
-  const [verified, setVerified] = useState<{ draw: DrawView; result: VerifyView } | null>(null);
+  const [verified, setVerified] = useState<{ draw: DrawView; result: VerifyView; local: LocalCheck | null } | null>(
+    null,
+  );
   const organises = hasRole(me, 'admin', 'office', 'supervisor');
   const verify = async (d: DrawView) => {
     try {
-      setVerified({ draw: d, result: await verifyDraw(d.id) });
+      const result = await verifyDraw(d.id);
+      // Recomputed here, in the browser, from the published inputs: the verdict does not rest on the server's.
+      // (Browsers offer SHA-256 only on HTTPS or localhost; elsewhere the server's recomputation is all there is.)
+      const local =
+        result.inputs && globalThis.crypto?.subtle
+          ? await checkDraw(result.inputs, {
+              commitment: d.commitment,
+              seed: d.seed,
+              poolHash: d.poolHash,
+              drawnOrgIds: d.drawnOrgIds,
+              assignments: d.drawn.map((a) => ({ orgId: a.orgId, inspectorIds: a.inspectors.map((p) => p.personId) })),
+            })
+          : null;
+      setVerified({ draw: d, result, local });
     } catch (e) {
       showError(e);
     }
@@ -128,9 +154,33 @@ export function ChecksPage() {
         {verified && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Result
-              status={verified.result.valid ? 'success' : 'error'}
+              status={(verified.local?.valid ?? true) && verified.result.valid ? 'success' : 'error'}
               title={
-                verified.result.valid ? '验证通过：按公开输入重新计算，结果一致' : '验证未通过：结果与公开输入不符'
+                (verified.local?.valid ?? true) && verified.result.valid
+                  ? '验证通过：按公开输入重新计算，结果一致'
+                  : '验证未通过：结果与公开输入不符'
+              }
+              subTitle={
+                <Space wrap size={4}>
+                  {verified.local ? (
+                    <Tag color={verified.local.valid ? 'green' : 'red'}>
+                      本机重新计算：{verified.local.valid ? '一致' : '不一致'}
+                    </Tag>
+                  ) : (
+                    <Tag>本机未重新计算（浏览器仅在 HTTPS 或本机地址下提供 SHA-256）</Tag>
+                  )}
+                  <Tag color={verified.result.valid ? 'green' : 'red'}>
+                    服务器重新计算：{verified.result.valid ? '一致' : '不一致'}
+                  </Tag>
+                  {verified.local &&
+                    Object.entries(verified.local.parts)
+                      .filter(([, ok]) => !ok)
+                      .map(([part]) => (
+                        <Tag key={part} color="red">
+                          {PART_LABELS[part] ?? part}不符
+                        </Tag>
+                      ))}
+                </Space>
               }
               style={{ padding: 8 }}
             />

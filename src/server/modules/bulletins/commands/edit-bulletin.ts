@@ -1,25 +1,12 @@
 import type { Ctx } from '../../../http/context.ts';
-import { nowIso } from '../../../clock.ts';
-import { illegalTransition, invalidField } from '../../../errors.ts';
-import { authorize } from '../../../policies/engine.ts';
-import { requireWritable } from '../../../policies/scope-guard.ts';
-import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
+import { invalidField } from '../../../errors.ts';
+import { updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import type { Section } from '../compile.ts';
-import { numberLabel, type Distribution } from '../document.ts';
-import { emitBulletinPublished } from '../events.ts';
-import { bulletinPolicy } from '../policy.ts';
-import { findBulletin, findBulletinAnywhere, nextNumber } from '../repository.ts';
+import type { Distribution } from '../document.ts';
+import { loadDraft } from '../load-draft.ts';
 import { compileContent } from './compile-bulletin.ts';
-
-async function loadDraft(ctx: Ctx, trx: Ctx['db'], id: number, action: 'update' | 'issue', version: number) {
-  const b = await requireWritable(await findBulletin(trx, ctx.actor, id), () => findBulletinAnywhere(trx, id), '简报');
-  if (b.status !== 'draft') throw illegalTransition('简报已签发，不能再修改');
-  authorize(bulletinPolicy, action, ctx.actor, b);
-  checkVersion(b.version, version);
-  return b;
-}
 
 export interface EditInput {
   version: number;
@@ -65,38 +52,6 @@ export async function editBulletin(ctx: Ctx, id: number, input: EditInput): Prom
       entityLabel: b.title,
       orgPath: b.orgPath,
       after: { ...text, sections: sections?.length, recompile },
-    });
-  });
-}
-
-/** 签发: numbered (第N期, 增刊 apart), frozen, audited, and published to the units under the issuing unit. */
-export async function issueBulletin(ctx: Ctx, id: number, version: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const b = await loadDraft(ctx, trx, id, 'issue', version);
-    const number = await nextNumber(trx, b.campaignId, b.kind);
-    await updateVersioned(trx, 'bulletins', id, version, {
-      status: 'issued',
-      number,
-      issuedAt: nowIso(),
-      issuedBy: ctx.actor.userId,
-    });
-    await recordAudit(trx, ctx.actor, {
-      action: 'issue',
-      entityType: 'bulletin',
-      entityId: id,
-      entityLabel: `${numberLabel(b.kind, number)} ${b.title}`,
-      orgPath: b.orgPath,
-      after: { number, status: 'issued' },
-    });
-    await emitBulletinPublished(trx, {
-      bulletinId: id,
-      campaignId: b.campaignId,
-      numberLabel: numberLabel(b.kind, number),
-      title: b.title,
-      orgId: b.orgId,
-      orgPath: b.orgPath,
-      reportOrgId: b.reportOrgId,
-      link: `/bulletins?bulletinId=${id}`,
     });
   });
 }

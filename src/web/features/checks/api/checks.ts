@@ -1,3 +1,4 @@
+import type { PublishedInputs } from '../recompute-draw.ts';
 /** Data hooks of 督促指导: they own the ['checks', …] query keys and invalidate only those. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
@@ -49,6 +50,8 @@ export interface VerifyView {
   valid: boolean | null;
   parts?: Record<string, boolean>;
   recomputed?: { seed: string; poolHash: string; drawnOrgIds: number[] };
+  /** The published inputs the browser recomputes the draw from. */
+  inputs?: PublishedInputs;
   protocol?: string;
 }
 
