@@ -193,7 +193,6 @@ describe('thin routes and owned rules', () => {
       'demands/commands/follow-up.ts',
       'exemplars/commands/objections.ts',
       'matters/commands/save-matter.ts',
-      'notifications/commands/save-webhook.ts',
       'people/commands/save-person.ts',
       'problems/commands/extensions.ts',
       'problems/commands/save-measure.ts',
