@@ -8,6 +8,7 @@ import { studyTodoSources } from '../study/public.ts';
 import { researchTodoSources } from '../research/public.ts';
 import { taskTodoSources } from '../tasks/public.ts';
 import { demandTodoSources } from '../demands/public.ts';
+import { checkTodoSources } from '../checks/public.ts';
 
 export const todoSources: TodoSource[] = [
   ...problemTodoSources,
@@ -15,4 +16,5 @@ export const todoSources: TodoSource[] = [
   ...researchTodoSources,
   ...taskTodoSources,
   ...demandTodoSources,
+  ...checkTodoSources,
 ];
