@@ -63,7 +63,7 @@ for (const dialect of testDialects()) {
       // No account opens its 工作台 on an empty to-do list.
       for (const who of ACCOUNTS)
         expect(
-          (await counts(who)).reduce((t, c) => t + c.count, 0),
+          (await counts(who)).reduce((t: number, c: { count: number }) => t + c.count, 0),
           who,
         ).toBeGreaterThan(0);
       for (const who of ['officer', 'member']) {
