@@ -43,7 +43,7 @@ const remindersDoneAt = Date.now();
 let robotsSent = 0;
 // Another node may hold a robot's lease for a while: pass again until this node sees nothing left to send.
 for (let pass = 0; pass < 100; pass++) {
-  const r = await drainRobots(db, { key: robotKey(config), publicUrl: 'http://tz.example', node });
+  const r = await drainRobots(db, { key: robotKey(config), publicUrl: config.publicUrl, node });
   robotsSent += r.sent;
   const left = await db
     .selectFrom('webhookDeliveries')

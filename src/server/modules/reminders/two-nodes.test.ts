@@ -41,7 +41,12 @@ interface NodeReport {
 /** A started app node process: `go()` releases it; `recipients` counts the recipients it has committed. */
 function startNode(url: string, name: string, pauseMs: number) {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [NODE_SCRIPT, url, TODAY, name], {
-    env: { ...process.env, TAIZHANG_SECRET_KEY: KEY, APP_NODE_PAUSE_MS: String(pauseMs) },
+    env: {
+      ...process.env,
+      TAIZHANG_SECRET_KEY: KEY,
+      TAIZHANG_PUBLIC_URL: 'http://tz.example',
+      APP_NODE_PAUSE_MS: String(pauseMs),
+    },
   });
   let out = '';
   let err = '';

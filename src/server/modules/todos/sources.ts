@@ -9,6 +9,7 @@ import { researchTodoSources } from '../research/public.ts';
 import { taskTodoSources } from '../tasks/public.ts';
 import { demandTodoSources } from '../demands/public.ts';
 import { checkTodoSources } from '../checks/public.ts';
+import { exemplarTodoSources } from '../exemplars/public.ts';
 
 export const todoSources: TodoSource[] = [
   ...problemTodoSources,
@@ -17,4 +18,5 @@ export const todoSources: TodoSource[] = [
   ...taskTodoSources,
   ...demandTodoSources,
   ...checkTodoSources,
+  ...exemplarTodoSources,
 ];
