@@ -190,7 +190,6 @@ describe('thin routes and owned rules', () => {
       'campaigns/commands/save-campaign.ts',
       'demands/commands/follow-up.ts',
       'matters/commands/save-matter.ts',
-      'notifications/commands/save-webhook.ts',
       'people/commands/save-person.ts',
       'problems/commands/extensions.ts',
       'problems/commands/save-measure.ts',

@@ -17,6 +17,7 @@ import { ledgerRoutes } from './problems/ledger-routes.ts';
 import { institutionRoutes } from './institutions/routes.ts';
 import { specialItemRoutes } from './problems/special-item-routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { reminderRoutes } from './reminders/routes.ts';
 import { studyRoutes } from './study/routes.ts';
 import { studyLedgerRoutes } from './study/ledger-routes.ts';
 import { attendanceLedgerRoutes } from './study/attendance-ledger.ts';
@@ -119,6 +120,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   todoRoutes,
   notificationRoutes,
   webhookRoutes,
+  reminderRoutes,
   assessmentRoutes,
   assessmentExportRoutes,
   accountabilityRoutes,

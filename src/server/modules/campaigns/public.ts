@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { invalidField } from '../../errors.ts';
 import { shortCachePerDb } from '../../lib/short-cache.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { findCampaign, findCampaignAnywhere } from './repository.ts';
 
 /** Warning days by campaign, read by every list and figure request; updateCampaign drops a changed one. */
 export const warningDaysCache = shortCachePerDb<number, number>(2000);
@@ -50,3 +52,12 @@ export function currentCampaign(db: Kysely<Database>) {
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }
+
+/** A campaign the caller may see (its id, name and running unit's path), or undefined. */
+export async function visibleCampaign(db: Kysely<Database>, actor: Actor, id: number) {
+  const c = await findCampaign(db, actor, id);
+  return c ? { id: c.id, name: c.name, orgPath: c.orgPath } : undefined;
+}
+
+/** Whether a campaign exists at all (to tell 403 from 404). */
+export const campaignExists = async (db: Kysely<Database>, id: number) => !!(await findCampaignAnywhere(db, id));

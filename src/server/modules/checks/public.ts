@@ -6,6 +6,7 @@ import { checkColumns, checkQuery } from './repository.ts';
 import { viewerOf } from './viewer.ts';
 
 export { onFindingsRecorded, type FindingsRecorded } from './events.ts';
+export { checkTodoSources } from './todo-sources.ts';
 
 /** Recorded checks of a period in a subtree as the caller sees them, with their findings (a bulletin's 督导检查 part). */
 export async function recordedChecks(

@@ -18,3 +18,4 @@ export async function selectedExemplars(
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.title, honour: r.honour, deeds: r.deeds }));
 }
+export { exemplarTodoSources } from './todo-sources.ts';

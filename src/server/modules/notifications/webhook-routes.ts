@@ -5,7 +5,9 @@ import { ErrorResponses, IdParams, NoContent, PageQuery, VersionBody } from '../
 import { Type } from 'typebox';
 import type { Actor } from '../../auth/actor.ts';
 import { mayManageRobots } from './policy.ts';
-import { createWebhook, deleteWebhook, updateWebhook } from './commands/save-webhook.ts';
+import { createWebhook } from './commands/create-webhook.ts';
+import { updateWebhook } from './commands/update-webhook.ts';
+import { deleteWebhook } from './commands/delete-webhook.ts';
 import { testWebhook } from './commands/test-webhook.ts';
 import { deliveryPage, findRobotInScope, robotPage } from './repository.ts';
 import { eventLabel, presentRobot } from './presenter.ts';

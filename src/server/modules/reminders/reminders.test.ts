@@ -40,6 +40,8 @@ export async function measureDue(h: Harness, campaignId: number, deadline: strin
   return res.json().measures[0].id as number;
 }
 
+const rule = (days: number) => ({ enabled: true, beforeDays: days, chiefAfterDays: days, upAfterDays: days });
+
 describeEachDb('#reminders', (h) => {
   let campaignId: number;
   beforeAll(async () => {
@@ -128,21 +130,33 @@ describeEachDb('#reminders', (h) => {
     expect(await sentLog(db, ids)).toEqual(['2026-11-16 member before', '2026-11-16 member before']);
   });
 
-  it('a campaign’s own rule changes the days; a disabled rule sends nothing', async () => {
-    const { db } = h();
+  it('a campaign’s own rule, set through the API, changes the days; a disabled rule sends nothing', async () => {
+    const { db, call } = h();
     const id = await measureDue(h(), campaignId, '2026-12-18', '丁'); // a Friday
-    const now = new Date().toISOString();
-    await db
-      .insertInto('reminderRules')
-      .values({ campaignId, beforeDays: 1, chiefAfterDays: 1, upAfterDays: 1, createdAt: now, updatedAt: now })
-      .execute();
+    const url = `/api/v1/campaigns/${campaignId}/reminder-rule`;
+    const initial = (await call('office', 'GET', url)).json();
+    expect(initial).toMatchObject({ isDefault: true, beforeDays: 3, chiefAfterDays: 2, upAfterDays: 3, version: 0 });
+    expect(initial.abilities.update).toBe(true);
+    const bad = await call('office', 'PUT', url, { ...rule(1), beforeDays: 31, version: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toContain('beforeDays');
+    expect((await call('office', 'GET', url)).json().isDefault).toBe(true); // nothing written
+    const saved = await call('office', 'PUT', url, { ...rule(1), version: 0 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ isDefault: false, beforeDays: 1, version: 1 });
+    // A second writer with the stale "defaults" version is refused, and the rule stays as saved.
+    expect((await call('admin', 'PUT', url, { ...rule(5), version: 0 })).statusCode).toBe(409);
+    expect((await call('secretary', 'PUT', url, { ...rule(5), version: 1 })).statusCode).toBe(403);
     await runReminders(db, { today: '2026-12-16', sources: reminderSources });
     expect(await sentLog(db, [id])).toEqual([]);
     await runReminders(db, { today: '2026-12-17', sources: reminderSources });
     expect(await sentLog(db, [id])).toEqual(['2026-12-17 member before']);
-    await db.updateTable('reminderRules').set({ enabled: 0 }).where('campaignId', '=', campaignId).execute();
+    const off = await call('admin', 'PUT', url, { ...rule(1), enabled: false, version: 1 });
+    expect(off.json()).toMatchObject({ enabled: false, version: 2 });
     await runReminders(db, { today: '2026-12-21', sources: reminderSources });
     expect(await sentLog(db, [id])).toEqual(['2026-12-17 member before']);
+    const audit = (await call('admin', 'GET', '/api/v1/audit?entityType=reminder_rule')).json();
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);
     await db.deleteFrom('reminderRules').where('campaignId', '=', campaignId).execute();
   });
 });

@@ -10,6 +10,7 @@ import { nowIso } from '../../clock.ts';
 import type { ReminderItem, ReminderSource } from '../../lib/todo-source.ts';
 import { calendarOverrides } from '../problems/public.ts';
 import { notify, enqueueRobots } from '../notifications/public.ts';
+import { allRules } from './repository.ts';
 import { DEFAULT_RULE, dueSteps, horizon, STEP_LABELS, type ReminderRule, type Step } from './plan.ts';
 
 /** Claims for a unit's group robots use this recipient id. */
@@ -38,7 +39,7 @@ interface Due {
 }
 
 async function rulesByCampaign(db: Kysely<Database>): Promise<Map<number, ReminderRule & { enabled: boolean }>> {
-  const rows = await db.selectFrom('reminderRules').selectAll().execute();
+  const rows = await allRules(db);
   return new Map(rows.map((r) => [r.campaignId, { ...r, enabled: r.enabled === 1 }]));
 }
 

@@ -8,6 +8,8 @@ import { studyTodoSources } from '../study/public.ts';
 import { researchTodoSources } from '../research/public.ts';
 import { taskTodoSources } from '../tasks/public.ts';
 import { demandTodoSources } from '../demands/public.ts';
+import { checkTodoSources } from '../checks/public.ts';
+import { exemplarTodoSources } from '../exemplars/public.ts';
 
 export const todoSources: TodoSource[] = [
   ...problemTodoSources,
@@ -15,4 +17,6 @@ export const todoSources: TodoSource[] = [
   ...researchTodoSources,
   ...taskTodoSources,
   ...demandTodoSources,
+  ...checkTodoSources,
+  ...exemplarTodoSources,
 ];

@@ -178,6 +178,73 @@ describeEachDb('#todos and #notifications', (h) => {
     void fx;
   });
 
+  it('a planned check (不打招呼) waits for its group’s supervisor and the office until it is recorded, never for the unit', async () => {
+    const { call, fx } = h();
+    const plan = await call('office', 'POST', '/api/v1/checks', {
+      campaignId,
+      orgId: fx.units.branchC.id,
+      groupId: fx.group,
+      date: addDays(today(), -1),
+      method: 'visit',
+      inspectorIds: [fx.people.inspector, fx.people.officeHead],
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const id = plan.json().id as number;
+    for (const who of ['supervisor', 'office', 'admin']) {
+      const t = await todos(h(), who, '?kind=check_record');
+      expect(
+        t.items.find((i) => i.id === id),
+        who,
+      ).toMatchObject({
+        link: `/checks?open=${id}`,
+        overdue: true,
+        orgName: expect.any(String),
+      });
+    }
+    // The checked unit's own people never learn of it in advance.
+    for (const who of ['outsider', 'officer', 'member', 'secretary', 'leader'])
+      expect(countOf(await todos(h(), who), 'check_record'), who).toBe(0);
+    const seen = (await call('supervisor', 'GET', `/api/v1/checks/${id}`)).json();
+    const recorded = await call('supervisor', 'POST', `/api/v1/checks/${id}/record`, {
+      version: seen.version,
+      summary: '走访',
+      findings: [],
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    for (const who of ['supervisor', 'office'])
+      expect((await todos(h(), who, '?kind=check_record')).items.map((i) => i.id)).not.toContain(id);
+  });
+
+  it('a nomination waits for the reviewers of the level it stands at, and moves up with each approval (层层推荐)', async () => {
+    const { call, fx } = h();
+    const res = await call('officer', 'POST', '/api/v1/exemplars', {
+      campaignId,
+      orgId: fx.units.branchA.id,
+      personId: fx.people.memberA,
+      deeds: '带头办理群众诉求。',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const e = res.json();
+    const waiting = async (who: string) =>
+      (await todos(h(), who, '?kind=exemplar_nomination')).items.find((i) => i.id === e.id);
+    expect(await waiting('secretary')).toMatchObject({ link: `/exemplars?open=${e.id}` });
+    for (const who of ['officer', 'member', 'outsider', 'leader', 'supervisor'])
+      expect(await waiting(who), who).toBeUndefined();
+    const up = await call('secretary', 'POST', `/api/v1/exemplars/${e.id}/transitions`, {
+      action: 'approve',
+      version: e.version,
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    // Now at the top unit: still the office's and admin's, and a 第一责任人 over the whole tree's.
+    expect(await waiting('office')).toBeDefined();
+    const done = await call('office', 'POST', `/api/v1/exemplars/${e.id}/transitions`, {
+      action: 'reject',
+      version: up.json().version,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    for (const who of ['secretary', 'office', 'admin']) expect(await waiting(who), who).toBeUndefined();
+  });
+
   describe('counts', () => {
     it('every account’s count per kind equals the list it opens, and the total the sum', async () => {
       for (const who of accounts) await expectCountsMatchLists(h(), who);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Button, Card, Descriptions, Modal, Result, Space, Table, Tag, Typography } from 'antd';
 import { hasRole, useAuth } from '../../lib/auth.tsx';
 import { showError } from '../../lib/form-errors.ts';
@@ -36,7 +37,9 @@ export function ChecksPage() {
   const checks = useChecks(campaignId);
   const publish = usePublishDraw();
   const [drawing, setDrawing] = useState(false);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [params] = useSearchParams();
+  // ?open=ID (from 我的待办) opens that check's drawer, with the form that records it while it is planned.
+  const [openId, setOpenId] = useState<number | null>(() => Number(params.get('open')) || null);
   const [verified, setVerified] = useState<{ draw: DrawView; result: VerifyView; local: LocalCheck | null } | null>(
     null,
   );

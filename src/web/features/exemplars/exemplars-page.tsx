@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Button, Card, Form, Input, List, Modal, Radio, Space, Table, Tag } from 'antd';
 import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
@@ -20,6 +21,9 @@ export function ExemplarsPage() {
   const list = useExemplars(campaignId);
   const write = useExemplarWrite();
   const [nominating, setNominating] = useState(false);
+  // ?open=ID (from 我的待办): that nomination's row is marked, its actions at hand.
+  const [params] = useSearchParams();
+  const openId = Number(params.get('open')) || null;
   const [form] = Form.useForm();
   const act = (e: ExemplarView, action: string, extra: Record<string, unknown> = {}) =>
     write
@@ -72,6 +76,7 @@ export function ExemplarsPage() {
         dataSource={list.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: '暂无推荐' }}
+        onRow={(e) => (e.id === openId ? { style: { background: '#fff1f0' }, 'data-open': 'true' } : {})}
         expandable={{
           rowExpandable: (e) => e.objections.length > 0,
           expandedRowRender: (e) => (
