@@ -199,7 +199,6 @@ describe('thin routes and owned rules', () => {
       'problems/commands/save-measure.ts',
       'problems/commands/save-problem.ts',
       'study/commands/save-session.ts',
-      'tasks/commands/save-milestone.ts',
       'users/commands/grant-role.ts',
       'users/commands/manage-tokens.ts',
     ]);

@@ -74,9 +74,6 @@ const WITHOUT_MATRIX_ROW = new Set([
   'POST /api/v1/research/topics/{id}/to-institution',
   'POST /api/v1/meetings',
   'POST /api/v1/meetings/{id}/items/{itemId}/to-problem',
-  'GET /api/v1/tasks/{id}/milestones',
-  'PATCH /api/v1/tasks/{id}/milestones/{milestoneId}',
-  'GET /api/v1/tasks/{id}/updates',
   'POST /api/v1/highlights',
   'POST /api/v1/exemplars/{id}/transitions',
   'POST /api/v1/exemplars/{id}/objections/{objectionId}/handle',
@@ -104,9 +101,6 @@ const LOOSE_RESPONSES = new Set([
   'GET /api/v1/study/makeups → 200',
   'GET /api/v1/study/sessions → 200',
   'GET /api/v1/study/sessions/{id} → 200',
-  'GET /api/v1/tasks/settings → 200',
-  'GET /api/v1/tasks/{id}/milestones → 200',
-  'GET /api/v1/tasks/{id}/updates → 200',
   'PATCH /api/v1/bulletins/{id} → 200',
   'PATCH /api/v1/study/sessions/{id} → 200',
   'POST /api/v1/bulletins → 201',
@@ -123,8 +117,6 @@ const LOOSE_RESPONSES = new Set([
   'POST /api/v1/exemplars/{id}/transitions → 200',
   'POST /api/v1/highlights → 201',
   'POST /api/v1/study/sessions → 201',
-  'POST /api/v1/tasks/{id}/problems → 201',
-  'PUT /api/v1/tasks/settings → 200',
 ]);
 
 type Doc = Parameters<typeof operationsWithoutResponseSchema>[0];
