@@ -195,7 +195,6 @@ describe('thin routes and owned rules', () => {
       'problems/commands/save-measure.ts',
       'problems/commands/save-problem.ts',
       'study/commands/save-session.ts',
-      'tasks/commands/save-milestone.ts',
     ]);
     const modules = path.join(src, 'server', 'modules');
     const several = files

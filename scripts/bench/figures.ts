@@ -21,6 +21,7 @@ import {
 import { peoplePage, peopleQuery } from '../../src/server/modules/people/repository.ts';
 import type { BenchCtx, UnitRef } from './context.ts';
 import type { Timing } from './load.ts';
+import { taskReadFigures } from './figures-tasks.ts';
 
 export interface Target {
   text: string;
@@ -46,7 +47,7 @@ export interface ReadFigure {
 }
 
 /** Within `share` of the honest limit by throughput and by CPU per request (and p95 within `p95` ms). */
-const nearLimit = (share: number, p95?: number): Target => ({
+export const nearLimit = (share: number, p95?: number): Target => ({
   text: `${p95 ? `p95 ≤ ${p95} ms，` : ''}≥ ${share}×极限`,
   met: (served, ratio) =>
     served.failures === 0 &&
@@ -169,5 +170,6 @@ export function readFigures(ctx: BenchCtx): ReadFigure[] {
       inProcess: () => peoplePage(peopleQuery(db, actor.scope, { q: 'zw' }), 1, 20),
       target: nearLimit(0.7, 20),
     },
+    ...taskReadFigures(ctx),
   ];
 }

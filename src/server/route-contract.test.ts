@@ -28,9 +28,6 @@ const WITHOUT_RESPONSE_SCHEMA = new Set([
 
 /** Operations still without a permission-matrix row; shrink only — add the row, then drop the line. */
 const WITHOUT_MATRIX_ROW = new Set([
-  'GET /api/v1/tasks/{id}/milestones',
-  'PATCH /api/v1/tasks/{id}/milestones/{milestoneId}',
-  'GET /api/v1/tasks/{id}/updates',
   'GET /api/v1/demands/{id}/photos/{photoId}',
   'GET /api/v1/public/categories',
   'POST /api/v1/public/photos',
@@ -43,11 +40,6 @@ const WITHOUT_MATRIX_ROW = new Set([
 
 /** Loose responses still to be given their real schema (exemplars, key tasks, checks, bulletins, study sessions); shrink only. */
 const LOOSE_RESPONSES = new Set([
-  'GET /api/v1/tasks/settings → 200',
-  'GET /api/v1/tasks/{id}/milestones → 200',
-  'GET /api/v1/tasks/{id}/updates → 200',
-  'POST /api/v1/tasks/{id}/problems → 201',
-  'PUT /api/v1/tasks/settings → 200',
 ]);
 
 type Doc = Parameters<typeof operationsWithoutResponseSchema>[0];

@@ -31,6 +31,7 @@ import { Person } from '../../../src/shared/views/people.ts';
 import type { ProblemSummary, StudySummary } from '../../../src/shared/dashboard.ts';
 import * as Q from './queries.ts';
 import type { LimitDb } from './sql.ts';
+import { taskLimitRoutes } from './routes-tasks.ts';
 
 class Refusal extends Error {
   readonly statusCode: number;
@@ -243,4 +244,12 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
       return { items: items.map((p) => presentPerson(actor, p)), total: Number(total), page, pageSize };
     },
   );
+
+  taskLimitRoutes(app, db, {
+    actorOf,
+    unitOf,
+    refuse: (status, message) => {
+      throw new Refusal(status, message);
+    },
+  });
 }

@@ -76,6 +76,25 @@ export function presentTask(
   };
 }
 
+/**
+ * For the 周调度 meeting: last week's status beside this week's, and whether the unit has reported this week
+ * (a split task reports through its sub-tasks).
+ */
+export function presentWeek(
+  row: Pick<TaskRow, 'done' | 'doneAt' | 'startDate' | 'behindFrom'>,
+  today: string,
+  week: { reported: boolean; split: boolean },
+) {
+  const lastWeek = addDays(today, -7);
+  return {
+    statusLastWeek: statusAt(
+      { ...row, done: row.done === 1 && !!row.doneAt && row.doneAt.slice(0, 10) <= lastWeek },
+      lastWeek,
+    ),
+    updatedThisWeek: week.reported || week.split,
+  };
+}
+
 const unitRef = (u: TaskUnitRow) => ({ id: u.orgId, name: u.orgName });
 
 export type TaskView = ReturnType<typeof presentTask>;

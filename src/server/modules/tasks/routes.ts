@@ -12,6 +12,10 @@ import {
   Figures,
   FiguresQuery,
   MilestoneParams,
+  MilestoneView,
+  RaisedProblem,
+  ThresholdsView,
+  UpdateView,
   ProblemFromTaskBody,
   TaskListQuery,
   TaskView,
@@ -25,13 +29,13 @@ import { taskFigures } from './figures.ts';
 import { taskDetail, taskViews } from './views.ts';
 import { createTask } from './commands/create-task.ts';
 import { updateTask } from './commands/update-task.ts';
-import { addMilestone, updateMilestone } from './commands/save-milestone.ts';
+import { addMilestone } from './commands/add-milestone.ts';
+import { updateMilestone } from './commands/update-milestone.ts';
 import { recordUpdate } from './commands/record-update.ts';
 import { raiseProblem } from './commands/raise-problem.ts';
 import { saveThresholds } from './commands/save-thresholds.ts';
 
 const tags = ['推动发展'];
-const Loose = Type.Object({ id: Type.Integer() }, { additionalProperties: true });
 const CampaignQuery = Type.Object(
   { campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }) },
   { additionalProperties: false },
@@ -94,7 +98,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '序时进度阈值（按主题教育）',
         querystring: CampaignQuery,
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: ThresholdsView, ...ErrorResponses },
       },
     },
     async (req) => ({ id: req.query.campaignId, ...(await thresholdsOf(app.db, req.query.campaignId)) }),
@@ -108,7 +112,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '设置序时进度阈值（重新判定该主题教育的全部任务）',
         querystring: CampaignQuery,
         body: ThresholdsBody,
-        response: { 200: Loose, ...ErrorResponses },
+        response: { 200: ThresholdsView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -170,7 +174,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '时序进度节点',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(Loose) }), ...ErrorResponses },
+        response: { 200: Type.Object({ items: Type.Array(MilestoneView) }), ...ErrorResponses },
       },
     },
     async (req) => ({ items: (await taskDetail(app.db, req.actor, req.params.id)).milestones }),
@@ -217,7 +221,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '周调度记录',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(Loose) }), ...ErrorResponses },
+        response: { 200: Type.Object({ items: Type.Array(UpdateView) }), ...ErrorResponses },
       },
     },
     async (req) => ({ items: (await taskDetail(app.db, req.actor, req.params.id)).updates }),
@@ -248,7 +252,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '推动中遇到的问题转入检视整改（来源：推动发展遇到）',
         params: IdParams,
         body: ProblemFromTaskBody,
-        response: { 201: Loose, ...ErrorResponses },
+        response: { 201: RaisedProblem, ...ErrorResponses },
       },
     },
     async (req, reply) => reply.status(201).send(await raiseProblem(ctxOf(req), req.params.id, req.body)),

@@ -164,3 +164,48 @@ export const TaskView = Type.Object(
   },
   { additionalProperties: true },
 );
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const EvidenceFile = Type.Object({ id: Type.Integer(), name: Type.String(), size: Type.Number(), type: Type.String() });
+
+/** A 时序进度 node as the drawer shows it: planned against done, with its evidence. */
+export const MilestoneView = Type.Object({
+  id: Type.Integer(),
+  taskId: Type.Integer(),
+  title: Type.String(),
+  plannedDate: Type.String(),
+  weight: Type.Number(),
+  criteria: Type.String(),
+  doneAt: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  evidence: Type.Array(EvidenceFile),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+/** One 周调度 update. */
+export const UpdateView = Type.Object({
+  id: Type.Integer(),
+  taskId: Type.Integer(),
+  week: Type.String(),
+  progress: Type.Number(),
+  note: Type.String(),
+  milestoneId: Nullable(Type.Integer()),
+  authorName: Type.String(),
+  evidence: Type.Array(EvidenceFile),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+/** A campaign's 序时进度 thresholds. */
+export const ThresholdsView = Type.Object({
+  id: Type.Integer({ description: '主题教育编号' }),
+  tolerance: Type.Number(),
+  yellowGap: Type.Number(),
+  redGap: Type.Number(),
+  staleDays: Type.Integer(),
+});
+
+/** The problem raised on the 检视整改 loop. */
+export const RaisedProblem = Type.Object({ id: Type.Integer() });

@@ -46,6 +46,34 @@ describeEachDb('permission matrix: 推动发展', (h) => {
       otherwise: 404,
     },
     {
+      label: 'read the nodes of a campaign task',
+      method: 'GET',
+      url: () => `/api/v1/tasks/${ids.task}/milestones`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200, leader: 200 },
+      otherwise: 404,
+    },
+    {
+      label: 'read the 周调度 of a campaign task',
+      method: 'GET',
+      url: () => `/api/v1/tasks/${ids.task}/updates`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200, leader: 200 },
+      otherwise: 404,
+    },
+    {
+      // Re-planning a node is the planners' (marking it done is the responsible unit's, tested in tasks.test.ts).
+      label: 'edit a node of the campaign task',
+      method: 'PATCH',
+      url: () => `/api/v1/tasks/${ids.task}/milestones/${ids.milestone}`,
+      body: async (hh) => ({
+        version: (await hh.call('admin', 'GET', `/api/v1/tasks/${ids.task}/milestones`))
+          .json()
+          .items.find((m: { id: number }) => m.id === ids.milestone).version,
+        criteria: '通过验收',
+      }),
+      expect: { admin: 200, office: 200, secretary: 200 },
+      otherwise: 403,
+    },
+    {
       label: 'list tasks',
       method: 'GET',
       url: () => `/api/v1/tasks?campaignId=${ids.campaign}`,

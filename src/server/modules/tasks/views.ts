@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
-import { addDays, today } from '../../clock.ts';
+import { today } from '../../clock.ts';
 import { weekOf } from '../../../shared/iso-week.ts';
-import { statusAt } from './schedule.ts';
 import { recordTimeline } from '../audit/public.ts';
 import type { TaskThresholds } from '../../../shared/task-enums.ts';
-import { presentTask, subjectOf } from './presenter.ts';
+import { presentTask, presentWeek, subjectOf } from './presenter.ts';
 import {
   childrenOf,
   evidenceOf,
@@ -47,12 +46,7 @@ export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRo
     });
     return {
       ...presentTask(actor, row, own, { today: day, thresholds: t, subject }),
-      // For the 周调度 meeting: this week's status against last week's, and whether the unit has reported.
-      statusLastWeek: statusAt(
-        { ...row, done: row.done === 1 && !!row.doneAt && row.doneAt.slice(0, 10) <= addDays(day, -7) },
-        addDays(day, -7),
-      ),
-      updatedThisWeek: updatedThisWeek.has(row.id) || split.has(row.id),
+      ...presentWeek(row, day, { reported: updatedThisWeek.has(row.id), split: split.has(row.id) }),
     };
   });
 }

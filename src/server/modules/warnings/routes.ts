@@ -1,49 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses } from '../../http/schemas.ts';
 import { today } from '../../clock.ts';
 import { scopeContains } from '../../db/scope.ts';
 import { childUnits, figuresUnit } from '../orgs/public.ts';
 import { WARNING_KINDS } from './kinds.ts';
+import { CampaignQuery, Thresholds, ThresholdsBody, WarningsQuery, WarningsView } from './schemas.ts';
 import { thresholdValues } from './repository.ts';
 import { saveThresholds } from './commands/save-thresholds.ts';
 
 const tags = ['预警'];
-const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
-const WarningsQuery = Type.Object(
-  {
-    campaignId: Type.Optional(Id('主题教育')),
-    orgId: Type.Optional(Id('单位')),
-    kind: Type.Optional(Type.String({ enum: WARNING_KINDS.map((k) => k.kind), title: '预警类型' })),
-    children: Type.Optional(Type.Boolean({ title: '含各直属单位' })),
-  },
-  { additionalProperties: false },
-);
-const Item = Type.Object({
-  kind: Type.String(),
-  label: Type.String(),
-  line: Type.String(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  count: Type.Integer(),
-  link: Type.String(),
-  api: Type.String(),
-});
-const CampaignQuery = Type.Object({ campaignId: Id('主题教育') }, { additionalProperties: false });
-const Thresholds = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      key: Type.String(),
-      label: Type.String(),
-      kind: Type.String(),
-      value: Type.Number(),
-      min: Type.Number(),
-      max: Type.Number(),
-    }),
-  ),
-});
-
 /** 预警 (F12): every warning kind's count for a subtree (and, asked, for each direct child), each opening its list. */
 export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -53,7 +19,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '预警：各类预警在单位（含下级）的数量，各数打开其清单',
         querystring: WarningsQuery,
-        response: { 200: Type.Object({ asOf: Type.String(), items: Type.Array(Item) }), ...ErrorResponses },
+        response: { 200: WarningsView, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -67,21 +33,26 @@ export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const kinds = WARNING_KINDS.filter((k) => !kind || k.kind === kind);
       const thresholds = await thresholdValues(app.db, campaignId, kinds);
       const day = today();
-      const items = [];
-      for (const u of units)
-        for (const k of kinds) {
+      // One scope per unit shared by its kinds (a module may count several kinds in one pass over it), the
+      // kinds of a unit counted concurrently.
+      const perUnit = await Promise.all(
+        units.map((u) => {
           const scope = { campaignId, orgId: u.id, orgPath: u.path, today: day, thresholds };
-          items.push({
-            kind: k.kind,
-            label: k.label,
-            line: k.line,
-            orgId: u.id,
-            orgName: u.name,
-            count: await k.count(app.db, req.actor, scope),
-            link: k.link(scope),
-            api: k.api(scope),
-          });
-        }
+          return Promise.all(
+            kinds.map(async (k) => ({
+              kind: k.kind,
+              label: k.label,
+              line: k.line,
+              orgId: u.id,
+              orgName: u.name,
+              count: await k.count(app.db, req.actor, scope),
+              link: k.link(scope),
+              api: k.api(scope),
+            })),
+          );
+        }),
+      );
+      const items = perUnit.flat();
       return { asOf: day, items };
     },
   );
@@ -106,15 +77,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '设置预警阈值',
         querystring: CampaignQuery,
-        body: Type.Object(
-          {
-            values: Type.Record(Type.String({ maxLength: 60 }), Type.Number({ minimum: 0, maximum: 10000 }), {
-              maxProperties: 50,
-              title: '阈值',
-            }),
-          },
-          { additionalProperties: false },
-        ),
+        body: ThresholdsBody,
         response: { 200: Thresholds, ...ErrorResponses },
       },
     },

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso, today } from '../../../clock.ts';
-import { invalidField, notFound, taskIsSplit } from '../../../errors.ts';
+import { invalidField, notFound } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { changedFields, recordAudit } from '../../audit/record-audit.ts';
@@ -12,40 +12,6 @@ import { taskPolicy } from '../policy.ts';
 import { syncSchedule } from '../sync-schedule.ts';
 import type { MilestoneInput } from './create-task.ts';
 import { checkWithin, loadForWrite } from './shared.ts';
-
-/** Adds a 时序进度 node to a task that is not split into sub-tasks. */
-export function addMilestone(ctx: Ctx, taskId: number, input: MilestoneInput): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { task, subject, shape } = await loadForWrite(ctx, trx, taskId);
-    if (shape.hasChildren) throw taskIsSplit();
-    authorize(taskPolicy, 'planMilestones', ctx.actor, subject);
-    checkWithin(input.plannedDate, task, 'plannedDate');
-    const now = nowIso();
-    const row = await trx
-      .insertInto('taskMilestones')
-      .values({
-        taskId,
-        title: input.title.trim(),
-        plannedDate: input.plannedDate,
-        weight: input.weight,
-        criteria: input.criteria?.trim() ?? '',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await syncSchedule(trx, taskId);
-    await recordAudit(trx, ctx.actor, {
-      action: 'add_milestone',
-      entityType: 'task',
-      entityId: taskId,
-      entityLabel: task.title,
-      orgPath: task.orgPath,
-      after: input,
-    });
-    return row.id;
-  });
-}
 
 export interface UpdateMilestoneInput extends Partial<MilestoneInput> {
   version: number;

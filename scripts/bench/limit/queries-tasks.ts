@@ -1,0 +1,83 @@
+/**
+ * The honest limit's SQL for 推动发展 and 预警 (routes-tasks.ts): for the bench account (a whole-subtree grant)
+ * the fewest statements that give the served routes' answers — the same predicates as the module's
+ * repository (status judged from the stored schedule dates), written once, prepared once.
+ */
+import { taskColumns } from '../../../src/server/modules/tasks/repository.ts';
+import type { LimitDb } from './sql.ts';
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const taskSelect = taskColumns.map((c) => `t.${snake(c.split('.')[1])} as "${c.split('.')[1]}"`).join(', ');
+
+/** The campaign's task thresholds, its own unit's path and its warning thresholds' overrides in two reads. */
+export const TASK_SETTINGS = `select ts.tolerance, ts.yellow_gap as "yellowGap", ts.red_gap as "redGap",
+  ts.stale_days as "staleDays", o.path as "campaignPath", c.warning_days as "warningDays"
+  from campaigns c join org_units o on o.id = c.org_id left join task_settings ts on ts.campaign_id = c.id
+  where c.id = @campaignId`;
+export const WARNING_THRESHOLDS = `select key, value from warning_thresholds where campaign_id = @campaignId`;
+
+/** Tasks of a subtree: those it leads and those it is 责任单位 for (the unit filter of the list). */
+const inSubtree = `(t.org_path >= @lo and t.org_path < @hi or t.id in (select tu.task_id from task_units tu
+  where tu.role = 'responsible' and tu.org_path >= @lo and tu.org_path < @hi))`;
+/** What a whole-subtree grant sees: tasks led there, or with any unit of theirs there. */
+const visible = `(t.org_path >= @glo and t.org_path < @ghi or t.id in (select tu.task_id from task_units tu
+  where tu.org_path >= @glo and tu.org_path < @ghi))`;
+
+const running = `t.done = 0 and t.start_date <= @today`;
+const figureColumns = `count(*) as "total",
+  sum(case when t.done = 1 then 1 else 0 end) as "done",
+  sum(case when ${running} and t.behind_from > @today then 1 else 0 end) as "onTrack",
+  sum(case when ${running} and t.behind_from <= @today then 1 else 0 end) as "behind",
+  sum(case when t.done = 0 and t.start_date > @today then 1 else 0 end) as "notStarted",
+  sum(case when ${running} and t.last_activity_on <= @staleBefore then 1 else 0 end) as "stale",
+  sum(case when ${running} and t.red_from <= @today then 1 else 0 end) as "red",
+  sum(case when ${running} and t.yellow_from <= @today and t.red_from > @today then 1 else 0 end) as "yellow"`;
+
+/** The figures of a subtree the grant covers whole (no visibility test needed), top-level tasks or all. */
+export const taskFigures = (topLevel: boolean) =>
+  `select ${figureColumns} from tasks t where t.campaign_id = @campaignId and ${inSubtree}${topLevel ? ' and t.parent_id is null' : ''}`;
+
+/** The 重点任务 list without a unit filter: what the grant sees, in 完成时限 order, and its total. */
+const listWhere = (topLevel: boolean) =>
+  `t.campaign_id = @campaignId and ${visible}${topLevel ? ' and t.parent_id is null' : ''}`;
+export const taskListTotal = (topLevel: boolean) => `select count(*) as "n" from tasks t where ${listWhere(topLevel)}`;
+
+/** A page of the list with everything the presenter needs about each row's shape and this week's 周调度. */
+export const taskListPage = (topLevel: boolean) =>
+  `select ${taskSelect}, o.name as "orgName", pe.name as "leaderName",
+    exists (select 1 from tasks c where c.parent_id = t.id) as "split",
+    exists (select 1 from task_milestones m where m.task_id = t.id) as "planned",
+    exists (select 1 from task_updates u where u.task_id = t.id and u.week = @week) as "reported"
+  from (select t.id from tasks t where ${listWhere(topLevel)} order by t.end_date, t.id limit @limit offset @offset) page
+  join tasks t on t.id = page.id join org_units o on o.id = t.org_id left join people pe on pe.id = t.leader_id
+  order by t.end_date, t.id`;
+
+/** The 责任单位 and 配合单位 of a page of tasks (ids as a JSON array on SQLite, an array on PostgreSQL). */
+export const taskUnitsOf = (db: LimitDb) =>
+  `select tu.task_id as "taskId", tu.org_id as "orgId", tu.org_path as "orgPath", tu.role, o.name as "orgName"
+  from task_units tu join org_units o on o.id = tu.org_id
+  where tu.task_id ${db.dialect === 'sqlite' ? 'in (select value from json_each(@ids))' : '= any(cast(@ids as integer[]))'}
+  order by tu.org_id`;
+
+/** Every 预警 count of one subtree the grant covers whole, one statement per record kind. */
+export const W_PROBLEM_OVERDUE = `select coalesce(sum(n), 0) as "n" from problem_tallies
+  where org_id = @unitId and campaign_id = @campaignId and status <> 'closed' and due_date is not null and due_date < @today`;
+export const W_PROBLEM_WAITING = `select count(*) as "n" from problems
+  where campaign_id = @campaignId and status = 'submitted' and org_path >= @lo and org_path < @hi and submitted_at < @submittedBefore`;
+export const W_STUDY_UNCOVERED = `select count(*) as "n" from study_sessions s
+  where s.campaign_id = @campaignId and s.org_path >= @lo and s.org_path < @hi and s.date <= @to
+    and exists (select 1 from session_attendance a
+      left join makeup_items m on m.session_id = a.session_id and m.person_id = a.person_id
+      where a.session_id = s.id and a.status = 'absent' and (m.status is null or m.status <> 'done'))`;
+export const W_STUDY_IDLE = `select count(*) as "n" from org_units u
+  where u.active = 1 and u.type = 'branch' and u.path >= @lo and u.path < @hi
+    and not exists (select 1 from study_sessions s where s.org_id = u.id and s.date >= @since and s.date <= @today
+      and s.campaign_id = @campaignId)`;
+export const W_TASKS = `select
+  sum(case when ${running} and t.behind_from <= @today then 1 else 0 end) as "behind",
+  sum(case when ${running} and t.last_activity_on <= @staleBefore then 1 else 0 end) as "stale"
+  from tasks t where t.campaign_id = @campaignId and ${inSubtree}`;
+export const W_DEMANDS = `select count(*) as "n" from demands d
+  where (d.org_path >= @lo and d.org_path < @hi or (d.org_path is null and d.intake_path >= @lo and d.intake_path < @hi))
+    and d.campaign_id = @campaignId
+    and ((d.status = 'dispatched' and (d.accept_due_at < @now or d.due_at < @now)) or (d.status = 'accepted' and d.due_at < @now))`;

@@ -1,0 +1,187 @@
+/**
+ * The honest limit of 推动发展 and 预警: the same paths and schemas as the served routes, answering the bench
+ * account (a whole-subtree grant) with the statements of queries-tasks.ts and the module's own pure
+ * presenters and link builders. Anything the statements do not cover is 501, so the limit never passes for
+ * the general route.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../../src/server/auth/actor.ts';
+import { addDays, nowIso, today } from '../../../src/server/clock.ts';
+import { unitIdOfPath } from '../../../src/server/db/scope.ts';
+import { PageOf } from '../../../src/server/http/schemas.ts';
+import { presentTask, presentWeek, subjectOf } from '../../../src/server/modules/tasks/presenter.ts';
+import type { TaskRow, TaskUnitRow } from '../../../src/server/modules/tasks/repository.ts';
+import { Figures, FiguresQuery, TaskListQuery, TaskView } from '../../../src/server/modules/tasks/schemas.ts';
+import { WARNING_KINDS } from '../../../src/server/modules/warnings/kinds.ts';
+import { WarningsQuery, WarningsView } from '../../../src/server/modules/warnings/schemas.ts';
+import { DEFAULT_TASK_THRESHOLDS, type TaskThresholds } from '../../../src/shared/task-enums.ts';
+import { weekOf } from '../../../src/shared/iso-week.ts';
+import * as Q from './queries-tasks.ts';
+import { upperBound } from './queries.ts';
+import type { LimitDb } from './sql.ts';
+
+type Unit = { id: number; name: string; path: string };
+type Row = Record<string, unknown>;
+const num = (v: unknown) => Number(v ?? 0);
+const FIGURE_KEYS = ['total', 'done', 'onTrack', 'behind', 'notStarted', 'stale', 'red', 'yellow'] as const;
+
+export interface LimitHelpers {
+  actorOf(req: FastifyRequest): Promise<Actor>;
+  unitOf(actor: Actor, unitId: number | undefined): Promise<{ unit: Unit; children: Unit[] }>;
+  refuse(status: number, message: string): never;
+}
+
+export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, unitOf, refuse }: LimitHelpers) {
+  const settingsOf = async (campaignId: number | undefined) => {
+    if (!campaignId) refuse(501, '极限路由须指明主题教育');
+    const [s] = await db.all<Row>(Q.TASK_SETTINGS, { campaignId });
+    if (!s) refuse(501, '极限路由须指明存在的主题教育');
+    const thresholds: TaskThresholds =
+      s.tolerance === null
+        ? DEFAULT_TASK_THRESHOLDS
+        : {
+            tolerance: num(s.tolerance),
+            yellowGap: num(s.yellowGap),
+            redGap: num(s.redGap),
+            staleDays: num(s.staleDays),
+          };
+    return { thresholds, campaignPath: String(s.campaignPath) };
+  };
+  /** The one grant's subtree, for a caller whose visibility is exactly that. */
+  const grantOf = (actor: Actor) => {
+    if (actor.scope.all || actor.scope.subtreePaths.length !== 1 || actor.scope.unitPaths.length || actor.personId)
+      refuse(501, '极限路由只服务看得到整棵子树的账号');
+    const root = actor.scope.subtreePaths[0];
+    return { glo: root, ghi: upperBound(root) };
+  };
+
+  app.get(
+    '/api/v1/tasks/figures',
+    { schema: { querystring: FiguresQuery, response: { 200: Figures } } },
+    async (req) => {
+      const { campaignId, orgId, topLevel, ...rest } = req.query as {
+        campaignId?: number;
+        orgId?: number;
+        topLevel?: boolean;
+      };
+      if (Object.keys(rest).length) refuse(501, '极限路由不回答此筛选');
+      const actor = await actorOf(req);
+      const { thresholds } = await settingsOf(campaignId);
+      const { unit } = await unitOf(actor, orgId);
+      const day = today();
+      const [r] = await db.all<Row>(Q.taskFigures(!!topLevel), {
+        campaignId,
+        lo: unit.path,
+        hi: upperBound(unit.path),
+        today: day,
+        staleBefore: addDays(day, -thresholds.staleDays),
+      });
+      return Object.fromEntries(FIGURE_KEYS.map((k) => [k, num(r?.[k])]));
+    },
+  );
+
+  app.get(
+    '/api/v1/tasks',
+    { schema: { querystring: TaskListQuery, response: { 200: PageOf(TaskView) } } },
+    async (req) => {
+      const {
+        page = 1,
+        pageSize = 20,
+        campaignId,
+        topLevel,
+        ...rest
+      } = req.query as { page?: number; pageSize?: number; campaignId?: number; topLevel?: boolean };
+      if (Object.keys(rest).length) refuse(501, '极限路由只回答不带单位与状态筛选的清单');
+      const actor = await actorOf(req);
+      const grant = grantOf(actor);
+      const { thresholds, campaignPath } = await settingsOf(campaignId);
+      const day = today();
+      const params = { campaignId, ...grant };
+      const [[{ n: total }], rows] = await Promise.all([
+        db.all<{ n: number }>(Q.taskListTotal(!!topLevel), params),
+        db.all<TaskRow & { split: unknown; planned: unknown; reported: unknown }>(Q.taskListPage(!!topLevel), {
+          ...params,
+          week: weekOf(day),
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        }),
+      ]);
+      const ids = rows.map((r) => r.id);
+      const units = ids.length
+        ? await db.all<TaskUnitRow>(Q.taskUnitsOf(db), { ids: db.dialect === 'sqlite' ? JSON.stringify(ids) : ids })
+        : [];
+      const items = rows.map(({ split, planned, reported, ...row }) => {
+        const own = units.filter((u) => u.taskId === row.id);
+        const shape = {
+          hasChildren: !!Number(split) || split === true,
+          hasMilestones: !!Number(planned) || planned === true,
+        };
+        const subject = subjectOf(row, own, campaignPath, shape);
+        return {
+          ...presentTask(actor, row, own, { today: day, thresholds, subject }),
+          ...presentWeek(row, day, { reported: !!Number(reported) || reported === true, split: shape.hasChildren }),
+        };
+      });
+      return { items, total: Number(total), page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/v1/warnings',
+    { schema: { querystring: WarningsQuery, response: { 200: WarningsView } } },
+    async (req) => {
+      const { campaignId, orgId, ...rest } = req.query as { campaignId?: number; orgId?: number };
+      if (Object.keys(rest).length) refuse(501, '极限路由只回答一个单位的全部预警');
+      const actor = await actorOf(req);
+      const { unit } = await unitOf(actor, orgId);
+      const [[s], overrides] = await Promise.all([
+        db.all<Row>(Q.TASK_SETTINGS, { campaignId }),
+        db.all<{ key: string; value: number }>(Q.WARNING_THRESHOLDS, { campaignId }),
+      ]);
+      if (!s) refuse(501, '极限路由须指明存在的主题教育');
+      const thresholds: Record<string, number> = {};
+      for (const k of WARNING_KINDS) for (const t of k.thresholds ?? []) thresholds[t.key] = t.default;
+      for (const o of overrides) if (o.key in thresholds) thresholds[o.key] = Number(o.value);
+      const day = today();
+      // As judgeDates (problems/presenter.ts) and the kinds' own filters compute them.
+      const staleDays = s.staleDays === null ? DEFAULT_TASK_THRESHOLDS.staleDays : num(s.staleDays);
+      const range = { campaignId, lo: unit.path, hi: upperBound(unit.path) };
+      const one = async (sql: string, params: Row) => num((await db.all<Row>(sql, params))[0]?.n);
+      const submittedBefore = addDays(day, -(thresholds['problems.acceptDays'] ?? 5));
+      const [overdue, waiting, uncovered, idle, [tasks], demands] = await Promise.all([
+        one(Q.W_PROBLEM_OVERDUE, { campaignId, unitId: unitIdOfPath(unit.path), today: day }),
+        one(Q.W_PROBLEM_WAITING, { ...range, submittedBefore: `${addDays(submittedBefore, -1)}T16:00:00.000Z` }),
+        one(Q.W_STUDY_UNCOVERED, { ...range, to: addDays(day, -(thresholds['study.makeupDays'] ?? 14)) }),
+        one(Q.W_STUDY_IDLE, { ...range, today: day, since: addDays(day, -(thresholds['study.idleDays'] ?? 30)) }),
+        db.all<Row>(Q.W_TASKS, { ...range, today: day, staleBefore: addDays(day, -staleDays) }),
+        one(Q.W_DEMANDS, { ...range, now: nowIso() }),
+      ]);
+      const counts: Record<string, number> = {
+        problem_overdue: overdue,
+        problem_waiting_acceptance: waiting,
+        study_uncovered: uncovered,
+        study_idle_units: idle,
+        task_behind: num(tasks?.behind),
+        task_stale: num(tasks?.stale),
+        demand_overdue: demands,
+      };
+      const scope = { campaignId, orgId: unit.id, orgPath: unit.path, today: day, thresholds };
+      return {
+        asOf: day,
+        items: WARNING_KINDS.map((k) => {
+          if (!(k.kind in counts)) refuse(501, `极限路由不认识预警“${k.kind}”`);
+          return {
+            kind: k.kind,
+            label: k.label,
+            line: k.line,
+            orgId: unit.id,
+            orgName: unit.name,
+            count: counts[k.kind],
+            link: k.link(scope),
+            api: k.api(scope),
+          };
+        }),
+      };
+    },
+  );
+}
