@@ -10,6 +10,8 @@ import { CategoryBody, CategoryList, Figures, FiguresQuery, RateConfigBody } fro
 import { demandFigures, hotspots, rawCounts, resolvePeriod, configForPeriod } from './figures.ts';
 import { rankScores, ratesOf } from './rates.ts';
 import { activeCategories, rateConfigs } from './repository.ts';
+import { talliedCounts } from './tally.ts';
+import { coversSubtree } from '../../db/scope.ts';
 
 const tags = ['接诉即办'];
 
@@ -74,14 +76,15 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const cfg = await configForPeriod(app.db, req.query.campaignId, period.from);
       const now = nowIso();
       const children = (await childUnits(app.db, req.actor.scope, unit.id)).slice(0, 200);
+      // One read of the tallies for every child when the caller sees them whole; else each counted live.
+      const tallied = coversSubtree(req.actor.scope, unit.path)
+        ? await talliedCounts(app.db, { campaignId: req.query.campaignId, units: children, ...period, now })
+        : undefined;
       const rows = await Promise.all(
         children.map(async (c) => {
-          const raw = await rawCounts(
-            app.db,
-            req.actor,
-            { campaignId: req.query.campaignId, orgPath: c.path, now },
-            period,
-          );
+          const raw =
+            tallied?.get(c.id) ??
+            (await rawCounts(app.db, req.actor, { campaignId: req.query.campaignId, orgPath: c.path, now }, period));
           const r = ratesOf(raw.counts, cfg);
           return {
             orgId: c.id,

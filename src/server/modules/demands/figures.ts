@@ -9,6 +9,8 @@ import { addDays } from '../../clock.ts';
 import { demandQuery, type DemandFilter } from './repository.ts';
 import { configFor, DEFAULT_RATE_CONFIG, periodOf, ratesOf, type RateConfig, type RawCounts } from './rates.ts';
 import { rateConfigs } from './repository.ts';
+import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
+import { talliedCounts } from './tally.ts';
 
 /** The first instant of a Shanghai date. */
 export const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
@@ -40,7 +42,31 @@ export async function resolvePeriod(
 
 const n = (v: unknown) => Number(v ?? 0);
 
+/** Whether the maintained tallies answer for this filter: a whole subtree the caller sees, by campaign at most. */
+export function tallyAnswers(actor: Actor, f: DemandFilter): f is DemandFilter & { orgPath: string } {
+  const used = Object.entries(f).filter(([k, v]) => k !== 'now' && v !== undefined && v !== '');
+  return (
+    !!f.orgPath && used.every(([k]) => k === 'campaignId' || k === 'orgPath') && coversSubtree(actor.scope, f.orgPath)
+  );
+}
+
+/** The raw counts of a subtree and period: from the tallies where they answer, else counted through the list query. */
 export async function rawCounts(db: Kysely<Database>, actor: Actor, f: DemandFilter, period: Period) {
+  if (tallyAnswers(actor, f)) {
+    const id = unitIdOfPath(f.orgPath);
+    const counts = await talliedCounts(db, {
+      campaignId: f.campaignId,
+      units: [{ id, path: f.orgPath }],
+      ...period,
+      now: f.now,
+    });
+    return counts.get(id)!;
+  }
+  return liveCounts(db, actor, f, period);
+}
+
+/** The same counts over the demands themselves, through the list query (what every figure opens). */
+export async function liveCounts(db: Kysely<Database>, actor: Actor, f: DemandFilter, period: Period) {
   const fromI = startOfDay(period.from);
   const toI = startOfDay(addDays(period.to, 1));
   const base = (extra: Partial<DemandFilter>) => demandQuery(db, actor, { ...f, ...extra });
