@@ -21,6 +21,7 @@ import {
 import { peoplePage, peopleQuery } from '../../src/server/modules/people/repository.ts';
 import type { BenchCtx, UnitRef } from './context.ts';
 import type { Timing } from './load.ts';
+import { demandReadFigures } from './figures-demands.ts';
 
 export interface Target {
   text: string;
@@ -169,5 +170,6 @@ export function readFigures(ctx: BenchCtx): ReadFigure[] {
       inProcess: () => peoplePage(peopleQuery(db, actor.scope, { q: 'zw' }), 1, 20),
       target: nearLimit(0.7, 20),
     },
+    ...demandReadFigures(ctx),
   ];
 }

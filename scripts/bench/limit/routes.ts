@@ -30,9 +30,10 @@ import { PROBLEM_COLOURS, PROBLEM_STATUSES } from '../../../src/shared/problem-e
 import { Person } from '../../../src/shared/views/people.ts';
 import type { ProblemSummary, StudySummary } from '../../../src/shared/dashboard.ts';
 import * as Q from './queries.ts';
+import { demandLimitRoutes } from './routes-demands.ts';
 import type { LimitDb } from './sql.ts';
 
-class Refusal extends Error {
+export class Refusal extends Error {
   readonly statusCode: number;
   constructor(statusCode: number, message: string) {
     super(message);
@@ -243,4 +244,5 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
       return { items: items.map((p) => presentPerson(actor, p)), total: Number(total), page, pageSize };
     },
   );
+  demandLimitRoutes(app, db, actorOf, (status, message) => new Refusal(status, message));
 }
