@@ -26,6 +26,11 @@ const LABELS = [
   '整改台账导入',
   '整改台账导入预览',
   '整改台账预览确认',
+  '三率（全市',
+  '三率（区',
+  '群众诉求清单',
+  '重复诉求核查',
+  '群众留言受理',
 ];
 
 it('runs the benchmark at the tiny scale and prints one table with every figure', { timeout: 120_000 }, async () => {
@@ -41,7 +46,7 @@ it('runs the benchmark at the tiny scale and prints one table with every figure'
     const table = stdout.split('\n').filter((line) => line.startsWith('| '));
     expect(table[0]).toContain('服务峰值 RSS MB');
     expect(table[0]).toContain('极限吞吐');
-    expect(stdout).toContain('同答案核对：8 项读取指标，极限路由的 JSON 与服务逐字段相同');
+    expect(stdout).toContain('同答案核对：11 项读取指标，极限路由的 JSON 与服务逐字段相同');
     for (const label of LABELS)
       expect(
         table.some((line) => line.startsWith(`| ${label}`)),

@@ -80,14 +80,12 @@ const WITHOUT_MATRIX_ROW = new Set([
   'POST /api/v1/highlights',
   'POST /api/v1/exemplars/{id}/transitions',
   'POST /api/v1/exemplars/{id}/objections/{objectionId}/handle',
-  'GET /api/v1/demands/{id}/photos/{photoId}',
   'GET /api/v1/public/categories',
   'POST /api/v1/public/photos',
   'POST /api/v1/public/demands',
   'GET /api/v1/public/demands/{trackingCode}',
   'POST /api/v1/public/demands/{trackingCode}/rating',
   'GET /api/v1/public/matters',
-  'POST /api/v1/open311-keys',
 ]);
 
 /** Loose responses still to be given their real schema (exemplars, key tasks, checks, bulletins, study sessions); shrink only. */
