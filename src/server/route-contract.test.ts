@@ -21,13 +21,6 @@ const WITHOUT_RESPONSE_SCHEMA = new Set([
   'GET /api/v1/study/figures',
   'GET /api/v1/checks/pool',
   'GET /api/v1/checks/draws/{id}/verify',
-  'GET /api/v1/demands/hotspots',
-  'GET /api/v1/demands/rate-configs',
-  'GET /api/v1/public/categories',
-  'POST /api/v1/public/photos',
-  'GET /api/v1/public/demands/{trackingCode}',
-  'POST /api/v1/public/demands/{trackingCode}/rating',
-  'GET /api/v1/public/matters',
 ]);
 
 /** Operations still without a permission-matrix row; shrink only — add the row, then drop the line. */

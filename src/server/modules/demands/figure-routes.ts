@@ -6,7 +6,15 @@ import { childUnits, figuresUnit } from '../orgs/public.ts';
 import { ctxOf } from '../../http/context.ts';
 import { addCategory } from './commands/add-category.ts';
 import { addRateConfig } from './commands/add-rate-config.ts';
-import { CategoryBody, CategoryList, Figures, FiguresQuery, RateConfigBody } from './schemas.ts';
+import {
+  CategoryBody,
+  CategoryList,
+  Figures,
+  FiguresQuery,
+  HotspotList,
+  RateConfigBody,
+  RateConfigList,
+} from './schemas.ts';
 import { demandFigures, hotspots, rawCounts, resolvePeriod, configForPeriod } from './figures.ts';
 import { rankScores, ratesOf } from './rates.ts';
 import { activeCategories, rateConfigs } from './repository.ts';
@@ -115,6 +123,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: HotspotList, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -170,6 +179,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }) },
           { additionalProperties: false },
         ),
+        response: { 200: RateConfigList, ...ErrorResponses },
       },
     },
     async (req) => ({ items: await rateConfigs(app.db, req.query.campaignId) }),
