@@ -156,6 +156,13 @@ describeEachDb('permission matrix: demands', (h) => {
       otherwise: 200,
     },
     {
+      label: 'export the unit ranking',
+      method: 'GET',
+      url: () => '/api/v1/exports/demand-ranking.xlsx',
+      expect: { member: 404 },
+      otherwise: 200,
+    },
+    {
       label: '高频诉求',
       method: 'GET',
       url: () => '/api/v1/demands/hotspots',

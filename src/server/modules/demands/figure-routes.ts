@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponses } from '../../http/schemas.ts';
 import { nowIso, today } from '../../clock.ts';
-import { childUnits, figuresUnit } from '../orgs/public.ts';
+import { figuresUnit } from '../orgs/public.ts';
 import { ctxOf } from '../../http/context.ts';
 import { addCategory } from './commands/add-category.ts';
 import { addRateConfig } from './commands/add-rate-config.ts';
@@ -15,11 +15,8 @@ import {
   RateConfigBody,
   RateConfigList,
 } from './schemas.ts';
-import { demandFigures, hotspots, rawCounts, resolvePeriod, configForPeriod } from './figures.ts';
-import { rankScores, ratesOf } from './rates.ts';
+import { demandFigures, hotspots, resolvePeriod, unitRanking } from './figures.ts';
 import { activeCategories, rateConfigs } from './repository.ts';
-import { talliedCounts } from './tally.ts';
-import { coversSubtree } from '../../db/scope.ts';
 
 const tags = ['接诉即办'];
 
@@ -78,34 +75,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => {
-      const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
-      const period = await resolvePeriod(app.db, req.query.campaignId, today(), req.query.from, req.query.to);
-      const cfg = await configForPeriod(app.db, req.query.campaignId, period.from);
-      const now = nowIso();
-      const children = (await childUnits(app.db, req.actor.scope, unit.id)).slice(0, 200);
-      // One read of the tallies for every child when the caller sees them whole; else each counted live.
-      const tallied = coversSubtree(req.actor.scope, unit.path)
-        ? await talliedCounts(app.db, { campaignId: req.query.campaignId, units: children, ...period, now })
-        : undefined;
-      const rows = await Promise.all(
-        children.map(async (c) => {
-          const raw =
-            tallied?.get(c.id) ??
-            (await rawCounts(app.db, req.actor, { campaignId: req.query.campaignId, orgPath: c.path, now }, period));
-          const r = ratesOf(raw.counts, cfg);
-          return {
-            orgId: c.id,
-            name: c.name,
-            received: raw.received,
-            valid: raw.counts.valid,
-            overdue: raw.overdue,
-            ...r,
-          };
-        }),
-      );
-      return { ...period, items: rankScores(rows) };
-    },
+    async (req) => unitRanking(app.db, req.actor, req.query),
   );
 
   app.get(

@@ -7,7 +7,17 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { addDays } from '../../clock.ts';
 import { demandQuery, type DemandFilter } from './repository.ts';
-import { configFor, DEFAULT_RATE_CONFIG, periodOf, ratesOf, type RateConfig, type RawCounts } from './rates.ts';
+import {
+  configFor,
+  DEFAULT_RATE_CONFIG,
+  periodOf,
+  rankScores,
+  ratesOf,
+  type RateConfig,
+  type RawCounts,
+} from './rates.ts';
+import { childUnits, figuresUnit } from '../orgs/public.ts';
+import { nowIso, today } from '../../clock.ts';
 import { rateConfigs } from './repository.ts';
 import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
 import { talliedCounts } from './tally.ts';
@@ -153,4 +163,39 @@ export function hotspots(db: Kysely<Database>, actor: Actor, f: DemandFilter, si
     .orderBy(sql`count(*)`, 'desc')
     .limit(50)
     .execute();
+}
+
+/**
+ * The monthly ranking of a unit's children (a peer group): each child's 三率 and score for the period, tied
+ * scores sharing a rank, units without data unranked. From the tallies when the caller sees the whole subtree.
+ */
+export async function unitRanking(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: { campaignId?: number; orgId?: number; from?: string; to?: string },
+) {
+  const unit = await figuresUnit(db, actor.scope, q.orgId);
+  const period = await resolvePeriod(db, q.campaignId, today(), q.from, q.to);
+  const cfg = await configForPeriod(db, q.campaignId, period.from);
+  const now = nowIso();
+  const children = (await childUnits(db, actor.scope, unit.id)).slice(0, 200);
+  // One read of the tallies for every child when the caller sees them whole; else each counted live.
+  const tallied = coversSubtree(actor.scope, unit.path)
+    ? await talliedCounts(db, { campaignId: q.campaignId, units: children, ...period, now })
+    : undefined;
+  const rows = await Promise.all(
+    children.map(async (c) => {
+      const raw =
+        tallied?.get(c.id) ?? (await rawCounts(db, actor, { campaignId: q.campaignId, orgPath: c.path, now }, period));
+      return {
+        orgId: c.id,
+        name: c.name,
+        received: raw.received,
+        valid: raw.counts.valid,
+        overdue: raw.overdue,
+        ...ratesOf(raw.counts, cfg),
+      };
+    }),
+  );
+  return { ...period, unitName: unit.name, items: rankScores(rows) };
 }

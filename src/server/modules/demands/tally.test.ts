@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { loadActor } from '../../auth/actor.ts';
+import { readSheet } from '../../io/xlsx-sheet.ts';
 import { rebuildTally } from '../../db/subtree-tally.ts';
 import { addDays, nowIso } from '../../clock.ts';
 import { liveCounts } from './figures.ts';
@@ -172,6 +173,21 @@ describeEachDb('demands: maintained 三率 equal a direct count', (h) => {
         one.score,
       ]);
     }
+    // The ranking as .xlsx: the same units, ranks and scores.
+    const file = await h().app.inject({
+      url: `/api/v1/exports/demand-ranking.xlsx?orgId=${units.root.id}&from=${from}&to=${today}`,
+      headers: { cookie: await h().cookie('office') },
+    });
+    expect(file.statusCode, file.body).toBe(200);
+    const sheet = await readSheet(file.rawPayload, ['名次', '单位', '综合得分']);
+    expect(sheet.missing).toEqual([]);
+    expect(sheet.rows.map((r) => [r.cells['单位'].text, r.cells['名次'].text, r.cells['综合得分'].text])).toEqual(
+      ranking.items.map((r: { name: string; rank: number | null; score: number | null }) => [
+        r.name,
+        r.rank === null ? '—' : String(r.rank),
+        r.score === null ? '无数据' : String(r.score),
+      ]),
+    );
   });
 
   it('a rebuild from the demands gives the rows the writers maintained', async () => {
