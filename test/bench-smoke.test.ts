@@ -29,6 +29,11 @@ const LABELS = [
   '整改台账导入',
   '整改台账导入预览',
   '整改台账预览确认',
+  '三率（全市',
+  '三率（区',
+  '群众诉求清单',
+  '重复诉求核查',
+  '群众留言受理',
 ];
 
 it('runs the benchmark at the tiny scale and prints one table with every figure', { timeout: 120_000 }, async () => {

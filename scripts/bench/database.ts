@@ -34,7 +34,7 @@ async function build(db: Db, scale: Scale): Promise<string> {
   const t0 = performance.now();
   const city = await generateCity(db, scale);
   const seconds = (performance.now() - t0) / 1000;
-  return `生成合成城市（${scale.name}）：${city.units} 个单位、${city.people} 人、${city.problems} 个问题、${city.measures} 条措施、${city.sessions} 次学习、${city.attendance} 条考勤、${city.makeups} 个补学事项、${city.tasks} 项重点任务、${city.milestones} 个节点，用时 ${seconds.toFixed(1)} 秒`;
+  return `生成合成城市（${scale.name}）：${city.units} 个单位、${city.people} 人、${city.problems} 个问题、${city.measures} 条措施、${city.sessions} 次学习、${city.attendance} 条考勤、${city.makeups} 个补学事项、${city.tasks} 项重点任务、${city.milestones} 个节点、${city.demands} 件群众诉求，用时 ${seconds.toFixed(1)} 秒`;
 }
 
 function removeSqlite(file: string) {

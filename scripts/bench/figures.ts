@@ -22,6 +22,7 @@ import { peoplePage, peopleQuery } from '../../src/server/modules/people/reposit
 import type { BenchCtx, UnitRef } from './context.ts';
 import type { Timing } from './load.ts';
 import { taskReadFigures } from './figures-tasks.ts';
+import { demandReadFigures } from './figures-demands.ts';
 
 export interface Target {
   text: string;
@@ -171,5 +172,6 @@ export function readFigures(ctx: BenchCtx): ReadFigure[] {
       target: nearLimit(0.7, 20),
     },
     ...taskReadFigures(ctx),
+    ...demandReadFigures(ctx),
   ];
 }

@@ -16,6 +16,7 @@ import { insertMany } from '../../src/server/db/insert-many.ts';
 import { generateProblems } from './generate-problems.ts';
 import { generateStudy } from './generate-study.ts';
 import { generateTasks } from './generate-tasks.ts';
+import { generateDemands } from './generate-demands.ts';
 import { GENERATOR_VERSION, type Scale } from './scales.ts';
 
 export const BENCH_USER = 'bench-office';
@@ -158,7 +159,8 @@ export async function generateCity(db: Db, scale: Scale) {
   const problems = await db.transaction().execute((trx) => generateProblems(trx, ctx));
   const study = await db.transaction().execute((trx) => generateStudy(trx, { ...ctx, members }));
   const tasks = await db.transaction().execute((trx) => generateTasks(trx, ctx));
-  return { units: units.length, people: scale.people, ...problems, ...study, ...tasks };
+  const demands = await generateDemands(db, ctx);
+  return { units: units.length, people: scale.people, ...problems, ...study, ...tasks, ...demands };
 }
 
 export type GenerateCtx = {

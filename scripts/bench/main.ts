@@ -21,6 +21,7 @@ import { LIMIT_MAIN, startServer, type ServerProcess } from './server-process.ts
 import { checkSameAnswers } from './same-answer.ts';
 import { renderTable, type Row } from './table.ts';
 import { runTransitions } from './transitions.ts';
+import { runPublicIntake, runRepeatCheck } from './figures-demands.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,6 +38,8 @@ const rounds = Number(arg('rounds', scale.name === 'tiny' ? '1' : '3'));
 const dir = path.resolve(arg('dir', process.env.BENCH_DIR || '.bench'));
 const wanted = (name: string) => !only.length || only.includes(name);
 
+// The public page's per-address allowance, raised for the one loopback address the load comes from.
+process.env.TAIZHANG_PUBLIC_RATE_SCALE ??= '1000000';
 const run = await prepareRunDatabase(scale, process.env.DATABASE_URL, dir);
 if (run.generated) console.log(run.generated);
 const server = await startServer(run.url, path.join(dir, 'data'));
@@ -84,8 +87,10 @@ try {
   if (wanted('export')) rows.push(await runExport(ctx));
   if (wanted('import')) rows.push(await runImport(ctx));
   if (wanted('import-preview')) rows.push(...(await runImportPreview(ctx)));
+  if (wanted('demand-repeat-check')) rows.push(await runRepeatCheck(ctx));
+  if (wanted('public-intake')) rows.push(await runPublicIntake(ctx));
 
-  const counts = `${unitRows.length} 个单位、${scale.people} 人、${scale.problems} 个问题`;
+  const counts = `${unitRows.length} 个单位、${scale.people} 人、${scale.problems} 个问题、${scale.demands} 件诉求`;
   console.log(
     `\n台账基准测试 · 规模 ${scale.name}（${counts}）· ${run.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} · ${new Date().toISOString().slice(0, 10)} · 每项 ${rounds} 轮、每轮至多 ${bounds.seconds} 秒、${bounds.maxRequests} 次请求\n`,
   );

@@ -11,6 +11,8 @@ export interface Scale {
   readyProblems: number;
   /** Rows of the generated 整改台账 the import figure uploads. */
   importRows: number;
+  /** Citizen demands (generate-demands.ts). */
+  demands: number;
   /** Seconds each load phase runs unless --seconds says otherwise. */
   seconds: number;
 }
@@ -18,6 +20,7 @@ export interface Scale {
 export const SCALES: Record<string, Scale> = {
   tiny: {
     name: 'tiny',
+    demands: 600,
     fanout: [2, 2, 2],
     people: 200,
     problems: 300,
@@ -28,6 +31,7 @@ export const SCALES: Record<string, Scale> = {
   },
   small: {
     name: 'small',
+    demands: 20_000,
     fanout: [5, 6, 6],
     people: 5_000,
     problems: 5_000,
@@ -38,6 +42,7 @@ export const SCALES: Record<string, Scale> = {
   },
   city: {
     name: 'city',
+    demands: 1_000_000,
     fanout: [10, 12, 10, 4],
     people: 100_000,
     problems: 100_000,

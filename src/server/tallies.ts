@@ -7,8 +7,9 @@ import { pruneTallies, rebuildTally, tallyIsStale } from './db/subtree-tally.ts'
 import { TALLY_TABLES } from './db/tally-tables.ts';
 import { problemTally } from './modules/problems/public.ts';
 import { studyTally } from './modules/study/public.ts';
+import { demandTally } from './modules/demands/public.ts';
 
-export const TALLY_SOURCES = [problemTally, studyTally];
+export const TALLY_SOURCES = [problemTally, studyTally, demandTally];
 
 export async function ensureTallies(db: Db): Promise<void> {
   for (const src of TALLY_SOURCES) {

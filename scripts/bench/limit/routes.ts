@@ -30,10 +30,11 @@ import { PROBLEM_COLOURS, PROBLEM_STATUSES } from '../../../src/shared/problem-e
 import { Person } from '../../../src/shared/views/people.ts';
 import type { ProblemSummary, StudySummary } from '../../../src/shared/dashboard.ts';
 import * as Q from './queries.ts';
+import { demandLimitRoutes } from './routes-demands.ts';
 import type { LimitDb } from './sql.ts';
 import { taskLimitRoutes } from './routes-tasks.ts';
 
-class Refusal extends Error {
+export class Refusal extends Error {
   readonly statusCode: number;
   constructor(statusCode: number, message: string) {
     super(message);
@@ -252,4 +253,5 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
       throw new Refusal(status, message);
     },
   });
+  demandLimitRoutes(app, db, actorOf, (status, message) => new Refusal(status, message));
 }

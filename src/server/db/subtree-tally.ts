@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { idsOfPath } from './scope.ts';
 import type { AnyKysely } from './untyped.ts';
+import { dialectOfDb, type DialectName } from './connection.ts';
 
 /**
  * Maintained figures ("tallies"): a source row (a problem, a study session) adds its measures to one tally
@@ -18,18 +19,22 @@ export interface TallyTable {
 
 export interface TallySource {
   tally: TallyTable;
-  /** Source table: has `id`, `org_id` and a nullable text `tally`. */
+  /** Source table: has `id`, `org_id` (or the unit expression `org`) and a nullable text `tally`. */
   source: string;
   /** SQL over the source row aliased `s`: one expression per dim, then one per measure; never null. */
-  values: () => RawBuilder<unknown>[];
+  values: (dialect: DialectName) => RawBuilder<unknown>[];
+  /** The unit a source row counts for, over `s` (default `s.org_id`); never null. */
+  org?: () => RawBuilder<number>;
 }
+
+const orgOf = (src: TallySource) => (src.org ? src.org() : sql<number>`s.org_id`);
 
 type Db = AnyKysely;
 type Parsed = { orgId: number; dims: Array<string | number>; measures: number[] };
 
 /** The key of the row aliased `s` as one SQL text expression. */
-export function tallyKeyExpr(src: TallySource): RawBuilder<string> {
-  const parts = [sql`s.org_id`, ...src.values()].map((e) => sql`cast(${e} as text)`);
+export function tallyKeyExpr(src: TallySource, dialect: DialectName): RawBuilder<string> {
+  const parts = [orgOf(src), ...src.values(dialect)].map((e) => sql`cast(${e} as text)`);
   return sql<string>`${sql.join(parts, sql` || '|' || `)}`;
 }
 
@@ -109,6 +114,7 @@ async function addKeys(
 /** Re-counts source rows after they were written (inside the writer's transaction); many at once for imports. */
 export async function syncTallies(db: Db, src: TallySource, ids: number[]): Promise<void> {
   const delta = new Delta();
+  const dialect = dialectOfDb(db);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const { rows } = await sql<{
@@ -117,8 +123,8 @@ export async function syncTallies(db: Db, src: TallySource, ids: number[]): Prom
       path: string;
       old: string | null;
       next: string;
-    }>`select s.id, s.org_id, u.path, s.tally as old, ${tallyKeyExpr(src)} as next
-      from ${sql.table(src.source)} s join org_units u on u.id = s.org_id where s.id in (${sql.join(chunk)})`.execute(
+    }>`select s.id, u.id as org_id, u.path, s.tally as old, ${tallyKeyExpr(src, dialect)} as next
+      from ${sql.table(src.source)} s join org_units u on u.id = ${orgOf(src)} where s.id in (${sql.join(chunk)})`.execute(
       db,
     );
     const changed = rows.filter((r) => r.old !== r.next);
@@ -137,7 +143,7 @@ export async function syncTallies(db: Db, src: TallySource, ids: number[]): Prom
     if (changed.length === 1)
       await sql`update ${sql.table(src.source)} set tally = ${changed[0].next} where id = ${changed[0].id}`.execute(db);
     else
-      await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)} where s.id in (${sql.join(changed.map((r) => r.id))})`.execute(
+      await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src, dialect)} where s.id in (${sql.join(changed.map((r) => r.id))})`.execute(
         db,
       );
   }
@@ -196,9 +202,10 @@ export async function rehomeTallies(
 export async function rebuildTally(db: Db, src: TallySource): Promise<void> {
   const t = src.tally;
   const dims = t.dims.map((d) => d.column);
-  const values = src.values();
-  await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src)}`.execute(db);
-  await sql`create temp table tally_rows as select s.org_id as org_id, ${sql.join(values.map((v, i) => sql`${v} as ${sql.ref(i < dims.length ? dims[i] : t.measures[i - dims.length])}`))}
+  const dialect = dialectOfDb(db);
+  const values = src.values(dialect);
+  await sql`update ${sql.table(src.source)} as s set tally = ${tallyKeyExpr(src, dialect)}`.execute(db);
+  await sql`create temp table tally_rows as select ${orgOf(src)} as org_id, ${sql.join(values.map((v, i) => sql`${v} as ${sql.ref(i < dims.length ? dims[i] : t.measures[i - dims.length])}`))}
     from ${sql.table(src.source)} s`.execute(db);
   await sql`create temp table tally_ancestors as
     with recursive up(unit_id, ancestor_id) as (

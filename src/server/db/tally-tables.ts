@@ -26,4 +26,21 @@ export const STUDY_TALLY: TallyTable = {
   measures: ['sessions', 'attendees', 'present', 'open_makeups', 'uncovered'],
 };
 
-export const TALLY_TABLES = [PROBLEM_TALLY, STUDY_TALLY];
+/**
+ * Citizen demands (migration 0053): by campaign, the Shanghai day received, the Shanghai day of a valid
+ * follow-up ('' when none), status and the hour the open stage falls due ('9999' when none) — the 三率's raw
+ * counts for any period of whole days, and overdue judged at read time.
+ */
+export const DEMAND_TALLY: TallyTable = {
+  table: 'demand_tallies',
+  dims: [
+    { column: 'campaign_id', type: 'int' },
+    { column: 'received_day', type: 'text' },
+    { column: 'visit_day', type: 'text' },
+    { column: 'status', type: 'text' },
+    { column: 'due_hour', type: 'text' },
+  ],
+  measures: ['n', 'valid', 'contacted', 'solved', 'satisfied', 'basically'],
+};
+
+export const TALLY_TABLES = [PROBLEM_TALLY, STUDY_TALLY, DEMAND_TALLY];

@@ -4,6 +4,7 @@ import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { addDays, nowIso, today } from '../../clock.ts';
 import { demandFigureSources } from './public.ts';
+import { afterDemandWrite } from './tally.ts';
 
 describeEachDb('demand figures for 考核', (h) => {
   let campaignId = 0;
@@ -35,7 +36,7 @@ describeEachDb('demand figures for 考核', (h) => {
       updatedAt: now,
     });
     const { branchA, branchB } = fx.units;
-    await db
+    const rows = await db
       .insertInto('demands')
       .values([
         demand(branchA, { contacted: 1, solved: 1, satisfaction: 'satisfied' }),
@@ -44,7 +45,13 @@ describeEachDb('demand figures for 考核', (h) => {
         demand(branchB, { contacted: 1, solved: 1, satisfaction: 'satisfied' }),
         demand(branchB, null),
       ])
+      .returning('id')
       .execute();
+    // Written around the commands, so counted into the maintained 三率 as a writer would.
+    await afterDemandWrite(
+      db,
+      rows.map((r) => r.id),
+    );
   });
 
   it('answers 响应率、解决率、满意率 and the score per subtree as GET /demands/figures does; no follow-up, no data', async () => {

@@ -3,8 +3,13 @@ import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { permissionMatrix } from '../../testing/permission-matrix.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
+import { multipart } from '../../testing/multipart.ts';
 
-const ids = { received: 0, atA: 0, campaign: 0 };
+const ids = { received: 0, atA: 0, campaign: 0, photo: 0 };
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3c8f1b70000000049454e44ae426082',
+  'hex',
+);
 const version = async (h: Harness, id: number) =>
   (await h.call('admin', 'GET', `/api/v1/demands/${id}`)).json().version;
 const unitRoles = { admin: 200, office: 200, secretary: 200, officer: 200 };
@@ -27,7 +32,36 @@ describeEachDb('permission matrix: demands', (h) => {
         })
       ).json().id;
     ids.received = await make();
-    ids.atA = await make();
+    // A citizen's message with a photo becomes the demand dispatched to branchA.
+    const upload = multipart({ name: 'a.png', content: PNG, type: 'image/png' });
+    const photo = await h().app.inject({
+      method: 'POST',
+      url: '/api/v1/public/photos',
+      payload: upload.payload,
+      headers: upload.headers,
+    });
+    expect(photo.statusCode, photo.body).toBe(201);
+    ids.photo = photo.json().id;
+    const left = await h().app.inject({
+      method: 'POST',
+      url: '/api/v1/public/demands',
+      payload: {
+        category: 'sanitation',
+        description: '垃圾未清运',
+        address: '某路',
+        name: '王五',
+        phone: '13512345678',
+        photoIds: [ids.photo],
+      },
+    });
+    expect(left.statusCode, left.body).toBe(201);
+    ids.atA = (
+      await h()
+        .db.selectFrom('demands')
+        .select('id')
+        .where('trackingCode', '=', left.json().trackingCode)
+        .executeTakeFirstOrThrow()
+    ).id;
     const res = await h().call('office', 'POST', `/api/v1/demands/${ids.atA}/transitions`, {
       action: 'dispatch',
       version: 1,
@@ -122,6 +156,13 @@ describeEachDb('permission matrix: demands', (h) => {
       otherwise: 200,
     },
     {
+      label: 'export the unit ranking',
+      method: 'GET',
+      url: () => '/api/v1/exports/demand-ranking.xlsx',
+      expect: { member: 404 },
+      otherwise: 200,
+    },
+    {
       label: '高频诉求',
       method: 'GET',
       url: () => '/api/v1/demands/hotspots',
@@ -167,6 +208,21 @@ describeEachDb('permission matrix: demands', (h) => {
         repeatWindowDays: 30,
       }),
       expect: { admin: 409, office: 409 },
+      otherwise: 403,
+    },
+    {
+      label: 'the photo of a demand of branchA',
+      method: 'GET',
+      url: () => `/api/v1/demands/${ids.atA}/photos/${ids.photo}`,
+      expect: unitRoles,
+      otherwise: 404,
+    },
+    {
+      label: 'issue an Open311 key',
+      method: 'POST',
+      url: () => '/api/v1/open311-keys',
+      body: () => ({ name: '市级 12345 平台' }),
+      expect: { admin: 201 },
       otherwise: 403,
     },
     { label: 'Open311 keys', method: 'GET', url: () => '/api/v1/open311-keys', expect: { admin: 200 }, otherwise: 403 },

@@ -2,13 +2,20 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponses } from '../../http/schemas.ts';
 import { nowIso, today } from '../../clock.ts';
-import { childUnits, figuresUnit } from '../orgs/public.ts';
+import { figuresUnit } from '../orgs/public.ts';
 import { ctxOf } from '../../http/context.ts';
 import { addCategory } from './commands/add-category.ts';
 import { addRateConfig } from './commands/add-rate-config.ts';
-import { CategoryBody, CategoryList, Figures, FiguresQuery, RateConfigBody } from './schemas.ts';
-import { demandFigures, hotspots, rawCounts, resolvePeriod, configForPeriod } from './figures.ts';
-import { rankScores, ratesOf } from './rates.ts';
+import {
+  CategoryBody,
+  CategoryList,
+  Figures,
+  FiguresQuery,
+  HotspotList,
+  RateConfigBody,
+  RateConfigList,
+} from './schemas.ts';
+import { demandFigures, hotspots, resolvePeriod, unitRanking } from './figures.ts';
 import { activeCategories, rateConfigs } from './repository.ts';
 
 const tags = ['接诉即办'];
@@ -68,33 +75,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => {
-      const unit = await figuresUnit(app.db, req.actor.scope, req.query.orgId);
-      const period = await resolvePeriod(app.db, req.query.campaignId, today(), req.query.from, req.query.to);
-      const cfg = await configForPeriod(app.db, req.query.campaignId, period.from);
-      const now = nowIso();
-      const children = (await childUnits(app.db, req.actor.scope, unit.id)).slice(0, 200);
-      const rows = await Promise.all(
-        children.map(async (c) => {
-          const raw = await rawCounts(
-            app.db,
-            req.actor,
-            { campaignId: req.query.campaignId, orgPath: c.path, now },
-            period,
-          );
-          const r = ratesOf(raw.counts, cfg);
-          return {
-            orgId: c.id,
-            name: c.name,
-            received: raw.received,
-            valid: raw.counts.valid,
-            overdue: raw.overdue,
-            ...r,
-          };
-        }),
-      );
-      return { ...period, items: rankScores(rows) };
-    },
+    async (req) => unitRanking(app.db, req.actor, req.query),
   );
 
   app.get(
@@ -112,6 +93,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: HotspotList, ...ErrorResponses },
       },
     },
     async (req) => {
@@ -167,6 +149,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { campaignId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' }) },
           { additionalProperties: false },
         ),
+        response: { 200: RateConfigList, ...ErrorResponses },
       },
     },
     async (req) => ({ items: await rateConfigs(app.db, req.query.campaignId) }),

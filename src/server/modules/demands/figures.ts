@@ -7,8 +7,20 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { addDays } from '../../clock.ts';
 import { demandQuery, type DemandFilter } from './repository.ts';
-import { configFor, DEFAULT_RATE_CONFIG, periodOf, ratesOf, type RateConfig, type RawCounts } from './rates.ts';
+import {
+  configFor,
+  DEFAULT_RATE_CONFIG,
+  periodOf,
+  rankScores,
+  ratesOf,
+  type RateConfig,
+  type RawCounts,
+} from './rates.ts';
+import { childUnits, figuresUnit } from '../orgs/public.ts';
+import { nowIso, today } from '../../clock.ts';
 import { rateConfigs } from './repository.ts';
+import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
+import { talliedCounts } from './tally.ts';
 
 /** The first instant of a Shanghai date. */
 export const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
@@ -40,7 +52,31 @@ export async function resolvePeriod(
 
 const n = (v: unknown) => Number(v ?? 0);
 
+/** Whether the maintained tallies answer for this filter: a whole subtree the caller sees, by campaign at most. */
+export function tallyAnswers(actor: Actor, f: DemandFilter): f is DemandFilter & { orgPath: string } {
+  const used = Object.entries(f).filter(([k, v]) => k !== 'now' && v !== undefined && v !== '');
+  return (
+    !!f.orgPath && used.every(([k]) => k === 'campaignId' || k === 'orgPath') && coversSubtree(actor.scope, f.orgPath)
+  );
+}
+
+/** The raw counts of a subtree and period: from the tallies where they answer, else counted through the list query. */
 export async function rawCounts(db: Kysely<Database>, actor: Actor, f: DemandFilter, period: Period) {
+  if (tallyAnswers(actor, f)) {
+    const id = unitIdOfPath(f.orgPath);
+    const counts = await talliedCounts(db, {
+      campaignId: f.campaignId,
+      units: [{ id, path: f.orgPath }],
+      ...period,
+      now: f.now,
+    });
+    return counts.get(id)!;
+  }
+  return liveCounts(db, actor, f, period);
+}
+
+/** The same counts over the demands themselves, through the list query (what every figure opens). */
+export async function liveCounts(db: Kysely<Database>, actor: Actor, f: DemandFilter, period: Period) {
   const fromI = startOfDay(period.from);
   const toI = startOfDay(addDays(period.to, 1));
   const base = (extra: Partial<DemandFilter>) => demandQuery(db, actor, { ...f, ...extra });
@@ -127,4 +163,39 @@ export function hotspots(db: Kysely<Database>, actor: Actor, f: DemandFilter, si
     .orderBy(sql`count(*)`, 'desc')
     .limit(50)
     .execute();
+}
+
+/**
+ * The monthly ranking of a unit's children (a peer group): each child's 三率 and score for the period, tied
+ * scores sharing a rank, units without data unranked. From the tallies when the caller sees the whole subtree.
+ */
+export async function unitRanking(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: { campaignId?: number; orgId?: number; from?: string; to?: string },
+) {
+  const unit = await figuresUnit(db, actor.scope, q.orgId);
+  const period = await resolvePeriod(db, q.campaignId, today(), q.from, q.to);
+  const cfg = await configForPeriod(db, q.campaignId, period.from);
+  const now = nowIso();
+  const children = (await childUnits(db, actor.scope, unit.id)).slice(0, 200);
+  // One read of the tallies for every child when the caller sees them whole; else each counted live.
+  const tallied = coversSubtree(actor.scope, unit.path)
+    ? await talliedCounts(db, { campaignId: q.campaignId, units: children, ...period, now })
+    : undefined;
+  const rows = await Promise.all(
+    children.map(async (c) => {
+      const raw =
+        tallied?.get(c.id) ?? (await rawCounts(db, actor, { campaignId: q.campaignId, orgPath: c.path, now }, period));
+      return {
+        orgId: c.id,
+        name: c.name,
+        received: raw.received,
+        valid: raw.counts.valid,
+        overdue: raw.overdue,
+        ...ratesOf(raw.counts, cfg),
+      };
+    }),
+  );
+  return { ...period, unitName: unit.name, items: rankScores(rows) };
 }

@@ -26,7 +26,8 @@ import {
 } from '../../../shared/demand-enums.ts';
 import { demandFilterOf, presentDemands, type ListFilters } from './list-rows.ts';
 import { demandColumns, demandQuery, type DemandFilter } from './repository.ts';
-import { ListQuery } from './schemas.ts';
+import { FiguresQuery, ListQuery } from './schemas.ts';
+import { unitRanking } from './figures.ts';
 
 /** The columns an import reads. 办理状态, 满意度 and the like are not read: an imported demand starts 已受理. */
 export const DEMAND_FIELDS: LedgerField[] = [
@@ -124,6 +125,26 @@ async function* demandBatches(db: Kysely<Database>, actor: Actor, filter: Demand
   }
 }
 
+type RankRow = Awaited<ReturnType<typeof unitRanking>>['items'][number];
+const percent = (v: number | null) => (v === null ? '无数据' : `${(v * 100).toFixed(1)}%`);
+
+/** The monthly 三率 ranking of one peer group (a unit's children), as on the 接诉即办 page. */
+const rankingSheet = (title: string): SheetSpec<RankRow> => ({
+  title,
+  sheetName: '三率排名',
+  columns: [
+    { header: '名次', width: 6, value: (r) => r.rank ?? '—' },
+    { header: '单位', width: 24, value: (r) => r.name },
+    { header: '受理件数', width: 10, value: (r) => r.received },
+    { header: '有效回访', width: 10, value: (r) => r.valid },
+    { header: '响应率', width: 10, value: (r) => percent(r.responseRate) },
+    { header: '解决率', width: 10, value: (r) => percent(r.resolutionRate) },
+    { header: '满意率', width: 10, value: (r) => percent(r.satisfactionRate) },
+    { header: '综合得分', width: 10, value: (r) => (r.score === null ? '无数据' : r.score) },
+    { header: '逾期件数', width: 10, value: (r) => r.overdue },
+  ],
+});
+
 /** 群众诉求台账 as print-ready .xlsx (the list's filters and order) and its import template. */
 export const demandLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -142,6 +163,23 @@ export const demandLedgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const described = describe(req.query, orgName);
       const sheet = demandSheet(described ? `群众诉求台账（筛选：${described}）` : '群众诉求台账');
       return sendXlsx(reply, '群众诉求台账', await renderSheetStream(sheet, demandBatches(app.db, req.actor, filter)));
+    },
+  );
+
+  app.get(
+    '/exports/demand-ranking.xlsx',
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '导出下级单位三率排名（并列同名次，无数据不排名）',
+        querystring: FiguresQuery,
+        response: { 200: XlsxFile('三率排名 .xlsx'), ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      const ranking = await unitRanking(app.db, req.actor, req.query);
+      const sheet = rankingSheet(`${ranking.unitName}下级单位三率排名（${ranking.from} 至 ${ranking.to}）`);
+      return sendXlsx(reply, '三率排名', await renderSheetStream(sheet, ranking.items));
     },
   );
 

@@ -5,7 +5,15 @@ import { ErrorResponses } from '../../http/schemas.ts';
 import { nowIso } from '../../clock.ts';
 import { badRequest, tooLarge } from '../../errors.ts';
 import { publicRateLimit } from '../../http/public-rate-limit.ts';
-import { PublicIntakeBody, Phone4, RatingBody, TrackingParams } from './schemas.ts';
+import {
+  PublicCategoryList,
+  PublicDemandView,
+  PublicIntakeBody,
+  PublicPhoto,
+  Phone4,
+  RatingBody,
+  TrackingParams,
+} from './schemas.ts';
 import { demandForCitizen, publicIntake, rateDemand } from './commands/public-intake.ts';
 import { publicCategories, publicDemandView } from './public-view.ts';
 import { imageMime, PHOTO_MAX_BYTES, storePhoto } from './photo-store.ts';
@@ -23,7 +31,14 @@ export const publicDemandRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/public/categories',
-    { config: limited(120), schema: { tags, summary: '诉求类别（与 Open311 service_code 相同）' } },
+    {
+      config: limited(120),
+      schema: {
+        tags,
+        summary: '诉求类别（与 Open311 service_code 相同）',
+        response: { 200: PublicCategoryList, ...ErrorResponses },
+      },
+    },
     async () => (await publicCategories(app.db)).map(({ code, name, group }) => ({ code, name, group })),
   );
 
@@ -35,6 +50,7 @@ export const publicDemandRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '上传留言照片（multipart 字段 file；JPEG/PNG/WebP，≤ 5 MB）',
         consumes: ['multipart/form-data'],
+        response: { 201: PublicPhoto, ...ErrorResponses },
       },
     },
     async (req, reply) => {
@@ -77,7 +93,7 @@ export const publicDemandRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '凭查询码和手机号后四位查看办理进度与答复',
         params: TrackingParams,
         querystring: Type.Object({ phone4: Phone4 }, { additionalProperties: false }),
-        ...ErrorResponses,
+        response: { 200: PublicDemandView, ...ErrorResponses },
       },
     },
     async (req) => publicDemandView(app.db, await demandForCitizen(app.db, req.params.trackingCode, req.query.phone4)),
@@ -87,7 +103,13 @@ export const publicDemandRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/public/demands/:trackingCode/rating',
     {
       config: limited(10),
-      schema: { tags, summary: '对答复进行评价（满意/基本满意/不满意）', params: TrackingParams, body: RatingBody },
+      schema: {
+        tags,
+        summary: '对答复进行评价（满意/基本满意/不满意）',
+        params: TrackingParams,
+        body: RatingBody,
+        response: { 200: PublicDemandView, ...ErrorResponses },
+      },
     },
     async (req) => {
       const { trackingCode } = req.params;

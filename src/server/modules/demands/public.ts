@@ -18,6 +18,7 @@ export {
 export { maskDigits } from './presenter.ts';
 export { demandWarningKinds, countOverdueDemands } from './warnings.ts';
 export { demandFigureSources } from './assessment-figures.ts';
+export { demandTally } from './tally.ts';
 
 /** Of these demand ids, those the caller may see. */
 export async function visibleDemandIds(

@@ -241,10 +241,21 @@ export function activeCategories(db: Kysely<Database>) {
  * address when there is no map point), open or closed within the window. Index-backed (demands_repeat,
  * demands_address); at most `limit` rows come back to be measured.
  */
-export function repeatCandidates(
-  db: Kysely<Database>,
-  q: { category: string; cells: string[] | null; address: string; since: string; closedSince: string; limit: number },
-) {
+export function repeatCandidates(db: Kysely<Database>, q: RepeatQuery) {
+  return repeatCandidateQuery(db, q).execute();
+}
+
+export interface RepeatQuery {
+  category: string;
+  cells: string[] | null;
+  address: string;
+  since: string;
+  closedSince: string;
+  limit: number;
+}
+
+/** The candidates' query itself (its plan is what the benchmark checks). */
+export function repeatCandidateQuery(db: Kysely<Database>, q: RepeatQuery) {
   let qb = db
     .selectFrom('demands')
     .select(['demands.id', 'demands.lat', 'demands.long', 'demands.status', 'demands.trackingCode'])
@@ -253,7 +264,7 @@ export function repeatCandidates(
     .where('demands.repeatOf', 'is', null)
     .where((eb) => eb.or([eb('demands.status', '!=', 'closed'), eb('demands.closedAt', '>=', q.closedSince)]));
   qb = q.cells ? qb.where('demands.cell', 'in', q.cells) : qb.where('demands.address', '=', q.address);
-  return qb.orderBy('demands.receivedAt', 'desc').limit(q.limit).execute();
+  return qb.orderBy('demands.receivedAt', 'desc').limit(q.limit);
 }
 
 export function rateConfigs(db: Kysely<Database>, campaignId: number) {

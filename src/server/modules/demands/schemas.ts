@@ -281,3 +281,67 @@ export const CategoryList = Type.Object({
     }),
   ),
 });
+
+/** 高频诉求: one row per category and grid cell, with the list it opens. */
+export const HotspotList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      category: Type.String(),
+      categoryName: Type.String(),
+      cell: NStr,
+      count: Type.Integer(),
+      address: NStr,
+      lastAt: NStr,
+      link: Type.String(),
+    }),
+  ),
+});
+
+export const RateConfigList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      campaignId: Type.Integer(),
+      effectiveFrom: Type.String(),
+      responseWeight: Type.Number(),
+      resolutionWeight: Type.Number(),
+      satisfactionWeight: Type.Number(),
+      basicallyFactor: Type.Number(),
+      monthStartDay: Type.Integer(),
+      repeatDistanceM: Type.Integer(),
+      repeatWindowDays: Type.Integer(),
+      createdBy: NInt,
+      createdAt: Type.String(),
+    }),
+  ),
+});
+
+/** The public page's catalogue (the same codes as Open311 service_code). */
+export const PublicCategoryList = Type.Array(
+  Type.Object({ code: Type.String(), name: Type.String(), group: Type.String() }),
+);
+
+export const PublicPhoto = Type.Object({ id: Type.Integer(), size: Type.Integer(), type: Type.String() });
+
+/** A demand as the public sees it: no name, no phone, no internal id (the schema drops anything else). */
+export const PublicDemandView = Type.Object({
+  trackingCode: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  category: Type.String(),
+  categoryName: Type.String(),
+  description: Type.String(),
+  address: Type.String(),
+  lat: Type.Union([Type.Number(), Type.Null()]),
+  long: Type.Union([Type.Number(), Type.Null()]),
+  receivedAt: Type.String(),
+  updatedAt: Type.String(),
+  dueAt: NStr,
+  answer: Type.String(),
+  answeredAt: NStr,
+  satisfaction: NStr,
+  agency: NStr,
+  photoIds: Type.Array(Type.Integer()),
+  rateable: Type.Boolean(),
+  steps: Type.Array(Type.Object({ action: Type.String(), label: Type.String(), at: Type.String() })),
+});

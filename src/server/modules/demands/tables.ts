@@ -56,6 +56,21 @@ export interface DemandTable {
 
 export interface DemandTables {
   demands: DemandTable;
+  /** Maintained per-subtree counts (db/subtree-tally.ts, DEMAND_TALLY, migration 0053). */
+  demandTallies: {
+    orgId: number;
+    campaignId: number;
+    receivedDay: string;
+    visitDay: string;
+    status: string;
+    dueHour: string;
+    n: number;
+    valid: number;
+    contacted: number;
+    solved: number;
+    satisfied: number;
+    basically: number;
+  };
   demandCategories: {
     id: Generated<number>;
     code: string;

@@ -15,6 +15,23 @@ import { matterColumns, matterQuery, findMatter, ownerNames, progressOf, type Ma
 import { MATTER_TRANSITIONS, matterColour } from './lifecycle.ts';
 import { addProgress, createMatter, updateMatter } from './commands/save-matter.ts';
 
+/** The public list: the matter, its unit's name and dated progress notes — nobody's name (the schema drops the rest). */
+const PublicMatterList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      target: Type.String(),
+      dueDate: Type.String(),
+      status: Type.String(),
+      statusLabel: Type.String(),
+      result: Type.String(),
+      orgName: Type.String(),
+      progress: Type.Array(Type.Object({ date: Type.String(), note: Type.String() })),
+    }),
+  ),
+});
+
 const tags = ['民生实事'];
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 const Progress = Type.Object({
@@ -205,7 +222,11 @@ export const matterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/public/matters',
     {
       config: { public: true, rateLimit: publicRateLimit(app, 60) },
-      schema: { tags: ['群众留言（无需登录）'], summary: '公开的民生实事及进展（无个人信息）' },
+      schema: {
+        tags: ['群众留言（无需登录）'],
+        summary: '公开的民生实事及进展（无个人信息）',
+        response: { 200: PublicMatterList, ...ErrorResponses },
+      },
     },
     async () => {
       const rows = await matterQuery(app.db, null, { today: today() })

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Row, Statistic, Table, Tag } from 'antd';
 import * as echarts from 'echarts/core';
 import { GaugeChart } from 'echarts/charts';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -45,9 +45,20 @@ export function RateFigures({ query }: { query: DemandQuery }) {
   const units = useUnitRates(query, !!query.campaignId);
   const f = figures.data;
   const open = (key: string) => f && navigate(f.links[key]);
+  // The ranking's own filters (campaign, unit, period) for its .xlsx.
+  const rankingQs = new URLSearchParams(
+    Object.entries({ campaignId: query.campaignId, orgId: query.orgId, from: f?.from, to: f?.to })
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
   return (
     <Card
       size="small"
+      extra={
+        <Button size="small" href={`/api/v1/exports/demand-ranking.xlsx?${rankingQs}`}>
+          导出排名
+        </Button>
+      }
       title={f ? `三率（${f.from} 至 ${f.to}，按有效回访 ${f.valid} 件计）` : '三率'}
       loading={figures.isLoading}
     >

@@ -11,6 +11,7 @@ import { currentCampaign } from '../../campaigns/public.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { mayRecordDemand } from '../policy.ts';
 import { categoryByCode, rateConfigs, recordEvent, repeatCandidates } from '../repository.ts';
+import { afterDemandWrite } from '../tally.ts';
 import { cellOf, distanceM, neighbourCells, ringsFor } from '../repeats.ts';
 import { configFor, DEFAULT_RATE_CONFIG } from '../rates.ts';
 import { maskName, maskPhone } from '../presenter.ts';
@@ -119,6 +120,7 @@ export async function insertDemand(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await afterDemandWrite(trx, [row.id]);
   const photoIds = [...new Set(input.photoIds ?? [])];
   if (photoIds.length) {
     const linked = await trx

@@ -13,6 +13,7 @@ import { scopeRoots } from '../../orgs/public.ts';
 import type { Satisfaction } from '../../../../shared/demand-enums.ts';
 import { decide } from '../lifecycle.ts';
 import { findDemandByCode, recordEvent } from '../repository.ts';
+import { afterDemandWrite } from '../tally.ts';
 import { insertDemand, newTrackingCode, type IntakeInput } from './intake-demand.ts';
 import { stateOf } from './transition-demand.ts';
 
@@ -81,6 +82,7 @@ export async function rateDemand(
       contacted: input.contacted === false ? 0 : 1,
       solved: (input.solved ?? input.satisfaction !== 'unsatisfied') ? 1 : 0,
     });
+    await afterDemandWrite(trx, [d.id]);
     await recordEvent(trx, {
       demandId: d.id,
       action: 'visit',

@@ -13,6 +13,7 @@ import type { DemandAction, DemandStatus, Satisfaction } from '../../../../share
 import { DEMAND_ACTIONS } from '../../../../shared/demand-enums.ts';
 import { mayTake } from '../policy.ts';
 import { categoryByCode, findDemand, findDemandAnywhere, recordEvent, type DemandRow } from '../repository.ts';
+import { afterDemandWrite } from '../tally.ts';
 import { decide, type ActionInput, type DemandState } from '../lifecycle.ts';
 import { dispatchDeadlines, extendedDue, handleDue } from '../deadlines.ts';
 
@@ -148,6 +149,7 @@ export async function transitionDemand(ctx: Ctx, id: number, body: TransitionInp
     const deadlines = input.deadlines && body.action === 'dispatch' ? dispatchFull(input, now) : input.deadlines;
     const values = columnsFor(d, verdict.next, body, now, target, deadlines);
     await updateVersioned(trx, 'demands', id, body.version, values);
+    await afterDemandWrite(trx, [id]);
     const note = body.reason ?? body.answer ?? (body.days ? `申请延期 ${body.days} 个工作日` : '');
     await recordEvent(trx, {
       demandId: id,

@@ -1,0 +1,162 @@
+/**
+ * The honest limit for 接诉即办's read figures, for the bench account (a whole-subtree grant): the 三率 from
+ * the maintained tallies (one prepared statement, plus the few demands falling due in the current hour through
+ * the due indexes) and a page of the 诉求台账 with its count (the route's own column list, the best plan), the
+ * served side's pure presenter and formula. Anything else is 501.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../../src/server/auth/actor.ts';
+import { coversSubtree } from '../../../src/server/db/scope.ts';
+import { PageOf } from '../../../src/server/http/schemas.ts';
+import { Demand, Figures, FiguresQuery, ListQuery } from '../../../src/server/modules/demands/schemas.ts';
+import { presentDemand } from '../../../src/server/modules/demands/presenter.ts';
+import type { DemandRow } from '../../../src/server/modules/demands/repository.ts';
+import { demandColumns } from '../../../src/server/modules/demands/repository.ts';
+import { DEFAULT_RATE_CONFIG, ratesOf, type RateConfig } from '../../../src/server/modules/demands/rates.ts';
+import { upperBound } from './queries.ts';
+import type { LimitDb } from './sql.ts';
+
+type Row = Record<string, unknown>;
+const num = (v: unknown) => Number(v ?? 0);
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const COLUMNS = demandColumns.map((c) => `d.${snake(c.split('.')[1])} as "${c.split('.')[1]}"`).join(', ');
+
+const UNIT = `select id, path from org_units where id = @unitId`;
+const CONFIG = `select effective_from as "effectiveFrom", response_weight as "responseWeight",
+  resolution_weight as "resolutionWeight", satisfaction_weight as "satisfactionWeight",
+  basically_factor as "basicallyFactor", month_start_day as "monthStartDay", repeat_distance_m as "repeatDistanceM",
+  repeat_window_days as "repeatWindowDays"
+  from demand_rate_configs where campaign_id = @campaignId and effective_from <= @from
+  order by effective_from desc, id desc limit 1`;
+const inPeriod = (column: string, measure: string) =>
+  `sum(case when ${column} >= @from and ${column} <= @to then ${measure} else 0 end)`;
+const TALLY = `select ${inPeriod('received_day', 'n')} as received, ${inPeriod('visit_day', 'valid')} as valid,
+  ${inPeriod('visit_day', 'contacted')} as contacted, ${inPeriod('visit_day', 'solved')} as solved,
+  ${inPeriod('visit_day', 'satisfied')} as satisfied, ${inPeriod('visit_day', 'basically')} as basically,
+  sum(case when status in ('dispatched', 'accepted') and due_hour < @hour then n else 0 end) as overdue
+  from demand_tallies where org_id = @unitId and campaign_id = @campaignId`;
+/** Open demands whose stage fell due earlier this hour (the tallies count whole hours past). */
+const THIS_HOUR = `select count(*) as n from demands d where d.org_path >= @path and d.org_path < @upper
+  and d.campaign_id = @campaignId and (
+    (d.status = 'accepted' and d.due_at >= @start and d.due_at < @now)
+    or (d.status = 'dispatched' and ((d.due_at >= @start and d.due_at < @now) or (d.accept_due_at >= @start and d.accept_due_at < @now))
+        and coalesce(d.due_at, @start) >= @start and coalesce(d.accept_due_at, @start) >= @start))`;
+const SUBTREE = `((d.org_path >= @path and d.org_path < @upper)
+  or (d.org_path is null and d.intake_path >= @path and d.intake_path < @upper))`;
+const PAGE = `select ${COLUMNS} from demands d where ${SUBTREE} order by d.received_at desc, d.id desc limit @limit offset @offset`;
+const COUNT = `select count(*) as n from demands d where ${SUBTREE}`;
+const CATEGORIES = `select code, name from demand_categories`;
+const UNIT_NAMES_SQLITE = `select id, name from org_units where id in (select value from json_each(@ids))`;
+const UNIT_NAMES_PG = `select id, name from org_units where id = any(@ids)`;
+
+export function demandLimitRoutes(
+  app: FastifyInstance,
+  db: LimitDb,
+  actorOf: (req: FastifyRequest) => Promise<Actor>,
+  refuse: (status: number, message: string) => Error,
+) {
+  const subtreeOf = async (actor: Actor, unitId: number | undefined) => {
+    if (!unitId) throw refuse(501, '极限路由须指明单位');
+    const [unit] = await db.all<{ id: number; path: string }>(UNIT, { unitId });
+    if (!unit) throw refuse(404, '单位不存在');
+    if (!coversSubtree(actor.scope, unit.path)) throw refuse(501, '极限路由只服务看得到整棵子树的账号');
+    return unit;
+  };
+
+  app.get(
+    '/api/v1/demands/figures',
+    { schema: { querystring: FiguresQuery, response: { 200: Figures } } },
+    async (req) => {
+      const q = req.query as { campaignId?: number; orgId?: number; from?: string; to?: string };
+      if (!q.campaignId || !q.from || !q.to) throw refuse(501, '极限路由须指明主题教育与期间');
+      const unit = await subtreeOf(await actorOf(req), q.orgId);
+      const now = new Date().toISOString();
+      const [[t], [cfgRow], [hour]] = await Promise.all([
+        db.all<Row>(TALLY, {
+          unitId: unit.id,
+          campaignId: q.campaignId,
+          from: q.from,
+          to: q.to,
+          hour: now.slice(0, 13),
+        }),
+        db.all<RateConfig>(CONFIG, { campaignId: q.campaignId, from: q.from }),
+        db.all<Row>(THIS_HOUR, {
+          path: unit.path,
+          upper: upperBound(unit.path),
+          campaignId: q.campaignId,
+          start: `${now.slice(0, 13)}:00:00.000Z`,
+          now,
+        }),
+      ]);
+      const cfg = cfgRow ?? DEFAULT_RATE_CONFIG;
+      const counts = {
+        valid: num(t?.valid),
+        contacted: num(t?.contacted),
+        solved: num(t?.solved),
+        satisfied: num(t?.satisfied),
+        basically: num(t?.basically),
+      };
+      const qs = (extra: string) => `/demands?campaignId=${q.campaignId}&orgId=${unit.id}&${extra}`;
+      const visited = `visitedFrom=${q.from}&visitedTo=${q.to}`;
+      return {
+        from: q.from,
+        to: q.to,
+        received: num(t?.received),
+        overdue: num(t?.overdue) + num(hour?.n),
+        ...counts,
+        ...ratesOf(counts, cfg),
+        weights: {
+          response: cfg.responseWeight,
+          resolution: cfg.resolutionWeight,
+          satisfaction: cfg.satisfactionWeight,
+          basicallyFactor: cfg.basicallyFactor,
+          effectiveFrom: cfg.effectiveFrom,
+        },
+        links: {
+          received: qs(`receivedFrom=${q.from}&receivedTo=${q.to}`),
+          valid: qs(`${visited}&visit=valid`),
+          contacted: qs(`${visited}&visit=contacted`),
+          solved: qs(`${visited}&visit=solved`),
+          satisfied: qs(`${visited}&visit=satisfied`),
+          basically: qs(`${visited}&visit=basically`),
+          overdue: qs('overdue=true'),
+        },
+      };
+    },
+  );
+
+  app.get('/api/v1/demands', { schema: { querystring: ListQuery, response: { 200: PageOf(Demand) } } }, async (req) => {
+    const {
+      page = 1,
+      pageSize = 20,
+      orgId,
+      ...rest
+    } = req.query as { page?: number; pageSize?: number; orgId?: number };
+    if (Object.keys(rest).length) throw refuse(501, '极限路由只回答按单位筛选的清单');
+    const actor = await actorOf(req);
+    const unit = await subtreeOf(actor, orgId);
+    const params = { path: unit.path, upper: upperBound(unit.path) };
+    const [rows, [count], cats] = await Promise.all([
+      db.all<DemandRow>(PAGE, { ...params, limit: pageSize, offset: (page - 1) * pageSize }),
+      db.all<Row>(COUNT, params),
+      db.all<{ code: string; name: string }>(CATEGORIES),
+    ]);
+    const ids = [...new Set(rows.flatMap((r) => [r.orgId, r.intakeOrgId]).filter((i): i is number => i !== null))];
+    const names = ids.length
+      ? await db.all<{ id: number; name: string }>(db.dialect === 'postgres' ? UNIT_NAMES_PG : UNIT_NAMES_SQLITE, {
+          ids: db.dialect === 'postgres' ? ids : JSON.stringify(ids),
+        })
+      : [];
+    const lookups = {
+      units: new Map(names.map((n) => [num(n.id), n.name])),
+      categories: new Map(cats.map((c) => [c.code, c.name])),
+    };
+    const now = new Date().toISOString();
+    return {
+      items: rows.map((r) => presentDemand(actor, r, lookups, now)),
+      total: num(count?.n),
+      page,
+      pageSize,
+    };
+  });
+}

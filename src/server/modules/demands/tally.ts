@@ -1,0 +1,160 @@
+/**
+ * The maintained 三率 (db/subtree-tally.ts): each demand adds to one DEMAND_TALLY row of every unit on the path
+ * of the unit it counts for — the handling unit, or the intake unit while it waits for dispatch, as the list's
+ * subtree filter (inSubtree) has it. Days are Shanghai days, so a period of whole days reads exactly the rows
+ * the list's instant bounds (startOfDay) select; overdue is judged at read time: the tallies count every hour
+ * already past, the demands_due / demands_accept_due indexes the few falling due in the current hour.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { DialectName } from '../../db/connection.ts';
+import { DEMAND_TALLY } from '../../db/tally-tables.ts';
+import { pathInSubtree } from '../../db/scope.ts';
+import { syncTallies, type TallySource } from '../../db/subtree-tally.ts';
+import type { RawCounts } from './rates.ts';
+
+/** Stands for "no open deadline": sorts after every hour. */
+export const NO_DUE_HOUR = '9999';
+const OPEN = ['dispatched', 'accepted'];
+
+function shanghaiDay(dialect: DialectName, column: RawBuilder<unknown>) {
+  return dialect === 'postgres'
+    ? sql<string>`to_char((${column})::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`
+    : sql<string>`strftime('%Y-%m-%d', ${column}, '+8 hours')`;
+}
+
+/** The instant the stage a demand is in falls due (overduePredicate: 签收 or 办理, whichever comes first). */
+const stageDue = sql<string>`case
+  when s.status = 'dispatched' then case when s.accept_due_at is null then s.due_at
+    when s.due_at is null or s.accept_due_at < s.due_at then s.accept_due_at else s.due_at end
+  when s.status = 'accepted' then s.due_at end`;
+
+const visited = (then: RawBuilder<unknown>) => sql`case when s.visited_at is not null and ${then} then 1 else 0 end`;
+
+export const demandTally: TallySource = {
+  tally: DEMAND_TALLY,
+  source: 'demands',
+  org: () => sql<number>`coalesce(s.org_id, s.intake_org_id)`,
+  values: (dialect) => [
+    sql`coalesce(s.campaign_id, 0)`,
+    shanghaiDay(dialect, sql`s.received_at`),
+    sql`case when s.visited_at is null then '' else ${shanghaiDay(dialect, sql`s.visited_at`)} end`,
+    sql`s.status`,
+    sql`coalesce(substr(${stageDue}, 1, 13), ${NO_DUE_HOUR})`,
+    sql`1`,
+    visited(sql`1 = 1`),
+    visited(sql`s.contacted = 1`),
+    visited(sql`s.solved = 1`),
+    visited(sql`s.satisfaction = 'satisfied'`),
+    visited(sql`s.satisfaction = 'basically'`),
+  ],
+};
+
+/** Re-counts demands after a write, inside the writer's transaction. */
+export const afterDemandWrite = (trx: Kysely<Database>, ids: number[]) => syncTallies(trx, demandTally, ids);
+
+export interface TalliedCounts {
+  received: number;
+  overdue: number;
+  counts: RawCounts;
+}
+
+const EMPTY: TalliedCounts = {
+  received: 0,
+  overdue: 0,
+  counts: { valid: 0, contacted: 0, solved: 0, satisfied: 0, basically: 0 },
+};
+
+/**
+ * Each unit's subtree counts for a period of whole Shanghai days, from the tallies: received in the period,
+ * followed up in the period (the 三率's raw counts) and overdue at `now`. For a caller who sees the subtrees.
+ */
+export async function talliedCounts(
+  db: Kysely<Database>,
+  q: { campaignId?: number; units: Array<{ id: number; path: string }>; from: string; to: string; now: string },
+): Promise<Map<number, TalliedCounts>> {
+  const out = new Map<number, TalliedCounts>(q.units.map((u) => [u.id, EMPTY]));
+  if (!q.units.length) return out;
+  const hour = q.now.slice(0, 13);
+  const n = (v: unknown) => Number(v ?? 0);
+  const inPeriod = (column: 'received_day' | 'visit_day') =>
+    sql`t.${sql.ref(column)} >= ${q.from} and t.${sql.ref(column)} <= ${q.to}`;
+  const when = (p: RawBuilder<unknown>, measure: string) =>
+    sql<number>`sum(case when ${p} then t.${sql.ref(measure)} else 0 end)`;
+  const overdue = sql`t.status in (${sql.join(OPEN)}) and t.due_hour < ${hour}`;
+  let tallied = db
+    .selectFrom('demandTallies as t')
+    .select([
+      't.orgId',
+      when(inPeriod('received_day'), 'n').as('received'),
+      when(inPeriod('visit_day'), 'valid').as('valid'),
+      when(inPeriod('visit_day'), 'contacted').as('contacted'),
+      when(inPeriod('visit_day'), 'solved').as('solved'),
+      when(inPeriod('visit_day'), 'satisfied').as('satisfied'),
+      when(inPeriod('visit_day'), 'basically').as('basically'),
+      when(overdue, 'n').as('overdue'),
+    ])
+    .where(
+      't.orgId',
+      'in',
+      q.units.map((u) => u.id),
+    )
+    .groupBy('t.orgId');
+  if (q.campaignId) tallied = tallied.where('t.campaignId', '=', q.campaignId);
+  const [rows, thisHour] = await Promise.all([tallied.execute(), overdueThisHour(db, q)]);
+  for (const r of rows) {
+    out.set(Number(r.orgId), {
+      received: n(r.received),
+      overdue: n(r.overdue),
+      counts: {
+        valid: n(r.valid),
+        contacted: n(r.contacted),
+        solved: n(r.solved),
+        satisfied: n(r.satisfied),
+        basically: n(r.basically),
+      },
+    });
+  }
+  for (const [id, extra] of thisHour) {
+    const c = out.get(id)!;
+    out.set(id, { ...c, overdue: c.overdue + extra });
+  }
+  return out;
+}
+
+/**
+ * Open demands whose stage fell due earlier in the current hour (the tallies count them from the next hour
+ * on): read through the due indexes, a few rows, then matched to the subtrees asked for.
+ */
+async function overdueThisHour(
+  db: Kysely<Database>,
+  q: { campaignId?: number; units: Array<{ id: number; path: string }>; now: string },
+): Promise<Map<number, number>> {
+  const start = `${q.now.slice(0, 13)}:00:00.000Z`;
+  const window = (column: 'demands.dueAt' | 'demands.acceptDueAt') =>
+    db
+      .selectFrom('demands')
+      .select(['demands.id', 'demands.orgPath', 'demands.status', 'demands.dueAt', 'demands.acceptDueAt'])
+      .where('demands.status', 'in', OPEN)
+      .where(column, '>=', start)
+      .where(column, '<', q.now)
+      .where((eb) => eb.or(q.units.map((u) => pathInSubtree(eb, 'demands.orgPath', u.path))))
+      .$if(!!q.campaignId, (qb) => qb.where('demands.campaignId', '=', q.campaignId!))
+      .limit(100_000)
+      .execute();
+  const [byDue, byAccept] = await Promise.all([window('demands.dueAt'), window('demands.acceptDueAt')]);
+  const out = new Map<number, number>();
+  const seen = new Set<number>();
+  for (const d of [...byDue, ...byAccept]) {
+    if (seen.has(d.id)) continue;
+    seen.add(d.id);
+    const dues = (d.status === 'dispatched' ? [d.acceptDueAt, d.dueAt] : [d.dueAt]).filter(
+      (x): x is string => x !== null,
+    );
+    const due = dues.sort()[0];
+    // Counted here only when its stage fell due this hour; an earlier hour is already in the tallies.
+    if (!due || due < start || due >= q.now) continue;
+    for (const u of q.units) if (d.orgPath?.startsWith(u.path)) out.set(u.id, (out.get(u.id) ?? 0) + 1);
+  }
+  return out;
+}
