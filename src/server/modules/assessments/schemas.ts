@@ -174,6 +174,10 @@ export const Scores = Type.Object({
   items: Type.Array(ScoreItem),
   /** Units without data: listed apart, never ranked. */
   unscored: Type.Array(ScoreItem),
+  /** When one group is asked for by page: how many of its units are ranked, and which page this is. */
+  total: Type.Optional(Type.Integer()),
+  page: Type.Optional(Type.Integer()),
+  pageSize: Type.Optional(Type.Integer()),
 });
 
 export const EntryBody = Type.Object(
