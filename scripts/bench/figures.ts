@@ -46,7 +46,7 @@ export interface ReadFigure {
 }
 
 /** Within `share` of the honest limit by throughput and by CPU per request (and p95 within `p95` ms). */
-const nearLimit = (share: number, p95?: number): Target => ({
+export const nearLimit = (share: number, p95?: number): Target => ({
   text: `${p95 ? `p95 ≤ ${p95} ms，` : ''}≥ ${share}×极限`,
   met: (served, ratio) =>
     served.failures === 0 &&

@@ -15,6 +15,7 @@ import { PROBLEM_TEXTS } from '../../src/server/demo/problem-texts.ts';
 import { insertMany } from '../../src/server/db/insert-many.ts';
 import { generateProblems } from './generate-problems.ts';
 import { generateStudy } from './generate-study.ts';
+import { generateAssessments } from './generate-assessments.ts';
 import { GENERATOR_VERSION, type Scale } from './scales.ts';
 
 export const BENCH_USER = 'bench-office';
@@ -156,7 +157,8 @@ export async function generateCity(db: Db, scale: Scale) {
   const ctx = { scale, random, campaignId: campaign.id, userId: user.id, leaves, units, today: t, now };
   const problems = await db.transaction().execute((trx) => generateProblems(trx, ctx));
   const study = await db.transaction().execute((trx) => generateStudy(trx, { ...ctx, members }));
-  return { units: units.length, people: scale.people, ...problems, ...study };
+  const assessments = await generateAssessments(db, ctx);
+  return { units: units.length, people: scale.people, ...problems, ...study, ...assessments };
 }
 
 export type GenerateCtx = {

@@ -49,4 +49,4 @@ export const SCALES: Record<string, Scale> = {
 };
 
 /** Bumped whenever the generator's output changes, so a cached database of an older shape is not reused. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;

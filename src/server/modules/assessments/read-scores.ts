@@ -7,7 +7,7 @@ import { computeScores, type UnitResult } from './compute-scores.ts';
 import { seesRanking } from './policy.ts';
 import { frozenGroupPage, frozenResults, type AssessmentRow } from './repository.ts';
 
-type FrozenRow = Awaited<ReturnType<typeof frozenResults>>[number];
+export type FrozenRow = Awaited<ReturnType<typeof frozenResults>>[number];
 
 export async function readScores(db: Kysely<Database>, actor: Actor, a: AssessmentRow): Promise<UnitResult[]> {
   if (a.status === 'draft') return computeScores(db, a, today());
@@ -40,7 +40,8 @@ export async function readScoresPage(
   return { results: rows.map(fromFrozen), total };
 }
 
-function fromFrozen(r: FrozenRow): UnitResult {
+/** A frozen result row as the presenter takes it. */
+export function fromFrozen(r: FrozenRow): UnitResult {
   return {
     orgId: r.orgId,
     orgPath: r.orgPath,

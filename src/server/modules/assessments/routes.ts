@@ -19,7 +19,7 @@ import { presentAssessment, presentEntry, presentScores } from './presenter.ts';
 import { readScores, readScoresPage } from './read-scores.ts';
 import { groupsOf } from './compute-scores.ts';
 import { FIGURE_SOURCES } from './sources.ts';
-import { Assessment, CreateBody, Entry, EntryBody, Scores, UpdateBody } from './schemas.ts';
+import { Assessment, CreateBody, Entry, EntryBody, Scores, ScoresQuery, UpdateBody } from './schemas.ts';
 import { createAssessment, updateAssessment } from './commands/save-assessment.ts';
 import { transitionAssessment } from './commands/transition-assessment.ts';
 import { addEntry, reviewAssessmentEntry } from './commands/save-entry.ts';
@@ -165,10 +165,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '得分、组内排名与星级（草稿为实时预览，定稿后为冻结结果；给出分组或页码时按组分页）',
         params: IdParams,
-        querystring: Type.Object(
-          { group: Type.Optional(Type.String({ maxLength: 30, title: '考核分组' })), ...PageQuery },
-          { additionalProperties: false },
-        ),
+        querystring: ScoresQuery,
         response: { 200: Scores, ...ErrorResponses },
       },
     },

@@ -180,6 +180,16 @@ export const Scores = Type.Object({
   pageSize: Type.Optional(Type.Integer()),
 });
 
+/** The scores page: everything, or one peer group by page (ranked units in rank order, then its units without data). */
+export const ScoresQuery = Type.Object(
+  {
+    group: Type.Optional(Type.String({ maxLength: 30, title: '考核分组' })),
+    page: Type.Optional(Type.Integer({ minimum: 1, default: 1, title: '页码' })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20, title: '每页条数' })),
+  },
+  { additionalProperties: false },
+);
+
 export const EntryBody = Type.Object(
   {
     indicatorId: Id('指标'),

@@ -42,8 +42,9 @@ const problemStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery
   return subtreeTotals(db, q, rows, ['total', 'onTime', 'judged', 'overdue', 'immediate', 'cleared']);
 });
 
+/** The 问题清单 on the unit's subtree and the problems raised in the period: exactly the rows counted. */
 const list = (filter: string) => (q: UnitFigureQuery & { orgId: number }) =>
-  `/problems?campaignId=${q.campaignId}&orgId=${q.orgId}${filter}`;
+  `/problems?campaignId=${q.campaignId}&orgId=${q.orgId}&createdFrom=${q.from}&createdTo=${q.to}${filter}`;
 
 /** The figures 检视整改 contributes to 考核. */
 export const problemFigureSources: UnitFigureSource[] = [

@@ -90,8 +90,11 @@ const meetingStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery
   return out;
 });
 
-const study = (path: string) => (q: UnitFigureQuery & { orgId: number }) =>
-  `${path}?campaignId=${q.campaignId}&orgId=${q.orgId}&from=${q.from}&to=${q.to}`;
+/** The 理论学习 page opened on the unit's subtree and the period: its sessions, or (tab=makeups) its open make-ups. */
+const study =
+  (extra = '') =>
+  (q: UnitFigureQuery & { orgId: number }) =>
+    `/study?campaignId=${q.campaignId}&orgId=${q.orgId}&from=${q.from}&to=${q.to}${extra}`;
 
 /** The figures 理论学习 contributes to 考核. */
 export const studyFigureSources: UnitFigureSource[] = [
@@ -107,7 +110,7 @@ export const studyFigureSources: UnitFigureSource[] = [
         (r) => r.present,
         (r) => r.attendees,
       ),
-    evidence: study('/study'),
+    evidence: study(),
   },
   {
     key: 'study.coverage',
@@ -121,7 +124,7 @@ export const studyFigureSources: UnitFigureSource[] = [
         (r) => r.sessions - r.uncovered,
         (r) => r.sessions,
       ),
-    evidence: study('/study'),
+    evidence: study(),
   },
   {
     key: 'study.openMakeups',
@@ -130,7 +133,7 @@ export const studyFigureSources: UnitFigureSource[] = [
     unit: 'count',
     better: 'lower',
     compute: async (db, q) => new Map([...(await sessionStats(db, q))].map(([id, r]) => [id, r.openMakeups])),
-    evidence: study('/study'),
+    evidence: study('&tab=makeups&status=open'),
   },
   {
     key: 'study.meetingsHeldRate',
@@ -144,7 +147,7 @@ export const studyFigureSources: UnitFigureSource[] = [
         (r) => r.held,
         (r) => r.required,
       ),
-    evidence: study('/study'),
+    evidence: study(),
   },
   {
     key: 'study.meetingsMissed',
@@ -153,6 +156,6 @@ export const studyFigureSources: UnitFigureSource[] = [
     unit: 'count',
     better: 'lower',
     compute: async (db, q) => new Map([...(await meetingStats(db, q))].map(([id, r]) => [id, r.required - r.held])),
-    evidence: study('/study'),
+    evidence: study(),
   },
 ];
