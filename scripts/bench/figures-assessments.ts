@@ -33,7 +33,8 @@ export async function assessmentReadFigures(ctx: BenchCtx): Promise<ReadFigure[]
       name: 'assessment-ranking',
       label: '考核排名页（已定稿，党支部组第 3 页，每页 50）',
       path: `/api/v1/assessments/${id}/scores?group=${pageOf.group}&page=${pageOf.page}&pageSize=${pageOf.pageSize}`,
-      connections: 10,
+      // One connection, as the other p95-bound pages (工作台, 人员查询): the page's own latency, not a queue.
+      connections: 1,
       inProcess: async () => {
         const a = (await findAssessment(ctx.db, ctx.actor, id))!;
         const [{ results, total }, indicators] = await Promise.all([
