@@ -184,8 +184,9 @@ export const Scores = Type.Object({
 export const ScoresQuery = Type.Object(
   {
     group: Type.Optional(Type.String({ maxLength: 30, title: '考核分组' })),
-    page: Type.Optional(Type.Integer({ minimum: 1, default: 1, title: '页码' })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20, title: '每页条数' })),
+    // No defaults: without group and page the whole result is answered (the export, small assessments).
+    page: Type.Optional(Type.Integer({ minimum: 1, title: '页码' })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, title: '每页条数' })),
   },
   { additionalProperties: false },
 );
