@@ -21,6 +21,8 @@ const LABELS = [
   '整改统计（支部）',
   '问题清单',
   '人员查询',
+  '考核排名页',
+  '考核实时计分',
   '问题状态流转',
   '整改台账导出',
   '整改台账导入',
@@ -41,7 +43,7 @@ it('runs the benchmark at the tiny scale and prints one table with every figure'
     const table = stdout.split('\n').filter((line) => line.startsWith('| '));
     expect(table[0]).toContain('服务峰值 RSS MB');
     expect(table[0]).toContain('极限吞吐');
-    expect(stdout).toContain('同答案核对：8 项读取指标，极限路由的 JSON 与服务逐字段相同');
+    expect(stdout).toContain('同答案核对：9 项读取指标，极限路由的 JSON 与服务逐字段相同');
     for (const label of LABELS)
       expect(
         table.some((line) => line.startsWith(`| ${label}`)),
