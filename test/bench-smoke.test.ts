@@ -24,6 +24,8 @@ const LABELS = [
   '重点任务数字',
   '重点任务清单',
   '预警（全市',
+  '考核排名页',
+  '考核实时计分',
   '问题状态流转',
   '整改台账导出',
   '整改台账导入',
@@ -49,7 +51,7 @@ it('runs the benchmark at the tiny scale and prints one table with every figure'
     const table = stdout.split('\n').filter((line) => line.startsWith('| '));
     expect(table[0]).toContain('服务峰值 RSS MB');
     expect(table[0]).toContain('极限吞吐');
-    expect(stdout).toContain('同答案核对：11 项读取指标，极限路由的 JSON 与服务逐字段相同');
+    expect(stdout).toContain('同答案核对：15 项读取指标，极限路由的 JSON 与服务逐字段相同');
     for (const label of LABELS)
       expect(
         table.some((line) => line.startsWith(`| ${label}`)),

@@ -17,6 +17,7 @@ import { generateProblems } from './generate-problems.ts';
 import { generateStudy } from './generate-study.ts';
 import { generateTasks } from './generate-tasks.ts';
 import { generateDemands } from './generate-demands.ts';
+import { generateAssessments } from './generate-assessments.ts';
 import { GENERATOR_VERSION, type Scale } from './scales.ts';
 
 export const BENCH_USER = 'bench-office';
@@ -160,7 +161,8 @@ export async function generateCity(db: Db, scale: Scale) {
   const study = await db.transaction().execute((trx) => generateStudy(trx, { ...ctx, members }));
   const tasks = await db.transaction().execute((trx) => generateTasks(trx, ctx));
   const demands = await generateDemands(db, ctx);
-  return { units: units.length, people: scale.people, ...problems, ...study, ...tasks, ...demands };
+  const assessments = await generateAssessments(db, ctx);
+  return { units: units.length, people: scale.people, ...problems, ...study, ...tasks, ...demands, ...assessments };
 }
 
 export type GenerateCtx = {

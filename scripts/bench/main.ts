@@ -22,6 +22,7 @@ import { checkSameAnswers } from './same-answer.ts';
 import { renderTable, type Row } from './table.ts';
 import { runTransitions } from './transitions.ts';
 import { runPublicIntake, runRepeatCheck } from './figures-demands.ts';
+import { assessmentReadFigures, runAssessmentScoring } from './figures-assessments.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -77,11 +78,12 @@ try {
     notes: [],
   };
 
-  const reads = readFigures(ctx).filter((f) => wanted(f.name));
+  const reads = [...readFigures(ctx), ...(await assessmentReadFigures(ctx))].filter((f) => wanted(f.name));
   ctx.notes.push(await checkSameAnswers(ctx, reads));
 
   const rows: Row[] = [];
   for (const f of reads) rows.push(await runReadFigure(ctx, f));
+  if (wanted('assessment-scoring')) rows.push(await runAssessmentScoring(ctx));
   // Writers last, in this order: transitions and the export measure the generated city, the import adds to it.
   if (wanted('transitions')) rows.push(await runTransitions(ctx));
   if (wanted('export')) rows.push(await runExport(ctx));

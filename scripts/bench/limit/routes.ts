@@ -33,6 +33,7 @@ import * as Q from './queries.ts';
 import { demandLimitRoutes } from './routes-demands.ts';
 import type { LimitDb } from './sql.ts';
 import { taskLimitRoutes } from './routes-tasks.ts';
+import { assessmentLimitRoutes } from './routes-assessments.ts';
 
 export class Refusal extends Error {
   readonly statusCode: number;
@@ -103,6 +104,7 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
     if (!coversSubtree(actor.scope, unit.path)) throw new Refusal(501, '极限路由只服务看得到整棵子树的账号');
     return { unit, children };
   };
+  assessmentLimitRoutes(app, db, actorOf);
   app.setErrorHandler((error: Error & { statusCode?: number }, _req, reply) => {
     const status = error instanceof Refusal ? error.statusCode : (error.statusCode ?? 500);
     void reply.status(status).send({ title: error.message, status });

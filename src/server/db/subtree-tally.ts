@@ -45,6 +45,9 @@ function parseKey(t: TallyTable, key: string): Parsed {
   return { orgId: Number(parts[0]), dims, measures };
 }
 
+/** The measures a source row was counted with, from its tally key (in the order of the tally's measures). */
+export const tallyMeasures = (t: TallyTable, key: string): number[] => parseKey(t, key).measures;
+
 /** Accumulates signed contributions per (unit, dims), so one statement applies them all. */
 class Delta {
   readonly rows = new Map<string, { orgId: number; dims: Array<string | number>; measures: number[] }>();

@@ -1,12 +1,12 @@
 /**
  * Figures per assessed unit, contributed by the module that owns the records (study, problems, research, …)
  * through its public.ts and collected by the assessment module's registry (modules/assessments/sources.ts).
- * Each source answers for every assessed unit at once, in SQL: the assessed units are a subquery over
- * org_units and each unit's records are the index range of its subtree — never one query per unit.
+ * Each source answers for every assessed unit at once: one grouped scan of the root's records by their own
+ * unit, summed up the tree (subtreeTotals) — never one query per unit, nor a join of each unit with its subtree.
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from './schema.ts';
-import { pathInSubtree } from './scope.ts';
+import { idsOfPath, pathInSubtree } from './scope.ts';
 import type { AnyExpressionBuilder } from './untyped.ts';
 
 /** Which units are assessed and over what: a campaign, a period and the units of some types under a root. */
@@ -48,22 +48,40 @@ export function assessedUnits(db: Kysely<Database>, q: UnitFigureQuery) {
     .where((eb) => pathInSubtree(eb, 'u.path', q.rootPath));
 }
 
-/** The record's path lies in the subtree of the assessed unit `u` (the same byte-wise range as db/scope.ts). */
-export function inUnitSubtree(eb: AnyExpressionBuilder, column: string): Expression<SqlBool> {
-  return eb.and([
-    eb(eb.ref(column), '>=', eb.ref('u.path')),
-    eb(eb.ref(column), '<', sql<string>`substr(u.path, 1, length(u.path) - 1) || '0'`),
-  ]);
-}
+/** The records of the assessed root's subtree (the index range of `column`), for a query grouped by the records' own unit. */
+export const underRoot = (eb: AnyExpressionBuilder, column: string, q: UnitFigureQuery): Expression<SqlBool> =>
+  pathInSubtree(eb, column, q.rootPath);
 
-/** Reads grouped rows (`orgId` and the named columns) into a map from unit id to numbers. */
-export function byUnit<K extends string>(
+const assessedIds = memoByQuery(
+  async (db, q) => new Set((await assessedUnits(db, q).select('u.id').execute()).map((u) => Number(u.id))),
+);
+
+/**
+ * Rows grouped by the records' own unit (`path`, the records' org_path, and the named measures) summed up the
+ * tree: each assessed unit gets the totals of its whole subtree, and a unit with no row anywhere below it has
+ * no data. So a module's figures for every assessed unit cost one grouped scan of the root's records (one
+ * row per unit holding records), never a join of each unit with its subtree.
+ */
+export async function subtreeTotals<K extends string>(
+  db: Kysely<Database>,
+  q: UnitFigureQuery,
   rows: Array<Record<string, unknown>>,
   keys: K[],
-): Map<number, Record<K, number>> {
+): Promise<Map<number, Record<K, number>>> {
+  const assessed = await assessedIds(db, q);
   const out = new Map<number, Record<K, number>>();
-  for (const r of rows)
-    out.set(Number(r.orgId), Object.fromEntries(keys.map((k) => [k, Number(r[k] ?? 0)])) as Record<K, number>);
+  for (const r of rows) {
+    const values = keys.map((k) => Number(r[k] ?? 0));
+    for (const id of idsOfPath(String(r.path))) {
+      if (!assessed.has(id)) continue;
+      let totals = out.get(id);
+      if (!totals) {
+        totals = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+        out.set(id, totals);
+      }
+      for (let i = 0; i < keys.length; i++) totals[keys[i]] += values[i];
+    }
+  }
   return out;
 }
 

@@ -1,4 +1,7 @@
-/** 责任链: an overdue measure shown against its 责任人, 分管领导, the unit's 第一责任人 and the upper unit's. */
+/**
+ * 责任链: an overdue measure shown against its 责任人, 分管领导, the unit's 第一责任人 and the upper unit's; an overdue
+ * key task against its 牵头领导 and the 牵头单位's chain.
+ */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
@@ -38,6 +41,15 @@ describeEachDb('accountability chain', (h) => {
       ],
     });
     expect(res.statusCode, res.body).toBe(201);
+    const task = await call('office', 'POST', '/api/v1/tasks', {
+      campaignId,
+      orgId: fx.units.branchA.id,
+      title: '背街小巷环境整治',
+      leaderId: fx.people.leader,
+      startDate: addDays(today(), -10),
+      endDate: addDays(today(), 3),
+    });
+    expect(task.statusCode, task.body).toBe(201);
   });
   afterAll(() => {
     if (saved === undefined) delete process.env.TAIZHANG_TODAY;
@@ -49,22 +61,23 @@ describeEachDb('accountability chain', (h) => {
     expect(res.json()).toEqual({ total: 0, leaders: [] });
   });
 
-  it('once overdue, the item counts against all four people of its chain, across the subtree', async () => {
+  it('once overdue, each item counts against all the people of its chain, across the subtree', async () => {
     const { fx, call } = h();
     process.env.TAIZHANG_TODAY = addDays(today(), 5);
     const res = await call('office', 'GET', `/api/v1/accountability?campaignId=${campaignId}`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.total).toBe(1);
+    expect(body.total).toBe(2);
     const of = (id: number) => body.leaders.find((l: { personId: number }) => l.personId === id);
     expect(of(fx.people.memberA)).toMatchObject({ name: '孙晓雨', owner: 1, leader: 0, first: 0, upper: 0 });
-    expect(of(fx.people.leader)).toMatchObject({ name: '张三维', leader: 1 });
-    expect(of(fx.people.officerA)).toMatchObject({ name: '赵立新', first: 1 });
-    expect(of(fx.people.officeHead)).toMatchObject({ name: '李红梅', upper: 1 });
+    // The measure's 分管领导 and the task's 牵头领导 are one person: two items on their chain.
+    expect(of(fx.people.leader)).toMatchObject({ name: '张三维', owner: 0, leader: 2 });
+    expect(of(fx.people.officerA)).toMatchObject({ name: '赵立新', first: 2 });
+    expect(of(fx.people.officeHead)).toMatchObject({ name: '李红梅', upper: 2 });
     const items = (await call('office', 'GET', `/api/v1/accountability/items?campaignId=${campaignId}`)).json();
-    expect(items.total).toBe(1);
-    expect(items.items[0]).toMatchObject({
-      kind: 'measure',
+    expect(items.total).toBe(2);
+    const byKind = (k: string) => items.items.find((i: { kind: string }) => i.kind === k);
+    expect(byKind('measure')).toMatchObject({
       kindLabel: '整改措施',
       title: '学习计划落实不到位',
       orgName: '办公室党支部',
@@ -73,6 +86,15 @@ describeEachDb('accountability chain', (h) => {
       firstName: '赵立新',
       upperName: '李红梅',
       upperOrgName: '机关党委',
+    });
+    expect(byKind('task')).toMatchObject({
+      kindLabel: '重点任务',
+      title: '背街小巷环境整治',
+      deadline: addDays(today(), -2),
+      ownerId: null,
+      leaderName: '张三维',
+      firstName: '赵立新',
+      upperName: '李红梅',
     });
     // The count by person and the list it opens agree.
     const mine = await call(
@@ -91,7 +113,7 @@ describeEachDb('accountability chain', (h) => {
       `/api/v1/accountability/items?campaignId=${campaignId}&orgId=${fx.units.root.id}&mine=true`,
     );
     expect(leader.statusCode, leader.body).toBe(200);
-    expect(leader.json().total).toBe(1);
+    expect(leader.json().total).toBe(2);
     const outsider = await call('outsider', 'GET', `/api/v1/accountability?campaignId=${campaignId}`);
     expect(outsider.json().total).toBe(0);
     expect(

@@ -252,6 +252,18 @@ describeEachDb('assessments', (h) => {
     const after = await scores('office');
     expect(after).toEqual(before);
     expect(after.items.find((i: Json) => i.orgId === fx.units.branchA.id).orgName).toBe('办公室党支部');
+    // The ranking page: one group by page in rank order, the same rows as the whole answer, and its units
+    // without data; a group the assessment does not have is a 400 naming the field.
+    const ranked = before.items.filter((i: Json) => i.group === 'branch');
+    const page = async (n: number) =>
+      (await call('office', 'GET', `/api/v1/assessments/${a.id}/scores?group=branch&page=${n}&pageSize=2`)).json();
+    const [p1, p2] = [await page(1), await page(2)];
+    expect(p1).toMatchObject({ total: ranked.length, page: 1, pageSize: 2 });
+    expect([...p1.items, ...p2.items]).toEqual(ranked);
+    expect(p1.unscored).toEqual(before.unscored.filter((i: Json) => i.group === 'branch'));
+    const bad = await call('office', 'GET', `/api/v1/assessments/${a.id}/scores?group=nope`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('考核分组');
     expect(
       (await call('office', 'PATCH', `/api/v1/assessments/${a.id}`, { version: a.version, name: '改' })).statusCode,
     ).toBe(409);

@@ -148,3 +148,36 @@ export function frozenResults(db: Kysely<Database>, actor: Actor, assessmentId: 
     .orderBy('orgId')
     .execute();
 }
+
+/**
+ * One page of a final assessment's ranked units in one peer group, in rank order (index-backed: the ranking
+ * index of migration 0081), with the group's ranked total and its units without data; scoped as frozenResults.
+ */
+export async function frozenGroupPage(
+  db: Kysely<Database>,
+  actor: Actor,
+  assessmentId: number,
+  all: boolean,
+  group: string,
+  page: number,
+  pageSize: number,
+) {
+  let base = db.selectFrom('assessmentResults').where('assessmentId', '=', assessmentId).where('groupKey', '=', group);
+  if (!all) base = base.where(inScope(actor.scope, 'assessmentResults.orgPath'));
+  const [rows, unscored, count] = await Promise.all([
+    base
+      .selectAll()
+      .where('rank', 'is not', null)
+      .orderBy('rank')
+      .orderBy('orgId')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.selectAll().where('rank', 'is', null).orderBy('orgId').execute(),
+    base
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('rank', 'is not', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: [...rows, ...unscored], total: Number(count.n) };
+}

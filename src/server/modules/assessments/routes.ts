@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf, PageQuery, Version } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
-import { notFound } from '../../errors.ts';
+import { invalidField, notFound } from '../../errors.ts';
 import { ASSESSMENT_ACTIONS, ASSESSMENT_STATUSES, ENTRY_STATUSES, type AssessmentAction } from './lifecycle.ts';
 import {
   assessmentColumns,
@@ -16,9 +16,10 @@ import {
   indicatorsOf,
 } from './repository.ts';
 import { presentAssessment, presentEntry, presentScores } from './presenter.ts';
-import { readScores } from './read-scores.ts';
+import { readScores, readScoresPage } from './read-scores.ts';
+import { groupsOf } from './compute-scores.ts';
 import { FIGURE_SOURCES } from './sources.ts';
-import { Assessment, CreateBody, Entry, EntryBody, Scores, UpdateBody } from './schemas.ts';
+import { Assessment, CreateBody, Entry, EntryBody, Scores, ScoresQuery, UpdateBody } from './schemas.ts';
 import { createAssessment, updateAssessment } from './commands/save-assessment.ts';
 import { transitionAssessment } from './commands/transition-assessment.ts';
 import { addEntry, reviewAssessmentEntry } from './commands/save-entry.ts';
@@ -162,15 +163,32 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '得分、组内排名与星级（草稿为实时预览，定稿后为冻结结果）',
+        summary: '得分、组内排名与星级（草稿为实时预览，定稿后为冻结结果；给出分组或页码时按组分页）',
         params: IdParams,
+        querystring: ScoresQuery,
         response: { 200: Scores, ...ErrorResponses },
       },
     },
     async (req) => {
       const a = await load(req, req.params.id);
-      const [results, indicators] = await Promise.all([readScores(app.db, req.actor, a), indicatorsOf(app.db, a.id)]);
-      return presentScores(req.actor, a, results, indicators);
+      const { group, page, pageSize } = req.query;
+      if (group === undefined && page === undefined && pageSize === undefined) {
+        const [results, indicators] = await Promise.all([readScores(app.db, req.actor, a), indicatorsOf(app.db, a.id)]);
+        return presentScores(req.actor, a, results, indicators);
+      }
+      const key = group ?? groupsOf(a)[0]?.key;
+      if (!groupsOf(a).some((g) => g.key === key)) throw invalidField('group', '“考核分组”不属于该考核');
+      const paging = { group: key, page: page ?? 1, pageSize: pageSize ?? 20 };
+      const [{ results, total }, indicators] = await Promise.all([
+        readScoresPage(app.db, req.actor, a, paging),
+        indicatorsOf(app.db, a.id),
+      ]);
+      return {
+        ...presentScores(req.actor, a, results, indicators),
+        total,
+        page: paging.page,
+        pageSize: paging.pageSize,
+      };
     },
   );
 

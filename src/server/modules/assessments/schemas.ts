@@ -174,7 +174,22 @@ export const Scores = Type.Object({
   items: Type.Array(ScoreItem),
   /** Units without data: listed apart, never ranked. */
   unscored: Type.Array(ScoreItem),
+  /** When one group is asked for by page: how many of its units are ranked, and which page this is. */
+  total: Type.Optional(Type.Integer()),
+  page: Type.Optional(Type.Integer()),
+  pageSize: Type.Optional(Type.Integer()),
 });
+
+/** The scores page: everything, or one peer group by page (ranked units in rank order, then its units without data). */
+export const ScoresQuery = Type.Object(
+  {
+    group: Type.Optional(Type.String({ maxLength: 30, title: '考核分组' })),
+    // No defaults: without group and page the whole result is answered (the export, small assessments).
+    page: Type.Optional(Type.Integer({ minimum: 1, title: '页码' })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, title: '每页条数' })),
+  },
+  { additionalProperties: false },
+);
 
 export const EntryBody = Type.Object(
   {

@@ -7,10 +7,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addDays } from '../../clock.ts';
 import {
-  assessedUnits,
-  byUnit,
-  inUnitSubtree,
   memoByQuery,
+  subtreeTotals,
+  underRoot,
   type UnitFigureQuery,
   type UnitFigureSource,
 } from '../../db/unit-figures.ts';
@@ -21,10 +20,10 @@ const COUNTS = ['valid', 'contacted', 'solved', 'satisfied', 'basically'] as con
 
 const ratesByUnit = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery) => {
   const [rows, cfg] = await Promise.all([
-    assessedUnits(db, q)
-      .innerJoin('demands as d', (j) => j.on((eb) => inUnitSubtree(eb, 'd.orgPath')))
+    db
+      .selectFrom('demands as d')
       .select((eb) => [
-        'u.id as orgId',
+        'd.orgPath as path',
         eb.fn.countAll<number>().as('valid'),
         eb.fn.sum<number>('d.contacted').as('contacted'),
         eb.fn.sum<number>('d.solved').as('solved'),
@@ -34,12 +33,14 @@ const ratesByUnit = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery)
       .where('d.campaignId', '=', q.campaignId)
       .where('d.visitedAt', '>=', startOfDay(q.from))
       .where('d.visitedAt', '<', startOfDay(addDays(q.to, 1)))
-      .groupBy('u.id')
+      .where((eb) => underRoot(eb, 'd.orgPath', q))
+      .groupBy('d.orgPath')
       .execute(),
     configForPeriod(db, q.campaignId, q.from),
   ]);
   const out = new Map<number, Rates>();
-  for (const [orgId, counts] of byUnit(rows, [...COUNTS])) if (counts.valid > 0) out.set(orgId, ratesOf(counts, cfg));
+  for (const [orgId, counts] of await subtreeTotals(db, q, rows, [...COUNTS]))
+    if (counts.valid > 0) out.set(orgId, ratesOf(counts, cfg));
   return out;
 });
 

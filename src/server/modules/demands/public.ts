@@ -68,3 +68,4 @@ export async function overdueDemandWarnings(
 
 /** The 群众诉求台账 as an importable ledger (registered in modules/routes.ts). */
 export { demandLedger } from './demand-ledger-import.ts';
+export { overdueDemands } from './accountability-items.ts';

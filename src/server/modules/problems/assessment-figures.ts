@@ -7,11 +7,10 @@ import type { OverdueItemSource } from '../../db/accountability-items.ts';
 import type { Database } from '../../db/schema.ts';
 import { pathInSubtree } from '../../db/scope.ts';
 import {
-  assessedUnits,
-  byUnit,
-  inUnitSubtree,
   memoByQuery,
   shareOf,
+  subtreeTotals,
+  underRoot,
   type UnitFigureQuery,
   type UnitFigureSource,
 } from '../../db/unit-figures.ts';
@@ -19,13 +18,13 @@ import { onTimePredicate, problemVisible } from './repository.ts';
 import { colourPredicate } from './colour.ts';
 
 const problemStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery) => {
-  const rows = await assessedUnits(db, q)
-    .innerJoin('problems', (j) => j.on((eb) => inUnitSubtree(eb, 'problems.orgPath')))
+  const rows = await db
+    .selectFrom('problems')
     .select((eb) => {
       const count = (p: Expression<SqlBool>) => eb.fn.sum<number>(eb.case().when(p).then(1).else(0).end());
       const overdue = colourPredicate(eb, 'red', q.today, q.today);
       return [
-        'u.id as orgId',
+        'problems.orgPath as path',
         eb.fn.countAll<number>().as('total'),
         count(onTimePredicate(eb)).as('onTime'),
         count(eb.or([eb('problems.status', '=', 'closed'), overdue])).as('judged'),
@@ -35,15 +34,17 @@ const problemStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery
       ];
     })
     .where('problems.campaignId', '=', q.campaignId)
+    .where((eb) => underRoot(eb, 'problems.orgPath', q))
     .where(sql<string>`substr(problems.created_at, 1, 10)`, '>=', q.from)
     .where(sql<string>`substr(problems.created_at, 1, 10)`, '<=', q.to)
-    .groupBy('u.id')
+    .groupBy('problems.orgPath')
     .execute();
-  return byUnit(rows, ['total', 'onTime', 'judged', 'overdue', 'immediate', 'cleared']);
+  return subtreeTotals(db, q, rows, ['total', 'onTime', 'judged', 'overdue', 'immediate', 'cleared']);
 });
 
+/** The 问题清单 on the unit's subtree and the problems raised in the period: exactly the rows counted. */
 const list = (filter: string) => (q: UnitFigureQuery & { orgId: number }) =>
-  `/problems?campaignId=${q.campaignId}&orgId=${q.orgId}${filter}`;
+  `/problems?campaignId=${q.campaignId}&orgId=${q.orgId}&createdFrom=${q.from}&createdTo=${q.to}${filter}`;
 
 /** The figures 检视整改 contributes to 考核. */
 export const problemFigureSources: UnitFigureSource[] = [

@@ -41,6 +41,8 @@ export interface ExportFilter {
   escalated?: boolean;
   onTime?: boolean;
   specialItemId?: number;
+  createdFrom?: string;
+  createdTo?: string;
   q?: string;
 }
 
@@ -60,6 +62,8 @@ export function describeFilter(filter: ExportFilter, orgName: string | undefined
   if (filter.onTime) parts.push('按期完成');
   if (filter.ownerId) parts.push('指定责任人');
   if (filter.specialItemId) parts.push('专项整治清单');
+  if (filter.createdFrom || filter.createdTo)
+    parts.push(`发现日期：${filter.createdFrom ?? '…'} 至 ${filter.createdTo ?? '…'}`);
   if (filter.q) parts.push(`关键词：${filter.q}`);
   return parts.join('；');
 }

@@ -20,6 +20,9 @@ export interface ProblemFilter {
   specialItemId?: number;
   /** 申请销号 waiting since before this date (Asia/Shanghai). */
   submittedBefore?: string;
+  /** Raised on or after / on or before these dates (the date part of created_at, as 考核 counts them). */
+  createdFrom?: string;
+  createdTo?: string;
   q?: string;
   /**
    * How the list should read a subtree, chosen with the maintained figures (listPlan): 'ordered' walks the

@@ -106,6 +106,8 @@ export function problemQuery(
       .where('problems.status', '=', 'submitted')
       // Shanghai midnight of that date as the stored UTC instant.
       .where('problems.submittedAt', '<', `${addDays(filter.submittedBefore, -1)}T16:00:00.000Z`);
+  if (filter.createdFrom) qb = qb.where(sql<string>`substr(problems.created_at, 1, 10)`, '>=', filter.createdFrom);
+  if (filter.createdTo) qb = qb.where(sql<string>`substr(problems.created_at, 1, 10)`, '<=', filter.createdTo);
   if (filter.escalated !== undefined)
     qb = qb.where('problems.escalatedFromId', filter.escalated ? 'is not' : 'is', null);
   if (filter.onTime) qb = qb.where((eb) => onTimePredicate(eb));

@@ -134,6 +134,8 @@ export const ProblemListQuery = Type.Object(
     escalated: Type.Optional(Type.Boolean({ title: '是否上报' })),
     onTime: Type.Optional(Type.Boolean({ title: '按期完成' })),
     submittedBefore: Type.Optional(Type.String({ format: 'date', title: '申请销号早于' })),
+    createdFrom: Type.Optional(Type.String({ format: 'date', title: '发现日期起' })),
+    createdTo: Type.Optional(Type.String({ format: 'date', title: '发现日期止' })),
     specialItemId: Type.Optional(Type.Integer({ minimum: 1, title: '专项整治' })),
     q: Type.Optional(Type.String({ maxLength: 50, title: '关键词' })),
     sort: Type.Optional(Type.String({ enum: ['dueDate', 'createdAt', '-createdAt'], title: '排序' })),

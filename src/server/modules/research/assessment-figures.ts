@@ -1,6 +1,6 @@
 /** 调查研究's figure for 考核: research reports written in the period, per assessed unit's subtree. */
 import { sql } from 'kysely';
-import { assessedUnits, inUnitSubtree, type UnitFigureSource } from '../../db/unit-figures.ts';
+import { subtreeTotals, underRoot, type UnitFigureSource } from '../../db/unit-figures.ts';
 
 /** The figures 调查研究 contributes to 考核. */
 export const researchFigureSources: UnitFigureSource[] = [
@@ -12,10 +12,10 @@ export const researchFigureSources: UnitFigureSource[] = [
     better: 'higher',
     // Units with a topic in the campaign have data (0 reports is a figure); units without a topic have none.
     async compute(db, q) {
-      const rows = await assessedUnits(db, q)
-        .innerJoin('researchTopics as t', (j) => j.on((eb) => inUnitSubtree(eb, 't.orgPath')))
+      const rows = await db
+        .selectFrom('researchTopics as t')
         .select((eb) => [
-          'u.id as orgId',
+          't.orgPath as path',
           eb.fn
             .sum<number>(
               eb
@@ -34,9 +34,10 @@ export const researchFigureSources: UnitFigureSource[] = [
             .as('reports'),
         ])
         .where('t.campaignId', '=', q.campaignId)
-        .groupBy('u.id')
+        .where((eb) => underRoot(eb, 't.orgPath', q))
+        .groupBy('t.orgPath')
         .execute();
-      return new Map(rows.map((r) => [Number(r.orgId), Number(r.reports ?? 0)]));
+      return new Map([...(await subtreeTotals(db, q, rows, ['reports']))].map(([id, r]) => [id, r.reports]));
     },
     evidence: (q) => `/research?campaignId=${q.campaignId}&orgId=${q.orgId}`,
   },

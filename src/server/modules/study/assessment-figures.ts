@@ -4,45 +4,53 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { tallyKeyExpr, tallyMeasures } from '../../db/subtree-tally.ts';
+import { STUDY_TALLY } from '../../db/tally-tables.ts';
+import { studyTally } from './tally.ts';
 import {
   assessedUnits,
-  byUnit,
-  inUnitSubtree,
   memoByQuery,
   shareOf,
+  subtreeTotals,
+  underRoot,
   type UnitFigureQuery,
   type UnitFigureSource,
 } from '../../db/unit-figures.ts';
 import { quarterOf, quartersBetween } from './three-meetings.ts';
 
-/** Sessions, attendees, present, sessions not fully covered and open make-ups per unit subtree, in the period. */
+/** STUDY_TALLY's measures, in order. */
+const MEASURES = ['sessions', 'attendees', 'present', 'openMakeups', 'uncovered'] as const;
+
+/**
+ * Sessions, attendees, present, sessions not fully covered and open make-ups per unit subtree, in the period:
+ * each session's own counts are its maintained tally key (kept by every write to it, its attendance and its
+ * make-ups — the same rules as the 学习统计), so the period's sessions are read once, grouped by unit, and
+ * summed up the tree. A session written around the sync (no key yet) is counted from its rows.
+ */
 const sessionStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery) => {
-  const rows = await assessedUnits(db, q)
-    .innerJoin('studySessions as s', (j) => j.on((eb) => inUnitSubtree(eb, 's.orgPath')))
-    .select((eb) => [
-      'u.id as orgId',
-      eb.fn.countAll<number>().as('sessions'),
-      eb.fn.sum<number>(sql`(select count(*) from session_attendance a where a.session_id = s.id)`).as('attendees'),
-      eb.fn
-        .sum<number>(
-          sql`(select count(*) from session_attendance a where a.session_id = s.id and a.status = 'present')`,
-        )
-        .as('present'),
-      eb.fn
-        .sum<number>(sql`case when exists (select 1 from session_attendance a left join makeup_items m
-          on m.session_id = a.session_id and m.person_id = a.person_id
-          where a.session_id = s.id and a.status = 'absent' and (m.status is null or m.status <> 'done')) then 1 else 0 end`)
-        .as('uncovered'),
-      eb.fn
-        .sum<number>(sql`(select count(*) from makeup_items m where m.session_id = s.id and m.status = 'open')`)
-        .as('openMakeups'),
-    ])
+  const rows = await db
+    .selectFrom('studySessions as s')
+    .select(['s.orgPath as path', sql<string>`coalesce(s.tally, ${tallyKeyExpr(studyTally)})`.as('tally')])
     .where('s.campaignId', '=', q.campaignId)
+    .where((eb) => underRoot(eb, 's.orgPath', q))
     .where('s.date', '>=', q.from)
     .where('s.date', '<=', q.to)
-    .groupBy('u.id')
     .execute();
-  return byUnit(rows, ['sessions', 'attendees', 'present', 'uncovered', 'openMakeups']);
+  const byPath = new Map<string, Record<(typeof MEASURES)[number], number>>();
+  for (const r of rows) {
+    const counted = tallyMeasures(STUDY_TALLY, r.tally);
+    const totals = byPath.get(r.path) ?? { sessions: 0, attendees: 0, present: 0, openMakeups: 0, uncovered: 0 };
+    MEASURES.forEach((m, i) => {
+      totals[m] += counted[i];
+    });
+    byPath.set(r.path, totals);
+  }
+  return subtreeTotals(
+    db,
+    q,
+    [...byPath].map(([path, totals]) => ({ path, ...totals })),
+    [...MEASURES],
+  );
 });
 
 /**
@@ -82,8 +90,11 @@ const meetingStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery
   return out;
 });
 
-const study = (path: string) => (q: UnitFigureQuery & { orgId: number }) =>
-  `${path}?campaignId=${q.campaignId}&orgId=${q.orgId}&from=${q.from}&to=${q.to}`;
+/** The 理论学习 page opened on the unit's subtree and the period: its sessions, or (tab=makeups) its open make-ups. */
+const study =
+  (extra = '') =>
+  (q: UnitFigureQuery & { orgId: number }) =>
+    `/study?campaignId=${q.campaignId}&orgId=${q.orgId}&from=${q.from}&to=${q.to}${extra}`;
 
 /** The figures 理论学习 contributes to 考核. */
 export const studyFigureSources: UnitFigureSource[] = [
@@ -99,7 +110,7 @@ export const studyFigureSources: UnitFigureSource[] = [
         (r) => r.present,
         (r) => r.attendees,
       ),
-    evidence: study('/study'),
+    evidence: study(),
   },
   {
     key: 'study.coverage',
@@ -113,7 +124,7 @@ export const studyFigureSources: UnitFigureSource[] = [
         (r) => r.sessions - r.uncovered,
         (r) => r.sessions,
       ),
-    evidence: study('/study'),
+    evidence: study(),
   },
   {
     key: 'study.openMakeups',
@@ -122,7 +133,7 @@ export const studyFigureSources: UnitFigureSource[] = [
     unit: 'count',
     better: 'lower',
     compute: async (db, q) => new Map([...(await sessionStats(db, q))].map(([id, r]) => [id, r.openMakeups])),
-    evidence: study('/study'),
+    evidence: study('&tab=makeups&status=open'),
   },
   {
     key: 'study.meetingsHeldRate',
@@ -136,7 +147,7 @@ export const studyFigureSources: UnitFigureSource[] = [
         (r) => r.held,
         (r) => r.required,
       ),
-    evidence: study('/study'),
+    evidence: study(),
   },
   {
     key: 'study.meetingsMissed',
@@ -145,6 +156,6 @@ export const studyFigureSources: UnitFigureSource[] = [
     unit: 'count',
     better: 'lower',
     compute: async (db, q) => new Map([...(await meetingStats(db, q))].map(([id, r]) => [id, r.required - r.held])),
-    evidence: study('/study'),
+    evidence: study(),
   },
 ];

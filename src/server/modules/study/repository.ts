@@ -130,6 +130,10 @@ export interface MakeupFilter {
   sessionId?: number;
   orgPath?: string;
   status?: string;
+  /** The sessions of a campaign and period (inclusive dates): what a 考核 figure counted. */
+  campaignId?: number;
+  from?: string;
+  to?: string;
 }
 
 /** Make-up items in scope, and the caller's own. */
@@ -145,6 +149,9 @@ export function makeupQuery(db: Kysely<Database>, actor: Actor, filter: MakeupFi
     qb = qb.where((eb) => pathInSubtree(eb, 'makeupItems.orgPath', p));
   }
   if (filter.status) qb = qb.where('makeupItems.status', '=', filter.status);
+  if (filter.campaignId) qb = qb.where('studySessions.campaignId', '=', filter.campaignId);
+  if (filter.from) qb = qb.where('studySessions.date', '>=', filter.from);
+  if (filter.to) qb = qb.where('studySessions.date', '<=', filter.to);
   return qb;
 }
 

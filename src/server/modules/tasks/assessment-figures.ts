@@ -1,6 +1,6 @@
 /** 推动发展's figure for 考核: key tasks on schedule, per assessed unit (the 牵头单位's subtree). */
 import type { Expression, SqlBool } from 'kysely';
-import { assessedUnits, inUnitSubtree, shareOf, type UnitFigureSource } from '../../db/unit-figures.ts';
+import { shareOf, subtreeTotals, underRoot, type UnitFigureSource } from '../../db/unit-figures.ts';
 import { statusPredicate } from './repository.ts';
 
 /** The figures 推动发展 contributes to 考核. */
@@ -13,12 +13,12 @@ export const taskFigureSources: UnitFigureSource[] = [
     better: 'higher',
     // Top-level tasks that started by the end of the period, judged by the stored schedule on the scoring day.
     async compute(db, q) {
-      const rows = await assessedUnits(db, q)
-        .innerJoin('tasks', (j) => j.on((eb) => inUnitSubtree(eb, 'tasks.orgPath')))
+      const rows = await db
+        .selectFrom('tasks')
         .select((eb) => {
           const count = (p: Expression<SqlBool>) => eb.fn.sum<number>(eb.case().when(p).then(1).else(0).end());
           return [
-            'u.id as orgId',
+            'tasks.orgPath as path',
             count(eb('tasks.startDate', '<=', q.today)).as('started'),
             count(
               eb.or([statusPredicate(eb as never, 'done', q.today), statusPredicate(eb as never, 'on_track', q.today)]),
@@ -28,11 +28,12 @@ export const taskFigureSources: UnitFigureSource[] = [
         .where('tasks.campaignId', '=', q.campaignId)
         .where('tasks.parentId', 'is', null)
         .where('tasks.startDate', '<=', q.to)
-        .groupBy('u.id')
+        .where((eb) => underRoot(eb, 'tasks.orgPath', q))
+        .groupBy('tasks.orgPath')
         .execute();
       return shareOf(
-        new Map(rows.map((r) => [Number(r.orgId), { started: Number(r.started), on: Number(r.onSchedule) }])),
-        (r) => r.on,
+        await subtreeTotals(db, q, rows, ['started', 'onSchedule']),
+        (r) => r.onSchedule,
         (r) => r.started,
       );
     },

@@ -24,3 +24,4 @@ export { taskTodoSources } from './todo-sources.ts';
 
 /** The 重点任务台账 as an importable ledger (registered in modules/routes.ts). */
 export { taskLedger } from './task-ledger-import.ts';
+export { overdueTasks } from './accountability-items.ts';

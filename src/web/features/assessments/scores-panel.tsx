@@ -25,8 +25,9 @@ const fmt = (v: number | null, rate: boolean) =>
 
 /** 得分排名: a bar per unit of the picked group, the ranked table, and units without data listed apart. */
 export function ScoresPanel({ assessment }: { assessment: Assessment }) {
-  const scores = useScores(assessment.id);
   const [group, setGroup] = useState<string>(assessment.groups[0]?.key);
+  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const scores = useScores(assessment.id, group, page.page, page.pageSize);
   const [open, setOpen] = useState<ScoreItem | null>(null);
   const rows = (scores.data?.items ?? []).filter((i) => i.group === group);
   const option = useMemo(
@@ -56,7 +57,10 @@ export function ScoresPanel({ assessment }: { assessment: Assessment }) {
         分组：
         <Select
           value={group}
-          onChange={setGroup}
+          onChange={(g) => {
+            setGroup(g);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           style={{ width: 160 }}
           options={assessment.groups.map((g) => ({ value: g.key, label: g.label }))}
         />
@@ -67,7 +71,14 @@ export function ScoresPanel({ assessment }: { assessment: Assessment }) {
         size="small"
         loading={scores.isLoading}
         dataSource={rows}
-        pagination={false}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: scores.data?.total ?? 0,
+          showTotal: (t) => `本组共 ${t} 个单位参与排名`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          hideOnSinglePage: true,
+        }}
         onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
         columns={[
           { title: '组内排名', dataIndex: 'rank', width: 90 },

@@ -27,6 +27,8 @@ const FILTER_KEYS = [
   'escalated',
   'onTime',
   'submittedBefore',
+  'createdFrom',
+  'createdTo',
   'q',
 ] as const;
 

@@ -23,20 +23,36 @@ import {
 /** 理论学习: figures of the subtree, the session ledger, and the make-up items absences created. */
 export function StudyPage() {
   const { me } = useAuth();
-  const [campaignId, setPicked] = usePickedCampaign();
+  // A 考核 point's evidence opens this page on its campaign, unit and period (?campaignId&orgId&from&to).
+  const [linked] = useState(() => new URLSearchParams(window.location.search));
+  const [picked, setPickedCampaign] = usePickedCampaign();
+  const [linkedCampaign, setLinkedCampaign] = useState(() => Number(linked.get('campaignId')) || undefined);
+  const campaignId = linkedCampaign ?? picked;
+  const setPicked = (id: number) => {
+    setLinkedCampaign(undefined);
+    setPickedCampaign(id);
+  };
   const campaigns = useCampaigns();
-  const [orgId, setOrgId] = useState<number | null>(null);
+  const [orgId, setOrgId] = useState<number | null>(() => Number(linked.get('orgId')) || null);
+  const [period, setPeriod] = useState(() => {
+    const [from, to] = [linked.get('from'), linked.get('to')];
+    return from && to ? { from, to } : undefined;
+  });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Session | undefined>();
   const [completing, setCompleting] = useState<Makeup | undefined>();
   // ?tab=makeups (from 我的待办) opens the make-up list.
   const [tab, setTab] = useState(() => new URLSearchParams(window.location.search).get('tab') ?? 'sessions');
   const [kind, setKind] = useState<string | undefined>();
-  const [makeupStatus, setMakeupStatus] = useState<string | undefined>();
+  const [makeupStatus, setMakeupStatus] = useState<string | undefined>(() => linked.get('status') ?? undefined);
   const query = { campaignId, orgId: orgId ?? undefined };
   const figures = useStudyFigures(query, !!campaignId && !me?.roles.every((r) => r === 'member'));
-  const sessions = useSessions({ ...query, kind }, !!campaignId);
-  const makeups = useMakeups({ orgId: orgId ?? undefined, status: makeupStatus });
+  const sessions = useSessions({ ...query, kind, ...period }, !!campaignId);
+  const makeups = useMakeups({
+    orgId: orgId ?? undefined,
+    status: makeupStatus,
+    ...(period && { campaignId, ...period }),
+  });
   // Each figure opens the list it counts.
   const openSessions = useCallback((k?: string) => {
     setKind(k);
@@ -136,8 +152,13 @@ export function StudyPage() {
         )}
       </Card>
       <Card>
-        {(kind || makeupStatus) && (
+        {(kind || makeupStatus || period) && (
           <Space style={{ marginBottom: 8 }}>
+            {period && (
+              <Tag closable onClose={() => setPeriod(undefined)}>
+                期间：{period.from} 至 {period.to}
+              </Tag>
+            )}
             {kind && (
               <Tag closable onClose={() => setKind(undefined)}>
                 形式：{SESSION_KINDS[kind as SessionKind]}

@@ -82,11 +82,16 @@ export const useAssessments = (campaignId?: number) =>
 export const useAssessment = (id?: number) =>
   useQuery({ queryKey: [KEY, 'one', id], queryFn: () => api<Assessment>(`/assessments/${id}`), enabled: !!id });
 
-export const useScores = (id?: number) =>
+/** One peer group's ranking by page (ranked units in rank order) and all of its units without data. */
+export const useScores = (id: number | undefined, group: string | undefined, page: number, pageSize: number) =>
   useQuery({
-    queryKey: [KEY, 'scores', id],
-    queryFn: () => api<{ status: string; items: ScoreItem[]; unscored: ScoreItem[] }>(`/assessments/${id}/scores`),
-    enabled: !!id,
+    queryKey: [KEY, 'scores', id, group, page, pageSize],
+    queryFn: () =>
+      api<{ status: string; items: ScoreItem[]; unscored: ScoreItem[]; total: number }>(`/assessments/${id}/scores`, {
+        query: { group, page, pageSize },
+      }),
+    enabled: !!id && !!group,
+    placeholderData: (previous) => previous,
   });
 
 export const useEntries = (id?: number, orgId?: number) =>
