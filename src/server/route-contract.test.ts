@@ -16,7 +16,7 @@ import {
 } from './testing/route-coverage.ts';
 
 /** Operations still without a response schema (this round's other helpers own them); shrink only. */
-const WITHOUT_RESPONSE_SCHEMA = new Set([]);
+const WITHOUT_RESPONSE_SCHEMA = new Set<string>([]);
 
 /** Operations still without a permission-matrix row; shrink only — add the row, then drop the line. */
 const WITHOUT_MATRIX_ROW = new Set([
@@ -29,7 +29,7 @@ const WITHOUT_MATRIX_ROW = new Set([
 ]);
 
 /** Loose responses still to be given their real schema (exemplars, key tasks, checks, bulletins, study sessions); shrink only. */
-const LOOSE_RESPONSES = new Set([]);
+const LOOSE_RESPONSES = new Set<string>([]);
 
 type Doc = Parameters<typeof operationsWithoutResponseSchema>[0];
 const label = (op: { method: string; path: string }) => `${op.method} ${op.path}`;

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { dialectOfDb } from '../../db/connection.ts';
 import { tallyKeyExpr, tallyMeasures } from '../../db/subtree-tally.ts';
 import { STUDY_TALLY } from '../../db/tally-tables.ts';
 import { studyTally } from './tally.ts';
@@ -30,7 +31,10 @@ const MEASURES = ['sessions', 'attendees', 'present', 'openMakeups', 'uncovered'
 const sessionStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery) => {
   const rows = await db
     .selectFrom('studySessions as s')
-    .select(['s.orgPath as path', sql<string>`coalesce(s.tally, ${tallyKeyExpr(studyTally)})`.as('tally')])
+    .select([
+      's.orgPath as path',
+      sql<string>`coalesce(s.tally, ${tallyKeyExpr(studyTally, dialectOfDb(db))})`.as('tally'),
+    ])
     .where('s.campaignId', '=', q.campaignId)
     .where((eb) => underRoot(eb, 's.orgPath', q))
     .where('s.date', '>=', q.from)
