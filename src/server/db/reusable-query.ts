@@ -15,11 +15,11 @@ import { dialectOfDb } from './connection.ts';
  * query is built — so the builder may branch on those only, never on another value; a shape's first call
  * builds the query with its real values too and fails loudly if the SQL differs.
  */
-export function reusableQuery<P extends Record<string, unknown>, O>(
+export function reusableQuery<DB, P extends Record<string, unknown>, O>(
   name: string,
-  build: (db: Kysely<any>, params: P) => Compilable<O>,
+  build: (db: Kysely<DB>, params: P) => Compilable<O>,
   options: { shapedBy?: Array<keyof P & string> } = {},
-): (db: Kysely<any>, params: P) => Promise<O[]> {
+): (db: Kysely<DB>, params: P) => Promise<O[]> {
   const compiled = new Map<string, Template>();
   const shapedBy = new Set<string>(options.shapedBy ?? []);
   return async (db, params) => {
@@ -86,10 +86,10 @@ function standIns(params: Record<string, unknown>, shapedBy: Set<string>): Recor
   return out;
 }
 
-function templateOf<P extends Record<string, unknown>, O>(
+function templateOf<DB, P extends Record<string, unknown>, O>(
   name: string,
-  build: (db: Kysely<any>, params: P) => Compilable<O>,
-  db: Kysely<any>,
+  build: (db: Kysely<DB>, params: P) => Compilable<O>,
+  db: Kysely<DB>,
   params: P,
   shapedBy: Set<string>,
 ): Template {
