@@ -320,6 +320,12 @@ export const FIELD_LABELS: Record<string, string> = {
   accept: '是否通过',
   recommended: '择优推荐',
   personal: '个人学习计划',
+  // Fields of the reminder rule and the warning thresholds.
+  enabled: '是否提醒',
+  beforeDays: '到期前提醒（工作日）',
+  chiefAfterDays: '逾期后报第一责任人（工作日）',
+  upAfterDays: '再上追一级（工作日）',
+  values: '阈值',
 };
 
 // Bookkeeping columns that say nothing to a reader.

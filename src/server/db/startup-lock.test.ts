@@ -25,7 +25,7 @@ describe.runIf(testDialects().includes('postgres'))('start-up under a lock [post
       expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'ok'))).toEqual(['ok', 'ok']);
       const users = await tdb.db.selectFrom('users').select('username').orderBy('username').execute();
       expect(users.map((u) => u.username)).toEqual(
-        ['admin', 'leader', 'member', 'office', 'officer', 'secretary', 'supervisor'].sort(),
+        ['admin', 'branch', 'leader', 'member', 'office', 'officer', 'secretary', 'supervisor'].sort(),
       );
       const campaigns = await tdb.db.selectFrom('campaigns').select('id').execute();
       expect(campaigns).toHaveLength(2);
