@@ -27,6 +27,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+          // Two chromiums and their servers share two cores here: a step that waits on a server round trip
+          // and a re-render can take longer than the API tests' 10 s.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

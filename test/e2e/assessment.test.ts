@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { loginAs, logout, startBrowserRun, type BrowserRun, openMenu, pickOption } from './harness.ts';
+import { attachFile, loginAs, logout, startBrowserRun, type BrowserRun, openMenu, pickOption } from './harness.ts';
 import { today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
 
@@ -103,10 +103,7 @@ describe('browser: 考核 from building to the exported ranking', () => {
     await pick(page, '指标', '创新项目');
     await drawer.getByLabel('分值', { exact: true }).fill('3');
     await drawer.getByLabel('理由').fill('“党建+城管”创新项目');
-    await drawer
-      .locator('input[type=file]')
-      .setInputFiles({ name: '表彰文件.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
-    await drawer.getByText('表彰文件.pdf').waitFor();
+    await attachFile(drawer, { name: '表彰文件.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
     await drawer.getByRole('button', { name: '录入' }).click();
     await expect
       .poll(() => drawer.locator('.ant-table-row', { hasText: '党建+城管' }).textContent())

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginAs, logout, startBrowserRun, type BrowserRun } from './harness.ts';
+import { attachFile, loginAs, logout, startBrowserRun, type BrowserRun } from './harness.ts';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3c8f1b70000000049454e44ae426082',
@@ -75,12 +75,7 @@ describe('browser: a citizen message followed to 办结', () => {
     await pick(page, form, '反映类别', '占道经营');
     await form.getByLabel('地点').fill('解放路菜场门口');
     await form.getByLabel('问题描述').fill('早高峰摊贩占道，行人只能走机动车道');
-    await form.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
-    await expect
-      .poll(() =>
-        form.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').count(),
-      )
-      .toBe(1);
+    await attachFile(form, { name: 'photo.png', mimeType: 'image/png', buffer: PNG });
     await form.getByLabel('您的姓名').fill('林晓');
     await form.getByLabel('手机号码').fill(PHONE);
     await form.getByRole('button', { name: '提交留言' }).click();

@@ -261,3 +261,24 @@ export async function confirmDialog(page: Page): Promise<void> {
     { timeout: 30_000, interval: 500 },
   );
 }
+
+/**
+ * Chooses a file in the upload box inside `scope` and waits until its upload has finished: the file's name
+ * shows as soon as it is picked, but a form submitted while it is still uploading refuses (还有文件正在上传),
+ * which on a busy machine made scenarios wait for a row that was never saved.
+ */
+export async function attachFile(
+  scope: Locator,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
+  await scope.locator('input[type=file]').setInputFiles(file);
+  const item = scope.locator('.ant-upload-list-item', { hasText: file.name });
+  await expect.poll(() => item.count()).toBe(1);
+  await expect
+    .poll(async () => {
+      const cls = (await item.getAttribute('class')) ?? '';
+      if (cls.includes('ant-upload-list-item-error')) throw new Error(`“${file.name}”上传失败`);
+      return cls.includes('ant-upload-list-item-uploading');
+    })
+    .toBe(false);
+}

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { addDays, today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
-import { describeBrowser, loginAs, logout, pickOption, openMenu } from './harness.ts';
+import { attachFile, describeBrowser, loginAs, logout, pickOption, openMenu } from './harness.ts';
 
 describeBrowser('browser: a key task falls behind and catches up', (current) => {
   const realToday = today();
@@ -54,11 +54,7 @@ describeBrowser('browser: a key task falls behind and catches up', (current) => 
     const drawer = page.getByRole('dialog').filter({ hasText: '周调度记录' }).last();
     await drawer.locator('.ant-table-row', { hasText: '需求调研' }).getByRole('button', { name: '标记完成' }).click();
     const confirm = page.getByRole('dialog').filter({ hasText: '标记完成：需求调研' });
-    await confirm
-      .locator('input[type=file]')
-      .setInputFiles({ name: '调研报告.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
-    await expect.poll(() => confirm.textContent()).toContain('调研报告.pdf');
-    await page.waitForTimeout(300);
+    await attachFile(confirm, { name: '调研报告.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
     await confirm.getByRole('button', { name: '确认完成' }).click();
     await confirm.waitFor({ state: 'hidden' });
     await expect.poll(() => drawer.textContent()).toContain('完成节点“需求调研”');
@@ -79,11 +75,7 @@ describeBrowser('browser: a key task falls behind and catches up', (current) => 
     await row.getByText('智慧城管平台建设').click();
     await drawer.locator('.ant-table-row', { hasText: '上线试运行' }).getByRole('button', { name: '标记完成' }).click();
     const again = page.getByRole('dialog').filter({ hasText: '标记完成：上线试运行' });
-    await again
-      .locator('input[type=file]')
-      .setInputFiles({ name: '试运行报告.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
-    await expect.poll(() => again.textContent()).toContain('试运行报告.pdf');
-    await page.waitForTimeout(300);
+    await attachFile(again, { name: '试运行报告.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
     await again.getByRole('button', { name: '确认完成' }).click();
     await again.waitFor({ state: 'hidden' });
     const tags = () => drawer.locator('.ant-tag').allTextContents();

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginAs, logout, describeBrowser, openMenu, pickOption, confirmDialog } from './harness.ts';
+import { attachFile, loginAs, logout, describeBrowser, openMenu, pickOption, confirmDialog } from './harness.ts';
 import { addWorkingDays } from '../../src/server/lib/working-days.ts';
 import { today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
@@ -87,15 +87,7 @@ describeBrowser('browser: the rectification loop', (run) => {
     await drawer.getByRole('button', { name: '申请销号' }).click();
     const submit = page.getByRole('dialog').filter({ hasText: '整改成效' });
     await submit.getByLabel('整改成效').fill('研讨已常态化开展');
-    await submit
-      .locator('input[type=file]')
-      .setInputFiles({ name: '研讨记录.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
-    await expect
-      .poll(() =>
-        submit.locator('.ant-upload-list-item-done, .ant-upload-list-item', { hasText: '研讨记录.pdf' }).count(),
-      )
-      .toBe(1);
-    await page.waitForTimeout(500);
+    await attachFile(submit, { name: '研讨记录.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
     await submit.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => toasts(page)).toContain('已申请销号');
     await expect.poll(() => drawer.textContent()).toContain('申请销号');
