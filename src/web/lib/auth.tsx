@@ -1,18 +1,10 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setUnauthenticatedHandler, ApiError } from './api.ts';
+import type { MeT } from '../../shared/views/me.ts';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  personId: number | null;
-  orgId: number | null;
-  roles: string[];
-  roleLabels: string[];
-  grants: Array<{ id: number; role: string; orgId: number | null; scopeKind: string }>;
-  scope: { all: boolean; subtreeOrgIds: number[]; unitOrgIds: number[]; personId: number | null };
-}
+/** The signed-in user as the server answers GET /me (its response schema in src/shared/views/me.ts). */
+export type Me = MeT;
 
 interface AuthState {
   me: Me | null;

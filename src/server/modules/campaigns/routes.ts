@@ -8,7 +8,7 @@ import {
   Campaign,
   CampaignListQuery,
   CreateCampaignBody,
-  Reading,
+  ReadingList,
   ReadingBody,
   ReadingParams,
   ReadingUpdateBody,
@@ -97,7 +97,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '必学篇目',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(Reading) }), ...ErrorResponses },
+        response: { 200: ReadingList, ...ErrorResponses },
       },
     },
     async (req) => {
