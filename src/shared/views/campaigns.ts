@@ -1,4 +1,4 @@
-/** What the campaign routes answer, as TypeBox: the server serialises with these and the web takes their Static types. */
+/** What the campaign routes answer, as TypeBox: the server serialises with these, the web takes their types. */
 import { Type, type Static } from 'typebox';
 
 export const Campaign = Type.Object({

@@ -1,4 +1,4 @@
-/** What the 消息提醒 and 机器人 routes answer, as TypeBox: the server serialises with these, the web takes their Static types. */
+/** What the 消息提醒 and 机器人 routes answer, as TypeBox: the server serialises with these, the web their types. */
 import { Type, type Static } from 'typebox';
 import { Abilities, Nullable } from './common.ts';
 

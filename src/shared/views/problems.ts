@@ -147,7 +147,7 @@ const FigureRow = Type.Object({
   figures: Type.Record(Type.String(), Type.Integer()),
 });
 
-/** GET /problems/figures: the figures' definitions, a row per unit (its own, then each child's subtree) and the total. */
+/** GET /problems/figures: the figures' definitions, a row per unit (its own, then each child's subtree), the total. */
 export const ProblemFiguresView = Type.Object({
   unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
   figures: Type.Array(
