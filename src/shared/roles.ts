@@ -3,6 +3,27 @@
 export const ROLES = ['admin', 'office', 'secretary', 'leader', 'officer', 'member', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The role groups every rule speaks in, named once: a new role (or a role's new duty) is one edit here, and
+ * the server's policies (src/server/policies/roles.ts) and the web's menus use the same names.
+ */
+export const ROLE_GROUPS = {
+  /** 领导小组办公室 and the administrator: the org tree, campaigns, supervision groups, 分管, 专项整治. */
+  managers: ['admin', 'office'],
+  /** Those who review and approve (the 第一责任人 above a unit's work): 审核, 销号, plans, reports, 印发. */
+  reviewers: ['admin', 'office', 'secretary'],
+  /** Those who keep a unit's ledgers: sessions, meetings, people, drafts of institutions. */
+  recorders: ['admin', 'office', 'secretary', 'officer'],
+  /** Those who put problems on the rectification loop (recorders and the leaders guiding units). */
+  rectifiers: ['admin', 'office', 'secretary', 'officer', 'leader'],
+  /** Those who lead research topics of their own. */
+  researchLeads: ['admin', 'office', 'secretary', 'leader'],
+  /** Those who organise 督导检查: draws, checks and their records (the office and the supervision groups). */
+  organisers: ['admin', 'office', 'supervisor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RoleGroup = keyof typeof ROLE_GROUPS;
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
   office: '领导小组办公室',

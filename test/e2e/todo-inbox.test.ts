@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, logout, startBrowserRun, type BrowserRun, openMenu, confirmDialog } from './harness.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { confirmDialog, describeBrowser, loginAs, logout, openMenu, type BrowserRun } from './harness.ts';
 import { FIXTURE_PASSWORD } from '../../src/server/testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../src/server/testing/multipart.ts';
 import { today } from '../../src/server/clock.ts';
@@ -27,23 +27,16 @@ async function as(run: BrowserRun, username: string) {
 /** The machine is shared: give each wait a generous bound (polls default to one second). */
 const WAIT = { timeout: 30_000, interval: 250 };
 
-describe('browser: 我的待办 and 站内消息', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-    run.page.setDefaultTimeout(30_000);
-  }, 180_000);
-  afterAll(async () => {
-    await run?.close();
-  });
+describeBrowser('browser: 我的待办 and 站内消息', (run) => {
+  const title = '支部台账记录不规范';
+  beforeAll(() => run().page.setDefaultTimeout(30_000));
 
-  it('the officer applies for 销号; the secretary sees it on the to-do with a menu count, approves from there; the officer gets the 已销号 message', async () => {
-    const { page, fx } = run;
-    const title = '支部台账记录不规范';
-    const officer = await as(run, 'officer');
-    const secretary = await as(run, 'secretary');
+  it('the officer applies for 销号 in the browser once the measure is done with evidence', async () => {
+    const { page, fx } = run();
+    const officer = await as(run(), 'officer');
+    const secretary = await as(run(), 'secretary');
     const p = await officer('POST', '/api/v1/problems', {
-      campaignId: run.campaignId,
+      campaignId: run().campaignId,
       orgId: fx.units.branchA.id,
       title,
       description: '会议记录缺项',
@@ -67,21 +60,22 @@ describe('browser: 我的待办 and 站内消息', () => {
     });
     await officer('PATCH', `/api/v1/problems/${p.id}/measures/${m.id}`, { status: 'done', version: m.version });
 
-    // The officer applies for 销号 in the browser.
-    await loginAs(run, 'officer');
+    await loginAs(run(), 'officer');
     await page.getByTestId('todo-card').waitFor();
     await openMenu(page, '问题清单');
     await page.locator('.ant-table-row', { hasText: title }).first().click();
-    let drawer = page.getByRole('dialog').last();
+    const drawer = page.getByRole('dialog').last();
     await drawer.getByRole('button', { name: '申请销号' }).click();
     const submit = page.getByRole('dialog').filter({ hasText: '整改成效' });
     await submit.getByLabel('整改成效').fill('会议记录已按模板补齐');
     await submit.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => drawer.textContent(), WAIT).toContain('申请销号');
-    await logout(run);
+    await logout(run());
+  }, 300_000);
 
-    // The secretary's home page opens on the to-do: the application is there, and 问题清单 carries a count.
-    await loginAs(run, 'secretary');
+  it('the secretary finds the application on the to-do with a menu count and approves it from there', async () => {
+    const { page, baseUrl } = run();
+    await loginAs(run(), 'secretary');
     const todo = page.getByTestId('todo-card');
     const row = todo.locator('.ant-table-row', { hasText: title });
     await row.waitFor();
@@ -90,25 +84,27 @@ describe('browser: 我的待办 and 站内消息', () => {
     await expect.poll(() => menuCount.textContent(), WAIT).toMatch(/^[1-9]/);
     const before = Number(await menuCount.textContent());
     await row.getByRole('button', { name: '去处理' }).click();
-    drawer = page.getByRole('dialog').last();
+    const drawer = page.getByRole('dialog').last();
     await drawer.getByRole('button', { name: '同意销号' }).click();
     await confirmDialog(page);
     await expect.poll(() => drawer.textContent(), WAIT).toContain('已销号');
-    await page.goto(`${run.baseUrl}/`);
+    await page.goto(`${baseUrl}/`);
     await expect.poll(async () => (await todo.textContent()) ?? '', WAIT).not.toContain(title);
     await expect
       .poll(async () => Number((await menuCount.count()) ? await menuCount.textContent() : 0), WAIT)
       .toBe(before - 1);
-    await logout(run);
+    await logout(run());
+  }, 300_000);
 
-    // The officer's bell has the 已销号 message; opening it marks it read and goes to the problem.
-    await loginAs(run, 'officer');
+  it("the officer's bell has the 已销号 message; opening it marks it read and goes to the problem", async () => {
+    const { page } = run();
+    const officer = await as(run(), 'officer');
+    await loginAs(run(), 'officer');
     const bell = page.getByTestId('bell');
     await expect.poll(() => bell.getAttribute('aria-label'), WAIT).toMatch(/[1-9]\d* 条未读/);
     await bell.click();
     const message = page.locator('.ant-popover .ant-list-item', { hasText: `已销号：${title}` });
     await message.waitFor();
-    await page.screenshot({ path: '/tmp/e2e-bell.png' });
     await message.click();
     await expect.poll(() => page.getByRole('dialog').last().textContent(), WAIT).toContain('已销号');
     const inbox = await officer('GET', '/api/v1/notifications');

@@ -8,32 +8,9 @@ import { verifyDummy, verifyPassword } from './passwords.ts';
 import { loadActor, type Actor } from './actor.ts';
 import { createSession, deleteSession, loginAccount, SESSION_COOKIE } from './sessions.ts';
 import { beginLoginAttempt, finishLoginAttempt } from './login-throttle.ts';
+import { Me } from '../../shared/views/me.ts';
 
 const tags = ['登录'];
-
-const Me = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  personId: Type.Union([Type.Integer(), Type.Null()]),
-  orgId: Type.Union([Type.Integer(), Type.Null()]),
-  roles: Type.Array(Type.String()),
-  roleLabels: Type.Array(Type.String()),
-  grants: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      role: Type.String(),
-      orgId: Type.Union([Type.Integer(), Type.Null()]),
-      scopeKind: Type.String(),
-    }),
-  ),
-  scope: Type.Object({
-    all: Type.Boolean(),
-    subtreeOrgIds: Type.Array(Type.Integer()),
-    unitOrgIds: Type.Array(Type.Integer()),
-    personId: Type.Union([Type.Integer(), Type.Null()]),
-  }),
-});
 
 /** The signed-in user as the API and the web app see them. */
 export function presentMe(actor: Actor) {

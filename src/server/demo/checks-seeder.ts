@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { loadActor, type Actor } from '../auth/actor.ts';
 import { addDays, nowIso } from '../clock.ts';
 import { subtreeUnits } from '../modules/orgs/public.ts';
-import { drawUnits } from '../modules/checks/commands/run-draw.ts';
+import { drawUnits } from '../modules/checks/commands/draw-units.ts';
 import { recordCheck } from '../modules/checks/commands/record-check.ts';
 import { compileBulletin } from '../modules/bulletins/commands/compile-bulletin.ts';
 import { editBulletin } from '../modules/bulletins/commands/edit-bulletin.ts';

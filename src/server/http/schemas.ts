@@ -20,7 +20,7 @@ export const DateString = (title: string) => Type.String({ format: 'date', title
 /** A required, trimmed-length-limited text field. */
 export const Text = (title: string, maxLength: number, minLength = 1) => Type.String({ title, minLength, maxLength });
 
-export const Abilities = Type.Record(Type.String(), Type.Boolean());
+export { Abilities } from '../../shared/views/common.ts';
 
 /** `{items, total, page, pageSize}` around an item schema. */
 export function PageOf(item: TSchema) {

@@ -1,4 +1,4 @@
-/** What GET /campaigns answers, as TypeBox: the server serialises with it and the web takes `CampaignViewT` from it. */
+/** What the campaign routes answer, as TypeBox: the server serialises with these, the web takes their types. */
 import { Type, type Static } from 'typebox';
 
 export const Campaign = Type.Object({
@@ -20,4 +20,18 @@ export const Campaign = Type.Object({
   abilities: Type.Record(Type.String(), Type.Boolean()),
 });
 
+/** A required reading (必学篇目) of a campaign. */
+export const Reading = Type.Object({
+  id: Type.Integer(),
+  campaignId: Type.Integer(),
+  title: Type.String(),
+  source: Type.String(),
+  sortOrder: Type.Integer(),
+  version: Type.Integer(),
+});
+
+export const ReadingList = Type.Object({ items: Type.Array(Reading) });
+
 export type CampaignViewT = Static<typeof Campaign>;
+export type ReadingT = Static<typeof Reading>;
+export type ReadingListT = Static<typeof ReadingList>;

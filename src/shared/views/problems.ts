@@ -137,7 +137,32 @@ export const ProblemDetailView = Type.Object(
   { additionalProperties: true },
 );
 
+/** A value of a figure's list filter (status, kind, overdue …): what the 问题清单 query takes. */
+const FilterValue = Type.Unsafe<string | number | boolean>(Type.Unknown());
+
+const FigureRow = Type.Object({
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  own: Type.Boolean(),
+  figures: Type.Record(Type.String(), Type.Integer()),
+});
+
+/** GET /problems/figures: the figures' definitions, a row per unit (its own, then each child's subtree), the total. */
+export const ProblemFiguresView = Type.Object({
+  unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  figures: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      filter: Type.Record(Type.String(), FilterValue),
+    }),
+  ),
+  rows: Type.Array(FigureRow),
+  total: FigureRow,
+});
+
 export type MeasureViewT = Static<typeof MeasureView>;
 export type ProblemViewT = Static<typeof ProblemView>;
 export type ProblemListItemT = Static<typeof ProblemListItemView>;
 export type ProblemDetailViewT = Static<typeof ProblemDetailView>;
+export type ProblemFiguresViewT = Static<typeof ProblemFiguresView>;

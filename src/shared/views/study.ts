@@ -91,7 +91,12 @@ export const Roster = Type.Object({
   items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), position: Type.String() })),
 });
 
-export type RosterPersonT = Static<typeof Roster>['items'][number];
+/** The caller's own study hours in a campaign against its minimum. */
+export const MyHours = Type.Object({ hours: Type.Number(), minimum: Type.Number() });
+
+export type RosterT = Static<typeof Roster>;
+export type RosterPersonT = RosterT['items'][number];
+export type MyHoursT = Static<typeof MyHours>;
 export type SessionViewT = Static<typeof SessionView>;
 export type MakeupViewT = Static<typeof MakeupView>;
 export type StudyFiguresT = Static<typeof StudyFiguresView>;

@@ -32,4 +32,8 @@ export const Token = Type.Object({
 
 export type GrantViewT = Static<typeof Grant>;
 export type UserViewT = Static<typeof User>;
+/** An account's API tokens (never their secrets). */
+export const TokenList = Type.Object({ items: Type.Array(Token) });
+
+export type TokenListT = Static<typeof TokenList>;
 export type TokenViewT = Static<typeof Token>;

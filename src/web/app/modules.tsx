@@ -32,7 +32,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { DashboardOutlined } from '@ant-design/icons';
-import { hasRole, type Me } from '../lib/auth.tsx';
+import { hasRole, inGroup, type Me } from '../lib/auth.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { lazyPage } from './lazy-page.tsx';
 
@@ -215,7 +215,7 @@ export const features: FeatureEntry[] = [
     label: '督导组与分管',
     icon: <ClusterOutlined />,
     element: lazyPage(() => import('../features/users/groups-page.tsx'), 'GroupsPage'),
-    visible: (me) => hasRole(me, 'admin', 'office'),
+    visible: (me) => inGroup(me, 'managers'),
   },
   {
     key: 'notifications',
@@ -231,7 +231,7 @@ export const features: FeatureEntry[] = [
     label: '群机器人',
     icon: <RobotOutlined />,
     element: lazyPage(() => import('../features/notifications/webhooks-page.tsx'), 'WebhooksPage'),
-    visible: (me) => hasRole(me, 'admin', 'office'),
+    visible: (me) => inGroup(me, 'managers'),
   },
   {
     key: 'audit',
@@ -239,6 +239,6 @@ export const features: FeatureEntry[] = [
     label: '审计日志',
     icon: <AuditOutlined />,
     element: lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage'),
-    visible: (me) => hasRole(me, 'admin', 'office', 'secretary'),
+    visible: (me) => inGroup(me, 'reviewers'),
   },
 ];

@@ -1,23 +1,14 @@
 import { Button, Empty, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, type Page } from '../lib/api.ts';
+import { api, ApiError } from '../lib/api.ts';
 import { ACTION_LABELS } from '../../shared/vocabulary.ts';
+import type { AuditEventT, AuditTimelineT } from '../../shared/views/audit.ts';
 import { diffRows } from './audit-labels.ts';
 import { AuditDiff } from './audit-diff.tsx';
 
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorName: string;
-  actorUserId: number | null;
-  action: string;
-  entityType: string;
-  entityId: number;
-  entityLabel: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+/** An audit entry as the server answers it (its response schema in src/shared/views/audit.ts). */
+export type AuditEvent = AuditEventT;
 
 /** A recorded instant in Beijing time. */
 export function formatInstant(at: string): string {
@@ -36,7 +27,7 @@ export function AuditTimeline({ entityType, entityId }: { entityType: string; en
   const [open, setOpen] = useState<number | null>(null);
   const q = useQuery({
     queryKey: ['audit', entityType, entityId],
-    queryFn: () => api<Page<AuditEvent>>(`/audit/entity/${entityType}/${entityId}`),
+    queryFn: () => api<AuditTimelineT>(`/audit/entity/${entityType}/${entityId}`),
     retry: false,
   });
   if (q.isLoading) return <Spin />;

@@ -2,13 +2,7 @@ import { useState } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../lib/api.ts';
-
-interface PersonOption {
-  id: number;
-  name: string;
-  orgName: string;
-  position: string;
-}
+import type { PersonViewT } from '../../shared/views/people.ts';
 
 /** Pick people by name, full pinyin or initials, optionally within one unit's subtree. */
 export function PersonSelect(props: {
@@ -23,7 +17,7 @@ export function PersonSelect(props: {
   const list = useQuery({
     queryKey: ['people', 'select', props.orgId, q],
     queryFn: () =>
-      api<Page<PersonOption>>('/people', { query: { orgId: props.orgId, q: q || undefined, pageSize: 30 } }),
+      api<Page<PersonViewT>>('/people', { query: { orgId: props.orgId, q: q || undefined, pageSize: 30 } }),
   });
   return (
     <Select

@@ -1,18 +1,11 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setUnauthenticatedHandler, ApiError } from './api.ts';
+import type { MeT } from '../../shared/views/me.ts';
+import { ROLE_GROUPS, type RoleGroup } from '../../shared/roles.ts';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  personId: number | null;
-  orgId: number | null;
-  roles: string[];
-  roleLabels: string[];
-  grants: Array<{ id: number; role: string; orgId: number | null; scopeKind: string }>;
-  scope: { all: boolean; subtreeOrgIds: number[]; unitOrgIds: number[]; personId: number | null };
-}
+/** The signed-in user as the server answers GET /me (its response schema in src/shared/views/me.ts). */
+export type Me = MeT;
 
 interface AuthState {
   me: Me | null;
@@ -69,4 +62,9 @@ export function useAuth(): AuthState {
 /** True when the user holds any of the roles. */
 export function hasRole(me: Me | null, ...roles: string[]): boolean {
   return !!me && me.roles.some((r) => roles.includes(r));
+}
+
+/** True when the user holds a role of the group (the server's policies speak in the same groups). */
+export function inGroup(me: Me | null, group: RoleGroup): boolean {
+  return hasRole(me, ...ROLE_GROUPS[group]);
 }

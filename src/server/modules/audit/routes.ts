@@ -6,21 +6,9 @@ import { notFound } from '../../errors.ts';
 import { auditColumns, auditQuery } from './repository.ts';
 import { presentAuditEvent } from './presenter.ts';
 import { recordTimeline } from './public.ts';
+import { AuditEvent, AuditTimeline } from '../../../shared/views/audit.ts';
 
 const tags = ['审计'];
-
-const AuditEvent = Type.Object({
-  id: Type.Integer(),
-  at: Type.String(),
-  actorUserId: Type.Union([Type.Integer(), Type.Null()]),
-  actorName: Type.String(),
-  action: Type.String(),
-  entityType: Type.String(),
-  entityId: Type.Integer(),
-  entityLabel: Type.String(),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-});
 
 const DateField = (title: string) => Type.String({ format: 'date', title });
 
@@ -67,7 +55,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '单条记录的变更记录',
         params: Type.Object({ entityType: Type.String({ maxLength: 40 }), entityId: Type.Integer({ minimum: 1 }) }),
-        response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...ErrorResponses },
+        response: { 200: AuditTimeline, ...ErrorResponses },
       },
     },
     async (req) => {

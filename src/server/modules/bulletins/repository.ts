@@ -2,7 +2,7 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { ancestorPaths, inScope, pathInSubtree } from '../../db/scope.ts';
-import { hasRole } from '../../policies/engine.ts';
+import { isManager } from '../../policies/roles.ts';
 
 /**
  * Bulletins the caller may see. A draft: the office (and admin) over the issuing unit. An issued one is
@@ -21,7 +21,7 @@ export function bulletinVisible(actor: Actor) {
       reached.push(eb('bulletins.reportOrgPath', 'in', line));
     }
     const issued = eb.and([eb('bulletins.status', '=', 'issued'), eb.or(reached)]);
-    if (!hasRole(actor, 'admin', 'office')) return issued;
+    if (!isManager(actor)) return issued;
     return eb.or([issued, inScope(actor.scope, 'bulletins.orgPath')(eb)]);
   };
 }

@@ -1,7 +1,8 @@
-import { Type, type TSchema } from 'typebox';
-import { Abilities, DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { Type } from 'typebox';
+import { DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
 import { BULLETIN_KINDS, BULLETIN_STATUSES, HIGHLIGHT_KINDS } from '../../../shared/check-enums.ts';
 import { HIGHLIGHT_ENTITIES } from './commands/flag-highlight.ts';
+export { BulletinView, HighlightView } from '../../../shared/views/bulletins.ts';
 
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 const Kind = Type.String({ enum: Object.keys(BULLETIN_KINDS), title: '类别' });
@@ -87,75 +88,6 @@ export const HighlightQuery = Type.Object(
     from: Type.Optional(DateString('起始日期')),
     to: Type.Optional(DateString('截止日期')),
     ...PageQuery,
-  },
-  { additionalProperties: false },
-);
-
-// ---- Responses ----
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-
-/** A bulletin: its 报头 fields, structured sections, the figures it was compiled from, its 报尾 and download. */
-export const BulletinView = Type.Object(
-  {
-    id: Type.Integer(),
-    campaignId: Type.Integer(),
-    orgId: Type.Integer(),
-    kind: Type.String(),
-    kindLabel: Type.String(),
-    number: Nullable(Type.Integer()),
-    numberLabel: Type.String(),
-    title: Type.String(),
-    periodFrom: Type.String(),
-    periodTo: Type.String(),
-    status: Type.String(),
-    statusLabel: Type.String(),
-    masthead: Type.String(),
-    issuer: Type.String(),
-    editorNote: Type.String(),
-    sections: Type.Array(
-      Type.Object(
-        {
-          heading: Type.String(),
-          items: Type.Array(
-            Type.Object({ subtitle: Type.String(), text: Type.String() }, { additionalProperties: false }),
-          ),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    /** The dashboard's figures as they were when the draft was compiled (problems, study, research). */
-    figures: Type.Record(Type.String(), Type.Unknown()),
-    distribution: Type.Object(
-      {
-        report: Type.Optional(Type.String()),
-        send: Type.Optional(Type.String()),
-        distribute: Type.Optional(Type.String()),
-        copies: Type.Optional(Type.Integer()),
-      },
-      { additionalProperties: false },
-    ),
-    reportOrgId: Nullable(Type.Integer()),
-    issuedAt: Nullable(Type.String()),
-    docxUrl: Type.String(),
-    version: Type.Integer(),
-    abilities: Abilities,
-  },
-  { additionalProperties: false },
-);
-
-export const HighlightView = Type.Object(
-  {
-    id: Type.Integer(),
-    campaignId: Type.Integer(),
-    orgId: Type.Integer(),
-    orgName: Type.String(),
-    entityType: Type.String(),
-    entityId: Type.Integer(),
-    entityLabel: Type.String(),
-    kind: Type.String(),
-    text: Type.String(),
-    date: Type.String(),
   },
   { additionalProperties: false },
 );

@@ -8,7 +8,7 @@ import {
   Campaign,
   CampaignListQuery,
   CreateCampaignBody,
-  Reading,
+  ReadingList,
   ReadingBody,
   ReadingParams,
   ReadingUpdateBody,
@@ -16,8 +16,11 @@ import {
 } from './schemas.ts';
 import { campaignBase, campaignColumns, findCampaign, readingsOf } from './repository.ts';
 import { presentCampaign } from './presenter.ts';
-import { createCampaign, updateCampaign } from './commands/save-campaign.ts';
-import { addReading, deleteReading, updateReading } from './commands/manage-readings.ts';
+import { createCampaign } from './commands/create-campaign.ts';
+import { updateCampaign } from './commands/update-campaign.ts';
+import { addReading } from './commands/add-reading.ts';
+import { deleteReading } from './commands/delete-reading.ts';
+import { updateReading } from './commands/update-reading.ts';
 
 const tags = ['主题教育'];
 
@@ -94,7 +97,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '必学篇目',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(Reading) }), ...ErrorResponses },
+        response: { 200: ReadingList, ...ErrorResponses },
       },
     },
     async (req) => {

@@ -39,21 +39,13 @@ export const UpdateCampaignBody = Type.Object(
 );
 
 // The answer lives in src/shared so the web takes its type from the same schema.
-export { Campaign } from '../../../shared/views/campaigns.ts';
+export { Campaign, Reading, ReadingList } from '../../../shared/views/campaigns.ts';
 
 export const CampaignListQuery = Type.Object(
   { status: Type.Optional(Type.String({ enum: ['active', 'finished'], title: '状态' })), ...PageQuery },
   { additionalProperties: false },
 );
 
-export const Reading = Type.Object({
-  id: Type.Integer(),
-  campaignId: Type.Integer(),
-  title: Type.String(),
-  source: Type.String(),
-  sortOrder: Type.Integer(),
-  version: Type.Integer(),
-});
 export const ReadingBody = Type.Object(
   {
     title: Text('篇目', 200),

@@ -2,8 +2,8 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { ancestorPaths, inScope, pathInSubtree } from '../../db/scope.ts';
-import { hasRole } from '../../policies/engine.ts';
 import { notFound, outOfScope } from '../../errors.ts';
+import { isManager, isOrganiser } from '../../policies/roles.ts';
 
 /** The caller plus the supervision groups they belong to (loaded once per request). */
 export interface Viewer {
@@ -12,7 +12,7 @@ export interface Viewer {
 }
 
 /** Roles that organise checks: they may see what is planned (never the checked unit itself). */
-export const organises = (actor: Actor) => hasRole(actor, 'admin', 'office', 'supervisor');
+export const organises = isOrganiser;
 
 /** The paths a planned check or draw must not lie on: the caller's own unit and its ancestors (不打招呼). */
 const ownLine = (actor: Actor) => (actor.orgPath ? ancestorPaths(actor.orgPath) : []);
@@ -28,7 +28,7 @@ export function checkVisible(viewer: Viewer) {
     const recorded = eb.and([eb('spotChecks.status', '=', 'recorded'), inScope(actor.scope, 'spotChecks.orgPath')(eb)]);
     if (!organises(actor)) return recorded;
     const organiser: Expression<SqlBool>[] = [eb('spotChecks.createdBy', '=', actor.userId)];
-    if (hasRole(actor, 'admin', 'office')) organiser.push(inScope(actor.scope, 'spotChecks.orgPath')(eb));
+    if (isManager(actor)) organiser.push(inScope(actor.scope, 'spotChecks.orgPath')(eb));
     if (groupIds.length) organiser.push(eb('spotChecks.groupId', 'in', groupIds));
     const own = ownLine(actor);
     const planned = eb.and([
@@ -50,7 +50,7 @@ export function drawVisible(viewer: Viewer) {
     const published = eb('checkDraws.status', '=', 'published');
     if (!organises(actor)) return published;
     const organiser: Expression<SqlBool>[] = [eb('checkDraws.createdBy', '=', actor.userId)];
-    if (hasRole(actor, 'admin', 'office')) organiser.push(inScope(actor.scope, 'checkDraws.orgPath')(eb));
+    if (isManager(actor)) organiser.push(inScope(actor.scope, 'checkDraws.orgPath')(eb));
     if (groupIds.length) organiser.push(eb('checkDraws.groupId', 'in', groupIds));
     const own = ownLine(actor);
     const notDrawn = own.length

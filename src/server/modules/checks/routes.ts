@@ -34,11 +34,11 @@ import {
 import { viewerOf } from './viewer.ts';
 import { verifyDraw } from './verify.ts';
 import { commitDraw } from './commands/commit-draw.ts';
-import { drawUnits } from './commands/run-draw.ts';
+import { drawUnits } from './commands/draw-units.ts';
 import { publishDraw } from './commands/publish-draw.ts';
-import { createCheck } from './commands/save-check.ts';
+import { createCheck } from './commands/create-check.ts';
 import { recordCheck } from './commands/record-check.ts';
-import { addRecusal } from './commands/manage-recusals.ts';
+import { addRecusal } from './commands/add-recusal.ts';
 
 const tags = ['督促指导'];
 

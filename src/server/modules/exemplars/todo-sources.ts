@@ -3,15 +3,15 @@
  * 第一责任人 or the office approves them up or turns them down — exemplarPolicy.approve).
  */
 import { inScope } from '../../db/scope.ts';
-import { hasRole } from '../../policies/engine.ts';
 import { sqlTodo, type TodoSource } from '../../lib/todo-source.ts';
+import { isReviewer } from '../../policies/roles.ts';
 
 const nominations: TodoSource = {
   kind: 'exemplar_nomination',
   label: '典型推荐审核',
   menu: 'exemplars',
   query(db, actor) {
-    if (!hasRole(actor, 'admin', 'office', 'secretary')) return null;
+    if (!isReviewer(actor)) return null;
     const filtered = db
       .selectFrom('exemplars')
       .innerJoin('orgUnits', 'orgUnits.id', 'exemplars.orgId')

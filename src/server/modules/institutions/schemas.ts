@@ -1,27 +1,11 @@
 import { Type } from 'typebox';
-import { Abilities, DateString, PageOf, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { DateString, PageOf, PageQuery, Text, Version } from '../../http/schemas.ts';
 import { INSTITUTION_ACTIONS, INSTITUTION_STATUSES, INSTITUTION_TRANSITIONS } from './lifecycle.ts';
+import { InstitutionView } from '../../../shared/views/institutions.ts';
+export { InstitutionView } from '../../../shared/views/institutions.ts';
 
 const ActionField = Type.String({ enum: Object.keys(INSTITUTION_ACTIONS), title: '类型（立/改/废）' });
 const Ids = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200, title: '关联问题' });
-
-export const InstitutionView = Type.Object({
-  id: Type.Integer(),
-  campaignId: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  title: Type.String(),
-  action: Type.String(),
-  actionLabel: Type.String(),
-  reason: Type.String(),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  issuedDate: Type.Union([Type.String(), Type.Null()]),
-  attachmentId: Type.Union([Type.Integer(), Type.Null()]),
-  problems: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), status: Type.String() })),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
 
 export const InstitutionPage = PageOf(InstitutionView);
 

@@ -1,14 +1,5 @@
 import { Type } from 'typebox';
-
-export const AssignmentView = Type.Object({
-  id: Type.Integer(),
-  personId: Type.Integer(),
-  personName: Type.String(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-});
-
-export const AssignmentList = Type.Object({ items: Type.Array(AssignmentView) });
+export { AssignmentView, AssignmentList } from '../../../shared/views/leaders.ts';
 
 export const AssignmentQuery = Type.Object(
   {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { DateString, Text } from '../../http/schemas.ts';
+export { MeetingSummary, MeetingItem, MeetingView, MeetingList } from '../../../shared/views/meetings.ts';
 
 export const MEETING_KINDS = { democratic_life: '专题民主生活会', organisational_life: '组织生活会' } as const;
 export type MeetingKind = keyof typeof MEETING_KINDS;
@@ -36,40 +37,4 @@ export const MeetingItemBody = Type.Object(
 export const ItemParams = Type.Object({ id: Id('会议'), itemId: Id('事项') });
 export const ItemToProblemBody = Type.Object({ title: Text('问题标题', 200) }, { additionalProperties: false });
 
-export const MeetingSummary = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  kindLabel: Type.String(),
-  date: Type.String(),
-  orgName: Type.String(),
-  campaignId: Type.Integer(),
-});
-
-export const MeetingItem = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  content: Type.String(),
-  problemId: Type.Union([Type.Integer(), Type.Null()]),
-  fromName: Type.Union([Type.String(), Type.Null()]),
-  toName: Type.Union([Type.String(), Type.Null()]),
-});
-
-export const MeetingView = Type.Object({
-  id: Type.Integer(),
-  campaignId: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  kind: Type.String(),
-  kindLabel: Type.String(),
-  date: Type.String(),
-  attendeeIds: Type.Array(Type.Integer()),
-  materialAttachmentId: Type.Union([Type.Integer(), Type.Null()]),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  items: Type.Array(MeetingItem),
-});
-
 export const Created = Type.Object({ id: Type.Integer() });
-
-export const MeetingList = Type.Object({ items: Type.Array(MeetingSummary) });

@@ -1,6 +1,16 @@
-import { Type, type TSchema } from 'typebox';
-import { Abilities, PageOf, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { Type } from 'typebox';
+import { PageOf, PageQuery, Text, Version } from '../../http/schemas.ts';
 import { ROBOT_EVENTS } from '../../../shared/notification-events.ts';
+import { DeliveryView, RobotView } from '../../../shared/views/notifications.ts';
+export {
+  DeliveryView,
+  MessagePage,
+  MessageRead,
+  MessagesMarked,
+  RobotTestResult,
+  RobotView,
+  UnreadCount,
+} from '../../../shared/views/notifications.ts';
 
 export const MessageQuery = Type.Object(
   { ...PageQuery, unread: Type.Optional(Type.Boolean({ title: '仅未读' })) },
@@ -40,63 +50,5 @@ export const WebhookPatch = Type.Object(
 
 export const WebhookListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-
-export const MessagePage = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      event: Type.String(),
-      eventLabel: Type.String(),
-      title: Type.String(),
-      body: Type.String(),
-      link: Type.String(),
-      createdAt: Type.String(),
-      readAt: Nullable(Type.String()),
-      read: Type.Boolean(),
-    }),
-  ),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-  unread: Type.Integer(),
-});
-export const UnreadCount = Type.Object({ unread: Type.Integer() });
-export const MessageRead = Type.Object({ id: Type.Integer(), read: Type.Boolean() });
-export const MessagesMarked = Type.Object({ marked: Type.Integer() });
-
-export const RobotView = Type.Object({
-  id: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  kind: Type.String(),
-  name: Type.String(),
-  urlHint: Type.String(),
-  hasSecret: Type.Boolean(),
-  events: Type.Array(Type.String()),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  brokenReason: Type.String(),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
 export const RobotPage = PageOf(RobotView);
-export const RobotTestResult = Type.Object({
-  ok: Type.Boolean(),
-  errcode: Nullable(Type.Integer()),
-  error: Type.String(),
-});
-export const DeliveryPage = PageOf(
-  Type.Object({
-    id: Type.Integer(),
-    event: Type.String(),
-    eventLabel: Type.String(),
-    title: Type.String(),
-    status: Type.String(),
-    attempts: Type.Integer(),
-    errcode: Nullable(Type.Integer()),
-    error: Type.String(),
-    createdAt: Type.String(),
-    sentAt: Nullable(Type.String()),
-  }),
-);
+export const DeliveryPage = PageOf(DeliveryView);

@@ -6,7 +6,8 @@ import { peopleFilterOf } from './ledger.ts';
 import { CreatePersonBody, PeopleListQuery, Person, TransferBody, UpdatePersonBody } from './schemas.ts';
 import { findPersonInScope, peoplePage, peopleQuery } from './repository.ts';
 import { presentPerson } from './presenter.ts';
-import { createPerson, updatePerson } from './commands/save-person.ts';
+import { createPerson } from './commands/create-person.ts';
+import { updatePerson } from './commands/update-person.ts';
 import { transferPerson } from './commands/transfer-person.ts';
 import { setPersonActive } from './commands/set-person-active.ts';
 

@@ -12,12 +12,14 @@ import {
   MeasurePatch,
   ProgressBody,
 } from './schemas.ts';
-import { addMeasure, updateMeasure } from './commands/save-measure.ts';
+import { addMeasure } from './commands/add-measure.ts';
+import { updateMeasure } from './commands/update-measure.ts';
 import { measuresOf } from './repository.ts';
 import { presentMeasure } from './presenter.ts';
 import { today } from '../../clock.ts';
 import { reportProgress } from './commands/report-progress.ts';
-import { decideExtension, requestExtension } from './commands/extensions.ts';
+import { decideExtension } from './commands/decide-extension.ts';
+import { requestExtension } from './commands/request-extension.ts';
 
 const tags = ['检视整改'];
 const Ok = Type.Object({ ok: Type.Boolean() });

@@ -1,9 +1,10 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
 import { addWorkingDays } from '../../lib/working-days.ts';
 import { addDays, today } from '../../clock.ts';
+import type { ProblemDetailViewT, ProblemViewT } from '../../../shared/views/problems.ts';
 
 async function upload(h: Harness, username: string, name = '整改佐证.pdf', content = PDF_BYTES) {
   const body = multipart({ name, content, type: 'application/pdf' });
@@ -52,131 +53,110 @@ describeEachDb('#problems', (h) => {
     expect(reply).toEqual(Object.fromEntries(Object.keys(reply).map((k) => [k, stored[k]])));
   };
 
-  it('runs the whole loop: record → confirm → done with evidence → submit → return → resubmit → 销号, all in the audit trail', async () => {
-    const { call, fx, db } = h();
-    const p = await record();
-    expect(p).toMatchObject({ status: 'draft', overdue: false, dueDate: addWorkingDays(today(), 3), colour: 'yellow' });
-    expect(
-      (await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version }))
-        .statusCode,
-    ).toBe(403);
-    let cur = (
-      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, { action: 'confirm', version: p.version })
-    ).json();
-    expect(cur.status).toBe('in_progress');
+  describe('the whole loop: record → confirm → done with evidence → submit → return → resubmit → 销号', () => {
+    // One problem walks the loop; each step is its own test, so a failure names the step that broke.
+    let p: ProblemViewT;
+    let cur: ProblemViewT;
+    const move = async (user: string, action: string, extra: Record<string, unknown> = {}) =>
+      h().call(user, 'POST', `/api/v1/problems/${p.id}/transitions`, { action, version: cur.version, ...extra });
+    const moved = async (user: string, action: string, extra: Record<string, unknown> = {}) => {
+      const res = await move(user, action, extra);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
 
-    const early = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-      action: 'submit',
-      version: cur.version,
-      effect: '已整改',
+    it('records a draft that is yellow and due in three working days', async () => {
+      p = await record();
+      cur = p;
+      expect(p).toMatchObject({
+        status: 'draft',
+        overdue: false,
+        dueDate: addWorkingDays(today(), 3),
+        colour: 'yellow',
+      });
     });
-    expect(early.statusCode).toBe(409);
-    expect(early.json().detail).toContain('未完成');
 
-    const measure = cur.measures[0];
-    const file = await upload(h(), 'member');
-    expect(file.statusCode, file.body).toBe(201);
-    expect(
-      (
-        await call('member', 'POST', `/api/v1/problems/${p.id}/measures/${measure.id}/progress`, {
-          date: today(),
-          note: '已开展两次集中研讨',
-          attachmentIds: [file.json().id],
-        })
-      ).statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await call('member', 'PATCH', `/api/v1/problems/${p.id}/measures/${measure.id}`, {
-          status: 'done',
-          version: measure.version,
-        })
-      ).statusCode,
-    ).toBe(200);
-
-    cur = (await call('officer', 'GET', `/api/v1/problems/${p.id}`)).json();
-    expect(cur.evidence.map((e: { name: string }) => e.name)).toEqual(['整改佐证.pdf']);
-    const noEffect = await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-      action: 'submit',
-      version: cur.version,
+    it('confirm is the secretary’s: the officer gets 403, the secretary puts it in progress', async () => {
+      expect((await move('officer', 'confirm')).statusCode).toBe(403);
+      cur = await moved('secretary', 'confirm');
+      expect(cur.status).toBe('in_progress');
     });
-    expect(noEffect.statusCode).toBe(409);
-    cur = (
-      await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-        action: 'submit',
-        version: cur.version,
-        effect: '学习计划已落实，研讨常态化',
-      })
-    ).json();
-    expect(cur).toMatchObject({ status: 'submitted', colour: 'yellow' });
-    await expectAsStored(cur, 'officer');
-    expect(
-      (
-        await call('member', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-          action: 'approve',
-          version: cur.version,
-        })
-      ).statusCode,
-    ).toBe(403);
 
-    const noReason = await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-      action: 'reject',
-      version: cur.version,
+    it('submit while a measure is open is 409 naming the unfinished measures', async () => {
+      const early = await move('officer', 'submit', { effect: '已整改' });
+      expect(early.statusCode).toBe(409);
+      expect(early.json().detail).toContain('未完成');
     });
-    expect(noReason.statusCode).toBe(409);
-    cur = (
-      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-        action: 'reject',
-        version: cur.version,
-        reason: '佐证材料不能体现成效',
-      })
-    ).json();
-    expect(cur).toMatchObject({ status: 'in_progress', returnReason: '佐证材料不能体现成效' });
-    await expectAsStored(cur, 'secretary');
-    cur = (
-      await call('officer', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-        action: 'submit',
-        version: cur.version,
-        effect: '补充了研讨记录',
-      })
-    ).json();
-    cur = (
-      await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-        action: 'approve',
-        version: cur.version,
-      })
-    ).json();
-    expect(cur).toMatchObject({ status: 'closed', colour: 'green', overdue: false });
-    await expectAsStored(cur, 'secretary');
 
-    const actions = await db
-      .selectFrom('auditEvents')
-      .select('action')
-      .where('entityType', '=', 'problem')
-      .where('entityId', '=', p.id)
-      .orderBy('id')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
-      'create',
-      'confirm',
-      'progress',
-      'measure_done',
-      'submit',
-      'reject',
-      'submit',
-      'approve',
-    ]);
-    expect(
-      (
-        await call('secretary', 'POST', `/api/v1/problems/${p.id}/transitions`, {
-          action: 'reject',
-          version: cur.version,
-          reason: 'x',
-        })
-      ).statusCode,
-      'returning a closed problem is a move the state forbids: 409, not 403',
-    ).toBe(409);
-    expect(fx.units.branchA.id).toBe(cur.orgId);
+    it('the measure’s owner reports progress with evidence and marks it done; the evidence is listed', async () => {
+      const { call } = h();
+      const measure = cur.measures[0];
+      const file = await upload(h(), 'member');
+      expect(file.statusCode, file.body).toBe(201);
+      const progress = await call('member', 'POST', `/api/v1/problems/${p.id}/measures/${measure.id}/progress`, {
+        date: today(),
+        note: '已开展两次集中研讨',
+        attachmentIds: [file.json().id],
+      });
+      expect(progress.statusCode, progress.body).toBe(201);
+      const done = await call('member', 'PATCH', `/api/v1/problems/${p.id}/measures/${measure.id}`, {
+        status: 'done',
+        version: measure.version,
+      });
+      expect(done.statusCode, done.body).toBe(200);
+      const read = await call('officer', 'GET', `/api/v1/problems/${p.id}`);
+      expect(read.statusCode).toBe(200);
+      const detail = read.json<ProblemDetailViewT>();
+      expect(detail.evidence.map((e) => e.name)).toEqual(['整改佐证.pdf']);
+      cur = detail;
+    });
+
+    it('submit needs the effect (409 without); submitted answers the record as stored; a member cannot approve', async () => {
+      expect((await move('officer', 'submit')).statusCode).toBe(409);
+      cur = await moved('officer', 'submit', { effect: '学习计划已落实，研讨常态化' });
+      expect(cur).toMatchObject({ status: 'submitted', colour: 'yellow' });
+      await expectAsStored(cur, 'officer');
+      expect((await move('member', 'approve')).statusCode).toBe(403);
+    });
+
+    it('return needs a reason (409 without) and puts it back in progress with the reason', async () => {
+      expect((await move('secretary', 'reject')).statusCode).toBe(409);
+      cur = await moved('secretary', 'reject', { reason: '佐证材料不能体现成效' });
+      expect(cur).toMatchObject({ status: 'in_progress', returnReason: '佐证材料不能体现成效' });
+      await expectAsStored(cur, 'secretary');
+    });
+
+    it('resubmitted and approved it is 销号: closed, green, not overdue', async () => {
+      cur = await moved('officer', 'submit', { effect: '补充了研讨记录' });
+      expect(cur.status).toBe('submitted');
+      cur = await moved('secretary', 'approve');
+      expect(cur).toMatchObject({ status: 'closed', colour: 'green', overdue: false, orgId: h().fx.units.branchA.id });
+      await expectAsStored(cur, 'secretary');
+    });
+
+    it('returning a closed problem is a move the state forbids: 409, not 403', async () => {
+      expect((await move('secretary', 'reject', { reason: 'x' })).statusCode).toBe(409);
+    });
+
+    it('every step is in the audit trail, in order', async () => {
+      const actions = await h()
+        .db.selectFrom('auditEvents')
+        .select('action')
+        .where('entityType', '=', 'problem')
+        .where('entityId', '=', p.id)
+        .orderBy('id')
+        .execute();
+      expect(actions.map((a) => a.action)).toEqual([
+        'create',
+        'confirm',
+        'progress',
+        'measure_done',
+        'submit',
+        'reject',
+        'submit',
+        'approve',
+      ]);
+    });
   });
 
   it('refuses 销号 without evidence, and keeps other branches out (404 read, 403 write)', async () => {

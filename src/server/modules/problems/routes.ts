@@ -24,7 +24,8 @@ import {
   warningDaysOf,
 } from './repository.ts';
 import { judgeDates, presentListItem, presentProblem } from './presenter.ts';
-import { createProblem, updateProblem } from './commands/save-problem.ts';
+import { createProblem } from './commands/create-problem.ts';
+import { updateProblem } from './commands/update-problem.ts';
 import { transitionProblem } from './commands/transition-problem.ts';
 import { deleteProblem } from './commands/delete-problem.ts';
 import type { Action } from './lifecycle.ts';

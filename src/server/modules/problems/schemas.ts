@@ -151,7 +151,13 @@ export const MeasureParams = Type.Object({ id: Type.Integer({ minimum: 1 }), mea
 export const ExtensionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), extId: Type.Integer({ minimum: 1 }) });
 
 // The answers live in src/shared so the web takes its types from the same schemas.
-export { MeasureView, ProblemDetailView, ProblemListItemView, ProblemView } from '../../../shared/views/problems.ts';
+export {
+  MeasureView,
+  ProblemDetailView,
+  ProblemFiguresView,
+  ProblemListItemView,
+  ProblemView,
+} from '../../../shared/views/problems.ts';
 
 /** DELETE carries the version it saw, as every other write does. */
 export const DeleteQuery = Type.Object(
@@ -195,24 +201,3 @@ export const SpecialItem = Type.Object({
 
 export const SpecialItemList = Type.Object({ items: Type.Array(SpecialItem) });
 export const SpecialItemCreated = Type.Object({ id: Type.Integer() });
-
-const FigureRow = Type.Object({
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  own: Type.Boolean(),
-  figures: Type.Record(Type.String(), Type.Integer()),
-});
-
-/** GET /problems/figures: the figures' definitions, a row per unit (its own, then each child's subtree) and the total. */
-export const ProblemFiguresView = Type.Object({
-  unit: Type.Object({ id: Type.Integer(), name: Type.String() }),
-  figures: Type.Array(
-    Type.Object({
-      key: Type.String(),
-      label: Type.String(),
-      filter: Type.Record(Type.String(), Type.Unknown()),
-    }),
-  ),
-  rows: Type.Array(FigureRow),
-  total: FigureRow,
-});

@@ -3,14 +3,13 @@
  * office and the 第一责任人 in their scope); measures due soon or overdue wait for their 责任人.
  */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { idsOfPath, inScope } from '../../db/scope.ts';
-import { hasRole } from '../../policies/engine.ts';
 import { sql, type RawBuilder } from 'kysely';
 import { dialectOfDb } from '../../db/connection.ts';
 import type { CalendarOverrides } from '../../lib/working-days.ts';
 import { sqlTodo, type ReminderItem, type ReminderSource, type TodoSource } from '../../lib/todo-source.ts';
+import { isReviewer } from '../../policies/roles.ts';
 
 /** today + the problem's campaign's warningDays, as a YYYY-MM-DD text comparable with deadlines. */
 function yellowLimit(db: Kysely<Database>, today: string): RawBuilder<string> {
@@ -19,7 +18,7 @@ function yellowLimit(db: Kysely<Database>, today: string): RawBuilder<string> {
     : sql<string>`date(${today}, '+' || campaigns.warning_days || ' days')`;
 }
 
-const reviewer = (actor: Actor) => hasRole(actor, 'admin', 'office', 'secretary');
+const reviewer = isReviewer;
 
 function problemsAwaiting(kind: string, label: string, status: string, action: string): TodoSource {
   return {

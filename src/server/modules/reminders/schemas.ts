@@ -1,20 +1,7 @@
 import { Type } from 'typebox';
-import { Abilities } from '../../http/schemas.ts';
+export { ReminderRuleView } from '../../../shared/views/reminders.ts';
 
 const Days = (title: string) => Type.Integer({ minimum: 0, maximum: 30, title });
-
-export const ReminderRuleView = Type.Object({
-  campaignId: Type.Integer(),
-  enabled: Type.Boolean(),
-  beforeDays: Type.Integer(),
-  chiefAfterDays: Type.Integer(),
-  upAfterDays: Type.Integer(),
-  /** True while the campaign has no rule of its own (the defaults apply). */
-  isDefault: Type.Boolean(),
-  /** 0 while there is no rule row yet; send it back unchanged with the first save. */
-  version: Type.Integer(),
-  abilities: Abilities,
-});
 
 export const ReminderRuleBody = Type.Object(
   {

@@ -1,5 +1,14 @@
 import { Type } from 'typebox';
-import { Abilities, DateString, PageOf, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { DateString, PageOf, PageQuery, Text, Version } from '../../http/schemas.ts';
+import { TopicView } from '../../../shared/views/research.ts';
+export {
+  ReportView,
+  VisitView,
+  VisitList,
+  TopicView,
+  TopicDetailView,
+  LeadersWithoutReport,
+} from '../../../shared/views/research.ts';
 
 export const VISIT_METHODS = ['四不两直', '座谈', '走访', '蹲点', '问卷', '其他'];
 export const STATUS_LABELS: Record<string, string> = {
@@ -9,52 +18,6 @@ export const STATUS_LABELS: Record<string, string> = {
   accepted: '已验收',
 };
 
-export const ReportView = Type.Object({
-  situation: Type.String(),
-  problems: Type.String(),
-  analysis: Type.String(),
-  measures: Type.String(),
-});
-
-export const VisitView = Type.Object({
-  id: Type.Integer(),
-  topicId: Type.Integer(),
-  date: Type.String(),
-  place: Type.String(),
-  method: Type.String(),
-  met: Type.String(),
-  findings: Type.String(),
-  problemId: Type.Union([Type.Integer(), Type.Null()]),
-  createdAt: Type.String(),
-});
-
-export const VisitList = Type.Object({ items: Type.Array(VisitView) });
-
-const topicFields = {
-  id: Type.Integer(),
-  campaignId: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  leaderId: Type.Integer(),
-  leaderName: Type.String(),
-  title: Type.String(),
-  plan: Type.String(),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  recommended: Type.Boolean(),
-  reviewNote: Type.String(),
-  situation: Type.String(),
-  problems: Type.String(),
-  analysis: Type.String(),
-  measures: Type.String(),
-  reportedAt: Type.Union([Type.String(), Type.Null()]),
-  version: Type.Integer(),
-  report: ReportView,
-  abilities: Abilities,
-};
-
-export const TopicView = Type.Object(topicFields);
-export const TopicDetailView = Type.Object({ ...topicFields, visits: Type.Array(VisitView) });
 export const TopicPage = PageOf(TopicView);
 
 export const TopicListQuery = Type.Object(
@@ -134,14 +97,3 @@ export const LeadersWithoutReportQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const LeadersWithoutReport = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      name: Type.String(),
-      position: Type.String(),
-      orgName: Type.String(),
-    }),
-  ),
-});

@@ -1,14 +1,14 @@
 /** What 调查研究 puts on 我的待办: reports the 第一责任人 and the office review (topicPolicy.review). */
 import { inScope } from '../../db/scope.ts';
-import { hasRole } from '../../policies/engine.ts';
 import { sqlTodo, type TodoSource } from '../../lib/todo-source.ts';
+import { isReviewer } from '../../policies/roles.ts';
 
 const reportReviews: TodoSource = {
   kind: 'research_report_review',
   label: '调研报告审核',
   menu: 'research',
   query(db, actor) {
-    if (!hasRole(actor, 'admin', 'office', 'secretary')) return null;
+    if (!isReviewer(actor)) return null;
     const filtered = db
       .selectFrom('researchTopics')
       .innerJoin('orgUnits', 'orgUnits.id', 'researchTopics.orgId')

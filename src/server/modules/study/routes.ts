@@ -30,7 +30,9 @@ import {
   SessionListQuery,
   UpdateSessionBody,
 } from './schemas.ts';
-import { createSession, updateSession, type Attendance } from './commands/save-session.ts';
+import { createSession } from './commands/create-session.ts';
+import { updateSession } from './commands/update-session.ts';
+import type { Attendance } from './commands/session-attendance.ts';
 import { setMakeupStatus } from './commands/set-makeup-status.ts';
 import { hoursByPerson, studyFigures } from './figures.ts';
 import { threeMeetingsOneLesson } from './three-meetings.ts';

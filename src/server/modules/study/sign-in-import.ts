@@ -10,7 +10,8 @@ import { requireWritable } from '../../policies/scope-guard.ts';
 import { byNames, cellText, checkpoint, CellErrorList, NameMatcher, textsOf } from '../../lib/ledger-names.ts';
 import { peopleNamed } from '../people/public.ts';
 import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
-import { writeAttendance, type Attendance } from './commands/save-session.ts';
+import { importAttendance } from './commands/import-attendance.ts';
+import type { Attendance } from './commands/session-attendance.ts';
 import { ABSENT_MARKS, ATTENDANCE_FIELDS, PRESENT_MARKS } from './attendance-ledger.ts';
 import { STUDY_RECORDERS, studyPolicy } from './policy.ts';
 import { findSession, findSessionAnywhere } from './repository.ts';
@@ -104,7 +105,7 @@ export const signInLedger: LedgerDefinition<CheckedAttendance> = {
   async write(ctx, _campaignId, rows) {
     // One sheet is one session's attendance: the sheet replaces what was recorded.
     for (const [sessionId, lines] of Map.groupBy(rows, (r) => r.sessionId))
-      await writeAttendance(
+      await importAttendance(
         ctx.db,
         ctx.actor,
         sessionId,

@@ -1,15 +1,15 @@
 /** What 理论学习 puts on 我的待办: plans the 第一责任人 reviews (planPolicy.review) and make-ups a member owes. */
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../db/scope.ts';
-import { hasRole } from '../../policies/engine.ts';
 import { sqlTodo, type TodoSource } from '../../lib/todo-source.ts';
+import { isReviewer } from '../../policies/roles.ts';
 
 const planReviews: TodoSource = {
   kind: 'study_plan_review',
   label: '学习计划审核',
   menu: 'study',
   query(db, actor: Actor) {
-    if (!hasRole(actor, 'admin', 'office', 'secretary')) return null;
+    if (!isReviewer(actor)) return null;
     const filtered = db
       .selectFrom('studyPlans')
       .innerJoin('orgUnits', 'orgUnits.id', 'studyPlans.orgId')

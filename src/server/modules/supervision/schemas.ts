@@ -1,22 +1,9 @@
 import { Type } from 'typebox';
-import { Abilities, Text, Version } from '../../http/schemas.ts';
+import { Text, Version } from '../../http/schemas.ts';
+export { GroupView, GroupList } from '../../../shared/views/supervision.ts';
 
 const Kind = Type.String({ enum: ['supervision', 'liaison'], title: '类型' });
 const Ids = (title: string) => Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, title });
-
-export const GroupView = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  kind: Type.String(),
-  orgId: Type.Integer(),
-  active: Type.Boolean(),
-  members: Type.Array(Type.Object({ personId: Type.Integer(), name: Type.String() })),
-  units: Type.Array(Type.Object({ orgId: Type.Integer(), name: Type.String() })),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
-
-export const GroupList = Type.Object({ items: Type.Array(GroupView) });
 
 export const CreateGroupBody = Type.Object(
   {

@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf, NoContent } from '../../http/schemas.ts';
@@ -14,6 +13,7 @@ import {
   GrantBody,
   PasswordBody,
   Token,
+  TokenList,
   TokenBody,
   UpdateUserBody,
   User,
@@ -151,7 +151,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '接口令牌列表',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(Token) }), ...ErrorResponses },
+        response: { 200: TokenList, ...ErrorResponses },
       },
     },
     async (req) => {

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { ROLES, SCOPE_KINDS } from '../../../shared/roles.ts';
 import { PageQuery, Text, Version } from '../../http/schemas.ts';
 // The answers live in src/shared so the web takes its types from the same schemas.
-export { Grant, Token, User } from '../../../shared/views/users.ts';
+export { Grant, Token, TokenList, User } from '../../../shared/views/users.ts';
 
 const Password = Type.String({ title: '密码', minLength: 8, maxLength: 128 });
 const Nullable = <T extends ReturnType<typeof Type.Integer>>(t: T) => Type.Union([t, Type.Null()]);

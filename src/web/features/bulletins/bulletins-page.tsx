@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { hasRole, useAuth } from '../../lib/auth.tsx';
+import { useAuth, inGroup } from '../../lib/auth.tsx';
 import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
@@ -23,7 +23,7 @@ export function BulletinsPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
-  const isOffice = hasRole(me, 'admin', 'office');
+  const isOffice = inGroup(me, 'managers');
   const create = async () => {
     const v = await form.validateFields();
     try {

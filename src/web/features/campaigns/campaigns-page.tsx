@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Drawer, Table, Tabs, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../lib/api.ts';
-import { hasRole, useAuth } from '../../lib/auth.tsx';
+import { useAuth, inGroup } from '../../lib/auth.tsx';
 import { AuditTimeline } from '../../components/audit-timeline.tsx';
 import { CampaignForm } from './campaign-form.tsx';
 import { ReadingsTable } from './readings-table.tsx';
@@ -26,7 +26,7 @@ export function CampaignsPage() {
     <Card
       title="主题教育配置"
       extra={
-        hasRole(me, 'admin', 'office') && (
+        inGroup(me, 'managers') && (
           <Button type="primary" onClick={() => setOpen('new')}>
             新建主题教育
           </Button>

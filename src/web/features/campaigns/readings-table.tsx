@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import { showError } from '../../lib/form-errors.ts';
 import type { Campaign, Reading } from './types.ts';
+import type { ReadingListT } from '../../../shared/views/campaigns.ts';
 
 /** 必学篇目 of a campaign: add, edit, remove. */
 export function ReadingsTable({ campaign }: { campaign: Campaign }) {
@@ -14,7 +15,7 @@ export function ReadingsTable({ campaign }: { campaign: Campaign }) {
   const key = ['campaigns', campaign.id, 'readings'];
   const list = useQuery({
     queryKey: key,
-    queryFn: () => api<{ items: Reading[] }>(`/campaigns/${campaign.id}/readings`),
+    queryFn: () => api<ReadingListT>(`/campaigns/${campaign.id}/readings`),
   });
   const canEdit = campaign.abilities.update;
   const open = (r: Reading | 'new') => {

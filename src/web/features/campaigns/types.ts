@@ -1,12 +1,4 @@
-import type { CampaignViewT } from '../../../shared/views/campaigns.ts';
+import type { CampaignViewT, ReadingT } from '../../../shared/views/campaigns.ts';
 
 export type Campaign = CampaignViewT;
-
-export interface Reading {
-  id: number;
-  campaignId: number;
-  title: string;
-  source: string;
-  sortOrder: number;
-  version: number;
-}
+export type Reading = ReadingT;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Card, Descriptions, Modal, Result, Space, Table, Tag, Typography } from 'antd';
-import { hasRole, useAuth } from '../../lib/auth.tsx';
+import { useAuth, inGroup } from '../../lib/auth.tsx';
 import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import {
@@ -43,7 +43,7 @@ export function ChecksPage() {
   const [verified, setVerified] = useState<{ draw: DrawView; result: VerifyView; local: LocalCheck | null } | null>(
     null,
   );
-  const organises = hasRole(me, 'admin', 'office', 'supervisor');
+  const organises = inGroup(me, 'organisers');
   const verify = async (d: DrawView) => {
     try {
       const result = await verifyDraw(d.id);

@@ -5,16 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, type Page } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useHomeSlots } from '../../lib/home-slots.tsx';
-
-interface CampaignSummary {
-  id: number;
-  name: string;
-  generalRequirement: string;
-  startDate: string;
-  endDate: string;
-  status: string;
-  workLines: Array<{ key: string; label: string }>;
-}
+import type { CampaignViewT } from '../../../shared/views/campaigns.ts';
 
 /** 工作台: who I am, the running campaign and where to go next. */
 export function HomePage() {
@@ -23,7 +14,7 @@ export function HomePage() {
   const { links, cards, lead } = useHomeSlots();
   const campaigns = useQuery({
     queryKey: ['campaigns', 'home'],
-    queryFn: () => api<Page<CampaignSummary>>('/campaigns', { query: { pageSize: 50 } }),
+    queryFn: () => api<Page<CampaignViewT>>('/campaigns', { query: { pageSize: 50 } }),
   });
   const active = campaigns.data?.items.filter((c) => c.status === 'active') ?? [];
   return (

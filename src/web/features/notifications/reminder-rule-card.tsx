@@ -2,19 +2,12 @@ import { useEffect } from 'react';
 import { Button, Card, Form, InputNumber, Space, Switch, Typography, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
+import type { ReminderRuleViewT } from '../../../shared/views/reminders.ts';
 import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 
-interface ReminderRule {
-  campaignId: number;
-  enabled: boolean;
-  beforeDays: number;
-  chiefAfterDays: number;
-  upAfterDays: number;
-  isDefault: boolean;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+/** The rule as the server answers it (its response schema in src/shared/views/reminders.ts). */
+type ReminderRule = ReminderRuleViewT;
 
 const DAYS = { min: 0, max: 30, precision: 0, addonAfter: '个工作日', style: { width: 180 } };
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useSearchParams } from 'react-router';
-import { hasRole, useAuth } from '../../lib/auth.tsx';
+import { useAuth, inGroup } from '../../lib/auth.tsx';
 import { useIsPhone } from '../../lib/responsive.ts';
 import { CampaignSelect, defaultCampaign, useCampaigns } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
@@ -37,7 +37,7 @@ export function ProblemsPage() {
   const { me } = useAuth();
   const phone = useIsPhone();
   // The server refuses a member's new problem anyway; the button is shown only to roles that record problems.
-  const mayRecord = hasRole(me, 'admin', 'office', 'secretary', 'officer', 'leader');
+  const mayRecord = inGroup(me, 'rectifiers');
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   // ?open=ID (from 我的待办 or a message) opens that problem's drawer with its actions.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, List, Modal, Space, Table, Tag } from 'antd';
-import { hasRole, useAuth } from '../../lib/auth.tsx';
+import { useAuth, inGroup } from '../../lib/auth.tsx';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
@@ -18,7 +18,7 @@ export function ResearchPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const topics = useTopics(campaignId);
-  const isOffice = hasRole(me, 'admin', 'office', 'secretary');
+  const isOffice = inGroup(me, 'reviewers');
   const missing = useLeadersWithoutReport(campaignId, isOffice);
   const createTopic = useCreateTopic();
   const create = async () => {

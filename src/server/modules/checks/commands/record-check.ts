@@ -9,7 +9,7 @@ import { emitFindingsRecorded } from '../events.ts';
 import { checkPolicy } from '../policy.ts';
 import { loadCheckForWrite } from '../repository.ts';
 import { viewerOf } from '../viewer.ts';
-import { checkInspectors } from './save-check.ts';
+import { checkInspectors } from './create-check.ts';
 
 export interface RecordCheckInput {
   version: number;

@@ -1,33 +1,11 @@
 /** Data hooks of 简报: they own the ['bulletins', …] query keys and invalidate only those. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type { BulletinViewT } from '../../../../shared/views/bulletins.ts';
 
-export interface Section {
-  heading: string;
-  items: Array<{ subtitle: string; text: string }>;
-}
-
-export interface BulletinView {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  number: number | null;
-  numberLabel: string;
-  title: string;
-  periodFrom: string;
-  periodTo: string;
-  status: string;
-  statusLabel: string;
-  masthead: string;
-  issuer: string;
-  editorNote: string;
-  sections: Section[];
-  distribution: { report?: string; send?: string; distribute?: string; copies?: number };
-  issuedAt: string | null;
-  docxUrl: string;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+/** A bulletin as the server answers it (its response schema in src/shared/views/bulletins.ts). */
+export type BulletinView = BulletinViewT;
+export type Section = BulletinViewT['sections'][number];
 
 const KEY = ['bulletins'] as const;
 

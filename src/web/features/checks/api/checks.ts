@@ -1,59 +1,13 @@
-import type { PublishedInputs } from '../recompute-draw.ts';
 /** Data hooks of 督促指导: they own the ['checks', …] query keys and invalidate only those. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type { CheckViewT, DrawViewT, PoolViewT, VerifyViewT } from '../../../../shared/views/checks.ts';
+import type { GroupListT } from '../../../../shared/views/supervision.ts';
 
-export interface DrawView {
-  id: number;
-  status: string;
-  statusLabel: string;
-  commitment: string;
-  secret: string | null;
-  publicValue: string;
-  seed: string | null;
-  poolHash: string | null;
-  poolOrgIds: number[];
-  count: number;
-  drawnOrgIds: number[];
-  drawn: Array<{ orgId: number; name: string; inspectors: Array<{ personId: number; name: string }> }>;
-  drawnAt: string | null;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-
-export interface CheckView {
-  id: number;
-  campaignId: number;
-  orgId: number;
-  orgName: string;
-  drawId: number | null;
-  date: string;
-  method: string;
-  methodLabel: string;
-  status: string;
-  statusLabel: string;
-  summary: string;
-  inspectors: Array<{ personId: number; name: string }>;
-  findings: Array<{
-    id: number;
-    text: string;
-    problemId: number | null;
-    problemStatusLabel: string | null;
-    colour: string | null;
-    colourLabel: string | null;
-  }>;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-
-export interface VerifyView {
-  valid: boolean | null;
-  parts?: Record<string, boolean>;
-  recomputed?: { seed: string; poolHash: string; drawnOrgIds: number[] };
-  /** The published inputs the browser recomputes the draw from. */
-  inputs?: PublishedInputs;
-  protocol?: string;
-}
+// As the server answers them (their response schemas in src/shared/views/checks.ts).
+export type DrawView = DrawViewT;
+export type CheckView = CheckViewT;
+export type VerifyView = VerifyViewT;
 
 const KEY = ['checks'] as const;
 
@@ -84,20 +38,14 @@ export function useCheck(id: number | null) {
 export function useGroups() {
   return useQuery({
     queryKey: [...KEY, 'groups'],
-    queryFn: () =>
-      api<{ items: Array<{ id: number; name: string; members: Array<{ personId: number; name: string }> }> }>(
-        '/supervision-groups',
-      ),
+    queryFn: () => api<GroupListT>('/supervision-groups'),
   });
 }
 
 export function usePool() {
   return useMutation({
     mutationFn: (q: { campaignId: number; orgId: number; excludeRecentDays?: number }) =>
-      api<{ items: Array<{ id: number; name: string; type: string }>; total: number; excluded: number }>(
-        '/checks/pool',
-        { query: q },
-      ),
+      api<PoolViewT>('/checks/pool', { query: q }),
   });
 }
 

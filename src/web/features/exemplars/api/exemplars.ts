@@ -1,26 +1,10 @@
 /** Data hooks of 先进典型: they own the ['exemplars', …] query keys and invalidate only those. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type { ExemplarViewT } from '../../../../shared/views/exemplars.ts';
 
-export interface ExemplarView {
-  id: number;
-  title: string;
-  deeds: string;
-  status: string;
-  statusLabel: string;
-  honour: string;
-  noticeFrom: string | null;
-  noticeTo: string | null;
-  objections: Array<{
-    id: number;
-    text: string;
-    result: string | null;
-    upheld: boolean | null;
-    handledAt: string | null;
-  }>;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+/** An exemplar as the server answers it (its response schema in src/shared/views/exemplars.ts). */
+export type ExemplarView = ExemplarViewT;
 
 const KEY = ['exemplars'] as const;
 

@@ -1,23 +1,11 @@
 /** The 建章立制 feature's data: the institution list, the problems one may answer, and their writes. */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type { InstitutionViewT } from '../../../../shared/views/institutions.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
 
-export interface Institution {
-  id: number;
-  orgName: string;
-  title: string;
-  action: string;
-  actionLabel: string;
-  reason: string;
-  status: string;
-  statusLabel: string;
-  issuedDate: string | null;
-  attachmentId: number | null;
-  problems: Array<{ id: number; title: string; status: string }>;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+/** An institution as the server answers it (its response schema in src/shared/views/institutions.ts). */
+export type Institution = InstitutionViewT;
 
 type Query = Record<string, string | number | undefined>;
 

@@ -1,23 +1,13 @@
 /** The 民主生活会 feature's data: meetings of a campaign, one meeting with its items, and their writes. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
+import type { MeetingItemT, MeetingListT, MeetingSummaryT, MeetingViewT } from '../../../../shared/views/meetings.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
 
-export interface Meeting {
-  id: number;
-  kindLabel: string;
-  date: string;
-  orgName: string;
-}
-export interface MeetingItem {
-  id: number;
-  kind: string;
-  content: string;
-  fromName: string;
-  toName: string | null;
-  problemId: number | null;
-}
-export type MeetingDetail = Meeting & { items: MeetingItem[]; materialAttachmentId: number | null };
+// As the server answers them (their response schemas in src/shared/views/meetings.ts).
+export type Meeting = MeetingSummaryT;
+export type MeetingItem = MeetingItemT;
+export type MeetingDetail = MeetingViewT;
 
 export const meetingKeys = {
   all: ['meetings'] as const,
@@ -28,7 +18,7 @@ export const meetingKeys = {
 export function useMeetings(campaignId: number | undefined) {
   return useQuery({
     queryKey: meetingKeys.list(campaignId),
-    queryFn: () => api<{ items: Meeting[] }>('/meetings', { query: { campaignId } }),
+    queryFn: () => api<MeetingListT>('/meetings', { query: { campaignId } }),
     enabled: !!campaignId,
   });
 }

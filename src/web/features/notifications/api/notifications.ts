@@ -1,16 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../../lib/api.ts';
+import { api } from '../../../lib/api.ts';
+import type { MessagePageT, MessageViewT, UnreadCountT } from '../../../../shared/views/notifications.ts';
 
-export interface Message {
-  id: number;
-  event: string;
-  eventLabel: string;
-  title: string;
-  body: string;
-  link: string;
-  createdAt: string;
-  read: boolean;
-}
+/** A message as the server answers it (its response schema in src/shared/views/notifications.ts). */
+export type Message = MessageViewT;
 
 const keys = {
   all: ['notifications'] as const,
@@ -21,7 +14,7 @@ const keys = {
 export function useMessages(unread: boolean, page: number, pageSize: number) {
   return useQuery({
     queryKey: keys.list(unread, page, pageSize),
-    queryFn: () => api<Page<Message> & { unread: number }>('/notifications', { query: { unread, page, pageSize } }),
+    queryFn: () => api<MessagePageT>('/notifications', { query: { unread, page, pageSize } }),
   });
 }
 
@@ -29,7 +22,7 @@ export function useMessages(unread: boolean, page: number, pageSize: number) {
 export function useUnreadCount() {
   return useQuery({
     queryKey: keys.unread,
-    queryFn: () => api<{ unread: number }>('/notifications/unread-count'),
+    queryFn: () => api<UnreadCountT>('/notifications/unread-count'),
     refetchInterval: 30_000,
   });
 }

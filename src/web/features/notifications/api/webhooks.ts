@@ -1,33 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type { DeliveryViewT, RobotTestResultT, RobotViewT } from '../../../../shared/views/notifications.ts';
 
-export interface Robot {
-  id: number;
-  orgId: number;
-  orgName: string;
-  kind: 'dingtalk' | 'wecom';
-  name: string;
-  urlHint: string;
-  hasSecret: boolean;
-  events: string[];
-  status: string;
-  statusLabel: string;
-  brokenReason: string;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-export interface Delivery {
-  id: number;
-  event: string;
-  eventLabel: string;
-  title: string;
-  status: string;
-  attempts: number;
-  errcode: number | null;
-  error: string;
-  createdAt: string;
-  sentAt: string | null;
-}
+// As the server answers them (their response schemas in src/shared/views/notifications.ts).
+export type Robot = RobotViewT;
+export type Delivery = DeliveryViewT;
 
 const keys = {
   all: ['webhooks'] as const,
@@ -67,8 +44,7 @@ export function useDeleteRobot() {
 export function useTestRobot() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) =>
-      api<{ ok: boolean; errcode: number | null; error: string }>(`/webhooks/${id}/test`, { method: 'POST' }),
+    mutationFn: (id: number) => api<RobotTestResultT>(`/webhooks/${id}/test`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
   });
 }

@@ -5,7 +5,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
-import type { ProblemDetailViewT, ProblemListItemT, ProblemViewT } from '../../../../shared/views/problems.ts';
+import type {
+  ProblemDetailViewT,
+  ProblemFiguresViewT,
+  ProblemListItemT,
+  ProblemViewT,
+} from '../../../../shared/views/problems.ts';
 
 export type Problem = ProblemListItemT;
 export type ProblemDetail = ProblemDetailViewT;
@@ -146,18 +151,9 @@ export function useDecideExtension() {
   });
 }
 
-export interface FigureRow {
-  orgId: number;
-  orgName: string;
-  own: boolean;
-  figures: Record<string, number>;
-}
-export interface ProblemFigures {
-  unit: { id: number; name: string };
-  figures: Array<{ key: string; label: string; filter: Record<string, string | number | boolean> }>;
-  rows: FigureRow[];
-  total: FigureRow;
-}
+/** 整改统计 as the server answers it (its response schema in src/shared/views/problems.ts). */
+export type ProblemFigures = ProblemFiguresViewT;
+export type FigureRow = ProblemFiguresViewT['total'];
 
 /** 整改统计: per-unit figures, each with the list filter that opens exactly the problems it counts. */
 export function useProblemFigures(campaignId: number | undefined, orgId: number | null) {

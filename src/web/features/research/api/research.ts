@@ -1,46 +1,19 @@
 /** The 调查研究 feature's data: topics, who has no report yet, one topic with its visits, and their writes. */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type {
+  LeadersWithoutReportT,
+  TopicDetailViewT,
+  TopicViewT,
+  VisitViewT,
+} from '../../../../shared/views/research.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
 
-export interface TopicRow {
-  id: number;
-  title: string;
-  leaderName: string;
-  orgName: string;
-  statusLabel: string;
-  recommended: boolean;
-}
-export interface Visit {
-  id: number;
-  date: string;
-  place: string;
-  method: string;
-  met: string;
-  findings: string;
-  problemId: number | null;
-}
-export interface Topic {
-  id: number;
-  title: string;
-  plan: string;
-  leaderName: string;
-  orgName: string;
-  status: string;
-  statusLabel: string;
-  recommended: boolean;
-  reviewNote: string;
-  report: { situation: string; problems: string; analysis: string; measures: string };
-  visits: Visit[];
-  version: number;
-  abilities: Record<string, boolean>;
-}
-export interface LeaderWithoutReport {
-  id: number;
-  name: string;
-  position: string;
-  orgName: string;
-}
+// As the server answers them (their response schemas in src/shared/views/research.ts).
+export type TopicRow = TopicViewT;
+export type Visit = VisitViewT;
+export type Topic = TopicDetailViewT;
+export type LeaderWithoutReport = LeadersWithoutReportT['items'][number];
 
 export const researchKeys = {
   all: ['research'] as const,
@@ -61,7 +34,7 @@ export function useTopics(campaignId: number | undefined) {
 export function useLeadersWithoutReport(campaignId: number | undefined, enabled: boolean) {
   return useQuery({
     queryKey: researchKeys.missing(campaignId),
-    queryFn: () => api<{ items: LeaderWithoutReport[] }>('/research/leaders-without-report', { query: { campaignId } }),
+    queryFn: () => api<LeadersWithoutReportT>('/research/leaders-without-report', { query: { campaignId } }),
     enabled: enabled && !!campaignId,
   });
 }

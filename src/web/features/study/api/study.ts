@@ -2,7 +2,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
-import type { MakeupViewT, RosterPersonT, SessionViewT, StudyFiguresT } from '../../../../shared/views/study.ts';
+import type {
+  MakeupViewT,
+  MyHoursT,
+  RosterPersonT,
+  RosterT,
+  SessionViewT,
+  StudyFiguresT,
+} from '../../../../shared/views/study.ts';
+import type { ReadingListT } from '../../../../shared/views/campaigns.ts';
 
 export type Session = SessionViewT;
 export type Makeup = MakeupViewT;
@@ -49,7 +57,7 @@ export function useMakeups(query: Query) {
 export function useMyHours(campaignId: number | undefined, enabled: boolean) {
   return useQuery({
     queryKey: studyKeys.myHours(campaignId),
-    queryFn: () => api<{ hours: number; minimum: number }>('/study/my-hours', { query: { campaignId } }),
+    queryFn: () => api<MyHoursT>('/study/my-hours', { query: { campaignId } }),
     enabled,
   });
 }
@@ -58,7 +66,7 @@ export function useMyHours(campaignId: number | undefined, enabled: boolean) {
 export function useRoster(orgId: number | undefined, kind: string | undefined, enabled = true) {
   return useQuery({
     queryKey: studyKeys.roster(orgId, kind),
-    queryFn: () => api<{ items: RosterPerson[] }>('/study/sessions/roster', { query: { orgId, kind } }),
+    queryFn: () => api<RosterT>('/study/sessions/roster', { query: { orgId, kind } }),
     enabled: enabled && !!orgId,
   });
 }
@@ -67,7 +75,7 @@ export function useRoster(orgId: number | undefined, kind: string | undefined, e
 export function useReadings(campaignId: number) {
   return useQuery({
     queryKey: studyKeys.readings(campaignId),
-    queryFn: () => api<{ items: Array<{ id: number; title: string }> }>(`/campaigns/${campaignId}/readings`),
+    queryFn: () => api<ReadingListT>(`/campaigns/${campaignId}/readings`),
   });
 }
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
 
 export type { TodoCount, TodoItem } from '../../../../shared/todos.ts';
-import type { TodoCount, TodoItem } from '../../../../shared/todos.ts';
+import type { TodoCountsT, TodoListT } from '../../../../shared/views/todos.ts';
 
 const keys = {
   all: ['todos'] as const,
@@ -14,8 +14,7 @@ const keys = {
 export function useTodos(kind: string | undefined, page: number, pageSize: number) {
   return useQuery({
     queryKey: keys.list(kind, page, pageSize),
-    queryFn: () =>
-      api<{ items: TodoItem[]; total: number; counts: TodoCount[] }>('/todos', { query: { kind, page, pageSize } }),
+    queryFn: () => api<TodoListT>('/todos', { query: { kind, page, pageSize } }),
   });
 }
 
@@ -23,7 +22,7 @@ export function useTodos(kind: string | undefined, page: number, pageSize: numbe
 export function useTodoCounts() {
   return useQuery({
     queryKey: keys.counts,
-    queryFn: () => api<{ total: number; counts: TodoCount[] }>('/todos/counts'),
+    queryFn: () => api<TodoCountsT>('/todos/counts'),
     refetchInterval: 30_000,
   });
 }

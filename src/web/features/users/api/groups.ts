@@ -1,26 +1,13 @@
 /** 督导组 and 分管 data: the query keys, queries and mutations of the groups page. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
+import type { AssignmentListT, AssignmentViewT } from '../../../../shared/views/leaders.ts';
+import type { GroupListT, GroupViewT } from '../../../../shared/views/supervision.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
 
-export interface Group {
-  id: number;
-  name: string;
-  kind: string;
-  orgId: number;
-  members: Array<{ personId: number; name: string }>;
-  units: Array<{ orgId: number; name: string }>;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-
-export interface Assignment {
-  id: number;
-  personId: number;
-  personName: string;
-  orgId: number;
-  orgName: string;
-}
+// As the server answers them (their response schemas in src/shared/views/supervision.ts and leaders.ts).
+export type Group = GroupViewT;
+export type Assignment = AssignmentViewT;
 
 export const groupKeys = {
   groups: ['groups'] as const,
@@ -31,13 +18,13 @@ export const groupKeys = {
 const changed = [groupKeys.groups, groupKeys.assignments, ['me']];
 
 export function useGroups() {
-  return useQuery({ queryKey: groupKeys.groups, queryFn: () => api<{ items: Group[] }>('/supervision-groups') });
+  return useQuery({ queryKey: groupKeys.groups, queryFn: () => api<GroupListT>('/supervision-groups') });
 }
 
 export function useAssignments() {
   return useQuery({
     queryKey: groupKeys.assignments,
-    queryFn: () => api<{ items: Assignment[] }>('/leader-assignments'),
+    queryFn: () => api<AssignmentListT>('/leader-assignments'),
   });
 }
 

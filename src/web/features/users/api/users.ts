@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
 import { useApiMutation } from '../../../lib/mutation.ts';
 import type { GrantView, TokenView, UserView } from '../types.ts';
+import type { TokenListT } from '../../../../shared/views/users.ts';
 
 type Query = Record<string, string | number | undefined>;
 
@@ -66,7 +67,7 @@ export function useRevokeGrant() {
 export function useTokens(userId: number) {
   return useQuery({
     queryKey: userKeys.tokens(userId),
-    queryFn: () => api<{ items: TokenView[] }>(`/users/${userId}/tokens`),
+    queryFn: () => api<TokenListT>(`/users/${userId}/tokens`),
   });
 }
 

@@ -1,18 +1,18 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
 import { duplicateEntry, forbidden, invalidField } from '../../../errors.ts';
-import { hasRole } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { peopleByIds } from '../../people/public.ts';
+import { isManager } from '../../../policies/roles.ts';
 
 /** Records a 回避: this person will never be drawn or named as an inspector of this unit. */
 export async function addRecusal(
   ctx: Ctx,
   input: { personId: number; orgId: number; reason: string },
 ): Promise<{ id: number }> {
-  if (!hasRole(ctx.actor, 'admin', 'office')) throw forbidden('只有领导小组办公室可以登记回避');
+  if (!isManager(ctx.actor)) throw forbidden('只有领导小组办公室可以登记回避');
   return ctx.db.transaction().execute(async (trx) => {
     const org = await requireWritable(
       await visibleOrg(trx, ctx.actor.scope, input.orgId),

@@ -5,48 +5,13 @@ import { nowIso } from '../../../clock.ts';
 import { invalidField } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
-import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { recordAudit, changedFields } from '../../audit/record-audit.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { findProblemInScope, type ProblemRow } from '../repository.ts';
-import { insertMeasure, type MeasureInput } from './save-measure.ts';
-import { checkPeople, loadForWrite, requireOpen } from './shared.ts';
-
-export interface ProblemFields {
-  title?: string;
-  description?: string;
-  source?: string;
-  category?: string;
-  rootCauses?: string[];
-  rootCauseAnalysis?: string;
-  kind?: string;
-  personId?: number | null;
-  specialItemId?: number | null;
-}
-
-function columnsOf(input: ProblemFields): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) {
-    if (v === undefined) continue;
-    out[k] = k === 'rootCauses' ? JSON.stringify(v) : typeof v === 'string' ? v.trim() : v;
-  }
-  return out;
-}
-
-async function checkRefs(trx: Kysely<Database>, campaignId: number, input: ProblemFields): Promise<void> {
-  await checkPeople(trx, [['personId', input.personId, '个人问题所属人员']]);
-  if (input.specialItemId) {
-    const item = await trx
-      .selectFrom('specialItems')
-      .select('id')
-      .where('id', '=', input.specialItemId)
-      .where('campaignId', '=', campaignId)
-      .executeTakeFirst();
-    if (!item) throw invalidField('specialItemId', '“专项整治”不存在或不属于该主题教育');
-  }
-}
+import { insertMeasure, type MeasureInput } from './add-measure.ts';
+import { checkRefs, columnsOf, type ProblemFields } from './problem-fields.ts';
 
 export interface CreateProblemInput extends ProblemFields {
   campaignId: number;
@@ -114,35 +79,7 @@ export async function insertProblem(
   return problem;
 }
 
+/** Records a problem (待审核) with its measures, in its own transaction. */
 export function createProblem(ctx: Ctx, input: CreateProblemInput): Promise<ProblemRow> {
   return ctx.db.transaction().execute((trx) => insertProblem(trx, ctx, input));
-}
-
-/** Edits a problem while it is being worked on. */
-export async function updateProblem(
-  ctx: Ctx,
-  id: number,
-  input: ProblemFields & { version: number },
-): Promise<ProblemRow> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { problem, subject } = await loadForWrite(ctx, trx, id);
-    authorize(problemPolicy, 'update', ctx.actor, subject);
-    requireOpen('update', subject.status);
-    checkVersion(problem.version, input.version);
-    const { version, ...fields } = input;
-    await checkRefs(trx, problem.campaignId, fields);
-    const values = columnsOf(fields);
-    await updateVersioned(trx, 'problems', id, version, values);
-    await afterProblemWrite(trx, id);
-    const after = (await findProblemInScope(trx, ctx.actor, id))!;
-    await recordAudit(trx, ctx.actor, {
-      action: 'update',
-      entityType: 'problem',
-      entityId: id,
-      entityLabel: after.title,
-      orgPath: after.orgPath,
-      ...changedFields(problem as Record<string, unknown>, values),
-    });
-    return after;
-  });
 }

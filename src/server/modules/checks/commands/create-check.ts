@@ -3,7 +3,7 @@ import type { Ctx } from '../../../http/context.ts';
 import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
 import { forbidden, invalidField } from '../../../errors.ts';
-import { authorize, hasRole } from '../../../policies/engine.ts';
+import { authorize } from '../../../policies/engine.ts';
 import { groupWithMembers } from '../../supervision/public.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -14,6 +14,7 @@ import { conflictsOf } from '../conflicts.ts';
 import { checkPolicy, mayOrganise } from '../policy.ts';
 import { recusalsOf } from '../repository.ts';
 import { viewerOf } from '../viewer.ts';
+import { isManager } from '../../../policies/roles.ts';
 
 /** Inspectors must exist, be active and have no conflict with the unit (回避). */
 export async function checkInspectors(
@@ -52,7 +53,7 @@ export async function createCheck(ctx: Ctx, input: CreateCheckInput): Promise<{ 
     );
     if (!(await campaignBrief(trx, input.campaignId))) throw invalidField('campaignId', '“主题教育”不存在');
     const groupId = input.groupId ?? null;
-    if (groupId !== null && !viewer.groupIds.includes(groupId) && !hasRole(ctx.actor, 'admin', 'office'))
+    if (groupId !== null && !viewer.groupIds.includes(groupId) && !isManager(ctx.actor))
       throw invalidField('groupId', '您不是该督导组成员');
     if (groupId !== null && !(await groupWithMembers(trx, groupId))?.active)
       throw invalidField('groupId', '“督导组”不存在或已撤销');

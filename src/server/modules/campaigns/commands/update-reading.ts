@@ -1,0 +1,41 @@
+import type { Ctx } from '../../../http/context.ts';
+import { notFound } from '../../../errors.ts';
+import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import { loadWritableCampaign, type ReadingFields } from './campaign-fields.ts';
+
+/** Edits a required reading. */
+export async function updateReading(
+  ctx: Ctx,
+  campaignId: number,
+  id: number,
+  input: ReadingFields & { version: number },
+) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const campaign = await loadWritableCampaign(ctx, trx, campaignId);
+    const reading = await trx
+      .selectFrom('campaignReadings')
+      .selectAll()
+      .where('id', '=', id)
+      .where('campaignId', '=', campaignId)
+      .executeTakeFirst();
+    if (!reading) throw notFound('必学篇目');
+    checkVersion(reading.version, input.version);
+    const { version, ...fields } = input;
+    const values = Object.fromEntries(
+      Object.entries(fields)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
+    );
+    await updateVersioned(trx, 'campaignReadings', id, version, values);
+    await recordAudit(trx, ctx.actor, {
+      action: 'update',
+      entityType: 'reading',
+      entityId: id,
+      entityLabel: reading.title,
+      orgPath: campaign.orgPath,
+      before: reading,
+      after: values,
+    });
+  });
+}
