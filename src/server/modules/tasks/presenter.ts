@@ -1,7 +1,7 @@
 import type { Actor } from '../../auth/actor.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
 import { addDays } from '../../clock.ts';
-import { TASK_STATUSES, type TaskThresholds } from '../../../shared/task-enums.ts';
+import { TASK_STATUSES } from '../../../shared/task-enums.ts';
 import { taskPolicy, type TaskSubject } from './policy.ts';
 import { lightAt, NEVER, plannedAt, staleBefore, statusAt, type Curve, type Judging } from './schedule.ts';
 import type { TaskRow, TaskUnitRow } from './repository.ts';
