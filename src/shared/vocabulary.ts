@@ -289,7 +289,7 @@ export const FIELD_LABELS: Record<string, string> = {
   sections: '栏目',
   send: '发送',
   solved: '已解决',
-  staleDays: '未更新天数',
+  staleDays: '未更新工作日数',
   starLevels: '星级',
   stars: '星数',
   steps: '档次',

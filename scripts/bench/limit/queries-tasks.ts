@@ -15,6 +15,8 @@ export const TASK_SETTINGS = `select ts.tolerance, ts.yellow_gap as "yellowGap",
   from campaigns c join org_units o on o.id = c.org_id left join task_settings ts on ts.campaign_id = c.id
   where c.id = @campaignId`;
 export const WARNING_THRESHOLDS = `select key, value from warning_thresholds where campaign_id = @campaignId`;
+/** The calendar page's corrections (未更新 counts working days). */
+export const CALENDAR = `select date, kind from calendar_overrides`;
 
 /** Tasks of a subtree: those it leads and those it is 责任单位 for (the unit filter of the list). */
 const inSubtree = `(t.org_path >= @lo and t.org_path < @hi or t.id in (select tu.task_id from task_units tu
@@ -73,6 +75,23 @@ export const W_STUDY_IDLE = `select count(*) as "n" from org_units u
   where u.active = 1 and u.type = 'branch' and u.path >= @lo and u.path < @hi
     and not exists (select 1 from study_sessions s where s.org_id = u.id and s.date >= @since and s.date <= @today
       and s.campaign_id = @campaignId)`;
+/** 三会一课 behind the quarter (study/meetings-behind.ts): due so far (requirement × days passed ÷ quarter days) − held. */
+const due = `(r.per_quarter * cast(@elapsed as integer)) / cast(@length as integer)`;
+export const W_MEETINGS_BEHIND = `select count(*) as "n" from (select u.id from org_units u
+  join meeting_requirements r on r.org_type = u.type
+  left join (select s.org_id, s.kind, count(*) as n from study_sessions s
+      where s.org_path >= @lo and s.org_path < @hi and s.date >= @from and s.date <= @today
+      group by s.org_id, s.kind) h on h.org_id = u.id and h.kind = r.kind
+  where u.active = 1 and u.path >= @lo and u.path < @hi
+  group by u.id
+  having sum(case when coalesce(h.n, 0) < ${due} then ${due} - coalesce(h.n, 0) else 0 end) >= cast(@shortfall as integer)) b`;
+/** Leaders without (enough) research reports in the campaign (research/repository.ts). */
+export const W_LEADERS_NO_REPORT = `select count(*) as "n" from people p
+  where p.active = 1 and p.org_path >= @lo and p.org_path < @hi
+    and (p.leadership_level in ('bureau', 'county') or exists (select 1 from users us
+      join role_grants g on g.user_id = us.id where us.person_id = p.id and g.role = 'leader'))
+    and (select count(*) from research_topics t where t.leader_id = p.id and t.campaign_id = @campaignId
+      and t.status in ('reported', 'accepted')) < cast(@minReports as integer)`;
 export const W_TASKS = `select
   sum(case when ${running} and t.behind_from <= @today then 1 else 0 end) as "behind",
   sum(case when ${running} and t.last_activity_on <= @staleBefore then 1 else 0 end) as "stale"

@@ -15,6 +15,9 @@ import { Figures, FiguresQuery, TaskListQuery, TaskView } from '../../../src/ser
 import { WARNING_KINDS } from '../../../src/server/modules/warnings/kinds.ts';
 import { WarningsQuery, WarningsView } from '../../../src/server/modules/warnings/schemas.ts';
 import { DEFAULT_TASK_THRESHOLDS, type TaskThresholds } from '../../../src/shared/task-enums.ts';
+import { staleBefore } from '../../../src/server/modules/tasks/schedule.ts';
+import { quarterSoFar } from '../../../src/server/modules/study/meetings-behind.ts';
+import type { CalendarOverrides } from '../../../src/server/lib/working-days.ts';
 import { weekOf } from '../../../src/shared/iso-week.ts';
 import * as Q from './queries-tasks.ts';
 import { upperBound } from './queries.ts';
@@ -32,9 +35,13 @@ export interface LimitHelpers {
 }
 
 export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, unitOf, refuse }: LimitHelpers) {
+  const calendarOf = async (): Promise<CalendarOverrides> =>
+    new Map(
+      (await db.all<{ date: string; kind: 'workday' | 'holiday' }>(Q.CALENDAR)).map((r) => [r.date, r.kind] as const),
+    );
   const settingsOf = async (campaignId: number | undefined) => {
     if (!campaignId) refuse(501, '极限路由须指明主题教育');
-    const [s] = await db.all<Row>(Q.TASK_SETTINGS, { campaignId });
+    const [[s], calendar] = await Promise.all([db.all<Row>(Q.TASK_SETTINGS, { campaignId }), calendarOf()]);
     if (!s) refuse(501, '极限路由须指明存在的主题教育');
     const thresholds: TaskThresholds =
       s.tolerance === null
@@ -45,7 +52,7 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
             redGap: num(s.redGap),
             staleDays: num(s.staleDays),
           };
-    return { thresholds, campaignPath: String(s.campaignPath) };
+    return { thresholds: { ...thresholds, calendar }, campaignPath: String(s.campaignPath) };
   };
   /** The one grant's subtree, for a caller whose visibility is exactly that. */
   const grantOf = (actor: Actor) => {
@@ -74,7 +81,7 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
         lo: unit.path,
         hi: upperBound(unit.path),
         today: day,
-        staleBefore: addDays(day, -thresholds.staleDays),
+        staleBefore: staleBefore(day, thresholds),
       });
       return Object.fromEntries(FIGURE_KEYS.map((k) => [k, num(r?.[k])]));
     },
@@ -134,9 +141,10 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
       if (Object.keys(rest).length) refuse(501, '极限路由只回答一个单位的全部预警');
       const actor = await actorOf(req);
       const { unit } = await unitOf(actor, orgId);
-      const [[s], overrides] = await Promise.all([
+      const [[s], overrides, calendar] = await Promise.all([
         db.all<Row>(Q.TASK_SETTINGS, { campaignId }),
         db.all<{ key: string; value: number }>(Q.WARNING_THRESHOLDS, { campaignId }),
+        calendarOf(),
       ]);
       if (!s) refuse(501, '极限路由须指明存在的主题教育');
       const thresholds: Record<string, number> = {};
@@ -148,12 +156,27 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
       const range = { campaignId, lo: unit.path, hi: upperBound(unit.path) };
       const one = async (sql: string, params: Row) => num((await db.all<Row>(sql, params))[0]?.n);
       const submittedBefore = addDays(day, -(thresholds['problems.acceptDays'] ?? 5));
-      const [overdue, waiting, uncovered, idle, [tasks], demands] = await Promise.all([
+      const quarter = quarterSoFar(day);
+      const [overdue, waiting, uncovered, idle, meetings, leaders, [tasks], demands] = await Promise.all([
         one(Q.W_PROBLEM_OVERDUE, { campaignId, unitId: unitIdOfPath(unit.path), today: day }),
         one(Q.W_PROBLEM_WAITING, { ...range, submittedBefore: `${addDays(submittedBefore, -1)}T16:00:00.000Z` }),
         one(Q.W_STUDY_UNCOVERED, { ...range, to: addDays(day, -(thresholds['study.makeupDays'] ?? 14)) }),
         one(Q.W_STUDY_IDLE, { ...range, today: day, since: addDays(day, -(thresholds['study.idleDays'] ?? 30)) }),
-        db.all<Row>(Q.W_TASKS, { ...range, today: day, staleBefore: addDays(day, -staleDays) }),
+        one(Q.W_MEETINGS_BEHIND, {
+          lo: range.lo,
+          hi: range.hi,
+          from: quarter.from,
+          today: day,
+          elapsed: quarter.elapsed,
+          length: quarter.length,
+          shortfall: thresholds['study.meetingsShortfall'] ?? 1,
+        }),
+        one(Q.W_LEADERS_NO_REPORT, { ...range, minReports: thresholds['research.minReports'] ?? 1 }),
+        db.all<Row>(Q.W_TASKS, {
+          ...range,
+          today: day,
+          staleBefore: staleBefore(day, { ...DEFAULT_TASK_THRESHOLDS, staleDays, calendar }),
+        }),
         one(Q.W_DEMANDS, { ...range, now: nowIso() }),
       ]);
       const counts: Record<string, number> = {
@@ -161,6 +184,8 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
         problem_waiting_acceptance: waiting,
         study_uncovered: uncovered,
         study_idle_units: idle,
+        study_meetings_behind: meetings,
+        research_leaders_without_report: leaders,
         task_behind: num(tasks?.behind),
         task_stale: num(tasks?.stale),
         demand_overdue: demands,

@@ -159,6 +159,13 @@ for (const dialect of testDialects()) {
       const count = (kind: string) => warnings.items.find((i: { kind: string }) => i.kind === kind).count;
       expect(count('task_behind')).toBeGreaterThanOrEqual(1);
       expect(count('task_stale')).toBeGreaterThanOrEqual(1);
+      // One leader has not reported yet (the research seeder), and the branches hold no 支委会 in the demo: the
+      // 三会一课 warning follows whenever a 支委会 is due this quarter. Each count is the list it opens.
+      expect(count('research_leaders_without_report')).toBeGreaterThanOrEqual(1);
+      for (const kind of ['research_leaders_without_report', 'study_meetings_behind']) {
+        const item = warnings.items.find((i: { kind: string }) => i.kind === kind);
+        expect((await get(item.api)).total, kind).toBe(item.count);
+      }
     });
   });
 }

@@ -21,3 +21,16 @@ export function addWorkingDays(from: string, n: number, overrides: CalendarOverr
   }
   return date;
 }
+
+/**
+ * The latest date followed by at least `n` working days up to and including `to`: a record last touched on
+ * or before it has gone `n` working days without news (未更新). With every day a working day this is `to − n`.
+ */
+export function workingDaysCutoff(to: string, n: number, overrides: CalendarOverrides = new Map()): string {
+  let date = to;
+  let left = n;
+  for (;;) {
+    if (isWorkingDay(date, overrides) && --left <= 0) return addDays(date, -1);
+    date = addDays(date, -1);
+  }
+}

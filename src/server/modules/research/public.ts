@@ -36,3 +36,4 @@ export async function researchFigures(
   };
 }
 export { researchTodoSources } from './todo-sources.ts';
+export { researchWarningKinds } from './warnings.ts';

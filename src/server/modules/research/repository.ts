@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
+import { personVisible } from '../people/public.ts';
 
 /** Topics of units in scope, and a leader's own topics. */
 const visible = (actor: Actor) => (eb: ExpressionBuilder<Database, 'researchTopics'>) =>
@@ -70,16 +71,22 @@ export function visitsOf(db: Kysely<Database>, topicId: number) {
 }
 
 /**
- * Leaders of a subtree (局级/县处级 people, or people holding a leader grant) without a report in the
- * campaign: reported or accepted topics count, planned ones do not.
+ * Leaders of a subtree (局级/县处级 people, or people holding a leader grant) in the caller's scope with fewer
+ * than `minReports` reports (003: each leader writes at least one): reported or accepted topics count,
+ * planned ones do not; in the campaign when one is given. The 预警 "leaders without a research report" and
+ * the list it opens.
  */
-export function leadersWithoutReport(db: Kysely<Database>, campaignId: number, orgPath: string) {
+export function leadersWithoutReportQuery(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: { campaignId?: number; orgPath: string; minReports?: number },
+) {
   return db
     .selectFrom('people')
     .innerJoin('orgUnits', 'orgUnits.id', 'people.orgId')
-    .select(['people.id', 'people.name', 'people.position', 'orgUnits.name as orgName'])
     .where('people.active', '=', 1)
-    .where((eb) => pathInSubtree(eb, 'people.orgPath', orgPath))
+    .where((eb) => pathInSubtree(eb, 'people.orgPath', filter.orgPath))
+    .where(personVisible(actor.scope, { ownRecord: false }))
     .where((eb) =>
       eb.or([
         eb('people.leadershipLevel', 'in', ['bureau', 'county']),
@@ -93,21 +100,36 @@ export function leadersWithoutReport(db: Kysely<Database>, campaignId: number, o
         ),
       ]),
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('researchTopics')
-            .select('researchTopics.id')
-            .whereRef('researchTopics.leaderId', '=', 'people.id')
-            .where('researchTopics.campaignId', '=', campaignId)
-            .where('researchTopics.status', 'in', ['reported', 'accepted']),
-        ),
-      ),
-    )
-    .orderBy('people.orgPath')
-    .orderBy('people.namePinyin')
-    .execute();
+    .where((eb) => {
+      let reports = eb
+        .selectFrom('researchTopics')
+        .select((r) => r.fn.countAll<number>().as('n'))
+        .whereRef('researchTopics.leaderId', '=', 'people.id')
+        .where('researchTopics.status', 'in', ['reported', 'accepted']);
+      if (filter.campaignId) reports = reports.where('researchTopics.campaignId', '=', filter.campaignId);
+      return eb(reports, '<', filter.minReports ?? 1);
+    });
+}
+
+/** A page of those leaders in tree order, then by name. */
+export function leadersWithoutReportPage(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: Parameters<typeof leadersWithoutReportQuery>[2],
+  page: number,
+  pageSize: number,
+) {
+  return fetchPage(
+    leadersWithoutReportQuery(db, actor, filter),
+    (qb) =>
+      qb
+        .select(['people.id', 'people.name', 'people.position', 'orgUnits.name as orgName'])
+        .orderBy('people.orgPath')
+        .orderBy('people.namePinyin')
+        .orderBy('people.id'),
+    page,
+    pageSize,
+  );
 }
 
 /** A page of topics, newest first. */

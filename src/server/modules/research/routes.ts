@@ -4,7 +4,7 @@ import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams } from '../../http/schemas.ts';
 import { notFound } from '../../errors.ts';
 import { filterOrgPath, scopeRoots } from '../orgs/public.ts';
-import { findTopic, leadersWithoutReport, topicPage, visitsOf } from './repository.ts';
+import { findTopic, leadersWithoutReportPage, topicPage, visitsOf } from './repository.ts';
 import { presentTopic } from './presenter.ts';
 import {
   CreatedId,
@@ -199,7 +199,8 @@ export const researchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         (await filterOrgPath(app.db, req.actor.scope, req.query.orgId)) ??
         (await scopeRoots(app.db, req.actor.scope))[0]?.path;
       if (!orgPath) throw notFound('单位');
-      return { items: await leadersWithoutReport(app.db, req.query.campaignId, orgPath) };
+      const { campaignId, minReports, page = 1, pageSize = 20 } = req.query;
+      return leadersWithoutReportPage(app.db, req.actor, { campaignId, orgPath, minReports }, page, pageSize);
     },
   );
 };

@@ -92,8 +92,19 @@ export const CreatedId = Type.Object({ id: Type.Integer() });
 
 export const LeadersWithoutReportQuery = Type.Object(
   {
-    campaignId: Type.Integer({ minimum: 1, title: '主题教育' }),
-    orgId: Type.Optional(Type.Integer({ minimum: 1, title: '单位' })),
+    campaignId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' })),
+    orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '单位' })),
+    minReports: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 1, title: '应形成报告篇数' })),
+    ...PageQuery,
   },
   { additionalProperties: false },
+);
+
+export const LeadersWithoutReport = PageOf(
+  Type.Object({
+    id: Type.Integer(),
+    name: Type.String(),
+    position: Type.String(),
+    orgName: Type.String(),
+  }),
 );

@@ -78,6 +78,14 @@ export const FiguresQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const MeetingsBehindQuery = Type.Object(
+  {
+    orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '单位' })),
+    shortfall: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 1, title: '少开次数' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
 export const IdleUnitsQuery = Type.Object(
   {
     campaignId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, title: '主题教育' })),

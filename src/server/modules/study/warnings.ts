@@ -4,6 +4,7 @@ import { addDays } from '../../clock.ts';
 import { queryOf, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
 import { idleUnitsQuery } from './idle-units.ts';
 import { sessionQuery } from './repository.ts';
+import { meetingsBehindQuery } from './meetings-behind.ts';
 import type { SelectFromAny } from '../../db/untyped.ts';
 
 const idleDays = (s: WarningScope) => s.thresholds['study.idleDays'] ?? 30;
@@ -15,11 +16,17 @@ const uncovered = (s: WarningScope) => ({
   to: addDays(s.today, -makeupDays(s)),
 });
 const idle = (s: WarningScope) => ({ campaignId: s.campaignId, orgId: s.orgId, days: idleDays(s) });
+const shortfall = (s: WarningScope) => s.thresholds['study.meetingsShortfall'] ?? 1;
+const behind = (s: WarningScope) => ({ orgId: s.orgId, shortfall: shortfall(s) });
 // biome-ignore lint/complexity/noBannedTypes: Kysely's own type for a query with nothing selected yet
 const count = async (q: SelectFromAny<Database, {}>) =>
   Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
 
-/** 预警 kinds of 理论学习: sessions still short of 全覆盖 after the make-up period, and 支部 with no session for N days. */
+/**
+ * 预警 kinds of 理论学习: sessions still short of 全覆盖 after the make-up period, 支部 with no session for N
+ * days, and units behind their quarter's 三会一课. The unit lists open in place on the 预警 page (its `kind`
+ * filter), the sessions on the 理论学习 page.
+ */
 export const studyWarningKinds: WarningKind[] = [
   {
     kind: 'study_uncovered',
@@ -48,5 +55,17 @@ export const studyWarningKinds: WarningKind[] = [
       ),
     link: (s) => `/warnings?${queryOf({ ...idle(s), kind: 'study_idle_units' })}`,
     api: (s) => `/api/v1/study/idle-units?${queryOf(idle(s))}`,
+  },
+  {
+    kind: 'study_meetings_behind',
+    label: '“三会一课”本季度序时落后的单位',
+    line: '理论学习',
+    thresholds: [
+      { key: 'study.meetingsShortfall', label: '“三会一课”少开次数（达到即预警）', default: 1, min: 1, max: 50 },
+    ],
+    count: (db, actor, s) =>
+      count(meetingsBehindQuery(db, actor, { orgPath: s.orgPath, today: s.today, shortfall: shortfall(s) })),
+    link: (s) => `/warnings?${queryOf({ campaignId: s.campaignId, ...behind(s), kind: 'study_meetings_behind' })}`,
+    api: (s) => `/api/v1/study/meetings-behind?${queryOf(behind(s))}`,
   },
 ];

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import type { TaskThresholds } from '../../../shared/task-enums.ts';
+import type { Judging } from './schedule.ts';
 import { lightPredicate, stalePredicate, statusPredicate, taskQuery, type TaskFilter } from './repository.ts';
 
 export interface TaskFigures {
@@ -24,7 +24,7 @@ export async function taskFigures(
   actor: Actor,
   filter: TaskFilter,
   today: string,
-  t: TaskThresholds,
+  t: Judging,
 ): Promise<TaskFigures> {
   return toFigures(await figureQuery(db, actor, filter, today, t).executeTakeFirstOrThrow());
 }
@@ -39,7 +39,7 @@ export async function unitTaskFigures(
   campaignId: number | undefined,
   units: Array<{ id: number; path: string }>,
   today: string,
-  t: TaskThresholds,
+  t: Judging,
 ): Promise<Map<number, TaskFigures>> {
   const [first, ...rest] = units.map((u) =>
     figureQuery(db, actor, { campaignId, orgPath: u.path }, today, t).select(sql.lit(u.id).as('orgId')),
@@ -49,7 +49,7 @@ export async function unitTaskFigures(
   return new Map(rows.map((r) => [Number(r.orgId), toFigures(r)]));
 }
 
-function figureQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, today: string, t: TaskThresholds) {
+function figureQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, today: string, t: Judging) {
   return taskQuery(db, actor, filter, today, t).select((eb) => {
     const count = (p: ReturnType<typeof statusPredicate>) => eb.fn.sum<number>(eb.case().when(p).then(1).else(0).end());
     return [
@@ -58,7 +58,7 @@ function figureQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, tod
       count(statusPredicate(eb, 'on_track', today)).as('onTrack'),
       count(statusPredicate(eb, 'behind', today)).as('behind'),
       count(statusPredicate(eb, 'not_started', today)).as('notStarted'),
-      count(stalePredicate(eb, today, t.staleDays)).as('stale'),
+      count(stalePredicate(eb, today, t)).as('stale'),
       count(lightPredicate(eb, 'red', today)).as('red'),
       count(lightPredicate(eb, 'yellow', today)).as('yellow'),
     ];

@@ -1,9 +1,9 @@
 import type { Actor } from '../../auth/actor.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
 import { addDays } from '../../clock.ts';
-import { TASK_STATUSES, type TaskThresholds } from '../../../shared/task-enums.ts';
+import { TASK_STATUSES } from '../../../shared/task-enums.ts';
 import { taskPolicy, type TaskSubject } from './policy.ts';
-import { lightAt, NEVER, plannedAt, statusAt, type Curve } from './schedule.ts';
+import { lightAt, NEVER, plannedAt, staleBefore, statusAt, type Curve, type Judging } from './schedule.ts';
 import type { TaskRow, TaskUnitRow } from './repository.ts';
 
 /** What the policy needs about a task, from its row and units. */
@@ -31,7 +31,7 @@ export function presentTask(
   actor: Actor,
   row: TaskRow,
   units: TaskUnitRow[],
-  ctx: { today: string; thresholds: TaskThresholds; subject: TaskSubject },
+  ctx: { today: string; thresholds: Judging; subject: TaskSubject },
 ) {
   const { today, thresholds } = ctx;
   const schedule = { ...row, done: row.done === 1 };
@@ -65,7 +65,7 @@ export function presentTask(
     /** 曾滞后: behind at some point, caught up since. */
     wasBehind: status !== 'behind' && row.wasBehindSince !== null,
     wasBehindSince: row.wasBehindSince,
-    stale: started && row.done === 0 && row.lastActivityOn <= addDays(today, -thresholds.staleDays),
+    stale: started && row.done === 0 && row.lastActivityOn <= staleBefore(today, thresholds),
     lastActivityOn: row.lastActivityOn,
     behindFrom: row.behindFrom === NEVER ? null : row.behindFrom,
     doneAt: row.doneAt,

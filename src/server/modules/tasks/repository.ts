@@ -2,7 +2,8 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
-import { addDays } from '../../clock.ts';
+import { loadCalendarOverrides } from '../../lib/calendar-overrides.ts';
+import { staleBefore, type Judging } from './schedule.ts';
 import {
   DEFAULT_TASK_THRESHOLDS,
   type TaskLight,
@@ -75,12 +76,12 @@ export function lightPredicate(eb: Eb, light: TaskLight, today: string) {
   }
 }
 
-/** 未更新: started, open, and nothing reported for `staleDays` days. */
-export function stalePredicate(eb: Eb, today: string, staleDays: number) {
+/** 未更新: started, open, and nothing reported for `staleDays` working days (the calendar's). */
+export function stalePredicate(eb: Eb, today: string, t: Judging) {
   return eb.and([
     eb('tasks.done', '=', 0),
     eb('tasks.startDate', '<=', today),
-    eb('tasks.lastActivityOn', '<=', addDays(today, -staleDays)),
+    eb('tasks.lastActivityOn', '<=', staleBefore(today, t)),
   ]);
 }
 
@@ -99,7 +100,7 @@ export interface TaskFilter {
 }
 
 /** The one list query: the 重点任务 list, the ledger export, the figures and the warnings all use it. */
-export function taskQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, today: string, t: TaskThresholds) {
+export function taskQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, today: string, t: Judging) {
   let qb = db.selectFrom('tasks');
   if (filter.campaignId) qb = qb.where('tasks.campaignId', '=', filter.campaignId);
   if (filter.orgPath) {
@@ -128,7 +129,7 @@ export function taskQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter
   const { status, light } = filter;
   if (status) qb = qb.where((eb) => statusPredicate(eb, status, today));
   if (light) qb = qb.where((eb) => lightPredicate(eb, light, today));
-  if (filter.stale) qb = qb.where((eb) => stalePredicate(eb, today, t.staleDays));
+  if (filter.stale) qb = qb.where((eb) => stalePredicate(eb, today, t));
   if (filter.q?.trim()) qb = qb.where('tasks.title', 'like', `%${filter.q.trim().replace(/[%_\\]/g, '')}%`);
   return qb;
 }
@@ -244,7 +245,7 @@ export function childrenOf(db: Kysely<Database>, parentId: number) {
 }
 
 /** The campaign's thresholds, or the defaults. */
-export async function thresholdsOf(db: Kysely<Database>, campaignId: number | undefined): Promise<TaskThresholds> {
+export async function settingsOf(db: Kysely<Database>, campaignId: number | undefined): Promise<TaskThresholds> {
   if (!campaignId) return DEFAULT_TASK_THRESHOLDS;
   const row = await db
     .selectFrom('taskSettings')
@@ -252,4 +253,10 @@ export async function thresholdsOf(db: Kysely<Database>, campaignId: number | un
     .where('campaignId', '=', campaignId)
     .executeTakeFirst();
   return row ? { ...row, staleDays: Number(row.staleDays) } : DEFAULT_TASK_THRESHOLDS;
+}
+
+/** The campaign's thresholds with the working-day calendar they are judged by (未更新 counts working days). */
+export async function thresholdsOf(db: Kysely<Database>, campaignId: number | undefined): Promise<Judging> {
+  const [t, calendar] = await Promise.all([settingsOf(db, campaignId), loadCalendarOverrides(db)]);
+  return { ...t, calendar };
 }

@@ -24,7 +24,7 @@ import {
   UpdateMilestoneBody,
   UpdateTaskBody,
 } from './schemas.ts';
-import { selectTaskRows, taskQuery, thresholdsOf } from './repository.ts';
+import { selectTaskRows, settingsOf, taskQuery, thresholdsOf } from './repository.ts';
 import { taskFigures } from './figures.ts';
 import { taskDetail, taskViews } from './views.ts';
 import { createTask } from './commands/create-task.ts';
@@ -101,7 +101,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ThresholdsView, ...ErrorResponses },
       },
     },
-    async (req) => ({ id: req.query.campaignId, ...(await thresholdsOf(app.db, req.query.campaignId)) }),
+    async (req) => ({ id: req.query.campaignId, ...(await settingsOf(app.db, req.query.campaignId)) }),
   );
 
   app.put(
@@ -117,7 +117,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       await saveThresholds(ctxOf(req), req.query.campaignId, req.body);
-      return { id: req.query.campaignId, ...(await thresholdsOf(app.db, req.query.campaignId)) };
+      return { id: req.query.campaignId, ...(await settingsOf(app.db, req.query.campaignId)) };
     },
   );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '../../clock.ts';
+import { isWorkingDay } from '../../lib/working-days.ts';
 import { DEFAULT_TASK_THRESHOLDS as T, type TaskStatus } from '../../../shared/task-enums.ts';
 import {
   deriveLight,
@@ -8,6 +9,7 @@ import {
   lightAt,
   plannedAt,
   scheduleOf,
+  staleBefore,
   statusAt,
   weightedMean,
   type TaskFacts,
@@ -146,5 +148,39 @@ describe('key task status (序时进度)', () => {
     expect(statusAt(s, '2026-04-30')).toBe('behind');
     expect(lightAt(s, '2026-04-30')).toBe('red');
     expect(weightedMean([])).toBe(0);
+  });
+});
+
+describe('未更新 counts working days (the calendar, holidays and make-up workdays included)', () => {
+  const workingDaysIn = (after: string, upTo: string, cal = new Map<string, 'workday' | 'holiday'>()) => {
+    let n = 0;
+    for (let d = addDays(after, 1); d <= upTo; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n++;
+    return n;
+  };
+
+  it('a task last reported on the cutoff has gone staleDays working days without news; a day later it has not', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.array(fc.tuple(fc.integer({ min: -40, max: 0 }), fc.boolean()), { maxLength: 6 }),
+        (offset, staleDays, marks) => {
+          const today = addDays('2026-01-01', offset);
+          const calendar = new Map(marks.map(([d, w]) => [addDays(today, d), w ? 'workday' : 'holiday'] as const));
+          const cutoff = staleBefore(today, { ...T, staleDays, calendar });
+          expect(cutoff < today).toBe(true);
+          expect(workingDaysIn(cutoff, today, calendar)).toBe(staleDays);
+          expect(workingDaysIn(addDays(cutoff, 1), today, calendar)).toBe(staleDays - 1);
+        },
+      ),
+    );
+  });
+
+  it('across 国庆 2026 (1–7 October off, Saturday 10 October worked) seven working days take fifteen calendar days', () => {
+    // Reported on Tuesday 29 September: 30 Sep, 8, 9, 10 (Sat, make-up), 12, 13, 14 October are the seven.
+    expect(staleBefore('2026-10-13', { ...T, staleDays: 7 }) < '2026-09-29').toBe(true);
+    expect(staleBefore('2026-10-14', { ...T, staleDays: 7 })).toBe('2026-09-29');
+    // Ordinary weeks: reported on Monday 23 November, 24–27 November and 30 November–2 December are seven.
+    expect(staleBefore('2026-12-02', { ...T, staleDays: 7 })).toBe('2026-11-23');
   });
 });

@@ -17,6 +17,13 @@
  */
 import { addDays } from '../../clock.ts';
 import type { TaskLight, TaskStatus, TaskThresholds } from '../../../shared/task-enums.ts';
+import { workingDaysCutoff, type CalendarOverrides } from '../../lib/working-days.ts';
+
+/** A campaign's thresholds as judged: with the calendar page's corrections when loaded, else China's official calendar. */
+export type Judging = TaskThresholds & { calendar?: CalendarOverrides };
+
+/** 未更新: a task last reported on or before this date has gone `staleDays` working days without an update. */
+export const staleBefore = (today: string, t: Judging): string => workingDaysCutoff(today, t.staleDays, t.calendar);
 
 /** Stands for "never" in a stored date. */
 export const NEVER = '9999-12-31';

@@ -140,7 +140,7 @@ export const ThresholdsBody = Type.Object(
     tolerance: Share('序时进度容差'),
     yellowGap: Share('黄灯差距'),
     redGap: Share('红灯差距'),
-    staleDays: Type.Integer({ minimum: 1, maximum: 90, title: '未更新天数' }),
+    staleDays: Type.Integer({ minimum: 1, maximum: 90, title: '未更新工作日数' }),
   },
   { additionalProperties: false },
 );

@@ -175,13 +175,53 @@ describeEachDb('#tasks (推动发展)', (h) => {
     expect(again.json().updates).toHaveLength(1);
     const stale = await call('office', 'GET', `/api/v1/tasks/${task.id}`);
     expect(stale.json().stale).toBe(false);
-    setToday(day(8));
+    // 未更新 after seven working days: two calendar weeks hold them outside the longest holidays.
+    setToday(day(14));
     expect((await call('office', 'GET', `/api/v1/tasks/${task.id}`)).json()).toMatchObject({ stale: true });
     const staleList = (await call('office', 'GET', `/api/v1/tasks?campaignId=${campaignId}&stale=true`)).json();
     expect(staleList.items.map((t: { id: number }) => t.id)).toContain(task.id);
     expect((await call('office', 'GET', `/api/v1/tasks/figures?campaignId=${campaignId}`)).json().stale).toBe(
       staleList.total,
     );
+  });
+
+  it('未更新 counts the working days of the calendar: 国庆 2026 does not make a task stale, an added holiday delays it', async () => {
+    const { call, fx } = h();
+    setToday('2026-09-29');
+    const created = await call('office', 'POST', '/api/v1/tasks', {
+      campaignId,
+      orgId: fx.units.branchA.id,
+      title: '节前部署的重点任务',
+      startDate: '2026-09-01',
+      endDate: '2026-12-31',
+      milestones: [{ title: '年底完成', plannedDate: '2026-12-31', weight: 1 }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const stale = async (date: string) => {
+      setToday(date);
+      const one = (await call('office', 'GET', `/api/v1/tasks/${id}`)).json().stale as boolean;
+      const list = (
+        await call('office', 'GET', `/api/v1/tasks?campaignId=${campaignId}&stale=true&pageSize=200`)
+      ).json();
+      expect(
+        list.items.some((t: { id: number }) => t.id === id),
+        date,
+      ).toBe(one);
+      const figures = (await call('office', 'GET', `/api/v1/tasks/figures?campaignId=${campaignId}`)).json();
+      expect(figures.stale, date).toBe(list.total);
+      return one;
+    };
+    // Seven calendar days on (6 October) the office is on holiday: 30 September is the only working day passed.
+    expect(await stale('2026-10-06')).toBe(false);
+    expect(await stale('2026-10-13')).toBe(false);
+    expect(await stale('2026-10-14')).toBe(true);
+    // The admin declares 13 October a holiday (calendar page): the seventh working day moves to the 15th.
+    const holiday = await call('admin', 'POST', '/api/v1/calendar/overrides', { date: '2026-10-13', kind: 'holiday' });
+    expect(holiday.statusCode, holiday.body).toBe(201);
+    expect(await stale('2026-10-14')).toBe(false);
+    expect(await stale('2026-10-15')).toBe(true);
+    await call('admin', 'DELETE', `/api/v1/calendar/overrides/${holiday.json().id}`);
   });
 
   it('a task split into sub-tasks for lower units rolls their progress up by weight', async () => {

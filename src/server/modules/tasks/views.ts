@@ -5,7 +5,7 @@ import { notFound } from '../../errors.ts';
 import { today } from '../../clock.ts';
 import { weekOf } from '../../../shared/iso-week.ts';
 import { recordTimeline } from '../audit/public.ts';
-import type { TaskThresholds } from '../../../shared/task-enums.ts';
+import type { Judging } from './schedule.ts';
 import { presentTask, presentWeek, subjectOf } from './presenter.ts';
 import {
   childrenOf,
@@ -19,7 +19,7 @@ import {
 } from './repository.ts';
 
 /** Presents a page of tasks: their units, campaign units and shapes read in three bulk queries. */
-export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRow[], day: string, t: TaskThresholds) {
+export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRow[], day: string, t: Judging) {
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
   const [units, campaigns, parents, planned, reported] = await Promise.all([

@@ -2,6 +2,7 @@
  * The registry of 预警 kinds: each owning module contributes its kinds through its public.ts, one line each.
  * The 群众诉求 module adds "demand past its time limit" with one more line:
  *   ...demandWarningKinds,   // import { demandWarningKinds } from '../demands/public.ts';
+import { researchWarningKinds } from '../research/public.ts';
  * where demandWarningKinds is a WarningKind[] (src/server/lib/warning-kind.ts) built over its own list query.
  */
 import type { WarningKind } from '../../lib/warning-kind.ts';
@@ -9,10 +10,12 @@ import { problemWarningKinds } from '../problems/public.ts';
 import { studyWarningKinds } from '../study/public.ts';
 import { taskWarningKinds } from '../tasks/public.ts';
 import { demandWarningKinds } from '../demands/public.ts';
+import { researchWarningKinds } from '../research/public.ts';
 
 export const WARNING_KINDS: WarningKind[] = [
   ...problemWarningKinds,
   ...studyWarningKinds,
+  ...researchWarningKinds,
   ...taskWarningKinds,
   ...demandWarningKinds,
 ];

@@ -79,6 +79,8 @@ describeEachDb('#warnings (预警)', (h) => {
             'problem_waiting_acceptance',
             'study_uncovered',
             'study_idle_units',
+            'study_meetings_behind',
+            'research_leaders_without_report',
             'task_behind',
             'task_stale',
             'demand_overdue',
@@ -137,6 +139,126 @@ describeEachDb('#warnings (预警)', (h) => {
     });
   });
 
+  it('三会一课 behind its quarter: units short of the meetings due so far, the shortfall per campaign', async () => {
+    const { call, fx } = h();
+    // The first quarter of 2027 (90 days): a 党支部 owes 1 党员大会, 3 支委会, 3 党小组会 and 1 党课 by 31 March.
+    process.env.TAIZHANG_TODAY = '2027-03-31';
+    const held = async (orgId: number, personId: number, kind: string, date: string) => {
+      const r = await call('office', 'POST', '/api/v1/study/sessions', {
+        campaignId,
+        orgId,
+        kind,
+        mode: 'exchange',
+        date,
+        hours: 1,
+        topic: '组织生活',
+        attendance: [{ personId, status: 'present' }],
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    };
+    const A = fx.units.branchA.id;
+    const B = fx.units.branchB.id;
+    for (const [kind, dates] of [
+      ['members_meeting', ['2027-03-20']],
+      ['committee_meeting', ['2027-01-10', '2027-02-10', '2027-03-10']],
+      ['group_meeting', ['2027-01-12', '2027-02-12', '2027-03-12']],
+      ['party_lecture', ['2027-03-25']],
+    ] as const)
+      for (const d of dates) await held(A, fx.people.officerA, kind, d);
+    // branchB holds four 支委会 (one more than required: it does not make up for anything else).
+    for (const d of ['2027-01-10', '2027-02-10', '2027-03-10', '2027-03-11'])
+      await held(B, fx.people.officerB, 'committee_meeting', d);
+
+    const behind = async (who: string, query = '') => {
+      const items = (await warnings(who, `&kind=study_meetings_behind${query}`)).filter(
+        (i) => i.kind === 'study_meetings_behind',
+      );
+      for (const item of items) {
+        const list = await call(who, 'GET', item.api);
+        expect(list.statusCode, list.body).toBe(200);
+        expect(list.json().total, `${who} @${item.orgId}`).toBe(item.count);
+      }
+      return items;
+    };
+    // The quarter's last day: branchA is complete, branchB is 5 short, branchC (held none) 8 short.
+    const end = await behind('office', '&children=true');
+    expect(countOf(end, 'study_meetings_behind', fx.units.root.id)).toBe(2);
+    expect(countOf(end, 'study_meetings_behind', fx.units.committee.id)).toBe(1);
+    const list = (await call('office', 'GET', end[0].api)).json();
+    expect(list.items.map((u: { id: number }) => u.id)).toEqual([B, fx.units.branchC.id]);
+    expect(list.items[0]).toMatchObject({ due: 8, held: 3 });
+    expect(end[0].link).toContain('kind=study_meetings_behind');
+    // The outsider sees only branchC.
+    expect(countOf(await behind('outsider'), 'study_meetings_behind')).toBe(1);
+    // Mid-February (45 of 90 days): one 支委会 and one 党小组会 are due; branchB has held its 支委会.
+    process.env.TAIZHANG_TODAY = '2027-02-14';
+    const mid = (await call('office', 'GET', `/api/v1/study/meetings-behind?orgId=${fx.units.root.id}`)).json();
+    expect(mid.items.map((u: { id: number; due: number; held: number }) => [u.id, u.due, u.held])).toEqual([
+      [B, 2, 1],
+      [fx.units.branchC.id, 2, 0],
+    ]);
+    // The first days of a quarter owe nothing yet.
+    process.env.TAIZHANG_TODAY = '2027-01-05';
+    expect(countOf(await behind('office'), 'study_meetings_behind')).toBe(0);
+    // A campaign that tolerates a shortfall of 6 warns only branchC at the quarter's end.
+    process.env.TAIZHANG_TODAY = '2027-03-31';
+    const set = await call('office', 'PUT', `/api/v1/warnings/thresholds?campaignId=${campaignId}`, {
+      values: { 'study.meetingsShortfall': 6 },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(countOf(await behind('office'), 'study_meetings_behind')).toBe(1);
+    await call('office', 'PUT', `/api/v1/warnings/thresholds?campaignId=${campaignId}`, {
+      values: { 'study.meetingsShortfall': 1 },
+    });
+  });
+
+  it('leaders without a research report: a report takes a leader off; the required number is per campaign', async () => {
+    const { call, fx } = h();
+    const missing = async (who: string) => {
+      const items = (await warnings(who, '&kind=research_leaders_without_report&children=true')).filter(
+        (i) => i.kind === 'research_leaders_without_report',
+      );
+      for (const item of items) {
+        const list = await call(who, 'GET', item.api);
+        expect(list.statusCode, list.body).toBe(200);
+        expect(list.json().total, `${who} @${item.orgId}`).toBe(item.count);
+      }
+      return items;
+    };
+    // The leader (a leader grant) is the subtree's only leader; the leader sees only the branchB it guides.
+    expect(countOf(await missing('office'), 'research_leaders_without_report', fx.units.root.id)).toBe(1);
+    expect(countOf(await missing('officer'), 'research_leaders_without_report')).toBe(0);
+    const topic = await call('leader', 'POST', '/api/v1/research/topics', {
+      campaignId,
+      orgId: fx.units.branchB.id,
+      title: '背街小巷治理调研',
+      plan: '走访',
+    });
+    expect(topic.statusCode, topic.body).toBe(201);
+    // A planned topic is not a report.
+    expect(countOf(await missing('office'), 'research_leaders_without_report')).toBe(1);
+    const cur = (await call('leader', 'GET', `/api/v1/research/topics/${topic.json().id}`)).json();
+    const reported = await call('leader', 'PUT', `/api/v1/research/topics/${topic.json().id}/report`, {
+      version: cur.version,
+      situation: '走访三条街巷',
+      problems: '管控时段错位',
+      analysis: '机制不活',
+      measures: '推行错时管理',
+    });
+    expect(reported.statusCode, reported.body).toBe(200);
+    expect(countOf(await missing('office'), 'research_leaders_without_report')).toBe(0);
+    const set = await call('office', 'PUT', `/api/v1/warnings/thresholds?campaignId=${campaignId}`, {
+      values: { 'research.minReports': 2 },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const two = await missing('office');
+    expect(countOf(two, 'research_leaders_without_report', fx.units.root.id)).toBe(1);
+    expect(two[0].link).toContain('minReports=2');
+    await call('office', 'PUT', `/api/v1/warnings/thresholds?campaignId=${campaignId}`, {
+      values: { 'research.minReports': 1 },
+    });
+  });
+
   permissionMatrix(h, [
     {
       label: 'warnings of branchA',
@@ -152,6 +274,13 @@ describeEachDb('#warnings (预警)', (h) => {
       body: () => ({ values: { 'problems.acceptDays': 5 } }),
       expect: { admin: 200, office: 200 },
       otherwise: 403,
+    },
+    {
+      label: '三会一课 behind in branchA',
+      method: 'GET',
+      url: (fx) => `/api/v1/study/meetings-behind?orgId=${fx.units.branchA.id}&shortfall=1`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200 },
+      otherwise: 404,
     },
     {
       label: 'idle units of branchA',

@@ -16,7 +16,7 @@ export function WarningsHomeCard() {
           dataSource={raised}
           renderItem={(i) => (
             <List.Item>
-              <Link to={i.link.startsWith('/warnings') ? '/warnings' : i.link}>{i.label}</Link>
+              <Link to={i.link}>{i.label}</Link>
               <Typography.Text type="danger" strong>
                 {i.count}
               </Typography.Text>

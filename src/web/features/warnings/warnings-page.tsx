@@ -8,8 +8,14 @@ import { useWarningList, useWarnings, type WarningItem } from './api/warnings.ts
 /** Rows of a list that has no page of its own (units without collective study), shown in place. */
 function RowsDrawer({ item, onClose }: { item: WarningItem | null; onClose: () => void }) {
   const rows = useWarningList(item?.api ?? null);
+  const r0 = rows.data?.items[0];
   return (
-    <Drawer open={item !== null} onClose={onClose} title={item ? `${item.label} · ${item.orgName}` : ''} size="large">
+    <Drawer
+      open={item !== null}
+      onClose={onClose}
+      title={item ? `${item.label} · ${item.orgName}（${rows.data?.total ?? item.count}）` : ''}
+      size="large"
+    >
       <Table
         rowKey="id"
         size="small"
@@ -22,11 +28,16 @@ function RowsDrawer({ item, onClose }: { item: WarningItem | null; onClose: () =
             render: (_: unknown, r: Record<string, unknown>) => String(r.title ?? r.topic ?? r.name ?? ''),
           },
           { title: '单位', render: (_: unknown, r: Record<string, unknown>) => String(r.orgName ?? r.name ?? '') },
-          {
-            title: '日期',
-            render: (_: unknown, r: Record<string, unknown>) =>
-              String(r.lastSessionDate ?? r.date ?? r.endDate ?? r.dueDate ?? '') || '从未开展',
-          },
+          // A list says what is behind in its own words (三会一课: due against held), else by its date.
+          r0 && 'detail' in r0
+            ? { title: '情况', render: (_: unknown, r: Record<string, unknown>) => String(r.detail ?? '') }
+            : r0 && 'position' in r0
+              ? { title: '职务', render: (_: unknown, r: Record<string, unknown>) => String(r.position ?? '') }
+              : {
+                  title: '日期',
+                  render: (_: unknown, r: Record<string, unknown>) =>
+                    String(r.lastSessionDate ?? r.date ?? r.endDate ?? r.dueDate ?? '') || '从未开展',
+                },
         ]}
       />
     </Drawer>
@@ -42,8 +53,16 @@ export function WarningsPage() {
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
   const [line, setLine] = useState<string>();
   const [onlyRaised, setOnlyRaised] = useState(false);
-  const [shown, setShown] = useState<WarningItem | null>(null);
   const q = useWarnings({ campaignId, orgId, children: true }, campaignId !== undefined);
+  // `kind` in the address opens that list of the unit in place: a count elsewhere (the 工作台 card) links here.
+  const linkedKind = params.get('kind');
+  const [closed, setClosed] = useState<string | null>(null);
+  const [picked0, setShown] = useState<WarningItem | null>(null);
+  const linked =
+    linkedKind && closed !== linkedKind
+      ? (q.data?.items.find((i) => i.kind === linkedKind && (orgId === undefined || i.orgId === orgId)) ?? null)
+      : null;
+  const shown = picked0 ?? linked;
   const items = (q.data?.items ?? []).filter((i) => (!line || i.line === line) && (!onlyRaised || i.count > 0));
   const unitId = orgId ?? q.data?.items[0]?.orgId;
   const own = items.filter((i) => i.orgId === unitId);
@@ -134,7 +153,13 @@ export function WarningsPage() {
           />
         </>
       )}
-      <RowsDrawer item={shown} onClose={() => setShown(null)} />
+      <RowsDrawer
+        item={shown}
+        onClose={() => {
+          setShown(null);
+          setClosed(linkedKind);
+        }}
+      />
     </Card>
   );
 }

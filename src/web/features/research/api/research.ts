@@ -34,7 +34,10 @@ export function useTopics(campaignId: number | undefined) {
 export function useLeadersWithoutReport(campaignId: number | undefined, enabled: boolean) {
   return useQuery({
     queryKey: researchKeys.missing(campaignId),
-    queryFn: () => api<LeadersWithoutReportT>('/research/leaders-without-report', { query: { campaignId } }),
+    queryFn: () =>
+      api<{ items: LeaderWithoutReport[]; total: number }>('/research/leaders-without-report', {
+        query: { campaignId, pageSize: 200 },
+      }),
     enabled: enabled && !!campaignId,
   });
 }
