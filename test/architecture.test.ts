@@ -188,8 +188,6 @@ describe('thin routes and owned rules', () => {
       'assessments/commands/save-entry.ts',
       'campaigns/commands/manage-readings.ts',
       'campaigns/commands/save-campaign.ts',
-      'demands/commands/follow-up.ts',
-      'matters/commands/save-matter.ts',
       'people/commands/save-person.ts',
       'problems/commands/extensions.ts',
       'problems/commands/save-measure.ts',

@@ -25,7 +25,9 @@ import { CreateBody, Demand, DemandDetail, ListQuery, TransitionBody } from './s
 import { demandFilterOf, presentDemands } from './list-rows.ts';
 import { createDemand, findRepeat } from './commands/intake-demand.ts';
 import { transitionDemand } from './commands/transition-demand.ts';
-import { addCoHandler, demandToProblem, readContact } from './commands/follow-up.ts';
+import { addCoHandler } from './commands/add-co-handler.ts';
+import { demandToProblem } from './commands/demand-to-problem.ts';
+import { readContact } from './commands/read-contact.ts';
 import { configForPeriod } from './figures.ts';
 import { photoPath } from './photo-store.ts';
 import { today } from '../../clock.ts';

@@ -13,7 +13,9 @@ import { listOrder, matterColumns, matterQuery, findMatter, progressOf, type Mat
 import { MATTER_TRANSITIONS } from './lifecycle.ts';
 import { presentMatters } from './presenter.ts';
 import { ListQuery } from './schemas.ts';
-import { addProgress, createMatter, updateMatter } from './commands/save-matter.ts';
+import { addProgress } from './commands/add-progress.ts';
+import { createMatter } from './commands/create-matter.ts';
+import { updateMatter } from './commands/update-matter.ts';
 
 /** The public list: the matter, its unit's name and dated progress notes — nobody's name (the schema drops the rest). */
 const PublicMatterList = Type.Object({
