@@ -10,6 +10,7 @@ import { fetchPage } from '../../src/server/db/page.ts';
 import { demandFigures, liveCounts } from '../../src/server/modules/demands/figures.ts';
 import { demandColumns, demandQuery, repeatCandidateQuery } from '../../src/server/modules/demands/repository.ts';
 import { presentDemands } from '../../src/server/modules/demands/list-rows.ts';
+import { demandListTally } from '../../src/server/modules/demands/list-plan.ts';
 import { findRepeat } from '../../src/server/modules/demands/commands/intake-demand.ts';
 import { DEFAULT_RATE_CONFIG } from '../../src/server/modules/demands/rates.ts';
 import { neighbourCells, cellOf, ringsFor } from '../../src/server/modules/demands/repeats.ts';
@@ -57,11 +58,14 @@ export function demandReadFigures(ctx: BenchCtx): ReadFigure[] {
       path: `/api/v1/demands?orgId=${units.mid.id}&page=3&pageSize=50`,
       connections: 10,
       inProcess: async () => {
+        const filter = { ...list, now: nowIso() };
+        const tallied = await demandListTally(db, actor, filter, 3, 50);
         const page = await fetchPage(
-          demandQuery(db, actor, { ...list, now: nowIso() }),
+          demandQuery(db, actor, { ...filter, plan: tallied?.plan }),
           (qb) => qb.select(demandColumns).orderBy('demands.receivedAt', 'desc').orderBy('demands.id', 'desc'),
           3,
           50,
+          tallied?.total,
         );
         return { ...page, items: await presentDemands(db, actor, page.items) };
       },

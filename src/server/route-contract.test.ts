@@ -19,14 +19,7 @@ import {
 const WITHOUT_RESPONSE_SCHEMA = new Set<string>([]);
 
 /** Operations still without a permission-matrix row; shrink only — add the row, then drop the line. */
-const WITHOUT_MATRIX_ROW = new Set([
-  'GET /api/v1/public/categories',
-  'POST /api/v1/public/photos',
-  'POST /api/v1/public/demands',
-  'GET /api/v1/public/demands/{trackingCode}',
-  'POST /api/v1/public/demands/{trackingCode}/rating',
-  'GET /api/v1/public/matters',
-]);
+const WITHOUT_MATRIX_ROW = new Set<string>([]);
 
 /** Loose responses still to be given their real schema (exemplars, key tasks, checks, bulletins, study sessions); shrink only. */
 const LOOSE_RESPONSES = new Set<string>([]);

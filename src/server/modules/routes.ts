@@ -85,6 +85,7 @@ import { demandFigureRoutes } from './demands/figure-routes.ts';
 import { publicDemandRoutes } from './demands/public-routes.ts';
 import { open311KeyRoutes } from './open311/key-routes.ts';
 import { matterRoutes } from './matters/routes.ts';
+import { matterLedgerRoutes } from './matters/ledger.ts';
 import { open311Routes } from './open311/routes.ts';
 
 export const apiModules: FastifyPluginAsyncTypebox[] = [
@@ -132,6 +133,7 @@ export const apiModules: FastifyPluginAsyncTypebox[] = [
   demandLedgerRoutes,
   publicDemandRoutes,
   matterRoutes,
+  matterLedgerRoutes,
   open311KeyRoutes,
   auditRoutes,
 ];

@@ -31,6 +31,8 @@ export interface MatrixRow {
    */
   expect: Partial<Record<Exclude<Who, null> | 'anonymous', number>>;
   otherwise: number;
+  /** The content type of an error answer: application/problem+json unless the route speaks another standard (Open311). */
+  errorType?: string;
 }
 
 /**
@@ -56,7 +58,8 @@ export function permissionMatrix(h: () => Harness, rows: MatrixRow[]): void {
             })
           : await harness.call(who, row.method, row.url(harness.fx), body);
         expect(res.statusCode, res.body).toBe(want);
-        if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+        if (res.statusCode >= 400)
+          expect(res.headers['content-type']).toContain(row.errorType ?? 'application/problem+json');
       });
     }
   }

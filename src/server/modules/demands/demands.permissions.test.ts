@@ -5,7 +5,7 @@ import { permissionMatrix } from '../../testing/permission-matrix.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { multipart } from '../../testing/multipart.ts';
 
-const ids = { received: 0, atA: 0, campaign: 0, photo: 0 };
+const ids = { received: 0, atA: 0, secretAtA: 0, campaign: 0, photo: 0 };
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3c8f1b70000000049454e44ae426082',
   'hex',
@@ -68,6 +68,27 @@ describeEachDb('permission matrix: demands', (h) => {
       orgId: h().fx.units.branchA.id,
     });
     expect(res.statusCode).toBe(200);
+    // A complainant who asked for confidentiality, their demand dispatched to branchA as well.
+    const secret = await h().call('office', 'POST', '/api/v1/demands', {
+      channel: 'hotline',
+      kind: 'report',
+      category: 'sanitation',
+      description: '举报某商户占道',
+      address: '某路',
+      name: '李四',
+      phone: '13612345678',
+      confidential: true,
+      orgId: h().fx.units.root.id,
+      campaignId: ids.campaign,
+    });
+    expect(secret.statusCode, secret.body).toBe(201);
+    ids.secretAtA = secret.json().id;
+    const sent = await h().call('office', 'POST', `/api/v1/demands/${ids.secretAtA}/transitions`, {
+      action: 'dispatch',
+      version: 1,
+      orgId: h().fx.units.branchA.id,
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
   });
 
   permissionMatrix(h, [
@@ -90,6 +111,21 @@ describeEachDb('permission matrix: demands', (h) => {
       label: "read the complainant's contact (branchA)",
       method: 'GET',
       url: () => `/api/v1/demands/${ids.atA}/contact`,
+      expect: unitRoles,
+      otherwise: 404,
+    },
+    {
+      // The handling unit (branchA's officer, the root's secretary over it) may not see a confidential complainant.
+      label: "read a confidential complainant's contact (branchA): the office only",
+      method: 'GET',
+      url: () => `/api/v1/demands/${ids.secretAtA}/contact`,
+      expect: { admin: 200, office: 200, secretary: 403, officer: 403 },
+      otherwise: 404,
+    },
+    {
+      label: 'read a confidential demand of branchA',
+      method: 'GET',
+      url: () => `/api/v1/demands/${ids.secretAtA}`,
       expect: unitRoles,
       otherwise: 404,
     },

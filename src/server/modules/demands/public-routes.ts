@@ -14,8 +14,9 @@ import {
   RatingBody,
   TrackingParams,
 } from './schemas.ts';
-import { demandForCitizen, publicIntake, rateDemand } from './commands/public-intake.ts';
-import { publicCategories, publicDemandView } from './public-view.ts';
+import { publicIntake } from './commands/leave-message.ts';
+import { rateDemand } from './commands/rate-demand.ts';
+import { demandForCitizen, publicCategories, publicDemandView } from './public-view.ts';
 import { imageMime, PHOTO_MAX_BYTES, storePhoto } from './photo-store.ts';
 import { insertLoosePhoto } from './repository.ts';
 import type { Satisfaction } from '../../../shared/demand-enums.ts';

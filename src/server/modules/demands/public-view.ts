@@ -7,7 +7,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { DEMAND_ACTIONS, DEMAND_STATUSES, type DemandAction, type DemandStatus } from '../../../shared/demand-enums.ts';
 import { maskDigits } from './presenter.ts';
-import { activeCategories, demandColumns, demandEvents, unitNames, type DemandRow } from './repository.ts';
+import { notFound } from '../../errors.ts';
+import {
+  activeCategories,
+  demandColumns,
+  demandEvents,
+  findDemandByCode,
+  unitNames,
+  type DemandRow,
+} from './repository.ts';
 
 export async function publicCategories(db: Kysely<Database>) {
   const rows = await activeCategories(db);
@@ -136,4 +144,11 @@ export async function publicDemandsPage(db: Kysely<Database>, f: PublicFilter): 
   const rows = await qb.orderBy('demands.receivedAt', 'desc').orderBy('demands.id', 'desc').limit(f.limit).execute();
   const l = await lookups(db, rows);
   return rows.map((r) => toPublic(r, l.categories, l.units, l.photos));
+}
+
+/** The demand behind a code, only when the phone's last four digits match (else the same 404 as no code). */
+export async function demandForCitizen(db: Kysely<Database>, code: string, phone4: string) {
+  const d = await findDemandByCode(db, code);
+  if (!d || d.phone.slice(-4) !== phone4) throw notFound('留言');
+  return d;
 }

@@ -7,8 +7,10 @@ import { demandQuery, demandVisible } from './repository.ts';
 
 export { demandVisible } from './repository.ts';
 export { demandTodoQuery, demandTodoSources, demandsAwaiting } from './todo-sources.ts';
-export { publicIntake, demandForCitizen, rateDemand } from './commands/public-intake.ts';
+export { publicIntake } from './commands/leave-message.ts';
+export { rateDemand } from './commands/rate-demand.ts';
 export {
+  demandForCitizen,
   publicCategories,
   publicDemandView,
   publicDemandsPage,

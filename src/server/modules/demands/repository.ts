@@ -26,11 +26,15 @@ export function demandVisible(actor: Actor) {
   };
 }
 
-/** In a unit's subtree: handled there, or (not yet dispatched) received there. */
-export function inSubtree(eb: Eb, path: string) {
+/**
+ * In a unit's subtree: handled there, or (not yet dispatched) received there. With `likelihood`, SQLite's
+ * planner is told the subtree's share of the rows (scope.ts: pathInSubtree), so it walks the received_at
+ * index for a big subtree and reads a small one by path.
+ */
+export function inSubtree(eb: Eb, path: string, likelihood?: number) {
   return eb.or([
-    pathInSubtree(eb, 'demands.orgPath', path),
-    eb.and([eb('demands.orgPath', 'is', null), pathInSubtree(eb, 'demands.intakePath', path)]),
+    pathInSubtree(eb, 'demands.orgPath', path, likelihood),
+    eb.and([eb('demands.orgPath', 'is', null), pathInSubtree(eb, 'demands.intakePath', path, likelihood)]),
   ]);
 }
 
@@ -71,6 +75,11 @@ export interface DemandFilter {
   cell?: string;
   q?: string;
   now: string;
+  /**
+   * How to read a subtree's page (list-plan.ts): 'ordered' walks the received_at index newest first and skips
+   * rows outside the subtree, 'range' reads the subtree by path and sorts. Undefined: the planner's own choice.
+   */
+  plan?: 'ordered' | 'range';
 }
 
 /** The one list query: the 诉求台账, the exports and the figures' drill-downs use it, so their numbers agree. */
@@ -78,7 +87,8 @@ export function demandQuery(db: Kysely<Database>, actor: Actor, f: DemandFilter)
   let qb = db.selectFrom('demands');
   if (f.orgPath) {
     const p = f.orgPath;
-    qb = qb.where((eb) => inSubtree(eb, p));
+    const likelihood = f.plan === undefined ? undefined : f.plan === 'ordered' ? 0.999 : 0.001;
+    qb = qb.where((eb) => inSubtree(eb, p, likelihood));
   }
   if (!f.orgPath || !coversSubtree(actor.scope, f.orgPath)) qb = qb.where(demandVisible(actor));
   if (f.campaignId) qb = qb.where('demands.campaignId', '=', f.campaignId);

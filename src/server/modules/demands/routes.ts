@@ -23,9 +23,12 @@ import {
 } from './repository.ts';
 import { CreateBody, Demand, DemandDetail, ListQuery, TransitionBody } from './schemas.ts';
 import { demandFilterOf, presentDemands } from './list-rows.ts';
+import { demandListTally } from './list-plan.ts';
 import { createDemand, findRepeat } from './commands/intake-demand.ts';
 import { transitionDemand } from './commands/transition-demand.ts';
-import { addCoHandler, demandToProblem, readContact } from './commands/follow-up.ts';
+import { addCoHandler } from './commands/add-co-handler.ts';
+import { demandToProblem } from './commands/demand-to-problem.ts';
+import { readContact } from './commands/read-contact.ts';
 import { configForPeriod } from './figures.ts';
 import { photoPath } from './photo-store.ts';
 import { today } from '../../clock.ts';
@@ -78,11 +81,14 @@ export const demandRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { page = 1, pageSize = 20, ...rest } = req.query;
       const filter = await demandFilterOf(app.db, req.actor, rest);
+      // The total from the maintained tallies and the page's read plan, when the filters allow (list-plan.ts).
+      const tallied = await demandListTally(app.db, req.actor, filter, page, pageSize);
       const result = await fetchPage(
-        demandQuery(app.db, req.actor, filter),
+        demandQuery(app.db, req.actor, { ...filter, plan: tallied?.plan }),
         (qb) => qb.select(demandColumns).orderBy('demands.receivedAt', 'desc').orderBy('demands.id', 'desc'),
         page,
         pageSize,
+        tallied?.total,
       );
       return { ...result, items: await present(req, result.items) };
     },

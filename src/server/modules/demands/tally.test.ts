@@ -15,6 +15,9 @@ import { rebuildTally } from '../../db/subtree-tally.ts';
 import { addDays, nowIso } from '../../clock.ts';
 import { liveCounts } from './figures.ts';
 import { afterDemandWrite, demandTally, talliedCounts } from './tally.ts';
+import { demandListTally } from './list-plan.ts';
+import { demandQuery } from './repository.ts';
+import { fetchPage } from '../../db/page.ts';
 
 const CATEGORIES = ['sanitation', 'street_light', 'noise', 'fire_lane'];
 const SATISFACTION = ['satisfied', 'basically', 'unsatisfied'] as const;
@@ -144,6 +147,59 @@ describeEachDb('demands: maintained 三率 equal a direct count', (h) => {
     expect(wide.received).toBe(ids.length);
     expect(wide.counts.valid).toBeGreaterThan(0);
     expect(wide.overdue).toBeGreaterThan(0);
+  });
+
+  it('the 诉求台账 takes its total from the tallies and its page by either plan: both equal a count and the planner’s own page', async () => {
+    const { units, users } = h().fx;
+    const actor = (await loadActor(h().db, users.office))!;
+    const all = [units.root, units.committee, units.branchA, units.branchB, units.brigade, units.branchC];
+    const statuses = [undefined, 'received', 'dispatched', 'accepted', 'answered', 'closed'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...all),
+        fc.constantFrom(...statuses),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(3, 10),
+        async (unit, status, byCampaign, page, pageSize) => {
+          const qs = new URLSearchParams({ orgId: String(unit.id), page: String(page), pageSize: String(pageSize) });
+          if (status) qs.set('status', status);
+          if (byCampaign) qs.set('campaignId', String(campaignId));
+          const listed = (await h().call('office', 'GET', `/api/v1/demands?${qs}`)).json();
+          const filter = {
+            orgPath: unit.path,
+            status,
+            campaignId: byCampaign ? campaignId : undefined,
+            now: nowIso(),
+          };
+          const tallied = await demandListTally(h().db, actor, filter, page, pageSize);
+          expect(tallied).toBeDefined();
+          const direct = await fetchPage(
+            demandQuery(h().db, actor, filter),
+            (qb) => qb.select('demands.id').orderBy('demands.receivedAt', 'desc').orderBy('demands.id', 'desc'),
+            page,
+            pageSize,
+          );
+          expect(listed.total).toBe(direct.total);
+          expect(listed.items.map((d: { id: number }) => d.id)).toEqual(direct.items.map((d) => d.id));
+          // Either plan reads the same page.
+          for (const plan of ['ordered', 'range'] as const) {
+            const planned = await fetchPage(
+              demandQuery(h().db, actor, { ...filter, plan }),
+              (qb) => qb.select('demands.id').orderBy('demands.receivedAt', 'desc').orderBy('demands.id', 'desc'),
+              page,
+              pageSize,
+            );
+            expect(planned).toEqual(direct);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 23 },
+    );
+    // A filter that is no tally dimension is counted.
+    expect(await demandListTally(h().db, actor, { orgPath: units.root.path, q: '随机', now: nowIso() }, 1, 20)).toBe(
+      undefined,
+    );
   });
 
   it('the figures route and the ranking read the tallies and agree with the lists they open', async () => {

@@ -2,7 +2,65 @@ import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { permissionMatrix } from '../../testing/permission-matrix.ts';
+import { readSheet } from '../../io/xlsx-sheet.ts';
+import type { Harness } from '../../testing/harness.ts';
 import { matterColour, nextMatterStatus } from './lifecycle.ts';
+
+const HEADERS = [
+  '序号',
+  '实事名称',
+  '目标',
+  '责任单位',
+  '责任人',
+  '完成时限',
+  '状态',
+  '是否逾期',
+  '推进情况',
+  '办理结果',
+  '是否公开',
+];
+
+/** The exported 民生实事清单 as header → text rows, read back from the real file. */
+async function exported(h: Harness, who: string, query = '') {
+  const res = await h.app.inject({
+    method: 'GET',
+    url: `/api/v1/exports/matters.xlsx${query}`,
+    headers: { cookie: await h.cookie(who) },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toContain('spreadsheetml');
+  expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('民生实事清单-');
+  const { rows, missing } = await readSheet(res.rawPayload, HEADERS);
+  expect(missing).toEqual([]);
+  return rows.map((r) => Object.fromEntries(HEADERS.map((c) => [c, r.cells[c].text])));
+}
+
+interface ListedMatter {
+  title: string;
+  target: string;
+  orgName: string;
+  ownerName: string | null;
+  dueDate: string;
+  statusLabel: string;
+  overdue: boolean;
+  result: string;
+  published: boolean;
+  progress: Array<{ date: string; note: string }>;
+}
+/** A list row as the export writes it. */
+const asSheetRow = (m: ListedMatter, i: number) => ({
+  序号: String(i + 1),
+  实事名称: m.title,
+  目标: m.target,
+  责任单位: m.orgName,
+  责任人: m.ownerName ?? '',
+  完成时限: m.dueDate,
+  状态: m.statusLabel,
+  是否逾期: m.overdue ? '逾期' : '',
+  推进情况: m.progress.map((p) => `${p.date} ${p.note}`).join('\n'),
+  办理结果: m.result,
+  是否公开: m.published ? '公开' : '',
+});
 
 const ids = { campaign: 0, matter: 0 };
 
@@ -53,6 +111,43 @@ describeEachDb('matters: 民生实事', (h) => {
     expect(overdue.total).toBe(0);
   });
 
+  it('exports the 民生实事清单 as .xlsx: the list on screen, its filters and scope, cell for cell', async () => {
+    const { call, fx } = h();
+    for (const [orgId, title, dueDate] of [
+      [fx.units.branchB.id, '老旧小区加装电梯', '2027-06-30'],
+      [fx.units.branchA.id, '农贸市场提升改造', '2027-03-31'],
+    ] as const) {
+      const res = await call('office', 'POST', '/api/v1/matters', { campaignId: ids.campaign, orgId, title, dueDate });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const list = async (who: string, qs = '') =>
+      (await call(who, 'GET', `/api/v1/matters?pageSize=200${qs}`)).json().items as ListedMatter[];
+
+    const all = await list('office');
+    expect(all.length).toBe(3);
+    expect(await exported(h(), 'office')).toEqual(all.map(asSheetRow));
+    expect((await exported(h(), 'office')).find((r) => r.实事名称 === '背街小巷路灯全覆盖')).toMatchObject({
+      责任人: '赵立新',
+      状态: '已完成',
+      推进情况: '2026-11-01 已完成 60 盏',
+      办理结果: '新增路灯 126 盏',
+      是否公开: '公开',
+    });
+
+    const atA = `&orgId=${fx.units.branchA.id}&status=planned`;
+    const filtered = await exported(h(), 'office', `?${atA.slice(1)}`);
+    expect(filtered).toEqual((await list('office', atA)).map(asSheetRow));
+    expect(filtered.map((r) => r.实事名称)).toEqual(['农贸市场提升改造']);
+
+    // The unit's officer exports the unit's matters only, as its list shows them.
+    const unit = await exported(h(), 'officer');
+    expect(unit).toEqual((await list('officer')).map(asSheetRow));
+    expect(unit.map((r) => r.实事名称).sort()).toEqual(['农贸市场提升改造', '背街小巷路灯全覆盖'].sort());
+    expect((await call('officer', 'GET', `/api/v1/exports/matters.xlsx?orgId=${fx.units.branchB.id}`)).statusCode).toBe(
+      404,
+    );
+  });
+
   it('the lifecycle and the colours are pure', () => {
     expect(nextMatterStatus('planned', 'finish', '').ok).toBe(false);
     expect(nextMatterStatus('in_progress', 'finish', '结果').ok).toBe(true);
@@ -90,6 +185,20 @@ describeEachDb('matters: 民生实事', (h) => {
       body: () => ({ date: '2026-11-02', note: '补充' }),
       expect: {},
       otherwise: 403,
+    },
+    {
+      label: 'export the 民生实事清单',
+      method: 'GET',
+      url: () => '/api/v1/exports/matters.xlsx',
+      expect: {},
+      otherwise: 200,
+    },
+    {
+      label: 'export the 民生实事清单 of branchB',
+      method: 'GET',
+      url: (fx) => `/api/v1/exports/matters.xlsx?orgId=${fx.units.branchB.id}&published=false`,
+      expect: { admin: 200, office: 200, secretary: 200, leader: 200 },
+      otherwise: 404,
     },
     {
       label: 'edit with a stale version',

@@ -44,6 +44,19 @@ export const matterColumns = [
   'matters.version',
 ] as const;
 
+/** The list's order: soonest deadline first. */
+export function listOrder<QB extends { orderBy(c: 'matters.dueDate' | 'matters.id'): QB }>(qb: QB): QB {
+  return qb.orderBy('matters.dueDate').orderBy('matters.id');
+}
+
+/** One batch of the list's rows in its order (the 民生实事清单 export reads the list this way). */
+export function matterBatch(db: Kysely<Database>, actor: Actor, f: MatterFilter, limit: number, offset: number) {
+  return listOrder(matterQuery(db, actor, f).select(matterColumns))
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
 export function findMatter(db: Kysely<Database>, actor: Actor, id: number) {
   return matterQuery(db, actor, { today: '' }).select(matterColumns).where('matters.id', '=', id).executeTakeFirst();
 }

@@ -4,16 +4,18 @@ import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
 import { Abilities, DateString, ErrorResponses, IdParams, PageOf, Text, Version } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
-import { addDays, today } from '../../clock.ts';
+import { today } from '../../clock.ts';
 import { notFound } from '../../errors.ts';
-import { abilitiesOf } from '../../policies/engine.ts';
 import { publicRateLimit } from '../../http/public-rate-limit.ts';
 import { filterOrgPath } from '../orgs/public.ts';
 import { MATTER_STATUSES, type MatterStatus } from '../../../shared/demand-enums.ts';
-import { matterPolicy } from './policy.ts';
-import { matterColumns, matterQuery, findMatter, ownerNames, progressOf, type MatterRow } from './repository.ts';
-import { MATTER_TRANSITIONS, matterColour } from './lifecycle.ts';
-import { addProgress, createMatter, updateMatter } from './commands/save-matter.ts';
+import { listOrder, matterColumns, matterQuery, findMatter, progressOf, type MatterRow } from './repository.ts';
+import { MATTER_TRANSITIONS } from './lifecycle.ts';
+import { presentMatters } from './presenter.ts';
+import { ListQuery } from './schemas.ts';
+import { addProgress } from './commands/add-progress.ts';
+import { createMatter } from './commands/create-matter.ts';
+import { updateMatter } from './commands/update-matter.ts';
 
 /** The public list: the matter, its unit's name and dated progress notes — nobody's name (the schema drops the rest). */
 const PublicMatterList = Type.Object({
@@ -63,48 +65,7 @@ const Matter = Type.Object({
   abilities: Abilities,
 });
 
-async function present(req: FastifyRequest, rows: MatterRow[]) {
-  const db = req.server.db;
-  const [notes, owners] = await Promise.all([
-    progressOf(
-      db,
-      rows.map((r) => r.id),
-    ),
-    ownerNames(
-      db,
-      rows.map((r) => r.ownerId),
-    ),
-  ]);
-  const names = new Map(owners.map((o) => [o.id, o.name]));
-  const t = today();
-  const yellowUntil = addDays(t, 7);
-  return rows.map(({ orgPath, ...m }) => ({
-    ...m,
-    ownerName: m.ownerId === null ? null : (names.get(m.ownerId) ?? null),
-    statusLabel: MATTER_STATUSES[m.status as MatterStatus] ?? m.status,
-    published: !!m.published,
-    overdue: m.status !== 'done' && m.dueDate < t,
-    colour: matterColour(m, t, yellowUntil),
-    progress: notes
-      .filter((n) => n.matterId === m.id)
-      .slice(0, 50)
-      .map(({ matterId, ...n }) => n),
-    abilities: abilitiesOf(matterPolicy, req.actor, { orgPath, status: m.status }),
-  }));
-}
-
-const ListQuery = Type.Object(
-  {
-    campaignId: Type.Optional(Id('主题教育')),
-    orgId: Type.Optional(Id('单位')),
-    status: Type.Optional(Type.String({ enum: Object.keys(MATTER_STATUSES), title: '状态' })),
-    overdue: Type.Optional(Type.Boolean({ title: '是否逾期' })),
-    published: Type.Optional(Type.Boolean({ title: '是否公开' })),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1, title: '页码' })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20, title: '每页条数' })),
-  },
-  { additionalProperties: false },
-);
+const present = (req: FastifyRequest, rows: MatterRow[]) => presentMatters(req.server.db, req.actor, rows);
 
 /** 民生实事清单: the matters promised to the public, their progress and results, and the public list. */
 export const matterRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -129,7 +90,7 @@ export const matterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const orgPath = await filterOrgPath(app.db, req.actor.scope, orgId);
       const result = await fetchPage(
         matterQuery(app.db, req.actor, { ...rest, orgPath, today: today() }),
-        (qb) => qb.select(matterColumns).orderBy('matters.dueDate').orderBy('matters.id'),
+        (qb) => listOrder(qb.select(matterColumns)),
         page,
         pageSize,
       );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
@@ -68,6 +69,13 @@ export function MattersPage() {
       extra={
         <Space>
           <CampaignSelect value={campaignId} onChange={setPicked} />
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={!campaignId}
+            href={campaignId ? `/api/v1/exports/matters.xlsx?campaignId=${campaignId}` : undefined}
+          >
+            导出清单
+          </Button>
           <Button type="primary" onClick={() => setDialog({ kind: 'create' })}>
             新增实事
           </Button>
