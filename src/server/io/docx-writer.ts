@@ -56,10 +56,20 @@ export const TEXT_WIDTH = LAYOUT.pageWidth - LAYOUT.marginLeft - LAYOUT.marginRi
 /** One 4号 (14 pt) character: what 页码 and 版记 lines keep free from the edge. */
 const ONE_CHAR_4HAO = 280;
 
+/** A ruled table in the body (e.g. a 通报's ranking): a header row repeated on each page, then the rows. */
+export interface TableBlock {
+  kind: 'table';
+  header: string[];
+  rows: string[][];
+  /** Column shares of the 版心 width (summing to 1); equal when left out. */
+  widths?: number[];
+}
+export type TextBlock = { kind: 'note' | 'heading1' | 'heading2' | 'paragraph'; text: string };
+
 export interface OfficialDocument {
   masthead: { name: string; number: string; issuer: string; date: string };
   title: string;
-  blocks: Array<{ kind: 'note' | 'heading1' | 'heading2' | 'paragraph'; text: string }>;
+  blocks: Array<TextBlock | TableBlock>;
   /** 报尾: 报/送/发 lines, then 共印N份. */
   distribution: { lines: Array<{ label: string; text: string }>; copies?: string };
 }
@@ -95,7 +105,45 @@ function masthead(m: OfficialDocument['masthead']): Paragraph[] {
   ];
 }
 
-function block(b: OfficialDocument['blocks'][number]): Paragraph {
+/**
+ * A table in 4号 仿宋 (the header in 黑体, never bold), centred cells, single thin black rules, the header row
+ * repeated on every page and no row split across pages.
+ */
+function table(t: TableBlock): Array<Table | Paragraph> {
+  const shares = t.widths ?? t.header.map(() => 1 / t.header.length);
+  const widths = shares.map((w) => Math.floor(w * TEXT_WIDTH));
+  const rule = { style: BorderStyle.SINGLE, size: RULE.thin, color: '000000' };
+  const row = (cells: string[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map(
+        (text, i) =>
+          new TableCell({
+            width: { size: widths[i], type: WidthType.DXA },
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [run(text, header ? FONTS.heading1 : FONTS.body, SIZE.pageNumber)],
+              }),
+            ],
+          }),
+      ),
+    });
+  return [
+    new Table({
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+      rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))],
+    }),
+    // A table is followed by a paragraph, so two tables never run together.
+    new Paragraph({ children: [] }),
+  ];
+}
+
+function block(b: TextBlock): Paragraph {
   switch (b.kind) {
     case 'heading1':
       return body([run(b.text, FONTS.heading1, SIZE.body)]);
@@ -212,7 +260,7 @@ export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buf
             spacing: { after: LAYOUT.linePitch },
             children: [run(doc.title, FONTS.title, SIZE.title)],
           }),
-          ...doc.blocks.map(block),
+          ...doc.blocks.flatMap((b) => (b.kind === 'table' ? table(b) : [block(b)])),
           ...distribution(doc.distribution),
         ],
       },

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/schema.ts';
+import { FULL_SCOPE } from '../db/scope.ts';
 
 /** A per-campaign number a kind depends on (days, a share); stored by the warnings module. */
 export interface WarningThreshold {
@@ -28,6 +29,28 @@ export interface WarningScope {
   thresholds: Record<string, number>;
 }
 
+/** Whom a batch count asks as: nobody's view, the whole root (the list queries then add no visibility predicate). */
+export const WHOLE_ROOT: Actor = {
+  userId: 0,
+  username: '',
+  displayName: '系统',
+  personId: null,
+  orgId: null,
+  orgPath: null,
+  roles: [],
+  grants: [],
+  scope: FULL_SCOPE,
+};
+
+/** Where a batch count is asked for: every unit under a root at once (考核 scores warnings as a figure). */
+export interface WarningBatchScope {
+  campaignId: number;
+  /** The root whose subtree's records are counted. */
+  rootPath: string;
+  today: string;
+  thresholds: Record<string, number>;
+}
+
 export interface WarningKind {
   /** Stable English identifier, e.g. "problem_overdue". */
   kind: string;
@@ -42,6 +65,13 @@ export interface WarningKind {
   link(scope: WarningScope): string;
   /** The API list whose `total` is the count, for the same caller. */
   api(scope: WarningScope): string;
+  /**
+   * The same count for every unit under a root in one grouped query: rows of the records' own unit path and
+   * how many of them warn, over all the root's records (not one caller's view). Summed up the tree, a unit's
+   * total is what `count` answers for its subtree to a caller who sees it whole. Kinds whose records belong
+   * to more than one unit's subtree (a task counts for its 牵头 and 责任 units) leave it out.
+   */
+  countByPath?(db: Kysely<Database>, scope: WarningBatchScope): Promise<Array<{ path: string; n: number }>>;
 }
 
 /** A query string from the filters that are set. */

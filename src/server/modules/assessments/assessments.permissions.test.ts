@@ -3,9 +3,10 @@ import { beforeAll } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { permissionMatrix } from '../../testing/permission-matrix.ts';
+import { addDays, today } from '../../clock.ts';
 
 describeEachDb('permission matrix: assessments', (h) => {
-  const ids = { campaign: 0, assessment: 0, bonus: 0, entry: 0 };
+  const ids = { campaign: 0, assessment: 0, bonus: 0, entry: 0, shown: 0, shownBonus: 0, objection: 0 };
   const body = () => ({
     campaignId: ids.campaign,
     orgId: h().fx.units.root.id,
@@ -43,6 +44,25 @@ describeEachDb('permission matrix: assessments', (h) => {
       reason: '自评',
     });
     ids.entry = e.json().id;
+    // A second assessment under 公示, with branchA's objection.
+    const shown = (await call('office', 'POST', '/api/v1/assessments', { ...body(), name: '公示中的考核' })).json();
+    ids.shown = shown.id;
+    ids.shownBonus = shown.areas[0].indicators[1].id;
+    const fin = await call('office', 'POST', `/api/v1/assessments/${shown.id}/transitions`, {
+      action: 'finalise',
+      version: shown.version,
+    });
+    await call('office', 'POST', `/api/v1/assessments/${shown.id}/transitions`, {
+      action: 'open_publicity',
+      publicityUntil: addDays(today(), 5),
+      version: fin.json().version,
+    });
+    const o = await call('officer', 'POST', `/api/v1/assessments/${shown.id}/objections`, {
+      orgId: fx.units.branchA.id,
+      indicatorId: ids.shownBonus,
+      reason: '异议',
+    });
+    ids.objection = o.json().id;
   });
   const seen = { admin: 200, office: 200, secretary: 200, leader: 200, officer: 200, outsider: 200, supervisor: 200 };
   const version = async () =>
@@ -75,6 +95,13 @@ describeEachDb('permission matrix: assessments', (h) => {
       label: 'export its ranking',
       method: 'GET',
       url: () => `/api/v1/exports/assessment.xlsx?assessmentId=${ids.assessment}`,
+      expect: seen,
+      otherwise: 404,
+    },
+    {
+      label: 'export its 通报 (.docx)',
+      method: 'GET',
+      url: () => `/api/v1/exports/assessment-bulletin.docx?assessmentId=${ids.assessment}`,
       expect: seen,
       otherwise: 404,
     },
@@ -122,6 +149,53 @@ describeEachDb('permission matrix: assessments', (h) => {
       method: 'POST',
       url: () => `/api/v1/assessments/${ids.assessment}/entries/${ids.entry}/review`,
       body: () => ({ accept: true, version: 99 }),
+      expect: { admin: 409, office: 409, member: 404 },
+      otherwise: 403,
+    },
+    {
+      label: 'open a 公示 on a draft (not yet allowed)',
+      method: 'POST',
+      url: () => `/api/v1/assessments/${ids.assessment}/transitions`,
+      body: async () => ({ action: 'open_publicity', publicityUntil: addDays(today(), 3), version: await version() }),
+      expect: { admin: 409, office: 409 },
+      otherwise: 403,
+    },
+    {
+      label: 'confirm a draft as 最终 (not yet allowed)',
+      method: 'POST',
+      url: () => `/api/v1/assessments/${ids.assessment}/transitions`,
+      body: async () => ({ action: 'confirm', version: await version() }),
+      expect: { admin: 409, office: 409 },
+      otherwise: 403,
+    },
+    {
+      label: 'list the 异议 under 公示',
+      method: 'GET',
+      url: () => `/api/v1/assessments/${ids.shown}/objections`,
+      expect: seen,
+      otherwise: 404,
+    },
+    {
+      label: 'object to branchA’s score during the 公示',
+      method: 'POST',
+      url: () => `/api/v1/assessments/${ids.shown}/objections`,
+      body: () => ({ orgId: h().fx.units.branchA.id, indicatorId: ids.shownBonus, reason: '异议' }),
+      expect: { secretary: 201, officer: 201, member: 404 },
+      otherwise: 403,
+    },
+    {
+      label: 'object to a draft’s score (not yet allowed)',
+      method: 'POST',
+      url: () => `/api/v1/assessments/${ids.assessment}/objections`,
+      body: () => ({ orgId: h().fx.units.branchA.id, indicatorId: ids.bonus, reason: '异议' }),
+      expect: { secretary: 409, officer: 409, member: 404 },
+      otherwise: 403,
+    },
+    {
+      label: 'answer branchA’s objection with a stale version',
+      method: 'POST',
+      url: () => `/api/v1/assessments/${ids.shown}/objections/${ids.objection}/answer`,
+      body: () => ({ decision: 'uphold', reason: '维持', version: 99 }),
       expect: { admin: 409, office: 409, member: 404 },
       otherwise: 403,
     },

@@ -1,7 +1,9 @@
 /** 考核 end to end on both databases: build, preview, 自评 and review, veto, finalise (frozen), publish, export. */
 import { beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describeEachDb } from '../../testing/harness.ts';
+import { expectOfficialLayout, paragraphsOf } from '../../testing/official-layout.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { today } from '../../clock.ts';
 
@@ -299,5 +301,49 @@ describeEachDb('assessments', (h) => {
     expect(joined).toContain('出勤率（40分）');
     expect(joined).toContain('无数据');
     expect((await call('member', 'GET', `/api/v1/exports/assessment.xlsx?assessmentId=${a.id}`)).statusCode).toBe(404);
+  });
+
+  it('exports a 通报 .docx in the GB/T 9704 layout whose tables are the ranking of each group, with stars', async () => {
+    const { call } = h();
+    const res = await call('office', 'GET', `/api/v1/exports/assessment-bulletin.docx?assessmentId=${a.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const bytes = new Uint8Array(res.rawPayload);
+    const { paragraphs } = expectOfficialLayout(bytes, {
+      masthead: '考核结果通报',
+      number: '本季度',
+      title: '关于党支部考核结果的通报',
+      distribution: ['发：各参评单位'],
+    });
+    const texts = paragraphs.map((p) => p.text);
+    expect(texts).toContain('一、党支部（3个单位参与排名）');
+    const doc = strFromU8(unzipSync(bytes)['word/document.xml']);
+    // Every table but the last (the 版记) is a group's ranking: its rows are the scores page's, in rank order.
+    const tables = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => t[0]).slice(0, -1);
+    const rowsOf = (tbl: string) =>
+      [...tbl.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((tr) =>
+        [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) =>
+          paragraphsOf(tc[0])
+            .map((p) => p.text)
+            .join(''),
+        ),
+      );
+    const s = await scores('office');
+    const stars = (r: Json) => (r.vetoed ? '一票否决' : r.stars ? '★'.repeat(r.stars) : '—');
+    const expected = a.groups
+      .map((g: Json) => s.items.filter((r: Json) => r.group === g.key))
+      .filter((items: Json[]) => items.length)
+      .map((items: Json[]) => [
+        ['名次', '单位', '得分', '星级'],
+        ...items.map((r: Json) => [String(r.rank), r.orgName, String(r.score), stars(r)]),
+      ]);
+    expect(tables.map(rowsOf)).toEqual(expected);
+    expect(expected[0].slice(1).map((r: string[]) => r[0])).toEqual(['1', '2', '3']);
+    expect(expected[0].flat()).toContain('一票否决');
+    expect(expected[0].flat().some((c: string) => /^★+$/.test(c))).toBe(true);
+    // The header row repeats on every page; a unit of another branch sees only its own row.
+    expect(tables[0]).toContain('<w:tblHeader/>');
+    const denied = await call('member', 'GET', `/api/v1/exports/assessment-bulletin.docx?assessmentId=${a.id}`);
+    expect(denied.statusCode).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { XlsxFile, ErrorResponses } from '../../http/schemas.ts';
+import { XlsxFile, ErrorResponses, FileResponse } from '../../http/schemas.ts';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendXlsx } from '../../http/xlsx-reply.ts';
@@ -7,6 +7,14 @@ import { notFound } from '../../errors.ts';
 import { findAssessment, indicatorsOf, type AssessmentRow, type IndicatorRow } from './repository.ts';
 import { readScores } from './read-scores.ts';
 import { presentScores } from './presenter.ts';
+import { renderOfficialDocument } from '../bulletins/public.ts';
+import { assessmentBulletin } from './bulletin-document.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const AssessmentQuery = Type.Object(
+  { assessmentId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '考核' }) },
+  { additionalProperties: false },
+);
 
 type Row = ReturnType<typeof presentScores>['items'][number] & { no: number | string };
 
@@ -45,10 +53,7 @@ export const assessmentExportRoutes: FastifyPluginAsyncTypebox = async (app) => 
       schema: {
         tags: ['台账导入导出'],
         summary: '导出考核得分排名表',
-        querystring: Type.Object(
-          { assessmentId: Type.Integer({ minimum: 1, maximum: 2147483647, title: '考核' }) },
-          { additionalProperties: false },
-        ),
+        querystring: AssessmentQuery,
         response: { 200: XlsxFile('考核得分排名表 .xlsx'), ...ErrorResponses },
       },
     },
@@ -62,6 +67,30 @@ export const assessmentExportRoutes: FastifyPluginAsyncTypebox = async (app) => 
         ...scores.unscored.map((r, i) => ({ ...r, no: scores.items.length + i + 1 })),
       ];
       return sendXlsx(reply, a.name, await renderSheet(assessmentSheet(a, indicators), rows));
+    },
+  );
+
+  app.get(
+    '/exports/assessment-bulletin.docx',
+    {
+      schema: {
+        tags: ['台账导入导出'],
+        summary: '导出考核结果通报（Word，GB/T 9704 公文格式）：各组排名与星级',
+        querystring: AssessmentQuery,
+        response: { 200: FileResponse(DOCX, '考核结果通报 .docx'), ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      const a = await findAssessment(app.db, req.actor, req.query.assessmentId);
+      if (!a) throw notFound('考核');
+      const indicators = await indicatorsOf(app.db, a.id);
+      const scores = presentScores(req.actor, a, await readScores(app.db, req.actor, a), indicators);
+      const bytes = await renderOfficialDocument(assessmentBulletin(a, scores));
+      const name = encodeURIComponent(`${a.name}结果通报.docx`);
+      return reply
+        .header('content-type', DOCX)
+        .header('content-disposition', `attachment; filename="assessment-${a.id}.docx"; filename*=UTF-8''${name}`)
+        .send(bytes);
     },
   );
 };

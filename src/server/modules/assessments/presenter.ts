@@ -2,15 +2,22 @@
 import type { Actor } from '../../auth/actor.ts';
 import { scopeContains } from '../../db/scope.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
-import { ASSESSMENT_STATUSES, ENTRY_STATUSES, type AssessmentStatus, type EntryStatus } from './lifecycle.ts';
-import { assessmentPolicy, seesAllDetails, seesRanking } from './policy.ts';
+import {
+  ASSESSMENT_PHASES,
+  ENTRY_STATUSES,
+  OBJECTION_STATUSES,
+  phaseOf,
+  type EntryStatus,
+  type ObjectionStatus,
+} from './lifecycle.ts';
+import { assessmentPolicy, seesAllDetails, seesRanking, stateOf } from './policy.ts';
 import { INDICATOR_KINDS, type IndicatorKind, type Part } from './scoring.ts';
 import { SOURCE_BY_KEY } from './sources.ts';
 import { figureQueryOf, groupsOf, starLevelsOf, type UnitResult } from './compute-scores.ts';
-import type { AssessmentRow, EntryRow, IndicatorRow } from './repository.ts';
+import type { AssessmentRow, EntryRow, IndicatorRow, ObjectionRow } from './repository.ts';
 import { today } from '../../clock.ts';
 
-export function presentAssessment(actor: Actor, a: AssessmentRow, indicators: IndicatorRow[]) {
+export function presentAssessment(actor: Actor, a: AssessmentRow, indicators: IndicatorRow[], openObjections = 0) {
   const areas = [...Map.groupBy(indicators, (i) => i.area)].map(([name, list]) => ({
     name,
     indicators: list.map((i) => ({
@@ -27,9 +34,12 @@ export function presentAssessment(actor: Actor, a: AssessmentRow, indicators: In
     })),
   }));
   const { orgPath, groups, starLevels, published, scoredOn, ...rest } = a;
+  const phase = phaseOf(stateOf(a), today());
   return {
     ...rest,
-    statusLabel: ASSESSMENT_STATUSES[a.status as AssessmentStatus] ?? a.status,
+    phase,
+    statusLabel: ASSESSMENT_PHASES[phase],
+    openObjections,
     published: !!published,
     groups: groupsOf(a),
     starLevels: starLevelsOf(a) as unknown as Array<Record<string, unknown>>,
@@ -91,7 +101,21 @@ export function presentEntry(e: EntryRow) {
   return {
     ...rest,
     points: Number(e.points),
+    claimedPoints: e.claimedPoints === null ? null : Number(e.claimedPoints),
     attachmentIds: JSON.parse(attachmentIds) as number[],
     statusLabel: ENTRY_STATUSES[e.status as EntryStatus] ?? e.status,
+  };
+}
+
+export function presentObjection(o: ObjectionRow, indicators: IndicatorRow[]) {
+  const { orgPath, attachmentIds, ...rest } = o;
+  const num = (v: number | null) => (v === null ? null : Number(v));
+  return {
+    ...rest,
+    indicatorName: indicators.find((i) => i.id === o.indicatorId)?.name ?? '',
+    attachmentIds: JSON.parse(attachmentIds) as number[],
+    statusLabel: OBJECTION_STATUSES[o.status as ObjectionStatus] ?? o.status,
+    pointsBefore: num(o.pointsBefore),
+    pointsAfter: num(o.pointsAfter),
   };
 }

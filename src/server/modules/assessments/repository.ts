@@ -40,6 +40,9 @@ export const assessmentColumns = [
   'assessments.starLevels',
   'assessments.scoredOn',
   'assessments.finalisedAt',
+  'assessments.publicityFrom',
+  'assessments.publicityUntil',
+  'assessments.confirmedAt',
   'assessments.version',
 ] as const;
 
@@ -91,6 +94,7 @@ export const entryColumns = [
   'assessmentEntries.orgPath',
   'orgUnits.name as orgName',
   'assessmentEntries.points',
+  'assessmentEntries.claimedPoints',
   'assessmentEntries.reason',
   'assessmentEntries.attachmentIds',
   'assessmentEntries.status',
@@ -180,4 +184,85 @@ export async function frozenGroupPage(
       .executeTakeFirstOrThrow(),
   ]);
   return { rows: [...rows, ...unscored], total: Number(count.n) };
+}
+
+export const objectionColumns = [
+  'assessmentObjections.id',
+  'assessmentObjections.assessmentId',
+  'assessmentObjections.indicatorId',
+  'assessmentObjections.orgId',
+  'assessmentObjections.orgPath',
+  'orgUnits.name as orgName',
+  'assessmentObjections.reason',
+  'assessmentObjections.attachmentIds',
+  'assessmentObjections.status',
+  'assessmentObjections.answer',
+  'assessmentObjections.pointsBefore',
+  'assessmentObjections.pointsAfter',
+  'assessmentObjections.answeredAt',
+  'assessmentObjections.version',
+  'assessmentObjections.createdAt',
+] as const;
+
+/** 异议 of an assessment about units in the caller's scope (the office sees its whole subtree's). */
+export function objectionQuery(
+  db: Kysely<Database>,
+  actor: Actor,
+  assessmentId: number,
+  filter: { orgId?: number; status?: string },
+) {
+  let qb = db
+    .selectFrom('assessmentObjections')
+    .innerJoin('orgUnits', 'orgUnits.id', 'assessmentObjections.orgId')
+    .where('assessmentObjections.assessmentId', '=', assessmentId)
+    .where(inScope(actor.scope, 'assessmentObjections.orgPath'));
+  if (filter.orgId) qb = qb.where('assessmentObjections.orgId', '=', filter.orgId);
+  if (filter.status) qb = qb.where('assessmentObjections.status', '=', filter.status);
+  return qb;
+}
+
+export function findObjection(db: Kysely<Database>, actor: Actor, assessmentId: number, id: number) {
+  return objectionQuery(db, actor, assessmentId, {})
+    .select(objectionColumns)
+    .where('assessmentObjections.id', '=', id)
+    .executeTakeFirst();
+}
+export type ObjectionRow = NonNullable<Awaited<ReturnType<typeof findObjection>>>;
+
+export function findObjectionAnywhere(db: Kysely<Database>, assessmentId: number, id: number) {
+  return db
+    .selectFrom('assessmentObjections')
+    .select('id')
+    .where('assessmentId', '=', assessmentId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Open objections per assessment, for a page of assessments in one query. */
+export async function openObjectionCounts(db: Kysely<Database>, ids: number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('assessmentObjections')
+    .select((eb) => ['assessmentId', eb.fn.countAll<number>().as('n')])
+    .where('assessmentId', 'in', ids)
+    .where('status', '=', 'open')
+    .groupBy('assessmentId')
+    .execute();
+  return new Map(rows.map((r) => [r.assessmentId, Number(r.n)]));
+}
+
+/** How many objections of an assessment wait for an answer (all of them, whoever asks: it gates 最终). */
+export async function openObjectionCount(db: Kysely<Database>, assessmentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('assessmentObjections')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('assessmentId', '=', assessmentId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The frozen rows of a final assessment, all of them (an adjustment re-ranks the whole result). */
+export function allFrozenResults(db: Kysely<Database>, assessmentId: number) {
+  return db.selectFrom('assessmentResults').selectAll().where('assessmentId', '=', assessmentId).execute();
 }

@@ -2,10 +2,10 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
-import { ErrorResponses, IdParams, PageOf, PageQuery, Version } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, PageOf, PageQuery } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { invalidField, notFound } from '../../errors.ts';
-import { ASSESSMENT_ACTIONS, ASSESSMENT_STATUSES, ENTRY_STATUSES, type AssessmentAction } from './lifecycle.ts';
+import { ASSESSMENT_STATUSES, ENTRY_STATUSES, OBJECTION_STATUSES, type AssessmentAction } from './lifecycle.ts';
 import {
   assessmentColumns,
   assessmentQuery,
@@ -13,20 +13,40 @@ import {
   entryQuery,
   findAssessment,
   findEntry,
+  findObjection,
   indicatorsOf,
+  objectionColumns,
+  objectionQuery,
+  openObjectionCounts,
 } from './repository.ts';
-import { presentAssessment, presentEntry, presentScores } from './presenter.ts';
+import { presentAssessment, presentEntry, presentObjection, presentScores } from './presenter.ts';
 import { readScores, readScoresPage } from './read-scores.ts';
 import { groupsOf } from './compute-scores.ts';
 import { FIGURE_SOURCES } from './sources.ts';
-import { Assessment, CreateBody, Entry, EntryBody, Scores, ScoresQuery, UpdateBody } from './schemas.ts';
+import {
+  AnswerBody,
+  Assessment,
+  CreateBody,
+  Entry,
+  EntryBody,
+  Objection,
+  ObjectionBody,
+  ReviewBody,
+  Scores,
+  ScoresQuery,
+  TransitionBody,
+  UpdateBody,
+} from './schemas.ts';
 import { createAssessment, updateAssessment } from './commands/save-assessment.ts';
 import { transitionAssessment } from './commands/transition-assessment.ts';
 import { addEntry, reviewAssessmentEntry } from './commands/save-entry.ts';
+import { lodgeObjection } from './commands/lodge-objection.ts';
+import { answerAssessmentObjection } from './commands/answer-objection.ts';
 
 const tags = ['考核'];
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 const EntryParams = Type.Object({ id: Id('考核'), entryId: Id('条目') });
+const ObjectionParams = Type.Object({ id: Id('考核'), objectionId: Id('异议') });
 
 /** 考核: assessments with their indicator tree, live and frozen scores, and the manual entries. */
 export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,7 +57,8 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
   const one = async (req: FastifyRequest, id: number) => {
     const a = await load(req, id);
-    return presentAssessment(req.actor, a, await indicatorsOf(app.db, id));
+    const [indicators, open] = await Promise.all([indicatorsOf(app.db, id), openObjectionCounts(app.db, [id])]);
+    return presentAssessment(req.actor, a, indicators, open.get(id) ?? 0);
   };
 
   app.get(
@@ -92,8 +113,14 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         page,
         pageSize,
       );
+      const open = await openObjectionCounts(
+        app.db,
+        result.items.map((a) => a.id),
+      );
       const items = await Promise.all(
-        result.items.map(async (a) => presentAssessment(req.actor, a, await indicatorsOf(app.db, a.id))),
+        result.items.map(async (a) =>
+          presentAssessment(req.actor, a, await indicatorsOf(app.db, a.id), open.get(a.id) ?? 0),
+        ),
       );
       return { ...result, items };
     },
@@ -140,12 +167,10 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '定稿 finalise（冻结得分与名称）/ 公布排名 publish',
+        summary:
+          '定稿 finalise（冻结得分与名称）/ 公布排名 publish / 公示 open_publicity（至 publicityUntil）/ 确认最终结果 confirm',
         params: IdParams,
-        body: Type.Object(
-          { action: Type.String({ enum: [...ASSESSMENT_ACTIONS], title: '操作' }), version: Version },
-          { additionalProperties: false },
-        ),
+        body: TransitionBody,
         response: { 200: Assessment, ...ErrorResponses },
       },
     },
@@ -153,6 +178,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await transitionAssessment(ctxOf(req), req.params.id, {
         action: req.body.action as AssessmentAction,
         version: req.body.version,
+        publicityUntil: req.body.publicityUntil,
       });
       return one(req, req.params.id);
     },
@@ -246,22 +272,91 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '上级审核自评申报：认定或不予认定',
+        summary: '上级审核自评申报：认定（可调整分值并说明理由）或不予认定',
         params: EntryParams,
-        body: Type.Object(
-          {
-            accept: Type.Boolean({ title: '是否认定' }),
-            note: Type.Optional(Type.String({ maxLength: 1000, title: '审核意见' })),
-            version: Version,
-          },
-          { additionalProperties: false },
-        ),
+        body: ReviewBody,
         response: { 200: Entry, ...ErrorResponses },
       },
     },
     async (req) => {
       await reviewAssessmentEntry(ctxOf(req), req.params.id, req.params.entryId, req.body);
       return presentEntry((await findEntry(app.db, req.actor, req.params.id, req.params.entryId))!);
+    },
+  );
+
+  app.get(
+    '/assessments/:id/objections',
+    {
+      schema: {
+        tags,
+        summary: '公示期异议及答复',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            orgId: Type.Optional(Id('单位')),
+            status: Type.Optional(Type.String({ enum: Object.keys(OBJECTION_STATUSES), title: '状态' })),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PageOf(Objection), ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      await load(req, req.params.id);
+      const { page = 1, pageSize = 20, ...filter } = req.query;
+      const [result, indicators] = await Promise.all([
+        fetchPage(
+          objectionQuery(app.db, req.actor, req.params.id, filter),
+          (qb) => qb.select(objectionColumns).orderBy('assessmentObjections.id', 'desc'),
+          page,
+          pageSize,
+        ),
+        indicatorsOf(app.db, req.params.id),
+      ]);
+      return { ...result, items: result.items.map((o) => presentObjection(o, indicators)) };
+    },
+  );
+
+  app.post(
+    '/assessments/:id/objections',
+    {
+      schema: {
+        tags,
+        summary: '公示期内对本单位得分提出异议',
+        params: IdParams,
+        body: ObjectionBody,
+        response: { 201: Objection, ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { id } = await lodgeObjection(ctxOf(req), req.params.id, req.body);
+      const [o, indicators] = await Promise.all([
+        findObjection(app.db, req.actor, req.params.id, id),
+        indicatorsOf(app.db, req.params.id),
+      ]);
+      return reply.status(201).send(presentObjection(o!, indicators));
+    },
+  );
+
+  app.post(
+    '/assessments/:id/objections/:objectionId/answer',
+    {
+      schema: {
+        tags,
+        summary: '答复异议：维持 uphold 或调整 adjust（调整冻结结果中该指标得分并重新排名）',
+        params: ObjectionParams,
+        body: AnswerBody,
+        response: { 200: Objection, ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      await answerAssessmentObjection(ctxOf(req), req.params.id, req.params.objectionId, req.body);
+      const [o, indicators] = await Promise.all([
+        findObjection(app.db, req.actor, req.params.id, req.params.objectionId),
+        indicatorsOf(app.db, req.params.id),
+      ]);
+      return presentObjection(o!, indicators);
     },
   );
 };

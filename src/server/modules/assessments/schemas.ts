@@ -144,6 +144,13 @@ export const Assessment = Type.Object({
     }),
   ),
   finalisedAt: Type.Union([Type.String(), Type.Null()]),
+  /** draft · final · publicity (公示中) · publicity_ended (公示期满) · confirmed (最终结果) */
+  phase: Type.String(),
+  publicityFrom: Type.Union([Type.String(), Type.Null()]),
+  publicityUntil: Type.Union([Type.String(), Type.Null()]),
+  confirmedAt: Type.Union([Type.String(), Type.Null()]),
+  /** 异议 still waiting for the office's answer. */
+  openObjections: Type.Integer(),
   version: Type.Integer(),
   abilities: Abilities,
 });
@@ -209,11 +216,72 @@ export const Entry = Type.Object({
   orgId: Type.Integer(),
   orgName: Type.String(),
   points: Type.Number(),
+  /** What the unit claimed, when 上级审核 adjusted the points; null otherwise. */
+  claimedPoints: Nullable(Type.Number()),
   reason: Type.String(),
   attachmentIds: Type.Array(Type.Integer()),
   status: Type.String(),
   statusLabel: Type.String(),
   reviewNote: Type.String(),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+});
+
+export const TransitionBody = Type.Object(
+  {
+    action: Type.String({ enum: ['finalise', 'publish', 'open_publicity', 'confirm'], title: '操作' }),
+    publicityUntil: Type.Optional(DateString('公示截止日期')),
+    version: Version,
+  },
+  { additionalProperties: false },
+);
+
+/** 上级审核: accept (optionally adjusting the claimed points, with a reason) or reject. */
+export const ReviewBody = Type.Object(
+  {
+    accept: Type.Boolean({ title: '是否认定' }),
+    points: Type.Optional(Points('认定分值')),
+    note: Type.Optional(Type.String({ maxLength: 1000, title: '审核意见' })),
+    version: Version,
+  },
+  { additionalProperties: false },
+);
+
+export const ObjectionBody = Type.Object(
+  {
+    orgId: Id('单位'),
+    indicatorId: Id('指标'),
+    reason: Text('异议理由', 1000),
+    attachmentIds: Type.Optional(Type.Array(Id('佐证材料'), { maxItems: 20, title: '佐证材料' })),
+  },
+  { additionalProperties: false },
+);
+
+export const AnswerBody = Type.Object(
+  {
+    decision: Type.String({ enum: ['uphold', 'adjust'], title: '答复结果' }),
+    reason: Text('答复理由', 1000),
+    points: Type.Optional(Points('调整后得分')),
+    version: Version,
+  },
+  { additionalProperties: false },
+);
+
+export const Objection = Type.Object({
+  id: Type.Integer(),
+  assessmentId: Type.Integer(),
+  indicatorId: Type.Integer(),
+  indicatorName: Type.String(),
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  reason: Type.String(),
+  attachmentIds: Type.Array(Type.Integer()),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  answer: Type.String(),
+  pointsBefore: Nullable(Type.Number()),
+  pointsAfter: Nullable(Type.Number()),
+  answeredAt: Nullable(Type.String()),
   version: Type.Integer(),
   createdAt: Type.String(),
 });

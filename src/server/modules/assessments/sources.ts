@@ -10,6 +10,7 @@ import { overdueMeasures, problemFigureSources } from '../problems/public.ts';
 import { researchFigureSources } from '../research/public.ts';
 import { overdueTasks, taskFigureSources } from '../tasks/public.ts';
 import { demandFigureSources, overdueDemands } from '../demands/public.ts';
+import { warningFigureSources } from '../warnings/public.ts';
 
 export const FIGURE_SOURCES: UnitFigureSource[] = [
   ...studyFigureSources,
@@ -17,6 +18,7 @@ export const FIGURE_SOURCES: UnitFigureSource[] = [
   ...researchFigureSources,
   ...taskFigureSources,
   ...demandFigureSources,
+  ...warningFigureSources,
 ];
 
 export const SOURCE_BY_KEY = new Map(FIGURE_SOURCES.map((s) => [s.key, s]));

@@ -22,6 +22,11 @@ export interface AssessmentTables {
     /** The date a final result was scored on (figures judged "as of"). */
     scoredOn: string | null;
     finalisedAt: string | null;
+    /** 公示: opened on publicityFrom, open to 异议 through publicityUntil (inclusive). */
+    publicityFrom: string | null;
+    publicityUntil: string | null;
+    /** When the result was confirmed 最终 (公示 ended, every objection answered). */
+    confirmedAt: string | null;
     createdBy: number | null;
     version: Generated<number>;
     createdAt: string;
@@ -51,11 +56,35 @@ export interface AssessmentTables {
     orgId: number;
     orgPath: string;
     points: number;
+    /** The points a unit claimed when 上级审核 adjusted them (points is then what counts); null: not adjusted. */
+    claimedPoints: number | null;
     reason: string;
     attachmentIds: Generated<string>;
     /** pending (a unit's 自评 claim) → accepted / rejected (上级审核); the office's own entries start accepted. */
     status: string;
     reviewNote: Generated<string>;
+    createdBy: number | null;
+    version: Generated<number>;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 异议 lodged by a unit on its own score during the 公示, and the office's answer. */
+  assessmentObjections: {
+    id: Generated<number>;
+    assessmentId: number;
+    indicatorId: number;
+    orgId: number;
+    orgPath: string;
+    reason: string;
+    attachmentIds: Generated<string>;
+    /** open → upheld (维持) / adjusted (调整) */
+    status: string;
+    answer: Generated<string>;
+    /** The indicator's frozen points before and after an adjustment. */
+    pointsBefore: number | null;
+    pointsAfter: number | null;
+    answeredBy: number | null;
+    answeredAt: string | null;
     createdBy: number | null;
     version: Generated<number>;
     createdAt: string;

@@ -1,9 +1,9 @@
 /** 预警 of 为民办实事: demands past their time limit (签收 or 办理) in a subtree, counted through the list query. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { nowIso } from '../../clock.ts';
-import { queryOf, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
+import { queryOf, WHOLE_ROOT, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
 import { demandQuery } from './repository.ts';
 
 const overdue = (s: WarningScope) => ({ campaignId: s.campaignId, orgId: s.orgId, overdue: true });
@@ -31,6 +31,20 @@ export const demandWarningKinds: WarningKind[] = [
     label: '超过办理时限的群众诉求',
     line: '为民办实事',
     count: (db, actor, s) => countOverdueDemands(db, actor, s),
+    // A demand belongs to its unit, or (not yet dispatched to one) to the unit that took it in.
+    countByPath: async (db, s) => {
+      const unit = sql<string>`coalesce(demands.org_path, demands.intake_path)`;
+      const rows = await demandQuery(db, WHOLE_ROOT, {
+        campaignId: s.campaignId,
+        orgPath: s.rootPath,
+        overdue: true,
+        now: nowIso(),
+      })
+        .select((eb) => [unit.as('path'), eb.fn.countAll<number>().as('n')])
+        .groupBy(unit)
+        .execute();
+      return rows.map((r) => ({ path: r.path, n: Number(r.n) }));
+    },
     link: (s) => `/demands?${queryOf(overdue(s))}`,
     api: (s) => `/api/v1/demands?${queryOf(overdue(s))}`,
   },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addDays } from '../../clock.ts';
-import { queryOf, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
+import { queryOf, WHOLE_ROOT, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
 import { idleUnitsQuery } from './idle-units.ts';
 import { sessionQuery } from './repository.ts';
 import { meetingsBehindQuery } from './meetings-behind.ts';
@@ -37,6 +37,19 @@ export const studyWarningKinds: WarningKind[] = [
       count(
         sessionQuery(db, actor, { campaignId: s.campaignId, orgPath: s.orgPath, uncovered: true, to: uncovered(s).to }),
       ),
+    countByPath: async (db, s) => {
+      const to = addDays(s.today, -(s.thresholds['study.makeupDays'] ?? 14));
+      const rows = await sessionQuery(db, WHOLE_ROOT, {
+        campaignId: s.campaignId,
+        orgPath: s.rootPath,
+        uncovered: true,
+        to,
+      })
+        .select((eb) => ['studySessions.orgPath as path', eb.fn.countAll<number>().as('n')])
+        .groupBy('studySessions.orgPath')
+        .execute();
+      return rows.map((r) => ({ path: r.path, n: Number(r.n) }));
+    },
     link: (s) => `/study?${queryOf(uncovered(s))}`,
     api: (s) => `/api/v1/study/sessions?${queryOf(uncovered(s))}`,
   },

@@ -10,6 +10,7 @@ import { taskTodoSources } from '../tasks/public.ts';
 import { demandTodoSources } from '../demands/public.ts';
 import { checkTodoSources } from '../checks/public.ts';
 import { exemplarTodoSources } from '../exemplars/public.ts';
+import { assessmentTodoSources } from '../assessments/public.ts';
 
 export const todoSources: TodoSource[] = [
   ...problemTodoSources,
@@ -19,4 +20,5 @@ export const todoSources: TodoSource[] = [
   ...demandTodoSources,
   ...checkTodoSources,
   ...exemplarTodoSources,
+  ...assessmentTodoSources,
 ];

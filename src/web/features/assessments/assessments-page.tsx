@@ -7,14 +7,24 @@ import { hasRole, useAuth } from '../../lib/auth.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { ScoresPanel } from './scores-panel.tsx';
 import { ChainPanel } from './chain-panel.tsx';
+import { ObjectionsTable, OpenPublicityButton } from './publicity-panel.tsx';
 import {
   transition,
   useAssessment,
   useAssessmentMutation,
   useAssessments,
   type Assessment,
+  type AssessmentAction,
   type Indicator,
 } from './api/assessments.ts';
+
+const PHASE_COLORS: Record<Assessment['phase'], string> = {
+  draft: 'gold',
+  final: 'green',
+  publicity: 'blue',
+  publicity_ended: 'cyan',
+  confirmed: 'purple',
+};
 
 const ruleText = (i: Indicator) => {
   const r = i.rule as Record<string, number | string | Array<{ at: number; points: number }>> | null;
@@ -39,13 +49,13 @@ export function AssessmentsPage() {
   const id = picked ?? list.data?.items[0]?.id;
   const one = useAssessment(id);
   const a = one.data;
-  const move = useAssessmentMutation(({ a, action }: { a: Assessment; action: 'finalise' | 'publish' }) =>
+  const move = useAssessmentMutation(({ a, action }: { a: Assessment; action: AssessmentAction }) =>
     transition(a, action),
   );
   useEffect(() => {
     if (!picked && list.data?.items[0]) setParams({ id: String(list.data.items[0].id) }, { replace: true });
   }, [picked, list.data, setParams]);
-  const confirm = (action: 'finalise' | 'publish', label: string, content: string) =>
+  const confirm = (action: AssessmentAction, label: string, content: string) =>
     modal.confirm({
       title: label,
       content,
@@ -97,8 +107,9 @@ export function AssessmentsPage() {
                 title={a.name}
                 extra={
                   <Space>
-                    <Tag color={a.status === 'final' ? 'green' : 'gold'}>{a.statusLabel}</Tag>
+                    <Tag color={PHASE_COLORS[a.phase]}>{a.statusLabel}</Tag>
                     {a.published && <Tag color="blue">已公布</Tag>}
+                    {a.openObjections > 0 && <Tag color="orange">{`待答复异议 ${a.openObjections}`}</Tag>}
                     {a.abilities.finalise && (
                       <Button
                         onClick={() =>
@@ -121,7 +132,22 @@ export function AssessmentsPage() {
                         公布排名
                       </Button>
                     )}
+                    {a.abilities.open_publicity && <OpenPublicityButton assessment={a} />}
+                    {a.abilities.confirm && (
+                      <Button
+                        onClick={() =>
+                          confirm(
+                            'confirm',
+                            '确认最终结果',
+                            '公示期已满，异议须已全部答复。确认后考核结果为最终结果，不再受理异议。确定吗？',
+                          )
+                        }
+                      >
+                        确认最终结果
+                      </Button>
+                    )}
                     <Button href={`/api/v1/exports/assessment.xlsx?assessmentId=${a.id}`}>导出排名表</Button>
+                    <Button href={`/api/v1/exports/assessment-bulletin.docx?assessmentId=${a.id}`}>导出通报</Button>
                   </Space>
                 }
               >
@@ -129,8 +155,13 @@ export function AssessmentsPage() {
                 <Descriptions.Item label="统计时段">{`${a.periodFrom} 至 ${a.periodTo}`}</Descriptions.Item>
                 <Descriptions.Item label="范围">{a.orgName}及下级</Descriptions.Item>
                 <Descriptions.Item label="分组">{a.groups.map((g) => g.label).join('、')}</Descriptions.Item>
+                {a.publicityUntil && (
+                  <Descriptions.Item label="公示期">{`${a.publicityFrom} 至 ${a.publicityUntil}`}</Descriptions.Item>
+                )}
               </Descriptions>
               <Tabs
+                key={a.id}
+                defaultActiveKey={params.get('objection') ? 'objections' : 'scores'}
                 items={[
                   { key: 'scores', label: '得分排名', children: <ScoresPanel key={a.id} assessment={a} /> },
                   {
@@ -153,6 +184,9 @@ export function AssessmentsPage() {
                       />
                     ),
                   },
+                  ...(a.publicityUntil
+                    ? [{ key: 'objections', label: '公示异议', children: <ObjectionsTable assessment={a} /> }]
+                    : []),
                   { key: 'chain', label: '责任链', children: <ChainPanel campaignId={a.campaignId} /> },
                 ]}
               />

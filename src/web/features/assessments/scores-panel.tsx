@@ -1,5 +1,19 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Rate, Select, Space, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Rate,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
@@ -7,6 +21,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { EChart } from '../../components/echart.tsx';
 import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
 import { showError } from '../../lib/form-errors.ts';
+import { ObjectionForm, ObjectionsTable } from './publicity-panel.tsx';
 import {
   addEntry,
   reviewEntry,
@@ -121,9 +136,21 @@ function UnitDrawer({
   const [form] = Form.useForm();
   const [files, setFiles] = useState<number[]>([]);
   const save = useAssessmentMutation((body: unknown) => addEntry(assessment.id, body));
-  const review = useAssessmentMutation(({ e, accept }: { e: Entry; accept: boolean }) =>
-    reviewEntry(assessment.id, e, accept),
+  const review = useAssessmentMutation(
+    ({ e, accept, adjust }: { e: Entry; accept: boolean; adjust?: { points: number; note: string } }) =>
+      reviewEntry(assessment.id, e, accept, adjust),
   );
+  const [adjusting, setAdjusting] = useState<Entry | null>(null);
+  const [adjustForm] = Form.useForm();
+  const saveAdjusted = async () => {
+    const v = await adjustForm.validateFields();
+    try {
+      await review.mutateAsync({ e: adjusting!, accept: true, adjust: v });
+      setAdjusting(null);
+    } catch (e) {
+      showError(e, adjustForm);
+    }
+  };
   const uploads = useUploadCheck();
   const submit = async () => {
     const v = await form.validateFields();
@@ -178,7 +205,11 @@ function UnitDrawer({
             dataSource={entries.data?.items ?? []}
             columns={[
               { title: '指标', render: (_v, e) => indicators.find((i) => i.id === e.indicatorId)?.name },
-              { title: '分值', dataIndex: 'points', width: 60 },
+              {
+                title: '分值',
+                width: 90,
+                render: (_v, e) => (e.claimedPoints === null ? e.points : `${e.points}（申报 ${e.claimedPoints}）`),
+              },
               { title: '理由', dataIndex: 'reason' },
               {
                 title: '佐证',
@@ -189,15 +220,27 @@ function UnitDrawer({
                     </a>
                   )),
               },
-              { title: '状态', dataIndex: 'statusLabel', width: 80 },
+              {
+                title: '状态',
+                width: 80,
+                render: (_v, e) => (e.reviewNote ? <span title={e.reviewNote}>{e.statusLabel}</span> : e.statusLabel),
+              },
               {
                 title: '审核',
-                width: 110,
+                width: 170,
                 render: (_v, e) =>
                   e.status === 'pending' &&
                   assessment.abilities.review && (
                     <Space size="small">
                       <a onClick={() => review.mutateAsync({ e, accept: true }).catch(showError)}>认定</a>
+                      <a
+                        onClick={() => {
+                          adjustForm.setFieldsValue({ points: e.points, note: '' });
+                          setAdjusting(e);
+                        }}
+                      >
+                        调整后认定
+                      </a>
                       <a onClick={() => review.mutateAsync({ e, accept: false }).catch(showError)}>不认定</a>
                     </Space>
                   ),
@@ -237,6 +280,39 @@ function UnitDrawer({
               </Button>
             </Form>
           )}
+          {assessment.publicityUntil && (
+            <>
+              <h4 style={{ marginTop: 16 }}>公示异议</h4>
+              <ObjectionsTable assessment={assessment} orgId={item.orgId} />
+              {assessment.abilities.object && item.parts.length > 0 && (
+                <ObjectionForm assessment={assessment} orgId={item.orgId} />
+              )}
+            </>
+          )}
+          <Modal
+            title="调整分值后认定"
+            open={!!adjusting}
+            onCancel={() => setAdjusting(null)}
+            onOk={saveAdjusted}
+            okText="认定"
+            cancelText="取消"
+            confirmLoading={review.isPending}
+            forceRender
+          >
+            <Form form={adjustForm} layout="vertical">
+              <p>{adjusting ? `申报分值 ${adjusting.points} 分：${adjusting.reason}` : ''}</p>
+              <Form.Item name="points" label="认定分值" rules={[{ required: true, message: '请填写认定分值' }]}>
+                <InputNumber min={0} max={1000} />
+              </Form.Item>
+              <Form.Item
+                name="note"
+                label="调整理由"
+                rules={[{ required: true, message: '请填写调整理由' }, { max: 1000 }]}
+              >
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </Form>
+          </Modal>
         </>
       )}
     </Drawer>

@@ -79,12 +79,15 @@ export async function addEntry(
   });
 }
 
-/** 上级审核 of a unit's claim: accepted (it counts) or rejected, with a note. */
+/**
+ * 上级审核 of a unit's claim: accepted (it counts) or rejected, with a note. Accepting may adjust the claimed
+ * points (the claim is kept beside them), which needs a reason.
+ */
 export async function reviewAssessmentEntry(
   ctx: Ctx,
   assessmentId: number,
   entryId: number,
-  input: { accept: boolean; note?: string; version: number },
+  input: { accept: boolean; points?: number; note?: string; version: number },
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const a = await findAssessment(trx, ctx.actor, assessmentId);
@@ -99,9 +102,15 @@ export async function reviewAssessmentEntry(
     checkVersion(entry.version, input.version);
     const verdict = reviewEntry(entry.status as EntryStatus, input.accept);
     if (!verdict.ok) throw illegalTransition(verdict.message);
+    const note = (input.note ?? '').trim();
+    const claimed = Number(entry.points);
+    const adjusted = input.points !== undefined && input.points !== claimed;
+    if (adjusted && !input.accept) throw invalidField('points', '不予认定时不能调整分值');
+    if (adjusted && !note) throw invalidField('note', '调整分值时请在“审核意见”中说明理由');
     await updateVersioned(trx, 'assessmentEntries', entryId, input.version, {
       status: verdict.next,
-      reviewNote: (input.note ?? '').trim(),
+      reviewNote: note,
+      ...(adjusted ? { points: input.points, claimedPoints: claimed } : {}),
     });
     await recordAudit(trx, ctx.actor, {
       action: input.accept ? 'accept' : 'reject',
@@ -109,8 +118,8 @@ export async function reviewAssessmentEntry(
       entityId: entryId,
       entityLabel: `${a.name}：${entry.orgName}`,
       orgPath: entry.orgPath,
-      before: { status: entry.status },
-      after: { status: verdict.next, note: input.note },
+      before: { status: entry.status, points: claimed },
+      after: { status: verdict.next, note: input.note, points: adjusted ? input.points : claimed },
     });
   });
 }

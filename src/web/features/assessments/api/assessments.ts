@@ -31,6 +31,11 @@ export interface Assessment {
   starLevels: Array<{ stars: number; minScore: number; quota?: number; requiresIndicatorId?: number }>;
   areas: Array<{ name: string; indicators: Indicator[] }>;
   finalisedAt: string | null;
+  phase: 'draft' | 'final' | 'publicity' | 'publicity_ended' | 'confirmed';
+  publicityFrom: string | null;
+  publicityUntil: string | null;
+  confirmedAt: string | null;
+  openObjections: number;
   version: number;
   abilities: Record<string, boolean>;
 }
@@ -54,12 +59,31 @@ export interface Entry {
   orgId: number;
   orgName: string;
   points: number;
+  claimedPoints: number | null;
   reason: string;
   attachmentIds: number[];
   status: string;
   statusLabel: string;
   reviewNote: string;
   version: number;
+}
+
+export interface Objection {
+  id: number;
+  indicatorId: number;
+  indicatorName: string;
+  orgId: number;
+  orgName: string;
+  reason: string;
+  attachmentIds: number[];
+  status: 'open' | 'upheld' | 'adjusted';
+  statusLabel: string;
+  answer: string;
+  pointsBefore: number | null;
+  pointsAfter: number | null;
+  answeredAt: string | null;
+  version: number;
+  createdAt: string;
 }
 
 export interface Source {
@@ -114,13 +138,38 @@ export function useAssessmentMutation<V, R = unknown>(run: (v: V) => Promise<R>)
   return useMutation({ mutationFn: run, onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }) });
 }
 
+export const useObjections = (id?: number, orgId?: number) =>
+  useQuery({
+    queryKey: [KEY, 'objections', id, orgId],
+    queryFn: () => api<Page<Objection>>(`/assessments/${id}/objections`, { query: { orgId, pageSize: 100 } }),
+    enabled: !!id,
+  });
+
 export const createAssessment = (body: unknown) => api<Assessment>('/assessments', { method: 'POST', body });
-export const transition = (a: Assessment, action: 'finalise' | 'publish') =>
-  api<Assessment>(`/assessments/${a.id}/transitions`, { method: 'POST', body: { action, version: a.version } });
+export type AssessmentAction = 'finalise' | 'publish' | 'open_publicity' | 'confirm';
+export const transition = (a: Assessment, action: AssessmentAction, publicityUntil?: string) =>
+  api<Assessment>(`/assessments/${a.id}/transitions`, {
+    method: 'POST',
+    body: { action, version: a.version, publicityUntil },
+  });
 export const addEntry = (id: number, body: unknown) =>
   api<Entry>(`/assessments/${id}/entries`, { method: 'POST', body });
-export const reviewEntry = (id: number, e: Entry, accept: boolean) =>
-  api<Entry>(`/assessments/${id}/entries/${e.id}/review`, { method: 'POST', body: { accept, version: e.version } });
+export const reviewEntry = (id: number, e: Entry, accept: boolean, adjust?: { points: number; note: string }) =>
+  api<Entry>(`/assessments/${id}/entries/${e.id}/review`, {
+    method: 'POST',
+    body: { accept, version: e.version, ...adjust },
+  });
+export const lodgeObjection = (id: number, body: unknown) =>
+  api<Objection>(`/assessments/${id}/objections`, { method: 'POST', body });
+export const answerObjection = (
+  id: number,
+  o: Objection,
+  body: { decision: 'uphold' | 'adjust'; reason: string; points?: number },
+) =>
+  api<Objection>(`/assessments/${id}/objections/${o.id}/answer`, {
+    method: 'POST',
+    body: { ...body, version: o.version },
+  });
 
 export interface ChainLeader {
   personId: number;
