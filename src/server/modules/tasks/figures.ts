@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Actor } from '../../auth/actor.ts';
+import { SETTLED_VISIBILITY, type Actor } from '../../auth/actor.ts';
+import { coversSubtree } from '../../db/scope.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import type { Database } from '../../db/schema.ts';
 import type { TaskThresholds } from '../../../shared/task-enums.ts';
 import { lightPredicate, stalePredicate, statusPredicate, taskQuery, type TaskFilter } from './repository.ts';
@@ -41,15 +43,61 @@ export async function unitTaskFigures(
   today: string,
   t: TaskThresholds,
 ): Promise<Map<number, TaskFigures>> {
-  const [first, ...rest] = units.map((u) =>
-    figureQuery(db, actor, { campaignId, orgPath: u.path }, today, t).select(sql.lit(u.id).as('orgId')),
-  );
-  if (!first) return new Map();
-  const rows = await rest.reduce((q, next) => q.unionAll(next), first).execute();
+  if (!units.length) return new Map();
+  // A caller who sees every unit's whole subtree needs no visibility predicate (taskQuery): the same SQL for
+  // everyone, compiled once per number of units; anyone else's is built for their scope.
+  const rows = units.every((u) => coversSubtree(actor.scope, u.path))
+    ? await unitFiguresQuery(db, {
+        campaignId: campaignId || undefined,
+        paths: units.map((u) => u.path),
+        ids: units.map((u) => u.id),
+        today,
+        staleDays: t.staleDays,
+      })
+    : await unitFiguresOf(db, actor, campaignId, units, today, t.staleDays).execute();
   return new Map(rows.map((r) => [Number(r.orgId), toFigures(r)]));
 }
 
-function figureQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, today: string, t: TaskThresholds) {
+function unitFiguresOf(
+  db: Kysely<Database>,
+  actor: Actor,
+  campaignId: number | undefined,
+  units: Array<{ id: number; path: string }>,
+  today: string,
+  staleDays: number,
+) {
+  const [first, ...rest] = units.map((u) =>
+    figureQuery(db, actor, { campaignId, orgPath: u.path }, today, { staleDays }).select(
+      sql<number>`cast(${u.id} as integer)`.as('orgId'),
+    ),
+  );
+  return rest.reduce((q, next) => q.unionAll(next), first);
+}
+
+const unitFiguresQuery = reusableQuery(
+  'unitTaskFigures',
+  (
+    db: Kysely<Database>,
+    p: { campaignId: number | undefined; paths: string[]; ids: number[]; today: string; staleDays: number },
+  ) =>
+    unitFiguresOf(
+      db,
+      SETTLED_VISIBILITY,
+      p.campaignId,
+      p.paths.map((path, i) => ({ path, id: p.ids[i] })),
+      p.today,
+      p.staleDays,
+    ),
+  { shapedBy: ['staleDays'] },
+);
+
+function figureQuery(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: TaskFilter,
+  today: string,
+  t: Pick<TaskThresholds, 'staleDays'>,
+) {
   return taskQuery(db, actor, filter, today, t).select((eb) => {
     const count = (p: ReturnType<typeof statusPredicate>) => eb.fn.sum<number>(eb.case().when(p).then(1).else(0).end());
     return [

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
+import { mapParam } from '../../db/reusable-query.ts';
 import { addDays } from '../../clock.ts';
 import {
   DEFAULT_TASK_THRESHOLDS,
@@ -80,7 +81,12 @@ export function stalePredicate(eb: Eb, today: string, staleDays: number) {
   return eb.and([
     eb('tasks.done', '=', 0),
     eb('tasks.startDate', '<=', today),
-    eb('tasks.lastActivityOn', '<=', addDays(today, -staleDays)),
+    // Through mapParam, so a reusable query binds the day (db/reusable-query.ts).
+    eb(
+      'tasks.lastActivityOn',
+      '<=',
+      mapParam(today, (d) => addDays(d, -staleDays)),
+    ),
   ]);
 }
 
@@ -99,7 +105,13 @@ export interface TaskFilter {
 }
 
 /** The one list query: the 重点任务 list, the ledger export, the figures and the warnings all use it. */
-export function taskQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, today: string, t: TaskThresholds) {
+export function taskQuery(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: TaskFilter,
+  today: string,
+  t: Pick<TaskThresholds, 'staleDays'>,
+) {
   let qb = db.selectFrom('tasks');
   if (filter.campaignId) qb = qb.where('tasks.campaignId', '=', filter.campaignId);
   if (filter.orgPath) {
