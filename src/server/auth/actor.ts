@@ -22,6 +22,23 @@ export interface Actor {
   scope: Scope;
 }
 
+/**
+ * A stand-in actor for building a query whose visibility the caller has already settled — the actor sees
+ * everything, or the whole subtree the query is bounded by — so the query needs no visibility predicate
+ * (db/reusable-query.ts builds such queries once for everyone). Never used to decide what anyone may do.
+ */
+export const SETTLED_VISIBILITY: Actor = Object.freeze({
+  userId: 0,
+  username: '',
+  displayName: '',
+  personId: null,
+  orgId: null,
+  orgPath: null,
+  roles: [],
+  grants: [],
+  scope: FULL_SCOPE,
+});
+
 /** Loads an active user's actor, or null when the account is missing or deactivated. */
 export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   const user = await db

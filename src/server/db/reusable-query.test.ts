@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDialects, type TestDatabase } from '../testing/databases.ts';
-import { reusableQuery } from './reusable-query.ts';
+import { mapParam, reusableQuery } from './reusable-query.ts';
 
 type Params = { parentId: number | undefined; ids: number[]; name: string; active: boolean };
 
@@ -60,6 +60,39 @@ describe.each(testDialects())('reusableQuery (%s)', (dialect) => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('binds values derived from a parameter (mapParam) for each call, chained or not', async () => {
+    const inRange = (db: Kysely<any>, p: { from: string; days: number }) =>
+      db
+        .selectFrom('rqItems')
+        .select('id')
+        .where('name', '>=', p.from)
+        // The next character code after the last one: an upper bound worked out in JavaScript, bound per call.
+        .where(
+          'name',
+          '<',
+          mapParam(
+            mapParam(p.from, (f) => f.slice(0, -1)),
+            (f) => `${f}\uffff`,
+          ),
+        )
+        .where(
+          'id',
+          '>',
+          mapParam(p.days, (d) => d - 1),
+        )
+        .orderBy('id');
+    const reusable = reusableQuery('range', inRange);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ from: fc.constantFrom('单位A', '单位', '单位H', 'x'), days: fc.integer({ min: 0, max: 13 }) }),
+        async (p) => {
+          expect(await reusable(t.db, p)).toEqual(await inRange(t.db, p).execute());
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 

@@ -49,9 +49,12 @@ interface Template {
 class Slot {
   readonly key: string;
   readonly index: number | undefined;
-  constructor(key: string, index?: number) {
+  /** A value derived from the call's own (mapParam), worked out when the call binds its values. */
+  readonly map: ((value: unknown) => unknown) | undefined;
+  constructor(key: string, index?: number, map?: (value: unknown) => unknown) {
     this.key = key;
     this.index = index;
+    this.map = map;
   }
   toString(): string {
     throw new Error(`参数 ${this.key} 被当作字符串使用：可复用查询只能把它作为绑定参数`);
@@ -60,7 +63,22 @@ class Slot {
 
 function valueAt(params: Record<string, unknown>, slot: Slot): unknown {
   const value = params[slot.key];
-  return slot.index === undefined ? value : (value as unknown[])[slot.index];
+  const at = slot.index === undefined ? value : (value as unknown[])[slot.index];
+  return slot.map ? slot.map(at) : at;
+}
+
+/**
+ * A value a builder derives from a parameter in JavaScript (a path's upper bound, a date some days back): on
+ * a stand-in it becomes a stand-in for the derived value, worked out from each call's own value when it binds;
+ * on a real value it is just `fn(value)`. So a builder may compute bounds without making them part of the SQL.
+ */
+export function mapParam<T, U>(value: T, fn: (value: T) => U): U {
+  if (value instanceof Slot) {
+    const inner = value.map;
+    const map = (v: unknown) => fn((inner ? inner(v) : v) as T);
+    return new Slot(value.key, value.index, map) as U;
+  }
+  return fn(value);
 }
 
 /** Parameters passed to the builder as they are (and so part of the shape). */

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AnyExpressionBuilder } from './untyped.ts';
+import { mapParam } from './reusable-query.ts';
 
 /**
  * A caller's data scope, resolved once per request. Everything is expressed in materialized paths so a
@@ -19,7 +20,8 @@ export const FULL_SCOPE: Scope = { all: true, subtreePaths: [], unitPaths: [], p
 
 /** The smallest string greater than every path that starts with `prefix` (prefix ends with "/"). */
 export function pathUpperBound(prefix: string): string {
-  return `${prefix.slice(0, -1)}0`;
+  // Through mapParam, so a reusable query's path range stays two bound parameters (db/reusable-query.ts).
+  return mapParam(prefix, (p) => `${p.slice(0, -1)}0`);
 }
 
 /** True when `path` lies in the subtree rooted at `prefix`. */
@@ -102,3 +104,26 @@ export function inScope(
 export function coversSubtree(scope: Scope, path: string): boolean {
   return scope.all || scope.subtreePaths.some((p) => path.startsWith(p));
 }
+
+/** A scope as a reusable query's parameters (db/reusable-query.ts): its shape is `all`, the paths' counts and whether a person. */
+export type ScopeParams = {
+  scopeAll: boolean;
+  scopeSubtrees: string[];
+  scopeUnits: string[];
+  scopePerson: number | null;
+};
+
+export const scopeParams = (scope: Scope): ScopeParams => ({
+  scopeAll: scope.all,
+  scopeSubtrees: scope.subtreePaths,
+  scopeUnits: scope.unitPaths,
+  scopePerson: scope.personId,
+});
+
+/** The scope a reusable query's builder sees (its paths and person are the call's bound values). */
+export const scopeOfParams = (p: ScopeParams): Scope => ({
+  all: p.scopeAll,
+  subtreePaths: p.scopeSubtrees,
+  unitPaths: p.scopeUnits,
+  personId: p.scopePerson,
+});

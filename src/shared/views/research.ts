@@ -59,6 +59,9 @@ export const LeadersWithoutReport = Type.Object({
       orgName: Type.String(),
     }),
   ),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
 });
 
 export type ReportViewT = Static<typeof ReportView>;

@@ -1,7 +1,16 @@
 /** What other modules may use from the org module: read-only queries, never its repository. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { ancestorPaths, inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
+import {
+  ancestorPaths,
+  inScope,
+  pathInSubtree,
+  scopeOfParams,
+  scopeParams,
+  type Scope,
+  type ScopeParams,
+} from '../../db/scope.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { notFound } from '../../errors.ts';
 import { findOrg, findOrgInScope, scopeRoots } from './repository.ts';
 
@@ -34,20 +43,26 @@ export async function secretaryName(db: Kysely<Database>, personId: number): Pro
  */
 export function childUnits(db: Kysely<Database>, scope: Scope, parentId: number) {
   const above = [...scope.subtreePaths, ...scope.unitPaths].flatMap(ancestorPaths);
-  return db
-    .selectFrom('orgUnits')
-    .select(['id', 'name', 'path'])
-    .where('parentId', '=', parentId)
-    .where('active', '=', 1)
-    .where((eb) =>
-      scope.all
-        ? eb.lit(true)
-        : eb.or([inScope(scope, 'orgUnits.path')(eb), eb('orgUnits.path', 'in', [...above, '-'])]),
-    )
-    .orderBy('sortOrder')
-    .orderBy('id')
-    .execute();
+  return childUnitsQuery(db, { parentId, above: [...above, '-'], ...scopeParams(scope) });
 }
+
+/** Compiled once per shape of scope (every dashboard and 整改统计 reads a unit's children). */
+const childUnitsQuery = reusableQuery(
+  'childUnits',
+  (db: Kysely<Database>, p: ScopeParams & { parentId: number; above: string[] }) =>
+    db
+      .selectFrom('orgUnits')
+      .select(['id', 'name', 'path'])
+      .where('parentId', '=', p.parentId)
+      .where('active', '=', 1)
+      .where((eb) =>
+        p.scopeAll
+          ? eb.lit(true)
+          : eb.or([inScope(scopeOfParams(p), 'orgUnits.path')(eb), eb('orgUnits.path', 'in', p.above)]),
+      )
+      .orderBy('sortOrder')
+      .orderBy('id'),
+);
 
 /** The unit a figures page asks for, or the caller's first scope root when none is asked for; 404 outside the scope. */
 export async function figuresUnit(db: Kysely<Database>, scope: Scope, orgId: number | undefined) {

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { OrgUnitTable } from './tables.ts';
-import { inScope, pathInSubtree, type Scope } from '../../db/scope.ts';
+import { inScope, pathInSubtree, scopeOfParams, scopeParams, type Scope, type ScopeParams } from '../../db/scope.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { nameMatches } from '../../db/name-search.ts';
 
 export type OrgRow = Selectable<OrgUnitTable>;
@@ -24,14 +25,19 @@ export const orgColumns = [
 ] as const;
 
 /** A unit inside the scope, or undefined (outside scope reads as "not found"). */
-export function findOrgInScope(db: Kysely<Database>, scope: Scope, id: number) {
-  return db
+export async function findOrgInScope(db: Kysely<Database>, scope: Scope, id: number) {
+  const [row] = await orgInScopeQuery(db, { id, ...scopeParams(scope) });
+  return row;
+}
+
+/** Compiled once per shape of scope: every figures page and unit filter looks its unit up. */
+const orgInScopeQuery = reusableQuery('orgInScope', (db: Kysely<Database>, p: ScopeParams & { id: number }) =>
+  db
     .selectFrom('orgUnits')
     .select(orgColumns)
-    .where('id', '=', id)
-    .where(inScope(scope, 'orgUnits.path'))
-    .executeTakeFirst();
-}
+    .where('id', '=', p.id)
+    .where(inScope(scopeOfParams(p), 'orgUnits.path')),
+);
 
 /** A unit regardless of scope: only for telling 403 from 404 on writes and for internal checks. */
 export function findOrg(db: Kysely<Database>, id: number) {

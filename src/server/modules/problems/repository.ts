@@ -8,7 +8,8 @@ import {
 } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { dialectOfDb } from '../../db/connection.ts';
-import type { Actor } from '../../auth/actor.ts';
+import { SETTLED_VISIBILITY, type Actor } from '../../auth/actor.ts';
+import { mapParam, reusableQuery } from '../../db/reusable-query.ts';
 import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
 import { distinctIds } from '../../db/access.ts';
@@ -105,7 +106,11 @@ export function problemQuery(
     qb = qb
       .where('problems.status', '=', 'submitted')
       // Shanghai midnight of that date as the stored UTC instant.
-      .where('problems.submittedAt', '<', `${addDays(filter.submittedBefore, -1)}T16:00:00.000Z`);
+      .where(
+        'problems.submittedAt',
+        '<',
+        mapParam(filter.submittedBefore, (d) => `${addDays(d, -1)}T16:00:00.000Z`),
+      );
   if (filter.createdFrom) qb = qb.where(sql<string>`substr(problems.created_at, 1, 10)`, '>=', filter.createdFrom);
   if (filter.createdTo) qb = qb.where(sql<string>`substr(problems.created_at, 1, 10)`, '<=', filter.createdTo);
   if (filter.escalated !== undefined)
@@ -281,7 +286,63 @@ export async function listProblems(
     total !== undefined && listFilter.orgPath
       ? listPlan(total, await subtreeShare(db, listFilter, total, dates), page, pageSize)
       : undefined;
-  return problemPage(db, problemQuery(db, actor, { ...listFilter, plan }, dates), sort, page, pageSize, total);
+  const filter2 = { ...listFilter, plan };
+  // A caller who sees everything asked for needs no visibility predicate: the page's queries are then the same
+  // SQL for everyone and are compiled once (db/reusable-query.ts). Text search shapes its SQL from the text.
+  const settled =
+    actor.scope.all || (listFilter.orgPath !== undefined && coversSubtree(actor.scope, listFilter.orgPath));
+  if (settled && !listFilter.q?.trim()) return settledPage(db, filter2, sort, page, pageSize, total, dates);
+  return problemPage(db, problemQuery(db, actor, filter2, dates), sort, page, pageSize, total);
+}
+
+type PageParams = Omit<ProblemFilter, 'q'> & { today: string; yellowUntil: string; sort: string };
+
+/** The page's ids in the list's order (problemPage's first statement), built once per shape of filter. */
+const pageIdsQuery = reusableQuery(
+  'problemPageIds',
+  (db: Kysely<Database>, p: PageParams & { limit: number; offset: number }) =>
+    problemListOrder(problemQuery(db, SETTLED_VISIBILITY, p, p).select('problems.id'), p.sort)
+      .limit(p.limit)
+      .offset(p.offset),
+  { shapedBy: ['sort', 'colour', 'plan'] },
+);
+
+/** The list's total counted (when the maintained figures cannot give it), built once per shape of filter. */
+const pageTotalQuery = reusableQuery(
+  'problemPageTotal',
+  (db: Kysely<Database>, p: PageParams) =>
+    problemQuery(db, SETTLED_VISIBILITY, p, p).select((eb) => eb.fn.countAll<number>().as('total')),
+  { shapedBy: ['sort', 'colour', 'plan'] },
+);
+
+/** The page's rows with their unit and person names, in the list's order (problemPage's second statement). */
+const pageRowsQuery = reusableQuery(
+  'problemPageRows',
+  (db: Kysely<Database>, p: { ids: number[]; sort: string }) =>
+    problemListOrder(selectProblemRows(db.selectFrom('problems').where('problems.id', 'in', p.ids)), p.sort),
+  { shapedBy: ['sort'] },
+);
+
+/** problemPage for a caller whose visibility is settled (listProblems): the same statements, compiled once. */
+async function settledPage(
+  db: Kysely<Database>,
+  { q: _q, ...filter }: ProblemFilter,
+  sort: string,
+  page: number,
+  pageSize: number,
+  knownTotal: number | undefined,
+  dates: { today: string; yellowUntil: string },
+) {
+  const p: PageParams = { ...filter, today: dates.today, yellowUntil: dates.yellowUntil, sort };
+  // Absent filters are left out of the shape; a filter problemQuery skips when falsy ('' or 0) is absent too.
+  for (const k of Object.keys(p) as Array<keyof PageParams>)
+    if (p[k] === undefined || p[k] === '' || p[k] === 0) delete p[k];
+  const [ids, total] = await Promise.all([
+    pageIdsQuery(db, { ...p, limit: pageSize, offset: (page - 1) * pageSize }),
+    knownTotal ?? pageTotalQuery(db, p).then(([row]) => Number(row?.total ?? 0)),
+  ]);
+  const items = ids.length ? await pageRowsQuery(db, { ids: ids.map((r) => r.id), sort }) : [];
+  return { items, total, page, pageSize };
 }
 
 /**
@@ -359,6 +420,25 @@ export function measuresOf(db: Kysely<Database>, problemIds: number[]) {
 
 export type MeasureRow = Awaited<ReturnType<typeof measuresOf>>[number];
 
+/** measureFactsOf's one statement, compiled once per page length (it runs on every list page). */
+const measureFactsQuery = reusableQuery(
+  'measureFacts',
+  (db: Kysely<Database>, { problemIds, personId }: { problemIds: number[]; personId: number | null }) =>
+    db
+      .selectFrom('problemMeasures')
+      .select((eb) => {
+        const count = (p: Expression<SqlBool>) => eb.fn.sum<number>(eb.case().when(p).then(1).else(0).end());
+        return [
+          'problemMeasures.problemId',
+          count(eb('problemMeasures.status', '=', 'open')).as('open'),
+          count(eb('problemMeasures.status', '=', 'done')).as('done'),
+          personId === null ? eb.lit(0).as('owns') : count(eb('problemMeasures.ownerId', '=', personId)).as('owns'),
+        ];
+      })
+      .where('problemMeasures.problemId', 'in', problemIds)
+      .groupBy('problemMeasures.problemId'),
+);
+
 /**
  * Of each problem, how many measures are open and done and whether `personId` owns one — what a list item's
  * counts, abilities and blockers need, in one grouped read of the measures' index instead of the measures.
@@ -369,20 +449,7 @@ export async function measureFactsOf(
   personId: number | null,
 ): Promise<Map<number, { open: number; done: number; owns: boolean }>> {
   if (!problemIds.length) return new Map();
-  const rows = await db
-    .selectFrom('problemMeasures')
-    .select((eb) => {
-      const count = (p: Expression<SqlBool>) => eb.fn.sum<number>(eb.case().when(p).then(1).else(0).end());
-      return [
-        'problemMeasures.problemId',
-        count(eb('problemMeasures.status', '=', 'open')).as('open'),
-        count(eb('problemMeasures.status', '=', 'done')).as('done'),
-        personId === null ? eb.lit(0).as('owns') : count(eb('problemMeasures.ownerId', '=', personId)).as('owns'),
-      ];
-    })
-    .where('problemMeasures.problemId', 'in', problemIds)
-    .groupBy('problemMeasures.problemId')
-    .execute();
+  const rows = await measureFactsQuery(db, { problemIds, personId });
   return new Map(
     rows.map((r) => [r.problemId, { open: Number(r.open), done: Number(r.done), owns: Number(r.owns) > 0 }]),
   );

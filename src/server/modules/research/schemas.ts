@@ -7,7 +7,6 @@ export {
   VisitList,
   TopicView,
   TopicDetailView,
-  LeadersWithoutReport,
 } from '../../../shared/views/research.ts';
 
 export const VISIT_METHODS = ['四不两直', '座谈', '走访', '蹲点', '问卷', '其他'];
