@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema.ts';
+import { listProblems } from '../../src/server/modules/problems/problem-list.ts';
 import { pathInSubtree } from '../../src/server/db/scope.ts';
 import { childUnits, visibleOrg } from '../../src/server/modules/orgs/public.ts';
 import { maintainedFigures, problemFigures } from '../../src/server/modules/problems/figures.ts';
@@ -12,7 +13,6 @@ import { unitFigures } from '../../src/server/modules/dashboard/summary.ts';
 import { colourPredicate } from '../../src/server/modules/problems/colour.ts';
 import { judgeDates } from '../../src/server/modules/problems/presenter.ts';
 import {
-  listProblems,
   measureFactsOf,
   problemPage,
   problemQuery,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { listProblems } from './problem-list.ts';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf, NoContent } from '../../http/schemas.ts';
 import { notFound } from '../../errors.ts';
@@ -15,14 +16,7 @@ import {
   TransitionBody,
   UpdateProblemBody,
 } from './schemas.ts';
-import {
-  detailsOf,
-  findProblemInScope,
-  measureFactsOf,
-  measuresOf,
-  listProblems,
-  warningDaysOf,
-} from './repository.ts';
+import { detailsOf, findProblemInScope, measureFactsOf, measuresOf, warningDaysOf } from './repository.ts';
 import { judgeDates, presentListItem, presentProblem } from './presenter.ts';
 import { createProblem } from './commands/create-problem.ts';
 import { updateProblem } from './commands/update-problem.ts';
