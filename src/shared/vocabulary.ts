@@ -31,6 +31,9 @@ export const IMPORT_LEDGER_LABELS = {
 
 export const ACTION_LABELS: Record<string, string> = {
   create: '新建',
+  // Answers to an objection raised during an assessment's 公示.
+  uphold: '维持原结果',
+  adjust: '调整分数',
   update: '修改',
   delete: '删除',
   move: '移动',
@@ -326,6 +329,9 @@ export const FIELD_LABELS: Record<string, string> = {
   chiefAfterDays: '逾期后报第一责任人（工作日）',
   upAfterDays: '再上追一级（工作日）',
   values: '阈值',
+  // Fields of an assessment's 公示 and the answers to objections.
+  publicityUntil: '公示截止日期',
+  decision: '处理意见',
 };
 
 // Bookkeeping columns that say nothing to a reader.
