@@ -34,11 +34,14 @@ export interface LimitHelpers {
   refuse(status: number, message: string): never;
 }
 
+/** The calendar page's corrections, as the working-day cutoffs (未更新) take them. */
+export async function calendarOverridesOf(db: LimitDb): Promise<CalendarOverrides> {
+  const rows = await db.all<{ date: string; kind: 'workday' | 'holiday' }>(Q.CALENDAR);
+  return new Map(rows.map((r) => [r.date, r.kind] as const));
+}
+
 export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, unitOf, refuse }: LimitHelpers) {
-  const calendarOf = async (): Promise<CalendarOverrides> =>
-    new Map(
-      (await db.all<{ date: string; kind: 'workday' | 'holiday' }>(Q.CALENDAR)).map((r) => [r.date, r.kind] as const),
-    );
+  const calendarOf = () => calendarOverridesOf(db);
   const settingsOf = async (campaignId: number | undefined) => {
     if (!campaignId) refuse(501, '极限路由须指明主题教育');
     const [[s], calendar] = await Promise.all([db.all<Row>(Q.TASK_SETTINGS, { campaignId }), calendarOf()]);

@@ -8,7 +8,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../src/server/auth/actor.ts';
 import { hashSecret } from '../../../src/server/auth/tokens.ts';
 import { SESSION_COOKIE } from '../../../src/server/auth/sessions.ts';
-import { addDays } from '../../../src/server/clock.ts';
 import { coversSubtree, unitIdOfPath } from '../../../src/server/db/scope.ts';
 import { PageOf } from '../../../src/server/http/schemas.ts';
 import { DashboardQuery, DashboardView } from '../../../src/server/modules/dashboard/schemas.ts';
@@ -32,7 +31,8 @@ import type { ProblemSummary, StudySummary } from '../../../src/shared/dashboard
 import * as Q from './queries.ts';
 import { demandLimitRoutes } from './routes-demands.ts';
 import type { LimitDb } from './sql.ts';
-import { taskLimitRoutes } from './routes-tasks.ts';
+import { calendarOverridesOf, taskLimitRoutes } from './routes-tasks.ts';
+import { staleBefore } from '../../../src/server/modules/tasks/schedule.ts';
 import { assessmentLimitRoutes } from './routes-assessments.ts';
 
 export class Refusal extends Error {
@@ -119,10 +119,13 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
       const { dates, staleDays } = await campaignOf(query.campaignId);
       const { unit, children } = await unitOf(actor, query.orgId);
       const params = { campaignId: query.campaignId, unitId: unit.id, ...dates };
+      // 未更新 counts working days (tasks/schedule.ts), so the cutoff needs the calendar's corrections.
+      const calendar = await calendarOverridesOf(db);
+      const stale = staleBefore(dates.today, { ...DEFAULT_TASK_THRESHOLDS, staleDays, calendar });
       const [problems, study, tasks] = await Promise.all([
         db.all<Row>(Q.PROBLEM_SUMMARIES, params),
         db.all<Row>(Q.STUDY_SUMMARIES, { campaignId: query.campaignId, unitId: unit.id }),
-        db.all<Row>(Q.TASK_FIGURES, { ...params, staleBefore: addDays(dates.today, -staleDays) }),
+        db.all<Row>(Q.TASK_FIGURES, { ...params, staleBefore: stale }),
       ]);
       const [p, s, t] = [byOrg(problems), byOrg(study), byOrg(tasks)];
       const figuresOf = (u: Unit) => ({
