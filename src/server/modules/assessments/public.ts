@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { AttachmentLink } from '../attachments/public.ts';
 import { inScope } from '../../db/scope.ts';
+import type { Actor } from '../../auth/actor.ts';
 
 export { assessmentVisible } from './repository.ts';
 export { assessmentTodoSources } from './todo-sources.ts';
@@ -13,27 +14,27 @@ export { assessmentTodoSources } from './todo-sources.ts';
  */
 export const assessmentEntryAttachmentLink: AttachmentLink = (actor) => (eb) =>
   eb.or([
-    eb.exists(
-      eb
-        .selectFrom('assessmentEntries')
-        .select('assessmentEntries.id')
-        .where(
-          sql`',' || replace(replace(assessment_entries.attachment_ids, '[', ''), ']', '') || ','`,
-          'like',
-          sql`'%,' || cast(attachments.id as text) || ',%'`,
-        )
-        .where(inScope(actor.scope, 'assessmentEntries.orgPath') as never),
-    ),
+    holdsAttachment(eb, actor, 'assessmentEntries'),
     // 异议 evidence likewise: for the objecting unit and those above it (the office that answers).
-    eb.exists(
-      eb
-        .selectFrom('assessmentObjections')
-        .select('assessmentObjections.id')
-        .where(
-          sql`',' || replace(replace(assessment_objections.attachment_ids, '[', ''), ']', '') || ','`,
-          'like',
-          sql`'%,' || cast(attachments.id as text) || ',%'`,
-        )
-        .where(inScope(actor.scope, 'assessmentObjections.orgPath') as never),
-    ),
+    holdsAttachment(eb, actor, 'assessmentObjections'),
   ]);
+
+/** A row of `table` in the caller's scope whose attachment_ids (a JSON array of ids) holds the attachment. */
+function holdsAttachment(
+  eb: Parameters<ReturnType<AttachmentLink>>[0],
+  actor: Actor,
+  table: 'assessmentEntries' | 'assessmentObjections',
+) {
+  const ids = sql.ref(`${table}.attachmentIds`);
+  return eb.exists(
+    eb
+      .selectFrom(table)
+      .select(sql`1`.as('one'))
+      .where(
+        sql`',' || replace(replace(${ids}, '[', ''), ']', '') || ','`,
+        'like',
+        sql`'%,' || cast(attachments.id as text) || ',%'`,
+      )
+      .where(inScope(actor.scope, `${table}.orgPath`) as never),
+  );
+}

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { reusableQuery } from '../../db/reusable-query.ts';
+import { listPlan, type ListPlan } from '../../db/list-plan.ts';
 import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
 import type { DemandFilter } from './repository.ts';
 
@@ -44,13 +45,6 @@ async function tallied(db: Kysely<Database>, f: DemandFilter, orgPath: string | 
   return Number(row?.n ?? 0);
 }
 
-export type DemandListPlan = 'ordered' | 'range';
-
-/** Walking newest first reads about (offset + limit) / share rows; reading the range sorts all `total`. */
-export function demandListPlan(total: number, share: number, page: number, pageSize: number): DemandListPlan {
-  return share > 0 && (page * pageSize) / share < total ? 'ordered' : 'range';
-}
-
 /**
  * The list's total from the tallies and the plan for its page, when the filter allows (every filter a tally
  * dimension, the caller sees the whole subtree asked for — or everything, when none is); undefined otherwise
@@ -62,12 +56,12 @@ export async function demandListTally(
   f: DemandFilter,
   page: number,
   pageSize: number,
-): Promise<{ total: number; plan: DemandListPlan | undefined } | undefined> {
+): Promise<{ total: number; plan: ListPlan | undefined } | undefined> {
   const used = Object.entries(f).filter(([, v]) => v !== undefined && v !== '');
   if (used.some(([k]) => !TALLY_FILTERS.has(k))) return undefined;
   if (f.orgPath ? !coversSubtree(actor.scope, f.orgPath) : !actor.scope.all) return undefined;
   const total = await tallied(db, f, f.orgPath);
   if (!f.orgPath) return { total, plan: undefined };
   const all = await tallied(db, f, undefined);
-  return { total, plan: demandListPlan(total, all ? total / all : 1, page, pageSize) };
+  return { total, plan: listPlan(total, all ? total / all : 1, page, pageSize) };
 }

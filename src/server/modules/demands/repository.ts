@@ -1,3 +1,4 @@
+import type { ListPlan } from '../../db/list-plan.ts';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
@@ -79,7 +80,7 @@ export interface DemandFilter {
    * How to read a subtree's page (list-plan.ts): 'ordered' walks the received_at index newest first and skips
    * rows outside the subtree, 'range' reads the subtree by path and sorts. Undefined: the planner's own choice.
    */
-  plan?: 'ordered' | 'range';
+  plan?: ListPlan;
 }
 
 /** The one list query: the 诉求台账, the exports and the figures' drill-downs use it, so their numbers agree. */

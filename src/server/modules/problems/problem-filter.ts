@@ -1,3 +1,4 @@
+import type { ListPlan } from '../../db/list-plan.ts';
 import type { ProblemColour } from '../../../shared/problem-enums.ts';
 
 /** What the 问题清单, its exports, figures and tallies filter by. */
@@ -30,5 +31,5 @@ export interface ProblemFilter {
    * rows by path and sorts them. SQLite is told through the range's likelihood (scope.ts); PostgreSQL
    * plans from its own statistics.
    */
-  plan?: 'ordered' | 'range';
+  plan?: ListPlan;
 }

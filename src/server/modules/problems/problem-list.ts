@@ -6,17 +6,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { SETTLED_VISIBILITY, type Actor } from '../../auth/actor.ts';
 import { reusableQuery } from '../../db/reusable-query.ts';
+import { listPlan } from '../../db/list-plan.ts';
 import { coversSubtree } from '../../db/scope.ts';
 import type { ProblemFilter } from './problem-filter.ts';
 import { subtreeShare, tallyTotal } from './tally.ts';
-import {
-  listPlan,
-  problemListOrder,
-  problemPage,
-  problemQuery,
-  selectProblemRows,
-  visibleSubtree,
-} from './repository.ts';
+import { problemListOrder, problemPage, problemQuery, selectProblemRows, visibleSubtree } from './repository.ts';
 
 export interface ProblemListRequest extends Omit<ProblemFilter, 'plan'> {
   sort: string;

@@ -66,15 +66,6 @@ export async function visibleProblemIds(
   return new Set(rows.map((r) => r.id));
 }
 
-/**
- * Walking in order reads about (offset + limit) / share rows; reading the range sorts all `total` of them.
- * Without this SQLite picks the path index and a sort even for a whole city (about 10× slower there), or
- * the ordered walk for a branch of 16 rows (a scan of the whole campaign).
- */
-export function listPlan(total: number, share: number, page: number, pageSize: number): 'ordered' | 'range' {
-  return share > 0 && (page * pageSize) / share < total ? 'ordered' : 'range';
-}
-
 /** The one list query: the 问题清单, the exports and the figures' drill-downs all use it, so their numbers agree. */
 export function problemQuery(
   db: Kysely<Database>,

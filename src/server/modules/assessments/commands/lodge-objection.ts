@@ -35,9 +35,10 @@ export async function lodgeObjection(
       assessment: { ...a, status: 'final', publicityUntil: '9999-12-31', confirmedAt: null },
       orgPath: org.path,
     });
-    if (!objectionsOpen(stateOf(a), day))
+    const state = stateOf(a);
+    if (!objectionsOpen(state, day))
       throw illegalTransition(
-        phaseOf(stateOf(a), day) === 'draft' || phaseOf(stateOf(a), day) === 'final'
+        ['draft', 'final'].includes(phaseOf(state, day))
           ? '考核结果尚未公示，公示期内才能提出异议'
           : '公示期已结束，不能再提出异议',
       );

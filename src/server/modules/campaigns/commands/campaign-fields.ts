@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../http/context.ts';
-import { invalidField } from '../../../errors.ts';
+import { invalidField, notFound } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { campaignPolicy } from '../policy.ts';
@@ -58,4 +58,16 @@ export interface ReadingFields {
   title?: string;
   source?: string;
   sortOrder?: number;
+}
+
+/** A required reading of the campaign, or 404 (a reading of another campaign is not this one's). */
+export async function loadReading(trx: Ctx['db'], campaignId: number, id: number) {
+  const reading = await trx
+    .selectFrom('campaignReadings')
+    .selectAll()
+    .where('id', '=', id)
+    .where('campaignId', '=', campaignId)
+    .executeTakeFirst();
+  if (!reading) throw notFound('必学篇目');
+  return reading;
 }

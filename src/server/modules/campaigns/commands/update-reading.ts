@@ -1,8 +1,7 @@
 import type { Ctx } from '../../../http/context.ts';
-import { notFound } from '../../../errors.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { loadWritableCampaign, type ReadingFields } from './campaign-fields.ts';
+import { loadReading, loadWritableCampaign, type ReadingFields } from './campaign-fields.ts';
 
 /** Edits a required reading. */
 export async function updateReading(
@@ -13,13 +12,7 @@ export async function updateReading(
 ) {
   await ctx.db.transaction().execute(async (trx) => {
     const campaign = await loadWritableCampaign(ctx, trx, campaignId);
-    const reading = await trx
-      .selectFrom('campaignReadings')
-      .selectAll()
-      .where('id', '=', id)
-      .where('campaignId', '=', campaignId)
-      .executeTakeFirst();
-    if (!reading) throw notFound('必学篇目');
+    const reading = await loadReading(trx, campaignId, id);
     checkVersion(reading.version, input.version);
     const { version, ...fields } = input;
     const values = Object.fromEntries(
