@@ -100,11 +100,14 @@ describe('browser: 考核 from building to the exported ranking', () => {
     await page.locator('.ant-table-row', { hasText: '办公室党支部' }).first().click();
     const drawer = page.getByRole('dialog').last();
     await drawer.getByText('查看记录').first().waitFor();
-    await pick(page, '指标', '创新项目');
+    await pickOption(page, drawer, '指标', '创新项目（加分项）');
     await drawer.getByLabel('分值', { exact: true }).fill('3');
     await drawer.getByLabel('理由').fill('“党建+城管”创新项目');
     await attachFile(drawer, { name: '表彰文件.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    // The claim counts once the server took it: a click that lands while the form is still settling is retried.
+    const claimed = page.waitForResponse((r) => r.request().method() === 'POST' && /\/entries$/.test(r.url()));
     await drawer.getByRole('button', { name: '录入' }).click();
+    expect((await claimed).status()).toBe(201);
     await expect
       .poll(() => drawer.locator('.ant-table-row', { hasText: '党建+城管' }).textContent())
       .toContain('待审核');

@@ -43,8 +43,14 @@ async function pick(page: Page, label: string | RegExp, option: string) {
       })
       .catch(() => null);
     await page.getByLabel(label, { exact: true }).click({ force: true });
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    const answer = await patched;
+    // A dropdown that closes under the click (the wizard re-renders as its preview refreshes) is opened again.
+    const clicked = await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    const answer = clicked ? await patched : null;
     if (answer) return expect(answer.status(), await answer.text()).toBe(202);
     if (attempt === 3) throw new Error(`choosing “${option}” sent nothing`);
   }
