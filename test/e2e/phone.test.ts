@@ -49,7 +49,8 @@ describeBrowser(
       await card.click();
       const drawer = page.locator('.ant-drawer-content-wrapper').last();
       await page.getByRole('dialog').getByText('梳理事项清单，推行一次办结').waitFor();
-      expect((await drawer.boundingBox())?.width).toBe(PHONE.width);
+      // Full screen once its opening slide has settled (the width is fractional while it moves).
+      await expect.poll(async () => Math.round((await drawer.boundingBox())?.width ?? 0)).toBe(PHONE.width);
       await page.screenshot({ path: '/tmp/e2e-phone-problem.png' });
     }, 300_000);
   },

@@ -5,6 +5,7 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FormRule } from 'antd';
+import { todayText } from './today.ts';
 
 const TYPED = Symbol('typed');
 type Typed = Dayjs & { [TYPED]?: string };
@@ -34,8 +35,7 @@ export function dateRules(label: string, options: DateRuleOptions = {}): FormRul
             `“${label}”${d[TYPED] ? `“${d[TYPED]}”` : ''}不是有效日期，请按 YYYY-MM-DD 填写或从日历中选择`,
           );
         const day = d.format('YYYY-MM-DD');
-        if (options.happened && day > dayjs().format('YYYY-MM-DD'))
-          throw new Error(`“${label}”不能晚于今天：记录的是已经发生的事`);
+        if (options.happened && day > todayText()) throw new Error(`“${label}”不能晚于今天：记录的是已经发生的事`);
         if (options.notBefore && day < options.notBefore)
           throw new Error(`“${label}”不能早于${options.notBeforeLabel ?? options.notBefore}`);
       },

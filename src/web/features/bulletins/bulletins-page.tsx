@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useAuth, inGroup } from '../../lib/auth.tsx';
 import { showError } from '../../lib/form-errors.ts';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
@@ -10,9 +9,7 @@ import { useBulletins, useCompileBulletin, type BulletinView } from './api/bulle
 import { BulletinDrawer } from './bulletin-drawer.tsx';
 import { OrderedRangePicker } from '../../components/strict-date-picker.tsx';
 import { rangeRules } from '../../lib/date-rules.ts';
-
-/** Today in Asia/Shanghai (the product's day; the browser may sit in another zone). */
-const shanghaiToday = () => dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+import { today } from '../../lib/today.ts';
 
 /** 简报: the office starts 第N期 for a period, Taizhang fills it from the records; everyone downloads what was issued. */
 export function BulletinsPage() {
@@ -99,7 +96,7 @@ export function BulletinsPage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ kind: 'regular', period: [shanghaiToday().subtract(6, 'day'), shanghaiToday()] }}
+          initialValues={{ kind: 'regular', period: [today().subtract(6, 'day'), today()] }}
         >
           <Form.Item name="period" label="汇总期间" rules={rangeRules('起始日期', '截止日期')}>
             <OrderedRangePicker />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { App, Button, Card, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { CampaignSelect, useCampaigns, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { PersonSelect } from '../../components/person-select.tsx';
@@ -16,6 +15,7 @@ import {
   type Meeting,
   type MeetingItem as Item,
 } from './api/meetings.ts';
+import { today } from '../../lib/today.ts';
 
 /** 专题民主生活会 / 组织生活会: the meeting and its criticism items, each one click from the problem list. */
 export function MeetingsPage() {
@@ -97,7 +97,7 @@ export function MeetingsPage() {
         cancelText="取消"
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ kind: 'democratic_life', date: dayjs() }}>
+        <Form form={form} layout="vertical" initialValues={{ kind: 'democratic_life', date: today() }}>
           <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
             <OrgTreeSelect />
           </Form.Item>
@@ -110,7 +110,7 @@ export function MeetingsPage() {
             />
           </Form.Item>
           <Form.Item name="date" label="会议日期" rules={dateRules('会议日期', { required: true, happened: true })}>
-            <StrictDatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <StrictDatePicker disabledDate={(d) => d.isAfter(today(), 'day')} />
           </Form.Item>
           <Form.Item name="attendeeIds" label="参会人员">
             <PersonSelect multiple />

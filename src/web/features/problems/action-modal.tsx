@@ -7,6 +7,7 @@ import { PROBLEM_ACTION_LABELS } from '../../../shared/vocabulary.ts';
 import { useReportProgress, useRequestExtension, useTransitionProblem } from './api/problems.ts';
 import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
 import { dateRules, outsideCampaign } from '../../lib/date-rules.ts';
+import { today, todayText } from '../../lib/today.ts';
 
 export type ActionDialog =
   | { kind: 'submit' }
@@ -20,8 +21,6 @@ const titles: Record<ActionDialog['kind'], string> = {
   progress: '填报整改进展',
   extension: '申请延期',
 };
-
-const today = () => dayjs().format('YYYY-MM-DD');
 
 /** The small forms behind the problem's actions: 申请销号, 退回, 进展, 延期. */
 export function ActionModal({
@@ -97,7 +96,7 @@ export function ActionModal({
       cancelText="取消"
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), effect: draftEffect }}>
+      <Form form={form} layout="vertical" initialValues={{ date: today(), effect: draftEffect }}>
         {dialog.kind === 'submit' && (
           <>
             <Form.Item
@@ -124,7 +123,7 @@ export function ActionModal({
         {dialog.kind === 'progress' && (
           <>
             <Form.Item name="date" label="进展日期" rules={dateRules('进展日期', { required: true, happened: true })}>
-              <StrictDatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
+              <StrictDatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > todayText()} />
             </Form.Item>
             <Form.Item
               name="note"

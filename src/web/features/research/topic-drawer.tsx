@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
 import { dateRules } from '../../lib/date-rules.ts';
 import {
@@ -11,6 +10,7 @@ import {
   useVisitToProblem,
   type Visit,
 } from './api/research.ts';
+import { today } from '../../lib/today.ts';
 
 const METHODS = ['四不两直', '座谈', '走访', '蹲点', '问卷', '其他'];
 
@@ -110,7 +110,7 @@ export function TopicDrawer({ topicId, onClose }: { topicId: number | null; onCl
               form={visitForm}
               layout="inline"
               style={{ rowGap: 8 }}
-              initialValues={{ method: '四不两直', date: dayjs() }}
+              initialValues={{ method: '四不两直', date: today() }}
               onFinish={async (v) => {
                 const saved = await recordVisit.run(
                   { ...v, topicId: t.id, date: v.date.format('YYYY-MM-DD') },

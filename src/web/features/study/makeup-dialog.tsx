@@ -1,8 +1,9 @@
 import { Form, Input, Modal } from 'antd';
 import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
 import { dateRules } from '../../lib/date-rules.ts';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useCompleteMakeup, type Makeup } from './api/study.ts';
+import { today } from '../../lib/today.ts';
 
 /** 补学完成: when and how the absentee made the session up (the note is what a checker reads later). */
 export function MakeupDialog({ makeup, onClose }: { makeup: Makeup; onClose: () => void }) {
@@ -13,7 +14,7 @@ export function MakeupDialog({ makeup, onClose }: { makeup: Makeup; onClose: () 
     const done = await complete.run({ makeup, madeUpDate: v.madeUpDate.format('YYYY-MM-DD'), note: v.note }, form);
     if (done.ok) onClose();
   };
-  const outside = (d: Dayjs) => d.isAfter(dayjs(), 'day') || d.format('YYYY-MM-DD') < makeup.date;
+  const outside = (d: Dayjs) => d.isAfter(today(), 'day') || d.format('YYYY-MM-DD') < makeup.date;
   return (
     <Modal
       open
@@ -28,7 +29,7 @@ export function MakeupDialog({ makeup, onClose }: { makeup: Makeup; onClose: () 
       <p>
         缺席的学习：{makeup.date} {makeup.topic}
       </p>
-      <Form form={form} layout="vertical" initialValues={{ madeUpDate: dayjs(), note: '' }}>
+      <Form form={form} layout="vertical" initialValues={{ madeUpDate: today(), note: '' }}>
         <Form.Item
           name="madeUpDate"
           label="补学日期"

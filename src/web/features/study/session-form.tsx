@@ -15,6 +15,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
 import { dateRules, outsideCampaign } from '../../lib/date-rules.ts';
 import { SESSION_KINDS, SESSION_MODES, rosterOf } from '../../../shared/study-enums.ts';
+import { today } from '../../lib/today.ts';
 
 interface Mark {
   status: 'present' | 'absent';
@@ -104,7 +105,7 @@ export function SessionForm({
         initialValues={
           session
             ? { ...session, date: dayjs(session.date) }
-            : { kind: 'members_meeting', mode: 'exchange', hours: 2, date: dayjs(), online: false }
+            : { kind: 'members_meeting', mode: 'exchange', hours: 2, date: today(), online: false }
         }
       >
         <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
@@ -132,7 +133,7 @@ export function SessionForm({
             <Select options={options(SESSION_MODES)} style={{ width: 130 }} />
           </Form.Item>
           <Form.Item name="date" label="日期" rules={dateRules('日期', { required: true, happened: true })}>
-            <StrictDatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <StrictDatePicker disabledDate={(d) => d.isAfter(today(), 'day')} />
           </Form.Item>
           <Form.Item name="hours" label="学时" rules={[{ required: true, message: '请填写学时' }]}>
             <InputNumber min={0.5} max={24} step={0.5} />

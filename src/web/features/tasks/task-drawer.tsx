@@ -25,9 +25,9 @@ import { MilestoneChart } from './milestone-chart.tsx';
 import { Light, StatusTags } from './status-tags.tsx';
 import { TaskForm } from './task-form.tsx';
 import type { Milestone, Task } from './types.ts';
+import { todayText } from '../../lib/today.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const localToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 
 /** The task drawer: plan and status, the node timeline, 周调度, sub-tasks, problems met, the audit trail. */
 export function TaskDrawer({
@@ -52,14 +52,14 @@ export function TaskDrawer({
   );
   const report = useTaskMutation((v: { progress: number; note?: string }) =>
     recordUpdate(t!.id, {
-      week: weekOf(localToday()),
+      week: weekOf(todayText()),
       progress: v.progress / 100,
       note: v.note,
       attachmentIds: evidence,
     }),
   );
   const problem = useTaskMutation((v: { title: string }) => raiseProblem(t!.id, v));
-  const today = localToday();
+  const today = todayText();
 
   return (
     <Drawer open={id !== null} onClose={onClose} size="large" title={t?.title ?? '重点任务'} loading={q.isLoading}>
