@@ -10,6 +10,7 @@ import { anyOrg, visibleOrg } from '../orgs/public.ts';
 import { groupWithMembers } from '../supervision/public.ts';
 import { commitmentOf } from './draw.ts';
 import { mayOrganise } from './policy.ts';
+import { isManager } from '../../policies/roles.ts';
 import type { Viewer } from './repository.ts';
 
 export interface CommitInput {
@@ -28,10 +29,10 @@ async function organiserOf(trx: Kysely<Database>, viewer: Viewer, input: CommitI
     if (!group?.active) throw invalidField('groupId', '“督导组”不存在或已撤销');
     const member = viewer.groupIds.includes(group.id);
     const org = await anyOrg(trx, group.orgId);
-    if (!member && !actor.roles.some((r) => r === 'admin' || r === 'office')) throw forbidden('您不是该督导组成员');
+    if (!member && !isManager(actor)) throw forbidden('您不是该督导组成员');
     return { orgId: group.orgId, orgPath: org!.path, groupId: group.id, memberIds: group.memberIds };
   }
-  if (!actor.roles.some((r) => r === 'admin' || r === 'office')) throw invalidField('groupId', '请选择督导组');
+  if (!isManager(actor)) throw invalidField('groupId', '请选择督导组');
   const orgId = input.orgId ?? actor.orgId;
   if (!orgId) throw invalidField('orgId', '请选择组织抽查的单位');
   const org = await requireWritable(await visibleOrg(trx, actor.scope, orgId), () => anyOrg(trx, orgId), '单位');
