@@ -166,11 +166,9 @@ describe('thin routes and owned rules', () => {
   it("inScope() outside db/ names only the calling module's own tables (another module's rule comes from its public.ts)", () => {
     const owner = tableOwners();
     const call = /\binScope\(\s*[\w.]+,\s*'(\w+)\.\w+'/g;
-    // The 整改台账 import moves to the imports module in this round (its helper takes the rule along).
-    const pending = 'src/server/modules/problems/commands/import-rectification.ts';
     const violations: string[] = [];
     for (const file of files) {
-      if (rel(file).startsWith(path.join('src', 'server', 'db')) || rel(file) === pending) continue;
+      if (rel(file).startsWith(path.join('src', 'server', 'db'))) continue;
       for (const m of fs.readFileSync(file, 'utf8').matchAll(call)) {
         const from = unitOf(file);
         if (!from || owner.get(m[1]) !== from.name)
@@ -180,14 +178,25 @@ describe('thin routes and owned rules', () => {
     expect(violations).toEqual([]);
   });
 
-  it('a command file holds one use case (one exported function taking the caller context), named for it', () => {
-    const useCase = /^export (?:async )?function (\w+)(?:<[^>]*>)?\(\s*ctx: Ctx\b/gm;
-    // Files still holding several use cases, left for the helpers editing them in this round; shrink only.
-    const pending = new Set(['assessments/commands/save-assessment.ts', 'assessments/commands/save-entry.ts']);
+  it('a command file holds one use case (it exports one function), named for it', () => {
+    // Every exported function counts, not only those taking ctx: a helper other files need lives outside commands/.
+    const exported =
+      /^export (?:(?:async )?function (\w+)|const (\w+)\s*(?::[^=]+)?=\s*(?:async\s*)?(?:\(|\w+\s*=>|function\b))/gm;
+    // Files still holding several, left for the helpers editing them in this round; shrink only. The demands and
+    // tasks entries surfaced when the rule began counting helpers too; their modules' helpers take them along.
+    const pending = new Set([
+      'assessments/commands/save-assessment.ts',
+      'assessments/commands/save-entry.ts',
+      'demands/commands/intake-demand.ts',
+      'demands/commands/leave-message.ts',
+      'demands/commands/transition-demand.ts',
+      'tasks/commands/create-task.ts',
+      'tasks/commands/shared.ts',
+    ]);
     const modules = path.join(src, 'server', 'modules');
     const several = files
-      .filter((f) => f.startsWith(modules))
-      .map((f) => ({ f: path.relative(modules, f), n: [...fs.readFileSync(f, 'utf8').matchAll(useCase)].length }))
+      .filter((f) => f.startsWith(modules) && path.basename(path.dirname(f)) === 'commands')
+      .map((f) => ({ f: path.relative(modules, f), n: [...fs.readFileSync(f, 'utf8').matchAll(exported)].length }))
       .filter((x) => x.n > 1)
       .map((x) => x.f);
     expect(several.filter((f) => !pending.has(f))).toEqual([]);

@@ -20,6 +20,14 @@ export type BulletinKind = keyof typeof BULLETIN_KINDS;
 export const HIGHLIGHT_KINDS = { highlight: '亮点', demo_site: '示范点', good_practice: '优秀做法' } as const;
 export type HighlightKind = keyof typeof HIGHLIGHT_KINDS;
 
+/** The records a 亮点 may be flagged on (the owning module is asked whether the caller sees the record). */
+export const HIGHLIGHT_ENTITIES = {
+  study_session: '集体学习',
+  research_topic: '调研课题',
+  problem: '已销号问题',
+} as const;
+export type HighlightEntity = keyof typeof HIGHLIGHT_ENTITIES;
+
 export const EXEMPLAR_STATUSES = {
   nominated: '推荐中',
   recommended: '已推荐',

@@ -22,6 +22,11 @@ export const Org = Type.Object({
 
 export type OrgViewT = Static<typeof Org>;
 
+/** The top units of the caller's scope: the server registers this path, the web's scope tree reads it. */
+export const ORG_ROOTS_PATH = '/orgs/roots';
+export const OrgRoots = Type.Object({ items: Type.Array(Org) });
+export type OrgRootsT = Static<typeof OrgRoots>;
+
 /** A unit with its sub-units, as `GET /orgs/{id}/tree` answers (nested to any depth). */
 export const OrgNode = Type.Cyclic(
   { OrgNode: Type.Object({ ...Org.properties, children: Type.Array(Type.Ref('OrgNode')) }) },

@@ -1,7 +1,8 @@
 import { TreeSelect } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
-import type { Org, OrgNode } from '../lib/org-types.ts';
+import type { OrgNode } from '../lib/org-types.ts';
+import { ORG_ROOTS_PATH, type OrgRootsT } from '../../shared/views/orgs.ts';
 
 interface TreeOption {
   value: number;
@@ -16,7 +17,7 @@ export function useScopeTree(includeInactive = false) {
   return useQuery({
     queryKey: ['orgs', 'scope-tree', includeInactive],
     queryFn: async () => {
-      const roots = await api<{ items: Org[] }>('/orgs/roots');
+      const roots = await api<OrgRootsT>(ORG_ROOTS_PATH);
       return Promise.all(
         roots.items.map((r) =>
           api<OrgNode>(`/orgs/${r.id}/tree`, { query: includeInactive ? { includeInactive } : undefined }),

@@ -22,7 +22,8 @@ import {
 import { compileBulletin } from './commands/compile-bulletin.ts';
 import { editBulletin } from './commands/edit-bulletin.ts';
 import { issueBulletin } from './commands/issue-bulletin.ts';
-import { flagHighlight, type HighlightEntity } from './commands/flag-highlight.ts';
+import { flagHighlight } from './commands/flag-highlight.ts';
+import type { HighlightEntity } from '../../../shared/check-enums.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const tags = ['简报'];

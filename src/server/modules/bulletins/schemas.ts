@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { DateString, PageQuery, Text, Version } from '../../http/schemas.ts';
-import { BULLETIN_KINDS, BULLETIN_STATUSES, HIGHLIGHT_KINDS } from '../../../shared/check-enums.ts';
-import { HIGHLIGHT_ENTITIES } from './commands/flag-highlight.ts';
+import { BULLETIN_KINDS, BULLETIN_STATUSES, HIGHLIGHT_ENTITIES, HIGHLIGHT_KINDS } from '../../../shared/check-enums.ts';
 export { BulletinView, HighlightView } from '../../../shared/views/bulletins.ts';
 
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });

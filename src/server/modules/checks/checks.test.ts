@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { poolHashOf, runDraw } from './draw.ts';
@@ -131,87 +131,134 @@ describeEachDb('#checks', (h) => {
     expect(twice.statusCode).toBe(409);
   });
 
-  it('bad input is a named 400; conflicts of interest (回避) are refused; a stale version is 409', async () => {
-    const { call, fx } = h();
-    const tooMany = await call('office', 'POST', '/api/v1/checks/draws', {
-      campaignId,
-      orgId: fx.units.root.id,
-      poolOrgIds: [fx.units.branchA.id],
-      count: 2,
+  // Bad input is a named 400, conflicts of interest (回避) are refused, a stale version is 409 — route by route.
+  describe('#checks.draws.create (bad input)', () => {
+    it('fails with 400 on count when more units are asked for than the pool holds', async () => {
+      const { call, fx } = h();
+      const tooMany = await call('office', 'POST', '/api/v1/checks/draws', {
+        campaignId,
+        orgId: fx.units.root.id,
+        poolOrgIds: [fx.units.branchA.id],
+        count: 2,
+      });
+      expect(tooMany.statusCode, tooMany.body).toBe(400);
+      expect(tooMany.json().errors[0].path).toBe('count');
     });
-    expect(tooMany.statusCode).toBe(400);
-    expect(tooMany.json().errors[0].path).toBe('count');
-    const outside = await call('supervisor', 'POST', '/api/v1/checks/draws', {
-      campaignId,
-      groupId: fx.group,
-      poolOrgIds: [fx.units.branchA.id],
-      count: 1,
-    });
-    expect(outside.statusCode).toBe(400);
-    expect(outside.json().errors[0].path).toBe('poolOrgIds');
-    const huge = await call('office', 'POST', '/api/v1/checks/draws', {
-      campaignId,
-      poolOrgIds: [3_000_000_000],
-      count: 1,
-    });
-    expect(huge.statusCode).toBe(400);
 
-    const own = await call('office', 'POST', '/api/v1/checks', {
-      campaignId,
-      orgId: fx.units.branchC.id,
-      date: '2026-12-01',
-      method: 'documents',
-      inspectorIds: [fx.people.officerC, fx.people.inspector],
+    it("fails with 400 on poolOrgIds when the pool lies outside the supervision group's units", async () => {
+      const { call, fx } = h();
+      const outside = await call('supervisor', 'POST', '/api/v1/checks/draws', {
+        campaignId,
+        groupId: fx.group,
+        poolOrgIds: [fx.units.branchA.id],
+        count: 1,
+      });
+      expect(outside.statusCode, outside.body).toBe(400);
+      expect(outside.json().errors[0].path).toBe('poolOrgIds');
     });
-    expect(own.statusCode).toBe(400);
-    expect(own.json().detail).toContain('回避');
-    const recusal = await call('office', 'POST', '/api/v1/checks/recusals', {
-      personId: fx.people.officeHead,
-      orgId: fx.units.branchB.id,
-      reason: '近亲属任职',
-    });
-    expect(recusal.statusCode, recusal.body).toBe(201);
-    // Only two people on the roster and one of them must step aside: branchB cannot get two inspectors.
-    const short = await call('office', 'POST', '/api/v1/checks/draws', {
-      campaignId,
-      orgId: fx.units.root.id,
-      poolOrgIds: [fx.units.branchB.id],
-      count: 1,
-      rosterIds: [fx.people.officeHead, fx.people.inspector],
-      inspectorsPerUnit: 2,
-    });
-    expect(short.statusCode).toBe(400);
-    expect(short.json().code).toBe('not_enough_inspectors');
-    // With a third person the draw goes ahead around the 回避; 验证 publishes that they stepped aside, not why.
-    const around = await call('office', 'POST', '/api/v1/checks/draws', {
-      campaignId,
-      orgId: fx.units.root.id,
-      poolOrgIds: [fx.units.branchB.id],
-      count: 1,
-      rosterIds: [fx.people.officeHead, fx.people.inspector, fx.people.chief],
-      inspectorsPerUnit: 2,
-    });
-    expect(around.statusCode, around.body).toBe(201);
-    expect(around.json().drawn[0].inspectors.map((p: { personId: number }) => p.personId)).not.toContain(
-      fx.people.officeHead,
-    );
-    const verified = await call('office', 'GET', `/api/v1/checks/draws/${around.json().id}/verify`);
-    expect(verified.json().valid).toBe(true);
-    expect(verified.json().inputs.conflicts).toContainEqual({
-      personId: fx.people.officeHead,
-      orgId: fx.units.branchB.id,
-      reason: '登记回避',
-    });
-    expect(verified.body).not.toContain('近亲属任职');
 
-    const plan = await call('office', 'POST', '/api/v1/checks', {
-      campaignId,
-      orgId: fx.units.branchA.id,
-      date: '2026-12-02',
-      method: 'interview',
-      inspectorIds: [fx.people.inspector, fx.people.chief],
+    it('fails with 400 when a pool id is beyond the integer range', async () => {
+      const huge = await h().call('office', 'POST', '/api/v1/checks/draws', {
+        campaignId,
+        poolOrgIds: [3_000_000_000],
+        count: 1,
+      });
+      expect(huge.statusCode, huge.body).toBe(400);
     });
-    const stale = await call('office', 'POST', `/api/v1/checks/${plan.json().id}/record`, { version: 7, findings: [] });
-    expect(stale.statusCode).toBe(409);
+  });
+
+  describe('#checks.create (回避)', () => {
+    it('fails with 400 naming 回避 when an inspector belongs to the checked unit', async () => {
+      const { call, fx } = h();
+      const own = await call('office', 'POST', '/api/v1/checks', {
+        campaignId,
+        orgId: fx.units.branchC.id,
+        date: '2026-12-01',
+        method: 'documents',
+        inspectorIds: [fx.people.officerC, fx.people.inspector],
+      });
+      expect(own.statusCode, own.body).toBe(400);
+      expect(own.json().detail).toContain('回避');
+    });
+  });
+
+  describe('#checks.recusals.create', () => {
+    it('answers 201 when the office registers a 回避 with its reason', async () => {
+      const { call, fx } = h();
+      const recusal = await call('office', 'POST', '/api/v1/checks/recusals', {
+        personId: fx.people.officeHead,
+        orgId: fx.units.branchB.id,
+        reason: '近亲属任职',
+      });
+      expect(recusal.statusCode, recusal.body).toBe(201);
+    });
+  });
+
+  describe('#checks.draws.create (around a 回避)', () => {
+    let drawId: number;
+
+    it('fails with 400 not_enough_inspectors when the roster left after the 回避 is too short', async () => {
+      const { call, fx } = h();
+      // Only two people on the roster and one of them must step aside: branchB cannot get two inspectors.
+      const short = await call('office', 'POST', '/api/v1/checks/draws', {
+        campaignId,
+        orgId: fx.units.root.id,
+        poolOrgIds: [fx.units.branchB.id],
+        count: 1,
+        rosterIds: [fx.people.officeHead, fx.people.inspector],
+        inspectorsPerUnit: 2,
+      });
+      expect(short.statusCode, short.body).toBe(400);
+      expect(short.json().code).toBe('not_enough_inspectors');
+    });
+
+    it('answers 201 with a third person on the roster, never assigning the one who steps aside', async () => {
+      const { call, fx } = h();
+      const around = await call('office', 'POST', '/api/v1/checks/draws', {
+        campaignId,
+        orgId: fx.units.root.id,
+        poolOrgIds: [fx.units.branchB.id],
+        count: 1,
+        rosterIds: [fx.people.officeHead, fx.people.inspector, fx.people.chief],
+        inspectorsPerUnit: 2,
+      });
+      expect(around.statusCode, around.body).toBe(201);
+      expect(around.json().drawn[0].inspectors.map((p: { personId: number }) => p.personId)).not.toContain(
+        fx.people.officeHead,
+      );
+      drawId = around.json().id;
+    });
+
+    it('#checks.draws.verify publishes that they stepped aside, not why', async () => {
+      const { call, fx } = h();
+      const verified = await call('office', 'GET', `/api/v1/checks/draws/${drawId}/verify`);
+      expect(verified.statusCode, verified.body).toBe(200);
+      expect(verified.json().valid).toBe(true);
+      expect(verified.json().inputs.conflicts).toContainEqual({
+        personId: fx.people.officeHead,
+        orgId: fx.units.branchB.id,
+        reason: '登记回避',
+      });
+      expect(verified.body).not.toContain('近亲属任职');
+    });
+  });
+
+  describe('#checks.record', () => {
+    it('fails with 409 when the record is sent at a stale version', async () => {
+      const { call, fx } = h();
+      const plan = await call('office', 'POST', '/api/v1/checks', {
+        campaignId,
+        orgId: fx.units.branchA.id,
+        date: '2026-12-02',
+        method: 'interview',
+        inspectorIds: [fx.people.inspector, fx.people.chief],
+      });
+      expect(plan.statusCode, plan.body).toBe(201);
+      const stale = await call('office', 'POST', `/api/v1/checks/${plan.json().id}/record`, {
+        version: 7,
+        findings: [],
+      });
+      expect(stale.statusCode, stale.body).toBe(409);
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
   HotspotList,
   RateConfigBody,
   RateConfigList,
+  UnitRateList,
 } from './schemas.ts';
 import { demandFigures, hotspots, resolvePeriod, unitRanking } from './figures.ts';
 import { activeCategories, rateConfigs } from './repository.ts';
@@ -53,24 +54,7 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '下级单位三率排名（并列同名次，无数据不排名）',
         querystring: FiguresQuery,
         response: {
-          200: Type.Object({
-            from: Type.String(),
-            to: Type.String(),
-            items: Type.Array(
-              Type.Object({
-                orgId: Type.Integer(),
-                name: Type.String(),
-                received: Type.Integer(),
-                valid: Type.Integer(),
-                responseRate: Type.Union([Type.Number(), Type.Null()]),
-                resolutionRate: Type.Union([Type.Number(), Type.Null()]),
-                satisfactionRate: Type.Union([Type.Number(), Type.Null()]),
-                score: Type.Union([Type.Number(), Type.Null()]),
-                rank: Type.Union([Type.Integer(), Type.Null()]),
-                overdue: Type.Integer(),
-              }),
-            ),
-          }),
+          200: UnitRateList,
           ...ErrorResponses,
         },
       },

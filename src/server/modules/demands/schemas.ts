@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Abilities, DateString, Text } from '../../http/schemas.ts';
+import { DateString, Text } from '../../http/schemas.ts';
 import {
   DEMAND_ACTIONS,
   DEMAND_CHANNELS,
@@ -10,12 +10,19 @@ import {
 import { MAX_EXTENSION_DAYS } from './deadlines.ts';
 import { MAX_PHOTOS } from './photo-store.ts';
 import { VISIT_FILTERS } from './repository.ts';
+// The answers live in src/shared so the web takes its types from the same schemas.
+export {
+  Demand,
+  DemandDetail,
+  Figures,
+  PublicCategoryList,
+  PublicDemandView,
+  UnitRateList,
+} from '../../../shared/views/demands.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const NStr = Nullable(Type.String());
 const NInt = Type.Union([Type.Integer(), Type.Null()]);
-const NNum = Type.Union([Type.Number(), Type.Null()]);
-const NBool = Type.Union([Type.Boolean(), Type.Null()]);
 
 export const CategoryCode = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9_]+$', title: '诉求类别' });
 export const Lat = Type.Number({ minimum: -90, maximum: 90, title: '纬度' });
@@ -29,88 +36,6 @@ export const TrackingParams = Type.Object({
 });
 const Ids = (title: string, max: number) =>
   Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: max, title });
-
-export const Demand = Type.Object({
-  id: Type.Integer(),
-  campaignId: NInt,
-  trackingCode: Type.String(),
-  channel: Type.String(),
-  channelLabel: Type.String(),
-  kind: Type.String(),
-  kindLabel: Type.String(),
-  category: Type.String(),
-  categoryName: Type.String(),
-  intakeOrgId: Type.Integer(),
-  intakeOrgName: Type.String(),
-  orgId: NInt,
-  orgName: NStr,
-  firstOrgId: NInt,
-  description: Type.String(),
-  address: Type.String(),
-  lat: NNum,
-  long: NNum,
-  confidential: Type.Boolean(),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  receivedAt: Type.String(),
-  dispatchedAt: NStr,
-  acceptDueAt: NStr,
-  returnDueAt: NStr,
-  acceptedAt: NStr,
-  dueAt: NStr,
-  overdue: Type.Boolean(),
-  extensionDays: NInt,
-  extensionReason: NStr,
-  extended: Type.Boolean(),
-  answeredAt: NStr,
-  answer: Type.String(),
-  visitedAt: NStr,
-  contacted: NBool,
-  solved: NBool,
-  satisfaction: NStr,
-  closedAt: NStr,
-  closeReason: Type.String(),
-  returnCount: Type.Integer(),
-  reopenCount: Type.Integer(),
-  repeatOf: NInt,
-  repeatFlag: Type.Boolean(),
-  problemId: NInt,
-  contactVisible: Type.Boolean(),
-  contactName: Type.String(),
-  contactPhone: Type.String(),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
-
-export const DemandDetail = Type.Intersect([
-  Demand,
-  Type.Object({
-    events: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        action: Type.String(),
-        label: Type.String(),
-        fromStatus: Type.String(),
-        toStatus: Type.String(),
-        orgId: NInt,
-        note: Type.String(),
-        actorName: Type.String(),
-        at: Type.String(),
-      }),
-    ),
-    coHandlers: Type.Array(Type.Object({ orgId: Type.Integer(), name: Type.String() })),
-    repeats: Type.Array(
-      Type.Object({
-        id: Type.Integer(),
-        trackingCode: Type.String(),
-        status: Type.String(),
-        receivedAt: Type.String(),
-      }),
-    ),
-    nearby: Type.Union([Type.Object({ id: Type.Integer(), trackingCode: Type.String() }), Type.Null()]),
-    photos: Type.Array(Type.Object({ id: Type.Integer(), mime: Type.String(), size: Type.Integer() })),
-  }),
-]);
 
 const bool = Type.Optional(Type.Boolean());
 export const ListQuery = Type.Object(
@@ -189,31 +114,6 @@ export const FiguresQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const Rate = Type.Union([Type.Number(), Type.Null()]);
-export const Figures = Type.Object({
-  from: Type.String(),
-  to: Type.String(),
-  received: Type.Integer(),
-  overdue: Type.Integer(),
-  valid: Type.Integer(),
-  contacted: Type.Integer(),
-  solved: Type.Integer(),
-  satisfied: Type.Integer(),
-  basically: Type.Integer(),
-  responseRate: Rate,
-  resolutionRate: Rate,
-  satisfactionRate: Rate,
-  score: Rate,
-  weights: Type.Object({
-    response: Type.Number(),
-    resolution: Type.Number(),
-    satisfaction: Type.Number(),
-    basicallyFactor: Type.Number(),
-    effectiveFrom: Type.String(),
-  }),
-  links: Type.Record(Type.String(), Type.String()),
-});
 
 const Weight = (title: string) => Type.Number({ minimum: 0, maximum: 1, title });
 export const RateConfigBody = Type.Object(
@@ -316,32 +216,4 @@ export const RateConfigList = Type.Object({
   ),
 });
 
-/** The public page's catalogue (the same codes as Open311 service_code). */
-export const PublicCategoryList = Type.Array(
-  Type.Object({ code: Type.String(), name: Type.String(), group: Type.String() }),
-);
-
 export const PublicPhoto = Type.Object({ id: Type.Integer(), size: Type.Integer(), type: Type.String() });
-
-/** A demand as the public sees it: no name, no phone, no internal id (the schema drops anything else). */
-export const PublicDemandView = Type.Object({
-  trackingCode: Type.String(),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  category: Type.String(),
-  categoryName: Type.String(),
-  description: Type.String(),
-  address: Type.String(),
-  lat: Type.Union([Type.Number(), Type.Null()]),
-  long: Type.Union([Type.Number(), Type.Null()]),
-  receivedAt: Type.String(),
-  updatedAt: Type.String(),
-  dueAt: NStr,
-  answer: Type.String(),
-  answeredAt: NStr,
-  satisfaction: NStr,
-  agency: NStr,
-  photoIds: Type.Array(Type.Integer()),
-  rateable: Type.Boolean(),
-  steps: Type.Array(Type.Object({ action: Type.String(), label: Type.String(), at: Type.String() })),
-});

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AttachmentLink } from '../attachments/public.ts';
-import { insertInstitution } from './commands/insert-institution.ts';
+import { insertInstitution } from './insert-institution.ts';
 import { institutionVisible } from './repository.ts';
 
 export { institutionVisible, visibleInstitutionIds } from './repository.ts';

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../http/context.ts';
-import { Abilities, DateString, ErrorResponses, IdParams, PageOf, Text, Version } from '../../http/schemas.ts';
+import { DateString, ErrorResponses, IdParams, PageOf, Text, Version } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { today } from '../../clock.ts';
 import { notFound } from '../../errors.ts';
@@ -12,59 +12,13 @@ import { MATTER_STATUSES, type MatterStatus } from '../../../shared/demand-enums
 import { listOrder, matterColumns, matterQuery, findMatter, progressOf, type MatterRow } from './repository.ts';
 import { MATTER_TRANSITIONS } from './lifecycle.ts';
 import { presentMatters } from './presenter.ts';
-import { ListQuery } from './schemas.ts';
+import { ListQuery, Matter, PublicMatterList } from './schemas.ts';
 import { addProgress } from './commands/add-progress.ts';
 import { createMatter } from './commands/create-matter.ts';
 import { updateMatter } from './commands/update-matter.ts';
 
-/** The public list: the matter, its unit's name and dated progress notes — nobody's name (the schema drops the rest). */
-const PublicMatterList = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      title: Type.String(),
-      target: Type.String(),
-      dueDate: Type.String(),
-      status: Type.String(),
-      statusLabel: Type.String(),
-      result: Type.String(),
-      orgName: Type.String(),
-      progress: Type.Array(Type.Object({ date: Type.String(), note: Type.String() })),
-    }),
-  ),
-});
-
 const tags = ['民生实事'];
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
-const Progress = Type.Object({
-  id: Type.Integer(),
-  date: Type.String(),
-  note: Type.String(),
-  attachmentId: Type.Union([Type.Integer(), Type.Null()]),
-  authorName: Type.String(),
-});
-const Matter = Type.Object({
-  id: Type.Integer(),
-  campaignId: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  ownerId: Type.Union([Type.Integer(), Type.Null()]),
-  ownerName: Type.Union([Type.String(), Type.Null()]),
-  title: Type.String(),
-  target: Type.String(),
-  dueDate: Type.String(),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  result: Type.String(),
-  published: Type.Boolean(),
-  doneAt: Type.Union([Type.String(), Type.Null()]),
-  overdue: Type.Boolean(),
-  colour: Type.String(),
-  progress: Type.Array(Progress),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
-
 const present = (req: FastifyRequest, rows: MatterRow[]) => presentMatters(req.server.db, req.actor, rows);
 
 /** 民生实事清单: the matters promised to the public, their progress and results, and the public list. */

@@ -1,10 +1,19 @@
-import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ctxOf } from '../../http/context.ts';
 import { ErrorResponses, IdParams, PageOf, VersionBody } from '../../http/schemas.ts';
 import { fetchPage } from '../../db/page.ts';
 import { notFound } from '../../errors.ts';
-import { CreateOrgBody, MoveOrgBody, Org, OrgListQuery, OrgNode, TreeQuery, UpdateOrgBody } from './schemas.ts';
+import {
+  CreateOrgBody,
+  MoveOrgBody,
+  Org,
+  ORG_ROOTS_PATH,
+  OrgListQuery,
+  OrgNode,
+  OrgRoots,
+  TreeQuery,
+  UpdateOrgBody,
+} from './schemas.ts';
 import { dependents, findOrgInScope, orgColumns, orgQuery, scopeRoots, subtree } from './repository.ts';
 import { nestOrgs, presentOrg } from './presenter.ts';
 import { secretaryName } from './public.ts';
@@ -40,12 +49,12 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/orgs/roots',
+    ORG_ROOTS_PATH,
     {
       schema: {
         tags,
         summary: '当前用户数据范围内的顶层单位',
-        response: { 200: Type.Object({ items: Type.Array(Org) }) },
+        response: { 200: OrgRoots },
       },
     },
     async (req) => {

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { ORG_TYPE_KEYS } from '../../../shared/org-types.ts';
 import { PageQuery, Text, Version } from '../../http/schemas.ts';
 // The answers live in src/shared so the web takes its types from the same schemas.
-export { Org, OrgNode } from '../../../shared/views/orgs.ts';
+export { Org, OrgNode, OrgRoots, ORG_ROOTS_PATH } from '../../../shared/views/orgs.ts';
 
 const OrgTypeEnum = Type.String({ enum: ORG_TYPE_KEYS, title: '单位类型' });
 

@@ -11,8 +11,8 @@ import { byNames, cellText, checkpoint, CellErrorList, NameMatcher, textsOf } fr
 import { unitLabel, unitsByNames } from '../orgs/public.ts';
 import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
 import { addPeople } from './commands/add-people.ts';
-import { applyPersonUpdate } from './commands/update-person.ts';
-import type { PersonFields } from './commands/person-fields.ts';
+import { applyPersonUpdate } from './person-update.ts';
+import type { PersonFields } from './person-fields.ts';
 import { GENDERS, LEADERSHIP_LEVELS, PEOPLE_FIELDS } from './ledger.ts';
 import { peopleByNames, type PersonRow } from './repository.ts';
 import { PHONE_PATTERN } from './schemas.ts';

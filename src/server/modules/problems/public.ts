@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ProblemSource } from '../../../shared/problem-enums.ts';
-import { insertProblem } from './commands/create-problem.ts';
+import { insertProblem } from './problem-insert.ts';
 import type { AttachmentLink } from '../attachments/public.ts';
 import { problemVisible } from './repository.ts';
 

@@ -3,7 +3,7 @@
  * Units and people are matched by name once, in SQL, inside the importer's scope; a name several in scope
  * share is an ambiguity the user resolves in the preview (a Resolution picks one), not an error. Deadlines
  * are read as offices write them (io/ledger/deadline-text.ts): 立行立改 gets IMMEDIATE_DAYS, 长期坚持 makes the
- * problem long-term. The write is the import's set-wise insert (commands/import-rectification.ts).
+ * problem long-term. The write is the import's set-wise insert (rectification-write.ts).
  */
 import type { Ctx } from '../../http/context.ts';
 import { addDays, today } from '../../clock.ts';
@@ -16,7 +16,7 @@ import type { Ambiguity, ImportCellError, LedgerDefinition } from '../imports/pu
 import { yieldToLoop } from '../imports/public.ts';
 import { PROBLEM_RECORDERS, problemPolicy } from './policy.ts';
 import { namesInScope, type NameMatch } from './repository.ts';
-import { writeRectification, type CheckedProblem } from './commands/import-rectification.ts';
+import { writeRectification, type CheckedProblem } from './rectification-write.ts';
 
 /** Days a 立行立改 measure gets when its 整改时限 names no date (capped at the campaign's end). */
 export const IMMEDIATE_DAYS = 30;

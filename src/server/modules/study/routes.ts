@@ -32,7 +32,7 @@ import {
 } from './schemas.ts';
 import { createSession } from './commands/create-session.ts';
 import { updateSession } from './commands/update-session.ts';
-import type { Attendance } from './commands/session-attendance.ts';
+import type { Attendance } from './session-attendance.ts';
 import { setMakeupStatus } from './commands/set-makeup-status.ts';
 import { hoursByPerson, studyFigures } from './figures.ts';
 import { threeMeetingsOneLesson } from './three-meetings.ts';

@@ -11,7 +11,7 @@ import { byNames, cellText, checkpoint, CellErrorList, NameMatcher, textsOf } fr
 import { peopleNamed } from '../people/public.ts';
 import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
 import { importAttendance } from './commands/import-attendance.ts';
-import type { Attendance } from './commands/session-attendance.ts';
+import type { Attendance } from './session-attendance.ts';
 import { ABSENT_MARKS, ATTENDANCE_FIELDS, PRESENT_MARKS } from './attendance-ledger.ts';
 import { STUDY_RECORDERS, studyPolicy } from './policy.ts';
 import { findSession, findSessionAnywhere } from './repository.ts';

@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
 import { WARNING_KINDS } from './kinds.ts';
+// The answers live in src/shared so the web takes its types from the same schemas.
+export { WarningItem, WarningsView } from '../../../shared/views/warnings.ts';
 
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 export const WarningsQuery = Type.Object(
@@ -11,16 +13,6 @@ export const WarningsQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export const WarningItem = Type.Object({
-  kind: Type.String(),
-  label: Type.String(),
-  line: Type.String(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  count: Type.Integer(),
-  link: Type.String(),
-  api: Type.String(),
-});
 export const CampaignQuery = Type.Object({ campaignId: Id('主题教育') }, { additionalProperties: false });
 export const Thresholds = Type.Object({
   items: Type.Array(
@@ -34,8 +26,6 @@ export const Thresholds = Type.Object({
     }),
   ),
 });
-
-export const WarningsView = Type.Object({ asOf: Type.String(), items: Type.Array(WarningItem) });
 
 export const ThresholdsBody = Type.Object(
   {

@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Empty, List, Space, Table, Tabs, Tag }
 import { useSearchParams } from 'react-router';
 import { CampaignSelect, usePickedCampaign } from '../../components/campaign-select.tsx';
 import { showError } from '../../lib/form-errors.ts';
-import { hasRole, useAuth } from '../../lib/auth.tsx';
+import { inGroup, useAuth } from '../../lib/auth.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { ScoresPanel } from './scores-panel.tsx';
 import { ChainPanel } from './chain-panel.tsx';
@@ -64,7 +64,7 @@ export function AssessmentsPage() {
       onOk: () => move.mutateAsync({ a: a!, action }).catch(showError),
     });
   const { me } = useAuth();
-  const canCreate = hasRole(me, 'admin', 'office');
+  const canCreate = inGroup(me, 'managers');
   return (
     <Card
       title="考核评价"

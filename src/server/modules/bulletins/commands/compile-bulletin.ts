@@ -1,21 +1,13 @@
-import type { Kysely } from 'kysely';
 import type { Ctx } from '../../../http/context.ts';
-import type { Actor } from '../../../auth/actor.ts';
-import type { Database } from '../../../db/schema.ts';
 import { nowIso } from '../../../clock.ts';
 import { invalidField } from '../../../errors.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { campaignBrief } from '../../campaigns/public.ts';
-import { recordedChecks } from '../../checks/public.ts';
-import { dashboardFigures } from '../../dashboard/public.ts';
-import { selectedExemplars } from '../../exemplars/public.ts';
 import { anyOrg, scopeRoots, visibleOrg } from '../../orgs/public.ts';
-import { researchFigures } from '../../research/public.ts';
-import { compileSections } from '../compile.ts';
 import { bulletinPolicy } from '../policy.ts';
-import { highlightColumns, highlightQuery } from '../repository.ts';
+import { compileContent } from '../compile-content.ts';
 
 export interface CompileInput {
   campaignId: number;
@@ -24,38 +16,6 @@ export interface CompileInput {
   periodFrom: string;
   periodTo: string;
   title?: string;
-}
-
-/** The figures and sections of a period, each asked of the module that owns them. */
-export async function compileContent(
-  db: Kysely<Database>,
-  actor: Actor,
-  unit: { id: number; name: string; path: string },
-  input: { campaignId: number; periodFrom: string; periodTo: string },
-) {
-  const filter = { campaignId: input.campaignId, orgPath: unit.path };
-  const [dashboard, research, highlights, checks, exemplars] = await Promise.all([
-    dashboardFigures(db, actor, input.campaignId, unit),
-    researchFigures(db, actor, filter),
-    highlightQuery(db, actor, { ...filter, from: input.periodFrom, to: input.periodTo })
-      .select(highlightColumns)
-      .orderBy('highlights.date')
-      .limit(100)
-      .execute(),
-    recordedChecks(db, actor, { ...filter, from: input.periodFrom, to: input.periodTo }, 100),
-    selectedExemplars(db, actor, filter),
-  ]);
-  const figures = { asOf: dashboard.asOf, problems: dashboard.problems, study: dashboard.study, research };
-  const sections = compileSections({
-    orgName: unit.name,
-    periodFrom: input.periodFrom,
-    periodTo: input.periodTo,
-    figures,
-    highlights,
-    checks,
-    exemplars,
-  });
-  return { figures, sections };
 }
 
 /** Starts a bulletin for a period: a draft filled from the period's records, for staff to edit before 签发. */

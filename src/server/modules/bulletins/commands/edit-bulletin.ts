@@ -6,7 +6,7 @@ import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import type { Section } from '../compile.ts';
 import type { Distribution } from '../document.ts';
 import { loadDraft } from '../load-draft.ts';
-import { compileContent } from './compile-bulletin.ts';
+import { compileContent } from '../compile-content.ts';
 
 export interface EditInput {
   version: number;

@@ -6,13 +6,7 @@ import { visibleProblemBrief } from '../../problems/public.ts';
 import { visibleTopicBrief } from '../../research/public.ts';
 import { visibleSessionBrief } from '../../study/public.ts';
 import { mayFlag } from '../policy.ts';
-
-export const HIGHLIGHT_ENTITIES = {
-  study_session: '集体学习',
-  research_topic: '调研课题',
-  problem: '已销号问题',
-} as const;
-export type HighlightEntity = keyof typeof HIGHLIGHT_ENTITIES;
+import { HIGHLIGHT_ENTITIES, type HighlightEntity } from '../../../../shared/check-enums.ts';
 
 /** Asks the owning module for the record (as far as the caller may see it). */
 async function briefOf(ctx: Ctx, type: HighlightEntity, id: number) {

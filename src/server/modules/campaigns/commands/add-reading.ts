@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../http/context.ts';
 import { nowIso } from '../../../clock.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { loadWritableCampaign, type ReadingFields } from './campaign-fields.ts';
+import { loadWritableCampaign, type ReadingFields } from '../campaign-fields.ts';
 
 /** Adds a required reading (必学篇目). */
 export async function addReading(ctx: Ctx, campaignId: number, input: ReadingFields & { title: string }) {

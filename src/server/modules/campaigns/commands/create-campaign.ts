@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { campaignPolicy } from '../policy.ts';
 import { findCampaign, type CampaignRow } from '../repository.ts';
-import { checkDates, checkWorkLines, columnsOf, type CampaignFields } from './campaign-fields.ts';
+import { checkDates, checkWorkLines, columnsOf, type CampaignFields } from '../campaign-fields.ts';
 
 /** Starts a campaign run by a unit in the caller's scope. */
 export async function createCampaign(

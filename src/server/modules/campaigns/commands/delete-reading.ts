@@ -1,6 +1,6 @@
 import type { Ctx } from '../../../http/context.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { loadReading, loadWritableCampaign } from './campaign-fields.ts';
+import { loadReading, loadWritableCampaign } from '../campaign-fields.ts';
 
 /** Removes a required reading. */
 export async function deleteReading(ctx: Ctx, campaignId: number, id: number) {

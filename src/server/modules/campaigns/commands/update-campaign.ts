@@ -3,7 +3,13 @@ import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { warningDaysCache } from '../public.ts';
 import { recordAudit, changedFields } from '../../audit/record-audit.ts';
 import { findCampaign, type CampaignRow } from '../repository.ts';
-import { checkDates, checkWorkLines, columnsOf, loadWritableCampaign, type CampaignFields } from './campaign-fields.ts';
+import {
+  checkDates,
+  checkWorkLines,
+  columnsOf,
+  loadWritableCampaign,
+  type CampaignFields,
+} from '../campaign-fields.ts';
 
 /** Changes any part of a campaign's configuration. */
 export async function updateCampaign(

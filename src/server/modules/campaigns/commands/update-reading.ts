@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../http/context.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { loadReading, loadWritableCampaign, type ReadingFields } from './campaign-fields.ts';
+import { loadReading, loadWritableCampaign, type ReadingFields } from '../campaign-fields.ts';
 
 /** Edits a required reading. */
 export async function updateReading(

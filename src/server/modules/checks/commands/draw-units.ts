@@ -12,7 +12,7 @@ import { conflictsOf } from '../conflicts.ts';
 import { drawPolicy } from '../policy.ts';
 import { findDraw, loadDrawForWrite, recusalsOf } from '../repository.ts';
 import { viewerOf } from '../viewer.ts';
-import { insertCommitment, type CommitInput } from './commit-draw.ts';
+import { insertCommitment, type CommitInput } from '../commitments.ts';
 
 export interface DrawInput extends CommitInput {
   poolOrgIds: number[];

@@ -9,7 +9,7 @@ import { emitFindingsRecorded } from '../events.ts';
 import { checkPolicy } from '../policy.ts';
 import { loadCheckForWrite } from '../repository.ts';
 import { viewerOf } from '../viewer.ts';
-import { checkInspectors } from './create-check.ts';
+import { checkInspectors } from '../inspectors.ts';
 
 export interface RecordCheckInput {
   version: number;
@@ -21,7 +21,7 @@ export interface RecordCheckInput {
 }
 
 /** A problem title from a finding: its first sentence, at most 60 characters. */
-export function titleOfFinding(text: string): string {
+function titleOfFinding(text: string): string {
   const first = text.trim().split(/[。；;\n]/)[0] ?? '';
   return [...first].slice(0, 60).join('') || '督导检查发现问题';
 }

@@ -1,29 +1,21 @@
 import type { Ctx } from '../../../http/context.ts';
 import { WorkbookTooLarge, WorkbookUnreadable } from '../../../io/read-limits.ts';
-import { CellErrors } from '../../../io/cell-errors.ts';
 import type { LedgerDefinition } from '../definition.ts';
 import { checkRecords, mappingOwner, readSheets, recordsOf, rereadSheets, rowsBefore } from '../pipeline.ts';
 import { previewFile, updatePreview, type PreviewRow } from '../repository.ts';
 import { failPreview } from './fail-preview.ts';
 import { previewChoices, previewResolutions, previewSheets } from '../presenter.ts';
 import { keepRecords, progressWriter } from '../jobs.ts';
-import type { ImportCellError } from '../definition.ts';
+import { boundedErrors } from '../stored-errors.ts';
 
 /** How often the progress of a preview is written (the wizard polls about once a second). */
 export const PROGRESS_MS = 300;
 
 /** What a whole-file problem says, for the preview's message (the one-step route answers 400/413 instead). */
-export function fileProblem(error: unknown): string | null {
+function fileProblem(error: unknown): string | null {
   if (error instanceof WorkbookTooLarge) return `文件超出可导入的范围：${error.message}`;
   if (error instanceof WorkbookUnreadable) return error.message;
   return null;
-}
-
-/** The errors as stored on the preview: the first of each column listed, all counted. */
-export function boundedErrors(errors: ImportCellError[]) {
-  const bounded = new CellErrors();
-  for (const e of errors) bounded.push(e);
-  return { errors: JSON.stringify(bounded.listed()), errorCount: errors.length };
 }
 
 /**

@@ -14,7 +14,8 @@ import {
   updatePreview,
   type PreviewRow,
 } from '../repository.ts';
-import { boundedErrors, PROGRESS_MS } from './check-preview.ts';
+import { PROGRESS_MS } from './check-preview.ts';
+import { boundedErrors } from '../stored-errors.ts';
 import { failPreview } from './fail-preview.ts';
 
 /**

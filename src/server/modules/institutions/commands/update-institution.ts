@@ -8,7 +8,7 @@ import { requireUsableAttachments } from '../../attachments/public.ts';
 import { institutionPolicy } from '../policy.ts';
 import { findInstitution, findInstitutionAnywhere, type InstitutionRow } from '../repository.ts';
 import { isInstitutionOpenFrom } from '../lifecycle.ts';
-import { type InstitutionInput, linkProblems } from './insert-institution.ts';
+import { type InstitutionInput, linkProblems } from '../insert-institution.ts';
 
 /** Edits a draft or an institution under review. */
 export async function updateInstitution(

@@ -7,7 +7,7 @@ import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { robotPolicy } from '../policy.ts';
 import { findRobotInScope, type RobotRow } from '../repository.ts';
 import { seal } from '../secret-box.ts';
-import { checkUrl, urlHint, type WebhookInput } from './webhook-input.ts';
+import { checkUrl, urlHint, type WebhookInput } from '../webhook-input.ts';
 
 async function unitFor(ctx: Ctx, orgId: number) {
   const org = await visibleOrg(ctx.db, ctx.actor.scope, orgId);

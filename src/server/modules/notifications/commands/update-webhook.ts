@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { robotPolicy } from '../policy.ts';
 import { findRobotInScope, type RobotRow } from '../repository.ts';
 import { seal } from '../secret-box.ts';
-import { checkUrl, urlHint, type WebhookInput } from './webhook-input.ts';
+import { checkUrl, urlHint, type WebhookInput } from '../webhook-input.ts';
 
 /**
  * Changes a robot. Address and secret are replaced only when sent (they are never shown again); saving

@@ -12,7 +12,7 @@ import { forbidden, invalidField } from '../../../errors.ts';
 import { recordAudits } from '../../audit/record-audit.ts';
 import { visibleOrgs } from '../../orgs/public.ts';
 import { personPolicy } from '../policy.ts';
-import { columnsOf, type PersonFields } from './person-fields.ts';
+import { columnsOf, type PersonFields } from '../person-fields.ts';
 
 export async function addPeople(
   trx: Kysely<Database>,

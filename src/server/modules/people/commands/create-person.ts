@@ -11,10 +11,10 @@ import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { personPolicy } from '../policy.ts';
 import { findPersonInScope, type PersonRow } from '../repository.ts';
 import { personSnapshot } from '../presenter.ts';
-import { columnsOf, type PersonFields } from './person-fields.ts';
+import { columnsOf, type PersonFields } from '../person-fields.ts';
 
 /** Adds a person to a unit's roster, in the caller's transaction (an import adds many in one). */
-export async function insertPerson(
+async function insertPerson(
   trx: Kysely<Database>,
   actor: Actor,
   input: PersonFields & { orgId: number; name: string },

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
 import { notifyExtensionDecided } from '../notify-events.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
-import { loadForWrite, requireOpen } from './shared.ts';
+import { loadForWrite, requireOpen } from '../write-checks.ts';
 
 /** The reviewer approves (the deadline moves) or refuses an extension request. */
 export async function decideExtension(

@@ -5,7 +5,7 @@ import { checkVersion } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
 import { beforeProblemDelete } from '../problem-writes.ts';
-import { loadForWrite, requireOpen } from './shared.ts';
+import { loadForWrite, requireOpen } from '../write-checks.ts';
 
 /**
  * Removes a problem recorded by mistake while it still awaits review (待审核). One that came from a finding

@@ -5,7 +5,7 @@ import { requireHappened } from '../../../lib/happened.ts';
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
-import { checkAttachments, loadForWrite, requireOpen } from './shared.ts';
+import { checkAttachments, loadForWrite, requireOpen } from '../write-checks.ts';
 
 /** A dated progress note on a measure, with evidence files (佐证材料) that count toward 销号. */
 export async function reportProgress(

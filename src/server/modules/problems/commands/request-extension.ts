@@ -4,7 +4,7 @@ import { invalidField, notFound, extensionPending, measureDone } from '../../../
 import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
-import { loadForWrite, requireOpen } from './shared.ts';
+import { loadForWrite, requireOpen } from '../write-checks.ts';
 
 /** Asks the reviewer to move a measure's deadline (延期申请). */
 export async function requestExtension(

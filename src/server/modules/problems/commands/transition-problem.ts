@@ -14,7 +14,7 @@ import { decide, type Action } from '../lifecycle.ts';
 import { problemPolicy } from '../policy.ts';
 import { afterProblemStatusWrite, afterProblemWrite } from '../problem-writes.ts';
 import type { MeasureRow, ProblemRow } from '../repository.ts';
-import { checkAttachments, loadForWrite } from './shared.ts';
+import { checkAttachments, loadForWrite } from '../write-checks.ts';
 import { notifyReviewed } from '../notify-events.ts';
 
 export interface TransitionInput {

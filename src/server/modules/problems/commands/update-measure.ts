@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
 import { notifyAssigned } from '../notify-events.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
-import { checkPeople, loadForWrite, resolveDeadline, type DeadlineInput } from './shared.ts';
+import { checkPeople, loadForWrite, resolveDeadline, type DeadlineInput } from '../write-checks.ts';
 
 export interface MeasurePatchInput {
   version: number;

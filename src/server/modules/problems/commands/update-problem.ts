@@ -5,8 +5,8 @@ import { recordAudit, changedFields } from '../../audit/record-audit.ts';
 import { problemPolicy } from '../policy.ts';
 import { afterProblemWrite } from '../problem-writes.ts';
 import { findProblemInScope, type ProblemRow } from '../repository.ts';
-import { checkRefs, columnsOf, type ProblemFields } from './problem-fields.ts';
-import { loadForWrite, requireOpen } from './shared.ts';
+import { checkRefs, columnsOf, type ProblemFields } from '../problem-fields.ts';
+import { loadForWrite, requireOpen } from '../write-checks.ts';
 
 /** Edits a problem while it is being worked on. */
 export async function updateProblem(

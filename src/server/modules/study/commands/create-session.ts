@@ -8,7 +8,7 @@ import { anyOrg, visibleOrg } from '../../orgs/public.ts';
 import { studyPolicy } from '../policy.ts';
 import { findSession, type SessionRow } from '../repository.ts';
 import { requireCampaign } from '../../campaigns/public.ts';
-import { sessionColumns, syncAttendance, type SessionInput } from './session-attendance.ts';
+import { sessionColumns, syncAttendance, type SessionInput } from '../session-attendance.ts';
 
 /** Records a collective session with its attendance; absentees get make-up items. */
 export async function createSession(ctx: Ctx, input: SessionInput): Promise<SessionRow> {

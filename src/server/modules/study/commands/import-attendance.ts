@@ -7,7 +7,7 @@ import { requireWritable } from '../../../policies/scope-guard.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { studyPolicy } from '../policy.ts';
 import { findSession, findSessionAnywhere } from '../repository.ts';
-import { syncAttendance, type Attendance } from './session-attendance.ts';
+import { syncAttendance, type Attendance } from '../session-attendance.ts';
 
 /**
  * Replaces a session's attendance from a sign-in sheet, in the caller's transaction (the import writes many

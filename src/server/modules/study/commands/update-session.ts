@@ -6,7 +6,7 @@ import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { studyPolicy } from '../policy.ts';
 import { findSession, findSessionAnywhere, type SessionRow } from '../repository.ts';
-import { sessionColumns, syncAttendance, type SessionInput } from './session-attendance.ts';
+import { sessionColumns, syncAttendance, type SessionInput } from '../session-attendance.ts';
 
 /** Corrects a session; attendance edits keep make-ups in step. */
 export async function updateSession(

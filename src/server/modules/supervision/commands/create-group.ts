@@ -7,7 +7,7 @@ import { actorsChangedAfter } from '../../../auth/actor-cache.ts';
 import { nowIso } from '../../../clock.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { anyOrg, visibleOrg } from '../../orgs/public.ts';
-import { type GroupInput, replaceLinks } from './group-links.ts';
+import { type GroupInput, replaceLinks } from '../group-links.ts';
 
 /** Forms a supervision or liaison group with its members and assigned units. */
 export async function createGroup(ctx: Ctx, input: GroupInput): Promise<GroupRow> {

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { groupPolicy } from '../policy.ts';
 import { listGroups } from '../repository.ts';
 import { actorsChangedAfter } from '../../../auth/actor-cache.ts';
-import { missingOrOutOfScope } from './group-links.ts';
+import { missingOrOutOfScope } from '../group-links.ts';
 
 /** Dissolves a group. */
 export async function deleteGroup(ctx: Ctx, id: number): Promise<void> {

@@ -5,7 +5,7 @@ import { groupPolicy } from '../policy.ts';
 import { listGroups, type GroupRow } from '../repository.ts';
 import { actorsChangedAfter } from '../../../auth/actor-cache.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
-import { type GroupInput, missingOrOutOfScope, replaceLinks } from './group-links.ts';
+import { type GroupInput, missingOrOutOfScope, replaceLinks } from '../group-links.ts';
 
 /** Renames a group or changes its members and units. */
 export async function updateGroup(

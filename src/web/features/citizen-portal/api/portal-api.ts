@@ -1,41 +1,13 @@
 /** Data hooks of the citizens' page (no login); query keys under ['portal', …]. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, upload } from '../../../lib/api.ts';
+import type { PublicCategoryT, PublicDemandT } from '../../../../shared/views/demands.ts';
+import type { PublicMatterT } from '../../../../shared/views/matters.ts';
 
-export interface Category {
-  code: string;
-  name: string;
-  group: string;
-}
-
-export interface Tracking {
-  trackingCode: string;
-  status: string;
-  statusLabel: string;
-  categoryName: string;
-  description: string;
-  address: string;
-  receivedAt: string;
-  dueAt: string | null;
-  answer: string;
-  answeredAt: string | null;
-  satisfaction: string | null;
-  agency: string | null;
-  rateable: boolean;
-  steps: Array<{ action: string; label: string; at: string }>;
-}
-
-export interface PublicMatter {
-  id: number;
-  title: string;
-  target: string;
-  dueDate: string;
-  status: string;
-  statusLabel: string;
-  result: string;
-  orgName: string;
-  progress: Array<{ date: string; note: string }>;
-}
+/** The answers as the server's schemas say (src/shared/views/demands.ts, matters.ts). */
+export type Category = PublicCategoryT;
+export type Tracking = PublicDemandT;
+export type PublicMatter = PublicMatterT;
 
 export const useCategories = () =>
   useQuery({ queryKey: ['portal', 'categories'], queryFn: () => api<Category[]>('/public/categories') });

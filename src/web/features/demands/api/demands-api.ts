@@ -1,75 +1,19 @@
 /** Data hooks of 接诉即办; query keys under ['demands', …] (invalidated only here). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type {
+  DemandDetailT,
+  DemandFiguresT,
+  DemandViewT,
+  UnitRateListT,
+  UnitRateT,
+} from '../../../../shared/views/demands.ts';
 
-export interface Demand {
-  id: number;
-  trackingCode: string;
-  channel: string;
-  channelLabel: string;
-  kind: string;
-  kindLabel: string;
-  category: string;
-  categoryName: string;
-  orgId: number | null;
-  orgName: string | null;
-  intakeOrgName: string;
-  description: string;
-  address: string;
-  status: string;
-  statusLabel: string;
-  receivedAt: string;
-  acceptDueAt: string | null;
-  dueAt: string | null;
-  overdue: boolean;
-  extensionDays: number | null;
-  extensionReason: string | null;
-  answer: string;
-  satisfaction: string | null;
-  closeReason: string;
-  repeatFlag: boolean;
-  repeatOf: number | null;
-  problemId: number | null;
-  confidential: boolean;
-  contactVisible: boolean;
-  contactName: string;
-  contactPhone: string;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-
-export interface DemandDetail extends Demand {
-  events: Array<{ id: number; label: string; note: string; actorName: string; at: string }>;
-  coHandlers: Array<{ orgId: number; name: string }>;
-  repeats: Array<{ id: number; trackingCode: string; status: string }>;
-  nearby: { id: number; trackingCode: string } | null;
-  photos: Array<{ id: number; mime: string }>;
-}
-
-export interface Figures {
-  from: string;
-  to: string;
-  received: number;
-  overdue: number;
-  valid: number;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-  score: number | null;
-  links: Record<string, string>;
-}
-
-export interface UnitRate {
-  orgId: number;
-  name: string;
-  valid: number;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-  score: number | null;
-  rank: number | null;
-  overdue: number;
-}
+/** The answers as the server's schemas say (src/shared/views/demands.ts). */
+export type Demand = DemandViewT;
+export type DemandDetail = DemandDetailT;
+export type Figures = DemandFiguresT;
+export type UnitRate = UnitRateT;
 
 export type DemandQuery = Record<string, string | number | boolean | undefined>;
 
@@ -93,7 +37,7 @@ export const useDemandFigures = (query: DemandQuery, enabled: boolean) =>
 export const useUnitRates = (query: DemandQuery, enabled: boolean) =>
   useQuery({
     queryKey: ['demands', 'units', query],
-    queryFn: () => api<{ items: UnitRate[] }>('/demands/figures/units', { query }),
+    queryFn: () => api<UnitRateListT>('/demands/figures/units', { query }),
     enabled,
   });
 

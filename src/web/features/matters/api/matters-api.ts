@@ -1,24 +1,10 @@
 /** Data hooks of 民生实事; query keys under ['matters', …]. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type { MatterViewT } from '../../../../shared/views/matters.ts';
 
-export interface Matter {
-  id: number;
-  orgName: string;
-  ownerName: string | null;
-  title: string;
-  target: string;
-  dueDate: string;
-  status: string;
-  statusLabel: string;
-  result: string;
-  published: boolean;
-  overdue: boolean;
-  colour: string;
-  progress: Array<{ id: number; date: string; note: string; authorName: string; attachmentId: number | null }>;
-  version: number;
-  abilities: Record<string, boolean>;
-}
+/** A matter as the server answers it (its response schema in src/shared/views/matters.ts). */
+export type Matter = MatterViewT;
 
 export const useMatters = (query: Record<string, unknown>, enabled: boolean) =>
   useQuery({ queryKey: ['matters', query], queryFn: () => api<Page<Matter>>('/matters', { query }), enabled });

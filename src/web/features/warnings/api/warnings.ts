@@ -1,25 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
+import type { WarningItemT, WarningsViewT } from '../../../../shared/views/warnings.ts';
 
-export interface WarningItem {
-  kind: string;
-  label: string;
-  line: string;
-  orgId: number;
-  orgName: string;
-  count: number;
-  /** The web page listing what was counted. */
-  link: string;
-  /** The API list whose total is the count. */
-  api: string;
-}
+/** A warning as the server answers it (link: the web page listing what was counted; api: the list whose total is the count). */
+export type WarningItem = WarningItemT;
 
 export const warningKeys = { list: (q: object) => ['warnings', 'list', q] as const };
 
 export function useWarnings(query: { campaignId?: number; orgId?: number; children?: boolean }, enabled = true) {
   return useQuery({
     queryKey: warningKeys.list(query),
-    queryFn: () => api<{ asOf: string; items: WarningItem[] }>('/warnings', { query }),
+    queryFn: () => api<WarningsViewT>('/warnings', { query }),
     enabled,
   });
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { invalidField } from '../../../errors.ts';
-import { checkPeople } from './shared.ts';
+import type { Database } from '../../db/schema.ts';
+import { invalidField } from '../../errors.ts';
+import { checkPeople } from './write-checks.ts';
 
 export interface ProblemFields {
   title?: string;

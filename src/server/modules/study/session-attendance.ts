@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { nowIso } from '../../../clock.ts';
-import { inBatches } from '../../../db/in-batches.ts';
-import { invalidField } from '../../../errors.ts';
-import { pathInSubtree } from '../../../db/scope.ts';
-import { afterSessionWrite } from '../tally.ts';
-import { SESSION_KINDS, rosterOf, type SessionKind } from '../../../../shared/study-enums.ts';
+import type { Database } from '../../db/schema.ts';
+import { nowIso } from '../../clock.ts';
+import { inBatches } from '../../db/in-batches.ts';
+import { invalidField } from '../../errors.ts';
+import { pathInSubtree } from '../../db/scope.ts';
+import { afterSessionWrite } from './tally.ts';
+import { SESSION_KINDS, rosterOf, type SessionKind } from '../../../shared/study-enums.ts';
 
 export interface Attendance {
   personId: number;

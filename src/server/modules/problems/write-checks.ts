@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { Ctx } from '../../../http/context.ts';
-import type { Database } from '../../../db/schema.ts';
-import { illegalTransition, invalidField } from '../../../errors.ts';
-import { PROBLEM_STATUSES, type ProblemStatus } from '../../../../shared/problem-enums.ts';
-import { isOpenFrom, type ProblemAction } from '../lifecycle.ts';
-import { today } from '../../../clock.ts';
-import { requireWritable } from '../../../policies/scope-guard.ts';
-import { addWorkingDays } from '../../../lib/working-days.ts';
-import { findProblem, findProblemInScope, measuresOf, type ProblemRow } from '../repository.ts';
-import type { ProblemSubject } from '../policy.ts';
-import { requireUsableAttachments } from '../../attachments/public.ts';
+import type { Ctx } from '../../http/context.ts';
+import type { Database } from '../../db/schema.ts';
+import { illegalTransition, invalidField } from '../../errors.ts';
+import { PROBLEM_STATUSES, type ProblemStatus } from '../../../shared/problem-enums.ts';
+import { isOpenFrom, type ProblemAction } from './lifecycle.ts';
+import { today } from '../../clock.ts';
+import { requireWritable } from '../../policies/scope-guard.ts';
+import { addWorkingDays } from '../../lib/working-days.ts';
+import { findProblem, findProblemInScope, measuresOf, type ProblemRow } from './repository.ts';
+import type { ProblemSubject } from './policy.ts';
+import { requireUsableAttachments } from '../attachments/public.ts';
 
 /** A problem loaded for a write (403 outside scope, 404 unknown), with whether the caller owns a measure. */
 export async function loadForWrite(ctx: Ctx, trx: Kysely<Database>, id: number) {

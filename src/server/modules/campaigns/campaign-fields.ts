@@ -1,9 +1,9 @@
-import type { Ctx } from '../../../http/context.ts';
-import { invalidField, notFound } from '../../../errors.ts';
-import { authorize } from '../../../policies/engine.ts';
-import { requireWritable } from '../../../policies/scope-guard.ts';
-import { campaignPolicy } from '../policy.ts';
-import { findCampaign, findCampaignAnywhere, type CampaignRow } from '../repository.ts';
+import type { Ctx } from '../../http/context.ts';
+import { invalidField, notFound } from '../../errors.ts';
+import { authorize } from '../../policies/engine.ts';
+import { requireWritable } from '../../policies/scope-guard.ts';
+import { campaignPolicy } from './policy.ts';
+import { findCampaign, findCampaignAnywhere, type CampaignRow } from './repository.ts';
 
 export interface CampaignFields {
   name?: string;

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Ctx } from '../../../http/context.ts';
-import type { Database } from '../../../db/schema.ts';
-import { invalidField, notFound, outOfScope } from '../../../errors.ts';
-import { visibleOrgs } from '../../orgs/public.ts';
-import { peopleByIds } from '../../people/public.ts';
+import type { Ctx } from '../../http/context.ts';
+import type { Database } from '../../db/schema.ts';
+import { invalidField, notFound, outOfScope } from '../../errors.ts';
+import { visibleOrgs } from '../orgs/public.ts';
+import { peopleByIds } from '../people/public.ts';
 
 export interface GroupInput {
   name: string;

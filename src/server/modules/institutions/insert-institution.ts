@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { Ctx } from '../../../http/context.ts';
-import type { Actor } from '../../../auth/actor.ts';
-import type { Database } from '../../../db/schema.ts';
-import { nowIso } from '../../../clock.ts';
-import { authorize } from '../../../policies/engine.ts';
-import { requireWritable } from '../../../policies/scope-guard.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import { anyOrg, visibleOrg } from '../../orgs/public.ts';
-import { visibleProblemIds } from '../../problems/public.ts';
-import { requireUsableAttachments } from '../../attachments/public.ts';
-import { requireAllIds } from '../../../db/access.ts';
-import { institutionPolicy } from '../policy.ts';
-import { findInstitution, type InstitutionRow } from '../repository.ts';
-import { requireCampaign } from '../../campaigns/public.ts';
+import type { Ctx } from '../../http/context.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { nowIso } from '../../clock.ts';
+import { authorize } from '../../policies/engine.ts';
+import { requireWritable } from '../../policies/scope-guard.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { anyOrg, visibleOrg } from '../orgs/public.ts';
+import { visibleProblemIds } from '../problems/public.ts';
+import { requireUsableAttachments } from '../attachments/public.ts';
+import { requireAllIds } from '../../db/access.ts';
+import { institutionPolicy } from './policy.ts';
+import { findInstitution, type InstitutionRow } from './repository.ts';
+import { requireCampaign } from '../campaigns/public.ts';
 
 export interface InstitutionInput {
   campaignId: number;

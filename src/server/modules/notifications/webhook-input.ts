@@ -1,5 +1,5 @@
 /** What a robot is saved from, and the checks and hints shared by the commands that save one. */
-import { invalidField } from '../../../errors.ts';
+import { invalidField } from '../../errors.ts';
 
 export interface WebhookInput {
   orgId: number;

@@ -1,4 +1,4 @@
-import { pinyinKeys } from '../../../lib/pinyin.ts';
+import { pinyinKeys } from '../../lib/pinyin.ts';
 
 export interface PersonFields {
   name?: string;

@@ -1,8 +1,8 @@
-import type { Ctx } from '../../../http/context.ts';
-import { nowIso, today } from '../../../clock.ts';
-import { recordAudits } from '../../audit/record-audit.ts';
-import { afterProblemWrites } from '../problem-writes.ts';
-import { insertMany } from '../../../db/insert-many.ts';
+import type { Ctx } from '../../http/context.ts';
+import { nowIso, today } from '../../clock.ts';
+import { recordAudits } from '../audit/record-audit.ts';
+import { afterProblemWrites } from './problem-writes.ts';
+import { insertMany } from '../../db/insert-many.ts';
 
 /** One problem of an imported 整改台账, every cell checked (rectification-ledger.ts), with its measures. */
 export interface CheckedProblem {
