@@ -6,7 +6,7 @@
  */
 import { loadActor } from '../../src/server/auth/actor.ts';
 import type { Db } from '../../src/server/db/connection.ts';
-import { createAssessment } from '../../src/server/modules/assessments/commands/save-assessment.ts';
+import { createAssessment } from '../../src/server/modules/assessments/commands/create-assessment.ts';
 import { transitionAssessment } from '../../src/server/modules/assessments/commands/transition-assessment.ts';
 import type { GenerateCtx } from './generate.ts';
 

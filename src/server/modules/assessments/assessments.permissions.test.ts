@@ -99,6 +99,13 @@ describeEachDb('permission matrix: assessments', (h) => {
       otherwise: 404,
     },
     {
+      label: 'export its per-indicator sheet',
+      method: 'GET',
+      url: () => `/api/v1/exports/assessment-indicators.xlsx?assessmentId=${ids.assessment}`,
+      expect: seen,
+      otherwise: 404,
+    },
+    {
       label: 'export its 通报 (.docx)',
       method: 'GET',
       url: () => `/api/v1/exports/assessment-bulletin.docx?assessmentId=${ids.assessment}`,

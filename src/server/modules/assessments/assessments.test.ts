@@ -303,6 +303,31 @@ describeEachDb('assessments', (h) => {
     expect((await call('member', 'GET', `/api/v1/exports/assessment.xlsx?assessmentId=${a.id}`)).statusCode).toBe(404);
   });
 
+  it('exports the per-indicator sheet: every unit and indicator with its figure, points and evidence, as the scores show them', async () => {
+    const { call } = h();
+    const res = await call('office', 'GET', `/api/v1/exports/assessment-indicators.xlsx?assessmentId=${a.id}`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().filter(Array.isArray) as unknown[][];
+    const served = await scores('office');
+    const parts = [...served.items, ...served.unscored].flatMap((u: Json) =>
+      u.parts.map((p: Json) => ({ org: u.orgName, ...p })),
+    );
+    // A title row, the header, then one row per unit and indicator in the order of the scores.
+    const body = rows.slice(2);
+    expect(parts.length).toBeGreaterThan(3);
+    expect(body).toHaveLength(parts.length);
+    for (const [i, p] of parts.entries()) {
+      expect(body[i][2]).toBe(p.org);
+      expect(String(body[i][11])).toBe(p.evidence);
+      if (p.points !== null && body[i][10] !== '否决' && body[i][10] !== '—') expect(body[i][10]).toBe(p.points);
+    }
+    expect(
+      (await call('member', 'GET', `/api/v1/exports/assessment-indicators.xlsx?assessmentId=${a.id}`)).statusCode,
+    ).toBe(404);
+  });
+
   it('exports a 通报 .docx in the GB/T 9704 layout whose tables are the ranking of each group, with stars', async () => {
     const { call } = h();
     const res = await call('office', 'GET', `/api/v1/exports/assessment-bulletin.docx?assessmentId=${a.id}`);

@@ -37,9 +37,11 @@ import {
   TransitionBody,
   UpdateBody,
 } from './schemas.ts';
-import { createAssessment, updateAssessment } from './commands/save-assessment.ts';
+import { createAssessment } from './commands/create-assessment.ts';
+import { updateAssessment } from './commands/update-assessment.ts';
 import { transitionAssessment } from './commands/transition-assessment.ts';
-import { addEntry, reviewAssessmentEntry } from './commands/save-entry.ts';
+import { addEntry } from './commands/add-entry.ts';
+import { reviewAssessmentEntry } from './commands/review-assessment-entry.ts';
 import { lodgeObjection } from './commands/lodge-objection.ts';
 import { answerAssessmentObjection } from './commands/answer-objection.ts';
 

@@ -147,6 +147,9 @@ export function AssessmentsPage() {
                       </Button>
                     )}
                     <Button href={`/api/v1/exports/assessment.xlsx?assessmentId=${a.id}`}>导出排名表</Button>
+                    <Button href={`/api/v1/exports/assessment-indicators.xlsx?assessmentId=${a.id}`}>
+                      导出分项明细
+                    </Button>
                     <Button href={`/api/v1/exports/assessment-bulletin.docx?assessmentId=${a.id}`}>导出通报</Button>
                   </Space>
                 }
