@@ -6,6 +6,7 @@
  * one table: throughput, latency, CPU per request and the server's peak RSS for each figure.
  * SQLite by default; PostgreSQL when DATABASE_URL=postgres://…
  */
+import os from 'node:os';
 import path from 'node:path';
 import { loadActor } from '../../src/server/auth/actor.ts';
 import { openDatabase } from '../../src/server/db/connection.ts';
@@ -17,7 +18,7 @@ import { runExport, runImport } from './ledger-figures.ts';
 import { runImportPreview } from './import-preview.ts';
 import { runReadFigure } from './run-read.ts';
 import { SCALES } from './scales.ts';
-import { LIMIT_MAIN, startServer, type ServerProcess } from './server-process.ts';
+import { LIMIT_MAIN, rssMb, startServer, type ServerProcess } from './server-process.ts';
 import { checkSameAnswers } from './same-answer.ts';
 import { renderTable, type Row } from './table.ts';
 import { runTransitions } from './transitions.ts';
@@ -41,6 +42,12 @@ const wanted = (name: string) => !only.length || only.includes(name);
 
 // The public page's per-address allowance, raised for the one loopback address the load comes from.
 process.env.TAIZHANG_PUBLIC_RATE_SCALE ??= '1000000';
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
+const loadBefore = load();
 const run = await prepareRunDatabase(scale, process.env.DATABASE_URL, dir);
 if (run.generated) console.log(run.generated);
 const server = await startServer(run.url, path.join(dir, 'data'));
@@ -92,6 +99,16 @@ try {
   if (wanted('demand-repeat-check')) rows.push(await runRepeatCheck(ctx));
   if (wanted('public-intake')) rows.push(await runPublicIntake(ctx));
 
+  // The whole run in one server process: its highest RSS, and what it holds once the load has stopped.
+  const idleSeconds = Number(arg('idle-seconds', scale.name === 'tiny' ? '0' : '30'));
+  const endRss = rssMb(server.pid);
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  ctx.notes.push(
+    `服务进程 RSS：全程峰值 ${Math.round(Math.max(...rows.map((r) => r.rssMb ?? 0)))} MB，负载结束时 ${Math.round(endRss)} MB，空闲 ${idleSeconds} 秒后 ${Math.round(rssMb(server.pid))} MB`,
+  );
+  ctx.notes.push(
+    `负载均值（1/5/15 分钟）：开始 ${loadBefore}，结束 ${load()}；本机 ${os.cpus().length} 核、${Math.round(os.totalmem() / 2 ** 30)} GB`,
+  );
   const counts = `${unitRows.length} 个单位、${scale.people} 人、${scale.problems} 个问题、${scale.demands} 件诉求`;
   console.log(
     `\n台账基准测试 · 规模 ${scale.name}（${counts}）· ${run.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} · ${new Date().toISOString().slice(0, 10)} · 每项 ${rounds} 轮、每轮至多 ${bounds.seconds} 秒、${bounds.maxRequests} 次请求\n`,

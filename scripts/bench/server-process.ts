@@ -101,6 +101,9 @@ export async function startServer(
   };
 }
 
+/** The server's resident memory now (VmRSS, MB). */
+export const rssMb = (pid: number) => statusField(pid, 'VmRSS') ?? 0;
+
 function statusField(pid: number, field: string): number | null {
   const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
   return m ? Number(m[1]) / 1024 : null;

@@ -11,21 +11,24 @@ import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/connection.ts';
 import { ensureTallies } from '../../src/server/tallies.ts';
 import { BENCH_PASSWORD, BENCH_USER } from './generate.ts';
-import { SCALES } from './scales.ts';
+import { GENERATOR_VERSION, SCALES } from './scales.ts';
 
 const i = process.argv.indexOf('--scale');
 const scale = SCALES[i >= 0 ? process.argv[i + 1] : 'small'];
 const dir = path.resolve(process.env.BENCH_DIR || '.bench');
 const file = path.join(dir, `statements-${scale.name}.sqlite`);
-fs.copyFileSync(path.join(dir, `${scale.name}-v2.sqlite`), file);
+fs.copyFileSync(path.join(dir, `${scale.name}-v${GENERATOR_VERSION}.sqlite`), file);
 
 let count = 0;
+/** `--sql`: print each statement's text as it runs (the statements of one request, in order). */
+const printSql = process.argv.includes('--sql');
 const probe = new SQLite(':memory:').prepare('select 1');
 const proto = Object.getPrototypeOf(probe) as Record<string, (...args: unknown[]) => unknown>;
 for (const method of ['all', 'get', 'run', 'iterate']) {
   const original = proto[method];
   proto[method] = function (this: unknown, ...args: unknown[]) {
     count++;
+    if (printSql) console.log(`  ${(this as { source: string }).source.replace(/\s+/g, ' ').slice(0, 220)}`);
     return original.apply(this, args);
   };
 }

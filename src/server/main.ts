@@ -18,7 +18,7 @@ async function main() {
     }
     throw error;
   }
-  const db = openDatabase(config.databaseUrl);
+  const db = openDatabase(config.databaseUrl, { backgroundCheckpoints: true });
   const app = await buildApp({ db, config, logger: { level: config.logLevel } });
   try {
     await migrateToLatest(db);

@@ -122,10 +122,16 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
       // 未更新 counts working days (tasks/schedule.ts), so the cutoff needs the calendar's corrections.
       const calendar = await calendarOverridesOf(db);
       const stale = staleBefore(dates.today, { ...DEFAULT_TASK_THRESHOLDS, staleDays, calendar });
+      const counted = [unit, ...children.filter((c) => c.active === 1)];
       const [problems, study, tasks] = await Promise.all([
         db.all<Row>(Q.PROBLEM_SUMMARIES, params),
         db.all<Row>(Q.STUDY_SUMMARIES, { campaignId: query.campaignId, unitId: unit.id }),
-        db.all<Row>(Q.TASK_FIGURES, { ...params, staleBefore: stale }),
+        db.all<Row>(Q.taskFigures(counted.length), {
+          campaignId: query.campaignId,
+          today: dates.today,
+          staleBefore: stale,
+          ...Q.taskFigureParams(counted),
+        }),
       ]);
       const [p, s, t] = [byOrg(problems), byOrg(study), byOrg(tasks)];
       const figuresOf = (u: Unit) => ({

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -24,8 +25,25 @@ function sqlitePath(url: string): string {
   return file;
 }
 
-/** Opens a Kysely instance for a SQLite path or a postgres:// URL. */
-export function openDatabase(url: string, options: { poolSize?: number } = {}): Db {
+/** The automatic checkpoint threshold (pages) while the background checkpointer runs: only a backstop. */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
+/** Starts db/checkpointer.ts for `file`; returns how to stop it. */
+function startCheckpointer(file: string): () => void {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const worker = new Worker(new URL(`./checkpointer${ext}`, import.meta.url), {
+    workerData: { file, intervalMs: 200 },
+  });
+  worker.unref();
+  worker.on('error', (error) => console.warn(`SQLite 后台检查点线程出错：${error.message}`));
+  return () => worker.postMessage('stop');
+}
+
+/**
+ * Opens a Kysely instance for a SQLite path or a postgres:// URL. `backgroundCheckpoints` (the server's own
+ * connection) moves SQLite's WAL checkpoints to a worker thread (db/checkpointer.ts).
+ */
+export function openDatabase(url: string, options: { poolSize?: number; backgroundCheckpoints?: boolean } = {}): Db {
   const plugins = [new CamelCasePlugin()];
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
@@ -41,7 +59,15 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins });
+  let stop: (() => void) | undefined;
+  if (options.backgroundCheckpoints && file !== ':memory:') {
+    database.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    stop = startCheckpointer(path.resolve(file));
+  }
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database, 1000, stop) }),
+    plugins,
+  });
 }
 
 /** The dialect a live Kysely instance talks to. */

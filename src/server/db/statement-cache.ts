@@ -9,10 +9,11 @@ import type { SqliteDatabase } from 'kysely';
  * a time on the single connection, so a cached statement is never in use twice. Least recently used
  * statements are dropped past `size`.
  */
-export function withStatementCache(database: SQLite.Database, size = 1000): SqliteDatabase {
+export function withStatementCache(database: SQLite.Database, size = 1000, onClose?: () => void): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => {
+      onClose?.();
       cache.clear();
       database.close();
     },

@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { dialectOfDb } from '../../db/connection.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { mapParam, reusableQuery } from '../../db/reusable-query.ts';
-import { coversSubtree, inScope, pathInSubtree } from '../../db/scope.ts';
+import { coversSubtree, inScope, pathInSubtree, scopeOfParams, scopeParams, type ScopeParams } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
 import { distinctIds } from '../../db/access.ts';
 import { colourPredicate } from './colour.ts';
@@ -28,7 +28,7 @@ import { peopleNamed } from '../people/public.ts';
  * Problems the caller may see: those of units in scope, their own individual problems, and problems with a
  * measure they are responsible for (责任人) or lead (责任领导).
  */
-export function problemVisible(actor: Actor) {
+export function problemVisible(actor: Pick<Actor, 'scope' | 'personId'>) {
   return (eb: ExpressionBuilder<Database, 'problems'>) => {
     const parts = [inScope(actor.scope, 'problems.orgPath', 'problems.personId')(eb)];
     if (actor.personId !== null && !actor.scope.all) {
@@ -287,11 +287,19 @@ export async function visibleSubtree(db: Kysely<Database>, actor: Actor): Promis
   return own || measured ? undefined : path;
 }
 
-export function findProblemInScope(db: Kysely<Database>, actor: Actor, id: number) {
-  return selectProblemRows(db.selectFrom('problems').where(problemVisible(actor)))
-    .where('problems.id', '=', id)
-    .executeTakeFirst();
+/** A problem in the caller's scope, with its unit and person names (compiled once per shape of scope). */
+export async function findProblemInScope(db: Kysely<Database>, actor: Actor, id: number) {
+  const [row] = await problemInScopeQuery(db, { id, personId: actor.personId, ...scopeParams(actor.scope) });
+  return row;
 }
+
+const problemInScopeQuery = reusableQuery(
+  'problemInScope',
+  (db: Kysely<Database>, p: ScopeParams & { id: number; personId: number | null }) =>
+    selectProblemRows(
+      db.selectFrom('problems').where(problemVisible({ scope: scopeOfParams(p), personId: p.personId })),
+    ).where('problems.id', '=', p.id),
+);
 
 export function findProblem(db: Kysely<Database>, id: number) {
   return db.selectFrom('problems').select(['id', 'orgPath']).where('id', '=', id).executeTakeFirst();
@@ -299,9 +307,14 @@ export function findProblem(db: Kysely<Database>, id: number) {
 
 export type ProblemRow = NonNullable<Awaited<ReturnType<typeof findProblemInScope>>>;
 
+/** The measures of these problems with their people's and units' names (compiled once per number of problems). */
 export function measuresOf(db: Kysely<Database>, problemIds: number[]) {
   if (!problemIds.length) return Promise.resolve([]);
-  return db
+  return measuresQuery(db, { problemIds });
+}
+
+const measuresQuery = reusableQuery('measuresOf', (db: Kysely<Database>, { problemIds }: { problemIds: number[] }) =>
+  db
     .selectFrom('problemMeasures')
     .innerJoin('orgUnits', 'orgUnits.id', 'problemMeasures.ownerOrgId')
     .leftJoin('people as leader', 'leader.id', 'problemMeasures.leaderId')
@@ -322,9 +335,8 @@ export function measuresOf(db: Kysely<Database>, problemIds: number[]) {
       'problemMeasures.version',
     ])
     .where('problemMeasures.problemId', 'in', problemIds)
-    .orderBy('problemMeasures.id')
-    .execute();
-}
+    .orderBy('problemMeasures.id'),
+);
 
 export type MeasureRow = Awaited<ReturnType<typeof measuresOf>>[number];
 
