@@ -260,3 +260,67 @@ export async function thresholdsOf(db: Kysely<Database>, campaignId: number | un
   const [t, calendar] = await Promise.all([settingsOf(db, campaignId), loadCalendarOverrides(db)]);
   return { ...t, calendar };
 }
+
+/** The status-bearing part of a stored schedule, as the history keeps it. */
+export interface StatusRecord {
+  done: number;
+  startDate: string;
+  behindFrom: string;
+}
+
+/** The history row in force now (the latest), or undefined for a task without history. */
+export function currentStatusRecord(db: Kysely<Database>, taskId: number): Promise<StatusRecord | undefined> {
+  return db
+    .selectFrom('taskStatusHistory')
+    .select(['done', 'startDate', 'behindFrom'])
+    .where('taskId', '=', taskId)
+    .orderBy('effectiveOn', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Records that a task's schedule took this shape on `on`. */
+export async function recordStatus(db: Kysely<Database>, taskId: number, on: string, r: StatusRecord): Promise<void> {
+  await db
+    .insertInto('taskStatusHistory')
+    .values({ taskId, effectiveOn: on, done: r.done, startDate: r.startDate, behindFrom: r.behindFrom })
+    .execute();
+}
+
+/**
+ * For each of some tasks, the history row in force at the end of `date` (one indexed probe per task); a task
+ * without one did not exist yet.
+ */
+export async function statusRecordsAsOf(
+  db: Kysely<Database>,
+  taskIds: number[],
+  date: string,
+): Promise<Map<number, StatusRecord>> {
+  if (!taskIds.length) return new Map();
+  const rows = await db
+    .selectFrom('taskStatusHistory as h')
+    .select(['h.taskId', 'h.done', 'h.startDate', 'h.behindFrom'])
+    .where('h.taskId', 'in', taskIds)
+    .where((eb) =>
+      eb(
+        'h.id',
+        '=',
+        eb
+          .selectFrom('taskStatusHistory as h2')
+          .select('h2.id')
+          .whereRef('h2.taskId', '=', 'h.taskId')
+          .where('h2.effectiveOn', '<=', date)
+          .orderBy('h2.effectiveOn', 'desc')
+          .orderBy('h2.id', 'desc')
+          .limit(1),
+      ),
+    )
+    .execute();
+  return new Map(rows.map(({ taskId, ...r }) => [taskId, r]));
+}
+
+/** Dates a task's whole status history from `on` (rows written around the commands: the demo, the bench city). */
+export async function backdateStatusHistory(db: Kysely<Database>, taskId: number, on: string): Promise<void> {
+  await db.updateTable('taskStatusHistory').set({ effectiveOn: on }).where('taskId', '=', taskId).execute();
+}

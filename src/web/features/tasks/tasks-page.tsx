@@ -81,9 +81,12 @@ export function TasksPage() {
     {
       title: '上周状态',
       width: 110,
-      render: (_: unknown, r: Task) => (
-        <Tag color={STATUS_COLOURS[r.statusLastWeek]}>{TASK_STATUSES[r.statusLastWeek]}</Tag>
-      ),
+      render: (_: unknown, r: Task) =>
+        r.statusLastWeek ? (
+          <Tag color={STATUS_COLOURS[r.statusLastWeek]}>{TASK_STATUSES[r.statusLastWeek]}</Tag>
+        ) : (
+          <span title="上周尚未立项">—</span>
+        ),
     },
     { title: '本周状态', width: 170, render: (_: unknown, r: Task) => <StatusTags task={r} /> },
     {
