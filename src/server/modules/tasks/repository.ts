@@ -211,6 +211,29 @@ export function milestonesOf(db: Kysely<Database>, taskId: number) {
 
 export type MilestoneRow = Awaited<ReturnType<typeof milestonesOf>>[number];
 
+/** The milestones of some tasks, each task's in date order (the ledger export). */
+export function milestonesOfTasks(db: Kysely<Database>, taskIds: number[]) {
+  if (!taskIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('taskMilestones')
+    .selectAll()
+    .where('taskId', 'in', taskIds)
+    .orderBy('plannedDate')
+    .orderBy('id')
+    .execute();
+}
+
+/** The 周调度 notes of some tasks, oldest week first (the ledger export shows the latest). */
+export function updateNotesOf(db: Kysely<Database>, taskIds: number[]) {
+  if (!taskIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('taskUpdates')
+    .select(['taskId', 'week', 'note'])
+    .where('taskId', 'in', taskIds)
+    .orderBy('week')
+    .execute();
+}
+
 export function updatesOf(db: Kysely<Database>, taskId: number) {
   return db.selectFrom('taskUpdates').selectAll().where('taskId', '=', taskId).orderBy('week', 'desc').execute();
 }
