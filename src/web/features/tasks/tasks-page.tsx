@@ -42,6 +42,12 @@ export function TasksPage() {
     !!filter.campaignId,
   );
   const f = figures.data;
+  // The 重点任务台账 as print-ready .xlsx: the list's own filters, every page.
+  const exportQuery = new URLSearchParams(
+    Object.entries({ ...filter, topLevel, stale: filter.stale === 'true' ? 'true' : undefined }).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+    ),
+  ).toString();
   const open = (status?: TaskStatus) => set('status', status);
   const num = (n: number, status?: TaskStatus) => (
     <Typography.Link strong onClick={() => open(status)} data-testid={`figure-${status ?? 'total'}`}>
@@ -126,6 +132,12 @@ export function TasksPage() {
             listLabel="重点任务"
             invalidates={[taskKeys.all]}
           />
+          <Button
+            disabled={!filter.campaignId}
+            onClick={() => window.open(`/api/v1/exports/tasks.xlsx?${exportQuery}`, '_blank')}
+          >
+            导出重点任务台账
+          </Button>
           <Button type="primary" disabled={!filter.campaignId} onClick={() => setCreating(true)}>
             新建重点任务
           </Button>
