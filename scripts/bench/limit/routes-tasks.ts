@@ -138,6 +138,7 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
           ...presentWeek(day, {
             reported: !!Number(reported) || reported === true,
             split: shape.hasChildren,
+            done: Number(row.done) === 1,
             lastWeek:
               lwDone === null
                 ? undefined

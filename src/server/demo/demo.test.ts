@@ -155,10 +155,13 @@ for (const dialect of testDialects()) {
         wasBehind: boolean;
         status: string;
         statusLastWeek: string | null;
+        updatedThisWeek: boolean;
       }>;
       expect(all.some((t) => t.wasBehind)).toBe(true);
       // 周调度: every task has a last week; the one that caught up this week was still 滞后 then.
       expect(all.every((t) => t.statusLastWeek !== null)).toBe(true);
+      // A done task has nothing left to report: only the one not updated for twelve days is 未填报.
+      expect(all.filter((t) => !t.updatedThisWeek).map((t) => t.title)).toEqual(['停车秩序综合治理']);
       expect(all.find((t) => t.title === '智慧城管平台建设')).toMatchObject({
         status: 'on_track',
         statusLastWeek: 'behind',

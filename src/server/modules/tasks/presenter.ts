@@ -85,16 +85,17 @@ export function lastWeekEnd(today: string): string {
 /**
  * For the 周调度 meeting: the status in force at the end of last week — judged from the task's status history
  * (the schedule as it stood then), not from today's milestones — beside this week's, and whether the unit has
- * reported this week (a split task reports through its sub-tasks). Null when the task did not exist yet.
+ * reported this week (a split task reports through its sub-tasks; a done one has nothing left to report).
+ * Null when the task did not exist yet.
  */
 export function presentWeek(
   today: string,
-  week: { reported: boolean; split: boolean; lastWeek: StatusRecord | undefined },
+  week: { reported: boolean; split: boolean; done: boolean; lastWeek: StatusRecord | undefined },
 ) {
   const end = lastWeekEnd(today);
   return {
     statusLastWeek: week.lastWeek ? statusAt({ ...week.lastWeek, done: week.lastWeek.done === 1 }, end) : null,
-    updatedThisWeek: week.reported || week.split,
+    updatedThisWeek: week.reported || week.split || week.done,
   };
 }
 

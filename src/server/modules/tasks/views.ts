@@ -51,6 +51,7 @@ export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRo
       ...presentWeek(day, {
         reported: updatedThisWeek.has(row.id),
         split: split.has(row.id),
+        done: row.done === 1,
         lastWeek: lastWeek.get(row.id),
       }),
     };
