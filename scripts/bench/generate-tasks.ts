@@ -235,8 +235,24 @@ export async function generateTasks(db: Db, ctx: GenerateCtx) {
     }
     await writeLeaf(childIds[j], c.leaf);
   }
+  // Each task's status history (the 周调度 view's last week): its schedule in force since three weeks back.
+  const history = new BatchWriter(db, 'taskStatusHistory');
+  const since = addDays(t, -21);
+  const stored = [
+    ...topRows.map((r, i) => ({ r, id: topIds[i] })),
+    ...childRows.map((r, j) => ({ r, id: childIds[j] })),
+  ];
+  for (const { r, id } of stored)
+    await history.push({
+      taskId: id,
+      effectiveOn: since,
+      done: r.done,
+      startDate: r.startDate,
+      behindFrom: r.behindFrom,
+    });
   await taskUnits.flush();
   await milestones.flush();
   await updates.flush();
+  await history.flush();
   return { tasks: topIds.length + childIds.length, milestones: milestones.count, taskUpdates: updates.count };
 }

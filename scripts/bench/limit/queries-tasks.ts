@@ -44,14 +44,20 @@ const listWhere = (topLevel: boolean) =>
   `t.campaign_id = @campaignId and ${visible}${topLevel ? ' and t.parent_id is null' : ''}`;
 export const taskListTotal = (topLevel: boolean) => `select count(*) as "n" from tasks t where ${listWhere(topLevel)}`;
 
-/** A page of the list with everything the presenter needs about each row's shape and this week's 周调度. */
+/**
+ * A page of the list with everything the presenter needs about each row's shape and this week's 周调度, and
+ * the status history row in force at the end of last week.
+ */
 export const taskListPage = (topLevel: boolean) =>
   `select ${taskSelect}, o.name as "orgName", pe.name as "leaderName",
     exists (select 1 from tasks c where c.parent_id = t.id) as "split",
     exists (select 1 from task_milestones m where m.task_id = t.id) as "planned",
-    exists (select 1 from task_updates u where u.task_id = t.id and u.week = @week) as "reported"
+    exists (select 1 from task_updates u where u.task_id = t.id and u.week = @week) as "reported",
+    lw.done as "lwDone", lw.start_date as "lwStartDate", lw.behind_from as "lwBehindFrom"
   from (select t.id from tasks t where ${listWhere(topLevel)} order by t.end_date, t.id limit @limit offset @offset) page
   join tasks t on t.id = page.id join org_units o on o.id = t.org_id left join people pe on pe.id = t.leader_id
+  left join task_status_history lw on lw.id = (select h.id from task_status_history h
+    where h.task_id = t.id and h.effective_on <= @lastWeekEnd order by h.effective_on desc, h.id desc limit 1)
   order by t.end_date, t.id`;
 
 /** The 责任单位 and 配合单位 of a page of tasks (ids as a JSON array on SQLite, an array on PostgreSQL). */

@@ -9,7 +9,7 @@ import type { Actor } from '../../../src/server/auth/actor.ts';
 import { addDays, nowIso, today } from '../../../src/server/clock.ts';
 import { unitIdOfPath } from '../../../src/server/db/scope.ts';
 import { PageOf } from '../../../src/server/http/schemas.ts';
-import { presentTask, presentWeek, subjectOf } from '../../../src/server/modules/tasks/presenter.ts';
+import { lastWeekEnd, presentTask, presentWeek, subjectOf } from '../../../src/server/modules/tasks/presenter.ts';
 import type { TaskRow, TaskUnitRow } from '../../../src/server/modules/tasks/repository.ts';
 import { Figures, FiguresQuery, TaskListQuery, TaskView } from '../../../src/server/modules/tasks/schemas.ts';
 import { WARNING_KINDS } from '../../../src/server/modules/warnings/kinds.ts';
@@ -25,6 +25,8 @@ import type { LimitDb } from './sql.ts';
 
 type Unit = { id: number; name: string; path: string };
 type Row = Record<string, unknown>;
+/** The status history row in force at the end of last week (all null when the task did not exist yet). */
+type LastWeekColumns = { lwDone: unknown; lwStartDate: unknown; lwBehindFrom: unknown };
 const num = (v: unknown) => Number(v ?? 0);
 const FIGURE_KEYS = ['total', 'done', 'onTrack', 'behind', 'notStarted', 'stale', 'red', 'yellow'] as const;
 
@@ -109,18 +111,22 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
       const params = { campaignId, ...grant };
       const [[{ n: total }], rows] = await Promise.all([
         db.all<{ n: number }>(Q.taskListTotal(!!topLevel), params),
-        db.all<TaskRow & { split: unknown; planned: unknown; reported: unknown }>(Q.taskListPage(!!topLevel), {
-          ...params,
-          week: weekOf(day),
-          limit: pageSize,
-          offset: (page - 1) * pageSize,
-        }),
+        db.all<TaskRow & LastWeekColumns & { split: unknown; planned: unknown; reported: unknown }>(
+          Q.taskListPage(!!topLevel),
+          {
+            ...params,
+            week: weekOf(day),
+            lastWeekEnd: lastWeekEnd(day),
+            limit: pageSize,
+            offset: (page - 1) * pageSize,
+          },
+        ),
       ]);
       const ids = rows.map((r) => r.id);
       const units = ids.length
         ? await db.all<TaskUnitRow>(Q.taskUnitsOf(db), { ids: db.dialect === 'sqlite' ? JSON.stringify(ids) : ids })
         : [];
-      const items = rows.map(({ split, planned, reported, ...row }) => {
+      const items = rows.map(({ split, planned, reported, lwDone, lwStartDate, lwBehindFrom, ...row }) => {
         const own = units.filter((u) => u.taskId === row.id);
         const shape = {
           hasChildren: !!Number(split) || split === true,
@@ -129,7 +135,15 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
         const subject = subjectOf(row, own, campaignPath, shape);
         return {
           ...presentTask(actor, row, own, { today: day, thresholds, subject }),
-          ...presentWeek(row, day, { reported: !!Number(reported) || reported === true, split: shape.hasChildren }),
+          ...presentWeek(day, {
+            reported: !!Number(reported) || reported === true,
+            split: shape.hasChildren,
+            done: Number(row.done) === 1,
+            lastWeek:
+              lwDone === null
+                ? undefined
+                : { done: Number(lwDone), startDate: String(lwStartDate), behindFrom: String(lwBehindFrom) },
+          }),
         };
       });
       return { items, total: Number(total), page, pageSize };

@@ -150,11 +150,22 @@ for (const dialect of testDialects()) {
       expect(figures).toMatchObject({ total: 10, done: 2, onTrack: 7, behind: 1, notStarted: 0 });
       const behind = await get(`/api/v1/tasks?campaignId=${campaign}&topLevel=true&status=behind`);
       expect(behind.items.map((t: { title: string }) => t.title)).toEqual(['老旧小区架空缆线整治']);
-      expect(
-        (await get(`/api/v1/tasks?campaignId=${campaign}&topLevel=true`)).items.some(
-          (t: { wasBehind: boolean }) => t.wasBehind,
-        ),
-      ).toBe(true);
+      const all = (await get(`/api/v1/tasks?campaignId=${campaign}&topLevel=true`)).items as Array<{
+        title: string;
+        wasBehind: boolean;
+        status: string;
+        statusLastWeek: string | null;
+        updatedThisWeek: boolean;
+      }>;
+      expect(all.some((t) => t.wasBehind)).toBe(true);
+      // 周调度: every task has a last week; the one that caught up this week was still 滞后 then.
+      expect(all.every((t) => t.statusLastWeek !== null)).toBe(true);
+      // A done task has nothing left to report: only the one not updated for twelve days is 未填报.
+      expect(all.filter((t) => !t.updatedThisWeek).map((t) => t.title)).toEqual(['停车秩序综合治理']);
+      expect(all.find((t) => t.title === '智慧城管平台建设')).toMatchObject({
+        status: 'on_track',
+        statusLastWeek: 'behind',
+      });
       const warnings = await get(`/api/v1/warnings?campaignId=${campaign}`);
       const count = (kind: string) => warnings.items.find((i: { kind: string }) => i.kind === kind).count;
       expect(count('task_behind')).toBeGreaterThanOrEqual(1);

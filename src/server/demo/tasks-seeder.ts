@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { addDays, nowIso } from '../clock.ts';
 import { weekOf } from '../../shared/iso-week.ts';
-import { NEVER_DATE, rederiveTask } from '../modules/tasks/public.ts';
+import { backdateStatusHistory, NEVER_DATE, recordTaskStatus, rederiveTask } from '../modules/tasks/public.ts';
 import type { DemoSeeder } from './demo-seeder.ts';
 
 type Shape = 'done' | 'on_track' | 'behind' | 'caught_up' | 'stale' | 'split';
@@ -136,7 +136,9 @@ export const tasksSeeder: DemoSeeder = {
             await milestones(c, false, 2);
             await weekly(c, [-14, -7, 0], 0.42);
             await rederiveTask(trx, c);
+            await backdateStatusHistory(trx, c, at(-14));
           }
+          await backdateStatusHistory(trx, id, at(-14));
           continue;
         }
         await milestones(id, shape === 'done', shape === 'done' ? 4 : shape === 'behind' ? 1 : 2);
@@ -148,12 +150,16 @@ export const tasksSeeder: DemoSeeder = {
             .execute();
         else if (shape !== 'done') await weekly(id, [-14, -7, 0], shape === 'behind' ? 0.2 : 0.42);
         await rederiveTask(trx, id);
-        if (shape === 'caught_up')
+        // The 周调度 view compares with last week: each task's status history starts two weeks back; the one
+        // that caught up was behind from nine days ago until today's catch-up.
+        if (shape === 'caught_up') {
           await trx
             .updateTable('tasks')
             .set({ wasBehindSince: at(-9) })
             .where('id', '=', id)
             .execute();
+          await recordTaskStatus(trx, id, at(-14), { done: 0, startDate: at(-60), behindFrom: at(-9) });
+        } else await backdateStatusHistory(trx, id, at(-14));
       }
     });
   },

@@ -20,7 +20,16 @@ import {
 } from '../../../shared/task-enums.ts';
 import { TaskListQuery } from './schemas.ts';
 import { lightAt, plannedAt, statusAt, type Curve } from './schedule.ts';
-import { selectTaskRows, taskQuery, thresholdsOf, unitsOf, type TaskFilter, type TaskRow } from './repository.ts';
+import {
+  milestonesOfTasks,
+  selectTaskRows,
+  taskQuery,
+  thresholdsOf,
+  unitsOf,
+  updateNotesOf,
+  type TaskFilter,
+  type TaskRow,
+} from './repository.ts';
 
 /** The columns an import reads: a task's own cells (merged over its rows) and one 时序进度 node per row. */
 export const TASK_FIELDS: LedgerField[] = [
@@ -67,20 +76,9 @@ async function* ledgerBatches(db: Kysely<Database>, actor: Actor, filter: TaskFi
     if (!tasks.length) return;
     const ids = tasks.map((x) => x.id);
     const [milestones, units, notes] = await Promise.all([
-      db
-        .selectFrom('taskMilestones')
-        .selectAll()
-        .where('taskId', 'in', ids)
-        .orderBy('plannedDate')
-        .orderBy('id')
-        .execute(),
+      milestonesOfTasks(db, ids),
       unitsOf(db, ids),
-      db
-        .selectFrom('taskUpdates')
-        .select(['taskId', 'week', 'note'])
-        .where('taskId', 'in', ids)
-        .orderBy('week')
-        .execute(),
+      updateNotesOf(db, ids),
     ]);
     const latest = new Map(notes.map((n) => [n.taskId, `${n.week} ${n.note}`]));
     const rows: LedgerRow[] = [];

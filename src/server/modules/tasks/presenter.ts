@@ -4,7 +4,8 @@ import { addDays } from '../../clock.ts';
 import { TASK_STATUSES } from '../../../shared/task-enums.ts';
 import { taskPolicy, type TaskSubject } from './policy.ts';
 import { lightAt, NEVER, plannedAt, staleBefore, statusAt, type Curve, type Judging } from './schedule.ts';
-import type { TaskRow, TaskUnitRow } from './repository.ts';
+import type { StatusRecord, TaskRow, TaskUnitRow } from './repository.ts';
+import { mondayOf, weekOf } from '../../../shared/iso-week.ts';
 
 /** What the policy needs about a task, from its row and units. */
 export function subjectOf(
@@ -76,22 +77,25 @@ export function presentTask(
   };
 }
 
+/** The last day of the ISO week before the one `today` falls in (a Sunday). */
+export function lastWeekEnd(today: string): string {
+  return addDays(mondayOf(weekOf(today)) ?? today, -1);
+}
+
 /**
- * For the 周调度 meeting: last week's status beside this week's, and whether the unit has reported this week
- * (a split task reports through its sub-tasks).
+ * For the 周调度 meeting: the status in force at the end of last week — judged from the task's status history
+ * (the schedule as it stood then), not from today's milestones — beside this week's, and whether the unit has
+ * reported this week (a split task reports through its sub-tasks; a done one has nothing left to report).
+ * Null when the task did not exist yet.
  */
 export function presentWeek(
-  row: Pick<TaskRow, 'done' | 'doneAt' | 'startDate' | 'behindFrom'>,
   today: string,
-  week: { reported: boolean; split: boolean },
+  week: { reported: boolean; split: boolean; done: boolean; lastWeek: StatusRecord | undefined },
 ) {
-  const lastWeek = addDays(today, -7);
+  const end = lastWeekEnd(today);
   return {
-    statusLastWeek: statusAt(
-      { ...row, done: row.done === 1 && !!row.doneAt && row.doneAt.slice(0, 10) <= lastWeek },
-      lastWeek,
-    ),
-    updatedThisWeek: week.reported || week.split,
+    statusLastWeek: week.lastWeek ? statusAt({ ...week.lastWeek, done: week.lastWeek.done === 1 }, end) : null,
+    updatedThisWeek: week.reported || week.split || week.done,
   };
 }
 

@@ -8,6 +8,8 @@ export { taskWarningKinds } from './warnings.ts';
 export { NEVER as NEVER_DATE } from './schedule.ts';
 /** Re-derives a task's status after rows were written around the commands (demo loader, benchmark city). */
 export { syncSchedule as rederiveTask } from './sync-schedule.ts';
+/** The status history of tasks written around the commands (the demo's weeks of history). */
+export { backdateStatusHistory, recordStatus as recordTaskStatus } from './repository.ts';
 
 /** The evidence of a task the caller may see is theirs to open. */
 export const taskAttachmentLink: AttachmentLink = (actor) => (eb) =>

@@ -211,6 +211,29 @@ export function milestonesOf(db: Kysely<Database>, taskId: number) {
 
 export type MilestoneRow = Awaited<ReturnType<typeof milestonesOf>>[number];
 
+/** The milestones of some tasks, each task's in date order (the ledger export). */
+export function milestonesOfTasks(db: Kysely<Database>, taskIds: number[]) {
+  if (!taskIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('taskMilestones')
+    .selectAll()
+    .where('taskId', 'in', taskIds)
+    .orderBy('plannedDate')
+    .orderBy('id')
+    .execute();
+}
+
+/** The 周调度 notes of some tasks, oldest week first (the ledger export shows the latest). */
+export function updateNotesOf(db: Kysely<Database>, taskIds: number[]) {
+  if (!taskIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('taskUpdates')
+    .select(['taskId', 'week', 'note'])
+    .where('taskId', 'in', taskIds)
+    .orderBy('week')
+    .execute();
+}
+
 export function updatesOf(db: Kysely<Database>, taskId: number) {
   return db.selectFrom('taskUpdates').selectAll().where('taskId', '=', taskId).orderBy('week', 'desc').execute();
 }
@@ -259,4 +282,68 @@ export async function settingsOf(db: Kysely<Database>, campaignId: number | unde
 export async function thresholdsOf(db: Kysely<Database>, campaignId: number | undefined): Promise<Judging> {
   const [t, calendar] = await Promise.all([settingsOf(db, campaignId), loadCalendarOverrides(db)]);
   return { ...t, calendar };
+}
+
+/** The status-bearing part of a stored schedule, as the history keeps it. */
+export interface StatusRecord {
+  done: number;
+  startDate: string;
+  behindFrom: string;
+}
+
+/** The history row in force now (the latest), or undefined for a task without history. */
+export function currentStatusRecord(db: Kysely<Database>, taskId: number): Promise<StatusRecord | undefined> {
+  return db
+    .selectFrom('taskStatusHistory')
+    .select(['done', 'startDate', 'behindFrom'])
+    .where('taskId', '=', taskId)
+    .orderBy('effectiveOn', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Records that a task's schedule took this shape on `on`. */
+export async function recordStatus(db: Kysely<Database>, taskId: number, on: string, r: StatusRecord): Promise<void> {
+  await db
+    .insertInto('taskStatusHistory')
+    .values({ taskId, effectiveOn: on, done: r.done, startDate: r.startDate, behindFrom: r.behindFrom })
+    .execute();
+}
+
+/**
+ * For each of some tasks, the history row in force at the end of `date` (one indexed probe per task); a task
+ * without one did not exist yet.
+ */
+export async function statusRecordsAsOf(
+  db: Kysely<Database>,
+  taskIds: number[],
+  date: string,
+): Promise<Map<number, StatusRecord>> {
+  if (!taskIds.length) return new Map();
+  const rows = await db
+    .selectFrom('taskStatusHistory as h')
+    .select(['h.taskId', 'h.done', 'h.startDate', 'h.behindFrom'])
+    .where('h.taskId', 'in', taskIds)
+    .where((eb) =>
+      eb(
+        'h.id',
+        '=',
+        eb
+          .selectFrom('taskStatusHistory as h2')
+          .select('h2.id')
+          .whereRef('h2.taskId', '=', 'h.taskId')
+          .where('h2.effectiveOn', '<=', date)
+          .orderBy('h2.effectiveOn', 'desc')
+          .orderBy('h2.id', 'desc')
+          .limit(1),
+      ),
+    )
+    .execute();
+  return new Map(rows.map(({ taskId, ...r }) => [taskId, r]));
+}
+
+/** Dates a task's whole status history from `on` (rows written around the commands: the demo, the bench city). */
+export async function backdateStatusHistory(db: Kysely<Database>, taskId: number, on: string): Promise<void> {
+  await db.updateTable('taskStatusHistory').set({ effectiveOn: on }).where('taskId', '=', taskId).execute();
 }

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { nowIso, today } from '../../clock.ts';
 import type { TaskThresholds } from '../../../shared/task-enums.ts';
 import { leafSchedule, parentSchedule, statusAt, type Curve, type Schedule } from './schedule.ts';
-import { thresholdsOf } from './repository.ts';
+import { currentStatusRecord, recordStatus, thresholdsOf } from './repository.ts';
 
 const asSchedule = (r: {
   done: number;
@@ -26,7 +26,9 @@ const asSchedule = (r: {
 /**
  * Re-derives a task's stored schedule after it, its milestones, its updates or its sub-tasks changed, then
  * its parent's (the roll-up), inside the writer's transaction. A task that was behind just before this write
- * keeps the date it fell behind (曾滞后): catching up never erases that it was late.
+ * keeps the date it fell behind (曾滞后): catching up never erases that it was late. A change of what status
+ * is judged from (done, start, the date it turns behind) is added to the task's status history from today, so
+ * the 周调度 view can tell the status in force at the end of last week.
  */
 export async function syncSchedule(trx: Kysely<Database>, taskId: number, given?: TaskThresholds): Promise<void> {
   const task = await trx.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
@@ -75,5 +77,9 @@ export async function syncSchedule(trx: Kysely<Database>, taskId: number, given?
     })
     .where('id', '=', taskId)
     .execute();
+  const now = { done: schedule.done ? 1 : 0, startDate: task.startDate, behindFrom: schedule.behindFrom };
+  const before = await currentStatusRecord(trx, taskId);
+  if (!before || before.done !== now.done || before.startDate !== now.startDate || before.behindFrom !== now.behindFrom)
+    await recordStatus(trx, taskId, day, now);
   if (task.parentId) await syncSchedule(trx, task.parentId, t);
 }

@@ -71,6 +71,15 @@ export interface TaskTables {
     attachmentId: number;
     createdAt: string;
   };
+  /** The stored schedule's status-bearing part from the day it took effect (sync-schedule.ts writes it). */
+  taskStatusHistory: {
+    id: Generated<number>;
+    taskId: number;
+    effectiveOn: string;
+    done: number;
+    startDate: string;
+    behindFrom: string;
+  };
   taskSettings: {
     campaignId: number;
     tolerance: number;

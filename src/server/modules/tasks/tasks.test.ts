@@ -3,7 +3,7 @@ import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
 import { addDays, today } from '../../clock.ts';
-import { weekOf } from '../../../shared/iso-week.ts';
+import { mondayOf, weekOf } from '../../../shared/iso-week.ts';
 import { readSheet } from '../../io/xlsx-sheet.ts';
 
 const realToday = today();
@@ -325,6 +325,50 @@ describeEachDb('#tasks (推动发展)', (h) => {
       sourceLabel: '推动发展遇到',
       sourceRef: { type: 'key_task', id: task.id },
     });
+  });
+
+  it('周调度: last week’s status is the one in force at the end of last week, not today’s milestones read backwards', async () => {
+    const { call, fx } = h();
+    const monday = mondayOf(weekOf(realToday)) ?? realToday;
+    const at = (n: number) => addDays(monday, n);
+    // Planned two weeks ago; its first node fell due last Monday and stayed open all last week.
+    setToday(at(-14));
+    const created = await call('office', 'POST', '/api/v1/tasks', {
+      campaignId,
+      orgId: fx.units.root.id,
+      title: '周调度对比测试',
+      startDate: at(-20),
+      endDate: at(60),
+      responsibleOrgIds: [fx.units.branchA.id],
+      milestones: [
+        { title: '摸底', plannedDate: at(-8), weight: 1 },
+        { title: '攻坚', plannedDate: at(30), weight: 2 },
+        { title: '验收', plannedDate: at(60), weight: 1 },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    // This Wednesday the unit catches up: this week 按序时推进, last week still 滞后.
+    setToday(at(2));
+    const [first] = (await call('officer', 'GET', `/api/v1/tasks/${id}`)).json().milestones;
+    expect((await call('office', 'GET', `/api/v1/tasks/${id}`)).json().status).toBe('behind');
+    const done = await call('officer', 'PATCH', `/api/v1/tasks/${id}/milestones/${first.id}`, {
+      version: first.version,
+      done: true,
+      attachmentIds: [await upload(h(), 'officer')],
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'on_track', statusLastWeek: 'behind', updatedThisWeek: true });
+    const list = (await call('office', 'GET', `/api/v1/tasks?campaignId=${campaignId}&pageSize=200`)).json();
+    expect(list.items.find((t: { id: number }) => t.id === id)).toMatchObject({
+      status: 'on_track',
+      statusLastWeek: 'behind',
+    });
+    // Next week, the catch-up is last week's status; a task planned only this week has no last week.
+    setToday(at(9));
+    expect((await call('office', 'GET', `/api/v1/tasks/${id}`)).json().statusLastWeek).toBe('on_track');
+    const fresh = await call('office', 'POST', '/api/v1/tasks', { ...threeMilestones(fx), title: '本周新立项' });
+    expect(fresh.json().statusLastWeek).toBeNull();
   });
 
   it('exports the 重点任务台账: one row per node, the list’s own tasks, status as derived today', async () => {

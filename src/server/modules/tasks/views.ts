@@ -6,12 +6,13 @@ import { today } from '../../clock.ts';
 import { weekOf } from '../../../shared/iso-week.ts';
 import { recordTimeline } from '../audit/public.ts';
 import type { Judging } from './schedule.ts';
-import { presentTask, presentWeek, subjectOf } from './presenter.ts';
+import { lastWeekEnd, presentTask, presentWeek, subjectOf } from './presenter.ts';
 import {
   childrenOf,
   evidenceOf,
   findTaskInScope,
   milestonesOf,
+  statusRecordsAsOf,
   thresholdsOf,
   unitsOf,
   updatesOf,
@@ -22,7 +23,7 @@ import {
 export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRow[], day: string, t: Judging) {
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
-  const [units, campaigns, parents, planned, reported] = await Promise.all([
+  const [units, campaigns, parents, planned, reported, lastWeek] = await Promise.all([
     unitsOf(db, ids),
     db
       .selectFrom('campaigns')
@@ -33,6 +34,7 @@ export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRo
     db.selectFrom('tasks').select('parentId').distinct().where('parentId', 'in', ids).execute(),
     db.selectFrom('taskMilestones').select('taskId').distinct().where('taskId', 'in', ids).execute(),
     db.selectFrom('taskUpdates').select('taskId').where('taskId', 'in', ids).where('week', '=', weekOf(day)).execute(),
+    statusRecordsAsOf(db, ids, lastWeekEnd(day)),
   ]);
   const updatedThisWeek = new Set(reported.map((r) => r.taskId));
   const campaignPath = new Map(campaigns.map((c) => [c.id, c.path]));
@@ -46,7 +48,12 @@ export async function taskViews(db: Kysely<Database>, actor: Actor, rows: TaskRo
     });
     return {
       ...presentTask(actor, row, own, { today: day, thresholds: t, subject }),
-      ...presentWeek(row, day, { reported: updatedThisWeek.has(row.id), split: split.has(row.id) }),
+      ...presentWeek(day, {
+        reported: updatedThisWeek.has(row.id),
+        split: split.has(row.id),
+        done: row.done === 1,
+        lastWeek: lastWeek.get(row.id),
+      }),
     };
   });
 }

@@ -42,6 +42,12 @@ export function TasksPage() {
     !!filter.campaignId,
   );
   const f = figures.data;
+  // The 重点任务台账 as print-ready .xlsx: the list's own filters, every page.
+  const exportQuery = new URLSearchParams(
+    Object.entries({ ...filter, topLevel, stale: filter.stale === 'true' ? 'true' : undefined }).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+    ),
+  ).toString();
   const open = (status?: TaskStatus) => set('status', status);
   const num = (n: number, status?: TaskStatus) => (
     <Typography.Link strong onClick={() => open(status)} data-testid={`figure-${status ?? 'total'}`}>
@@ -81,9 +87,12 @@ export function TasksPage() {
     {
       title: '上周状态',
       width: 110,
-      render: (_: unknown, r: Task) => (
-        <Tag color={STATUS_COLOURS[r.statusLastWeek]}>{TASK_STATUSES[r.statusLastWeek]}</Tag>
-      ),
+      render: (_: unknown, r: Task) =>
+        r.statusLastWeek ? (
+          <Tag color={STATUS_COLOURS[r.statusLastWeek]}>{TASK_STATUSES[r.statusLastWeek]}</Tag>
+        ) : (
+          <span title="上周尚未立项">—</span>
+        ),
     },
     { title: '本周状态', width: 170, render: (_: unknown, r: Task) => <StatusTags task={r} /> },
     {
@@ -123,6 +132,12 @@ export function TasksPage() {
             listLabel="重点任务"
             invalidates={[taskKeys.all]}
           />
+          <Button
+            disabled={!filter.campaignId}
+            onClick={() => window.open(`/api/v1/exports/tasks.xlsx?${exportQuery}`, '_blank')}
+          >
+            导出重点任务台账
+          </Button>
           <Button type="primary" disabled={!filter.campaignId} onClick={() => setCreating(true)}>
             新建重点任务
           </Button>

@@ -26,7 +26,8 @@ export interface Task {
   wasBehindSince: string | null;
   stale: boolean;
   lastActivityOn: string;
-  statusLastWeek: TaskStatus;
+  /** As it stood at the end of last week (the task's status history); null when it did not exist yet. */
+  statusLastWeek: TaskStatus | null;
   updatedThisWeek: boolean;
   version: number;
   abilities: Abilities;
