@@ -188,8 +188,6 @@ describe('thin routes and owned rules', () => {
       'demands/commands/intake-demand.ts',
       'demands/commands/leave-message.ts',
       'demands/commands/transition-demand.ts',
-      'tasks/commands/create-task.ts',
-      'tasks/commands/shared.ts',
     ]);
     const modules = path.join(src, 'server', 'modules');
     const several = files

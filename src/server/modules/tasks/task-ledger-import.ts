@@ -23,8 +23,8 @@ import { campaignBrief } from '../campaigns/public.ts';
 import { unitLabel, unitsByNames } from '../orgs/public.ts';
 import { peopleNamed } from '../people/public.ts';
 import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
-import { insertTask, type CreateTaskInput, type MilestoneInput } from './commands/create-task.ts';
-import { campaignOrgPath } from './commands/shared.ts';
+import { insertTask, type CreateTaskInput, type MilestoneInput } from './task-insert.ts';
+import { campaignOrgPath } from './task-writes.ts';
 import { TASK_FIELDS } from './ledger.ts';
 import { taskPolicy } from './policy.ts';
 

@@ -5,8 +5,8 @@ import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { taskPolicy } from '../policy.ts';
 import { syncSchedule } from '../sync-schedule.ts';
-import type { MilestoneInput } from './create-task.ts';
-import { checkWithin, loadForWrite } from './shared.ts';
+import type { MilestoneInput } from '../task-insert.ts';
+import { checkWithin, loadForWrite } from '../task-writes.ts';
 
 /** Adds a 时序进度 node to a task that is not split into sub-tasks. */
 export function addMilestone(ctx: Ctx, taskId: number, input: MilestoneInput): Promise<number> {

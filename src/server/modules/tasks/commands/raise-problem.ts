@@ -3,7 +3,7 @@ import { authorize } from '../../../policies/engine.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { createLinkedProblem } from '../../problems/public.ts';
 import { taskPolicy } from '../policy.ts';
-import { loadForWrite } from './shared.ts';
+import { loadForWrite } from '../task-writes.ts';
 
 /** A problem met while pushing a task goes onto the 检视整改 loop in one step (source 推动发展遇到, linked back). */
 export function raiseProblem(

@@ -7,7 +7,7 @@ import { requireUsableAttachments } from '../../attachments/public.ts';
 import { mondayOf } from '../../../../shared/iso-week.ts';
 import { taskPolicy } from '../policy.ts';
 import { syncSchedule } from '../sync-schedule.ts';
-import { loadForWrite } from './shared.ts';
+import { loadForWrite } from '../task-writes.ts';
 
 export interface UpdateInput {
   week: string;

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { TaskThresholds } from '../../../../shared/task-enums.ts';
 import { taskPolicy } from '../policy.ts';
 import { syncSchedule } from '../sync-schedule.ts';
-import { campaignOrgPath } from './shared.ts';
+import { campaignOrgPath } from '../task-writes.ts';
 
 /**
  * Sets a campaign's 序时进度 tolerance, light gaps and 未更新 days, and re-derives every task of the campaign

@@ -10,8 +10,8 @@ import { requireUsableAttachments } from '../../attachments/public.ts';
 import { weekOf } from '../../../../shared/iso-week.ts';
 import { taskPolicy } from '../policy.ts';
 import { syncSchedule } from '../sync-schedule.ts';
-import type { MilestoneInput } from './create-task.ts';
-import { checkWithin, loadForWrite } from './shared.ts';
+import type { MilestoneInput } from '../task-insert.ts';
+import { checkWithin, loadForWrite } from '../task-writes.ts';
 
 export interface UpdateMilestoneInput extends Partial<MilestoneInput> {
   version: number;

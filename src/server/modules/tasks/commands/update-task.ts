@@ -6,8 +6,8 @@ import { changedFields, recordAudit } from '../../audit/record-audit.ts';
 import { taskPolicy } from '../policy.ts';
 import { milestonesOf } from '../repository.ts';
 import { syncSchedule } from '../sync-schedule.ts';
-import { metricColumns, type CreateTaskInput } from './create-task.ts';
-import { checkPerson, checkWithin, loadForWrite, unitPathsOf, writeUnits } from './shared.ts';
+import { metricColumns, type CreateTaskInput } from '../task-insert.ts';
+import { checkPerson, checkWithin, loadForWrite, unitPathsOf, writeUnits } from '../task-writes.ts';
 
 export type UpdateTaskInput = Partial<
   Pick<

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Ctx } from '../../../http/context.ts';
-import type { Database } from '../../../db/schema.ts';
-import { invalidField } from '../../../errors.ts';
-import { requireWritable } from '../../../policies/scope-guard.ts';
-import { findTaskAnywhere, findTaskInScope, unitsOf, type TaskRow } from '../repository.ts';
-import { subjectOf } from '../presenter.ts';
+import type { Ctx } from '../../http/context.ts';
+import type { Database } from '../../db/schema.ts';
+import { invalidField } from '../../errors.ts';
+import { requireWritable } from '../../policies/scope-guard.ts';
+import { findTaskAnywhere, findTaskInScope, unitsOf, type TaskRow } from './repository.ts';
+import { subjectOf } from './presenter.ts';
 
 /** The path of the unit whose office runs the campaign (a top-level task it leads is campaign-level). */
 export async function campaignOrgPath(trx: Kysely<Database>, campaignId: number): Promise<string> {
