@@ -3,7 +3,7 @@
  * over the assessed subtree answers them — assessmentPolicy.answer).
  */
 import { inScope } from '../../db/scope.ts';
-import { hasRole } from '../../policies/engine.ts';
+import { isManager } from '../../policies/roles.ts';
 import { sqlTodo, type TodoSource } from '../../lib/todo-source.ts';
 
 const objections: TodoSource = {
@@ -11,7 +11,7 @@ const objections: TodoSource = {
   label: '考核异议答复',
   menu: 'assessments',
   query(db, actor) {
-    if (!hasRole(actor, 'admin', 'office')) return null;
+    if (!isManager(actor)) return null;
     const filtered = db
       .selectFrom('assessmentObjections')
       .innerJoin('assessments', 'assessments.id', 'assessmentObjections.assessmentId')
