@@ -42,7 +42,7 @@ export function presentAssessment(actor: Actor, a: AssessmentRow, indicators: In
     openObjections,
     published: !!published,
     groups: groupsOf(a),
-    starLevels: starLevelsOf(a) as unknown as Array<Record<string, unknown>>,
+    starLevels: starLevelsOf(a),
     areas,
     abilities: abilitiesOf(assessmentPolicy, actor, a),
   };

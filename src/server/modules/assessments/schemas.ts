@@ -8,6 +8,8 @@ const Figure = (title: string) => Type.Number({ title, minimum: -1e9, maximum: 1
 const Points = (title: string) => Type.Number({ title, minimum: 0, maximum: 1000 });
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 
+export { Assessment, Entry, Objection, ScoreItem, Scores } from '../../../shared/views/assessments.ts';
+
 /** A scoring rule or 一票否决 condition; which fields apply depends on `type` (checked by the command). */
 export const RuleBody = Type.Object(
   {
@@ -108,85 +110,6 @@ export const UpdateBody = Type.Object(
   { additionalProperties: false },
 );
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-
-export const Assessment = Type.Object({
-  id: Type.Integer(),
-  campaignId: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  name: Type.String(),
-  period: Type.String(),
-  periodFrom: Type.String(),
-  periodTo: Type.String(),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  published: Type.Boolean(),
-  groups: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
-  starLevels: Type.Array(Type.Record(Type.String(), Type.Unknown())),
-  areas: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      indicators: Type.Array(
-        Type.Object({
-          id: Type.Integer(),
-          name: Type.String(),
-          method: Type.String(),
-          kind: Type.String(),
-          kindLabel: Type.String(),
-          maxPoints: Type.Number(),
-          weight: Type.Number(),
-          source: Type.Union([Type.String(), Type.Null()]),
-          sourceLabel: Type.Union([Type.String(), Type.Null()]),
-          rule: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-        }),
-      ),
-    }),
-  ),
-  finalisedAt: Type.Union([Type.String(), Type.Null()]),
-  /** draft · final · publicity (公示中) · publicity_ended (公示期满) · confirmed (最终结果) */
-  phase: Type.String(),
-  publicityFrom: Type.Union([Type.String(), Type.Null()]),
-  publicityUntil: Type.Union([Type.String(), Type.Null()]),
-  confirmedAt: Type.Union([Type.String(), Type.Null()]),
-  /** 异议 still waiting for the office's answer. */
-  openObjections: Type.Integer(),
-  version: Type.Integer(),
-  abilities: Abilities,
-});
-
-export const ScoreItem = Type.Object({
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  group: Type.String(),
-  groupLabel: Type.String(),
-  score: Nullable(Type.Number()),
-  rank: Nullable(Type.Integer()),
-  groupSize: Type.Integer(),
-  stars: Nullable(Type.Integer()),
-  vetoed: Type.Boolean(),
-  parts: Type.Array(
-    Type.Object({
-      indicatorId: Type.Integer(),
-      value: Nullable(Type.Number()),
-      points: Nullable(Type.Number()),
-      evidence: Type.String(),
-    }),
-  ),
-});
-
-export const Scores = Type.Object({
-  status: Type.String(),
-  /** Ranked units, by group then rank. */
-  items: Type.Array(ScoreItem),
-  /** Units without data: listed apart, never ranked. */
-  unscored: Type.Array(ScoreItem),
-  /** When one group is asked for by page: how many of its units are ranked, and which page this is. */
-  total: Type.Optional(Type.Integer()),
-  page: Type.Optional(Type.Integer()),
-  pageSize: Type.Optional(Type.Integer()),
-});
-
 /** The scores page: everything, or one peer group by page (ranked units in rank order, then its units without data). */
 export const ScoresQuery = Type.Object(
   {
@@ -208,24 +131,6 @@ export const EntryBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const Entry = Type.Object({
-  id: Type.Integer(),
-  assessmentId: Type.Integer(),
-  indicatorId: Type.Integer(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  points: Type.Number(),
-  /** What the unit claimed, when 上级审核 adjusted the points; null otherwise. */
-  claimedPoints: Nullable(Type.Number()),
-  reason: Type.String(),
-  attachmentIds: Type.Array(Type.Integer()),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  reviewNote: Type.String(),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-});
 
 export const TransitionBody = Type.Object(
   {
@@ -266,22 +171,3 @@ export const AnswerBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const Objection = Type.Object({
-  id: Type.Integer(),
-  assessmentId: Type.Integer(),
-  indicatorId: Type.Integer(),
-  indicatorName: Type.String(),
-  orgId: Type.Integer(),
-  orgName: Type.String(),
-  reason: Type.String(),
-  attachmentIds: Type.Array(Type.Integer()),
-  status: Type.String(),
-  statusLabel: Type.String(),
-  answer: Type.String(),
-  pointsBefore: Nullable(Type.Number()),
-  pointsAfter: Nullable(Type.Number()),
-  answeredAt: Nullable(Type.String()),
-  version: Type.Integer(),
-  createdAt: Type.String(),
-});

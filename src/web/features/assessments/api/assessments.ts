@@ -1,90 +1,19 @@
 /** Data hooks of 考核: each owns its query key; mutations invalidate only the assessment keys. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../../lib/api.ts';
+import type {
+  AssessmentView,
+  EntryView,
+  IndicatorView,
+  ObjectionView,
+  ScoreItemView,
+} from '../../../../shared/views/assessments.ts';
 
-export interface Indicator {
-  id: number;
-  name: string;
-  method: string;
-  kind: 'auto' | 'bonus' | 'deduct' | 'veto';
-  kindLabel: string;
-  maxPoints: number;
-  weight: number;
-  source: string | null;
-  sourceLabel: string | null;
-  rule: Record<string, unknown> | null;
-}
-
-export interface Assessment {
-  id: number;
-  campaignId: number;
-  orgId: number;
-  orgName: string;
-  name: string;
-  period: string;
-  periodFrom: string;
-  periodTo: string;
-  status: 'draft' | 'final';
-  statusLabel: string;
-  published: boolean;
-  groups: Array<{ key: string; label: string }>;
-  starLevels: Array<{ stars: number; minScore: number; quota?: number; requiresIndicatorId?: number }>;
-  areas: Array<{ name: string; indicators: Indicator[] }>;
-  finalisedAt: string | null;
-  phase: 'draft' | 'final' | 'publicity' | 'publicity_ended' | 'confirmed';
-  publicityFrom: string | null;
-  publicityUntil: string | null;
-  confirmedAt: string | null;
-  openObjections: number;
-  version: number;
-  abilities: Record<string, boolean>;
-}
-
-export interface ScoreItem {
-  orgId: number;
-  orgName: string;
-  group: string;
-  groupLabel: string;
-  score: number | null;
-  rank: number | null;
-  groupSize: number;
-  stars: number | null;
-  vetoed: boolean;
-  parts: Array<{ indicatorId: number; value: number | null; points: number | null; evidence: string }>;
-}
-
-export interface Entry {
-  id: number;
-  indicatorId: number;
-  orgId: number;
-  orgName: string;
-  points: number;
-  claimedPoints: number | null;
-  reason: string;
-  attachmentIds: number[];
-  status: string;
-  statusLabel: string;
-  reviewNote: string;
-  version: number;
-}
-
-export interface Objection {
-  id: number;
-  indicatorId: number;
-  indicatorName: string;
-  orgId: number;
-  orgName: string;
-  reason: string;
-  attachmentIds: number[];
-  status: 'open' | 'upheld' | 'adjusted';
-  statusLabel: string;
-  answer: string;
-  pointsBefore: number | null;
-  pointsAfter: number | null;
-  answeredAt: string | null;
-  version: number;
-  createdAt: string;
-}
+export type Assessment = AssessmentView;
+export type Indicator = IndicatorView;
+export type ScoreItem = ScoreItemView;
+export type Entry = EntryView;
+export type Objection = ObjectionView;
 
 export interface Source {
   key: string;
