@@ -194,3 +194,42 @@ describe('thin routes and owned rules', () => {
     expect([...pending].filter((f) => !several.includes(f))).toEqual([]);
   });
 });
+
+describe('command files', () => {
+  it('a command file exports its use case and nothing else at run time (helpers live in named non-command files)', () => {
+    const runtimeExport = /^export (?:async )?(?:function|const|let|class) /gm;
+    // Files under commands/ that still export helpers beside their use case (or hold only helpers), left for
+    // the helpers who own those modules; shrink only.
+    const pending = new Set([
+      'assessments/commands/save-assessment.ts',
+      'assessments/commands/save-entry.ts',
+      'bulletins/commands/compile-bulletin.ts',
+      'bulletins/commands/flag-highlight.ts',
+      'campaigns/commands/campaign-fields.ts',
+      'checks/commands/commit-draw.ts',
+      'checks/commands/create-check.ts',
+      'checks/commands/record-check.ts',
+      'imports/commands/check-preview.ts',
+      'institutions/commands/insert-institution.ts',
+      'notifications/commands/webhook-input.ts',
+      'people/commands/create-person.ts',
+      'people/commands/update-person.ts',
+      'problems/commands/add-measure.ts',
+      'problems/commands/create-problem.ts',
+      'problems/commands/problem-fields.ts',
+      'problems/commands/shared.ts',
+      'study/commands/session-attendance.ts',
+      'supervision/commands/group-links.ts',
+      'tasks/commands/create-task.ts',
+      'tasks/commands/shared.ts',
+    ]);
+    const modules = path.join(src, 'server', 'modules');
+    const several = files
+      .filter((f) => f.startsWith(modules) && path.basename(path.dirname(f)) === 'commands')
+      .map((f) => ({ f: path.relative(modules, f), n: [...fs.readFileSync(f, 'utf8').matchAll(runtimeExport)].length }))
+      .filter((x) => x.n > 1)
+      .map((x) => x.f);
+    expect(several.filter((f) => !pending.has(f))).toEqual([]);
+    expect([...pending].filter((f) => !several.includes(f))).toEqual([]);
+  });
+});
