@@ -9,13 +9,25 @@ import { notFound } from '../../errors.ts';
 import { publicRateLimit } from '../../http/public-rate-limit.ts';
 import { filterOrgPath } from '../orgs/public.ts';
 import { MATTER_STATUSES, type MatterStatus } from '../../../shared/demand-enums.ts';
-import { listOrder, matterColumns, matterQuery, findMatter, progressOf, type MatterRow } from './repository.ts';
+import {
+  listOrder,
+  matterColumns,
+  matterQuery,
+  findMatter,
+  latestProgress,
+  progressPage,
+  progressQuery,
+  type MatterRow,
+} from './repository.ts';
 import { MATTER_TRANSITIONS } from './lifecycle.ts';
-import { presentMatters } from './presenter.ts';
+import { PROGRESS_SHOWN, presentMatters, progressOf } from './presenter.ts';
 import { ListQuery } from './schemas.ts';
 import { addProgress } from './commands/add-progress.ts';
 import { createMatter } from './commands/create-matter.ts';
 import { updateMatter } from './commands/update-matter.ts';
+
+/** Progress notes the public list shows with each matter (its total says how many there are in all). */
+const PUBLIC_PROGRESS_SHOWN = 10;
 
 /** The public list: the matter, its unit's name and dated progress notes — nobody's name (the schema drops the rest). */
 const PublicMatterList = Type.Object({
@@ -29,12 +41,25 @@ const PublicMatterList = Type.Object({
       statusLabel: Type.String(),
       result: Type.String(),
       orgName: Type.String(),
-      progress: Type.Array(Type.Object({ date: Type.String(), note: Type.String() })),
+      progress: Type.Array(Type.Object({ date: Type.String(), note: Type.String() }), {
+        description: `最近的进展（至多 ${PUBLIC_PROGRESS_SHOWN} 条，新的在前）`,
+      }),
+      progressTotal: Type.Integer({ description: '进展共几条' }),
     }),
   ),
+  total: Type.Integer({ description: '公开的民生实事共几项' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
 });
 
 const tags = ['民生实事'];
+const PageQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1, title: '页码' })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20, title: '每页条数' })),
+  },
+  { additionalProperties: false },
+);
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 const Progress = Type.Object({
   id: Type.Integer(),
@@ -60,7 +85,10 @@ const Matter = Type.Object({
   doneAt: Type.Union([Type.String(), Type.Null()]),
   overdue: Type.Boolean(),
   colour: Type.String(),
-  progress: Type.Array(Progress),
+  progress: Type.Array(Progress, {
+    description: `最近的进展（至多 ${PROGRESS_SHOWN} 条，新的在前；全部见 /matters/{id}/progress）`,
+  }),
+  progressTotal: Type.Integer({ description: '进展共几条' }),
   version: Type.Integer(),
   abilities: Abilities,
 });
@@ -102,6 +130,24 @@ export const matterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/matters/:id',
     { schema: { tags, summary: '民生实事详情', params: IdParams, response: { 200: Matter, ...ErrorResponses } } },
     async (req) => one(req, req.params.id),
+  );
+
+  app.get(
+    '/matters/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: '民生实事的全部进展（分页，新的在前）',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: PageOf(Progress), ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      if (!(await findMatter(app.db, req.actor, req.params.id))) throw notFound('民生实事');
+      const { page = 1, pageSize = 20 } = req.query;
+      return fetchPage(progressQuery(app.db, req.params.id), progressPage, page, pageSize);
+    },
   );
 
   app.post(
@@ -186,36 +232,46 @@ export const matterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['群众留言（无需登录）'],
         summary: '公开的民生实事及进展（无个人信息）',
+        querystring: PageQuery,
         response: { 200: PublicMatterList, ...ErrorResponses },
       },
     },
-    async () => {
-      const rows = await matterQuery(app.db, null, { today: today() })
-        .select([
-          'matters.id',
-          'matters.title',
-          'matters.target',
-          'matters.dueDate',
-          'matters.status',
-          'matters.result',
-          'orgUnits.name as orgName',
-        ])
-        .orderBy('matters.dueDate')
-        .limit(200)
-        .execute();
-      const notes = await progressOf(
+    async (req) => {
+      const { page = 1, pageSize = 20 } = req.query;
+      const result = await fetchPage(
+        matterQuery(app.db, null, { today: today() }),
+        (qb) =>
+          qb
+            .select([
+              'matters.id',
+              'matters.title',
+              'matters.target',
+              'matters.dueDate',
+              'matters.status',
+              'matters.result',
+              'orgUnits.name as orgName',
+            ])
+            .orderBy('matters.dueDate')
+            .orderBy('matters.id'),
+        page,
+        pageSize,
+      );
+      const notes = await latestProgress(
         app.db,
-        rows.map((r) => r.id),
+        result.items.map((r) => r.id),
+        PUBLIC_PROGRESS_SHOWN,
       );
       return {
-        items: rows.map((m) => ({
-          ...m,
-          statusLabel: MATTER_STATUSES[m.status as MatterStatus] ?? m.status,
-          progress: notes
-            .filter((n) => n.matterId === m.id)
-            .slice(0, 10)
-            .map((n) => ({ date: n.date, note: n.note })),
-        })),
+        ...result,
+        items: result.items.map((m) => {
+          const shown = progressOf(notes, m.id);
+          return {
+            ...m,
+            statusLabel: MATTER_STATUSES[m.status as MatterStatus] ?? m.status,
+            progress: shown.progress.map((n) => ({ date: n.date, note: n.note })),
+            progressTotal: shown.progressTotal,
+          };
+        }),
       };
     },
   );

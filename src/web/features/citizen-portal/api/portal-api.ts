@@ -1,6 +1,6 @@
 /** Data hooks of the citizens' page (no login); query keys under ['portal', …]. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, upload } from '../../../lib/api.ts';
+import { api, upload, type Page } from '../../../lib/api.ts';
 
 export interface Category {
   code: string;
@@ -35,13 +35,17 @@ export interface PublicMatter {
   result: string;
   orgName: string;
   progress: Array<{ date: string; note: string }>;
+  progressTotal: number;
 }
 
 export const useCategories = () =>
   useQuery({ queryKey: ['portal', 'categories'], queryFn: () => api<Category[]>('/public/categories') });
 
-export const usePublicMatters = () =>
-  useQuery({ queryKey: ['portal', 'matters'], queryFn: () => api<{ items: PublicMatter[] }>('/public/matters') });
+export const usePublicMatters = (page: number, pageSize: number) =>
+  useQuery({
+    queryKey: ['portal', 'matters', page, pageSize],
+    queryFn: () => api<Page<PublicMatter>>('/public/matters', { query: { page, pageSize } }),
+  });
 
 export const uploadPhoto = (file: File) => upload<{ id: number }>('/public/photos', file);
 
