@@ -11,6 +11,7 @@ import type { DialectName } from '../../db/connection.ts';
 import { DEMAND_TALLY } from '../../db/tally-tables.ts';
 import { pathInSubtree } from '../../db/scope.ts';
 import { syncTallies, type TallySource } from '../../db/subtree-tally.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import type { RawCounts } from './rates.ts';
 
 /** Stands for "no open deadline": sorts after every hour. */
@@ -65,6 +66,47 @@ const EMPTY: TalliedCounts = {
   counts: { valid: 0, contacted: 0, solved: 0, satisfied: 0, basically: 0 },
 };
 
+interface TallyParams extends Record<string, unknown> {
+  ids: number[];
+  campaignId: number | undefined;
+  from: string;
+  to: string;
+  hour: string;
+}
+
+// Three index ranges (migration 0054), each summing only the rows it needs, built and compiled once per shape.
+const tallyRows = (db: Kysely<Database>, p: TallyParams) =>
+  db
+    .selectFrom('demandTallies as t')
+    .where('t.orgId', 'in', p.ids)
+    .$if(p.campaignId !== undefined, (qb) => qb.where('t.campaignId', '=', p.campaignId!))
+    .groupBy('t.orgId');
+const receivedQuery = reusableQuery('demand-tally-received', (db: Kysely<Database>, p: TallyParams) =>
+  tallyRows(db, p)
+    .where('t.receivedDay', '>=', p.from)
+    .where('t.receivedDay', '<=', p.to)
+    .select((eb) => ['t.orgId', eb.fn.sum<number>('t.n').as('n')]),
+);
+const visitsQuery = reusableQuery('demand-tally-visits', (db: Kysely<Database>, p: TallyParams) =>
+  tallyRows(db, p)
+    .where('t.visitDay', '>=', p.from)
+    .where('t.visitDay', '<=', p.to)
+    .select((eb) => [
+      't.orgId',
+      eb.fn.sum<number>('t.valid').as('valid'),
+      eb.fn.sum<number>('t.contacted').as('contacted'),
+      eb.fn.sum<number>('t.solved').as('solved'),
+      eb.fn.sum<number>('t.satisfied').as('satisfied'),
+      eb.fn.sum<number>('t.basically').as('basically'),
+    ]),
+);
+const overdueQuery = reusableQuery('demand-tally-overdue', (db: Kysely<Database>, p: TallyParams) =>
+  tallyRows(db, p)
+    .where('t.status', 'in', OPEN)
+    .where('t.dueHour', '<', p.hour)
+    .select((eb) => ['t.orgId', eb.fn.sum<number>('t.n').as('n')]),
+);
+
 /**
  * Each unit's subtree counts for a period of whole Shanghai days, from the tallies: received in the period,
  * followed up in the period (the 三率's raw counts) and overdue at `now`. For a caller who sees the subtrees.
@@ -77,37 +119,11 @@ export async function talliedCounts(
   if (!q.units.length) return out;
   const hour = q.now.slice(0, 13);
   const n = (v: unknown) => Number(v ?? 0);
-  const ids = q.units.map((u) => u.id);
-  // Three index ranges (migration 0054), each summing only the rows it needs, instead of one pass over all.
-  const base = () =>
-    db
-      .selectFrom('demandTallies as t')
-      .where('t.orgId', 'in', ids)
-      .$if(!!q.campaignId, (qb) => qb.where('t.campaignId', '=', q.campaignId!))
-      .groupBy('t.orgId');
+  const params = { ids: q.units.map((u) => u.id), campaignId: q.campaignId, from: q.from, to: q.to, hour };
   const [received, visits, overdue, thisHour] = await Promise.all([
-    base()
-      .where('t.receivedDay', '>=', q.from)
-      .where('t.receivedDay', '<=', q.to)
-      .select((eb) => ['t.orgId', eb.fn.sum<number>('t.n').as('n')])
-      .execute(),
-    base()
-      .where('t.visitDay', '>=', q.from)
-      .where('t.visitDay', '<=', q.to)
-      .select((eb) => [
-        't.orgId',
-        eb.fn.sum<number>('t.valid').as('valid'),
-        eb.fn.sum<number>('t.contacted').as('contacted'),
-        eb.fn.sum<number>('t.solved').as('solved'),
-        eb.fn.sum<number>('t.satisfied').as('satisfied'),
-        eb.fn.sum<number>('t.basically').as('basically'),
-      ])
-      .execute(),
-    base()
-      .where('t.status', 'in', OPEN)
-      .where('t.dueHour', '<', hour)
-      .select((eb) => ['t.orgId', eb.fn.sum<number>('t.n').as('n')])
-      .execute(),
+    receivedQuery(db, params),
+    visitsQuery(db, params),
+    overdueQuery(db, params),
     overdueThisHour(db, q),
   ]);
   const at = (id: unknown) => out.get(Number(id))!;
