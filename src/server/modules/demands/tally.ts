@@ -147,6 +147,27 @@ export async function talliedCounts(
   return out;
 }
 
+interface HourParams extends Record<string, unknown> {
+  paths: string[];
+  campaignId: number | undefined;
+  start: string;
+  now: string;
+}
+
+/** Open demands of the subtrees whose 办理 or 签收 deadline lies in [start, now): the due indexes, a few rows. */
+const hourWindow = (column: 'demands.dueAt' | 'demands.acceptDueAt') => (db: Kysely<Database>, p: HourParams) =>
+  db
+    .selectFrom('demands')
+    .select(['demands.id', 'demands.orgPath', 'demands.status', 'demands.dueAt', 'demands.acceptDueAt'])
+    .where('demands.status', 'in', OPEN)
+    .where(column, '>=', p.start)
+    .where(column, '<', p.now)
+    .where((eb) => eb.or(p.paths.map((path) => pathInSubtree(eb, 'demands.orgPath', path))))
+    .$if(p.campaignId !== undefined, (qb) => qb.where('demands.campaignId', '=', p.campaignId!))
+    .limit(100_000);
+const dueThisHour = reusableQuery('demand-due-this-hour', hourWindow('demands.dueAt'));
+const acceptDueThisHour = reusableQuery('demand-accept-due-this-hour', hourWindow('demands.acceptDueAt'));
+
 /**
  * Open demands whose stage fell due earlier in the current hour (the tallies count them from the next hour
  * on): read through the due indexes, a few rows, then matched to the subtrees asked for.
@@ -155,19 +176,14 @@ async function overdueThisHour(
   db: Kysely<Database>,
   q: { campaignId?: number; units: Array<{ id: number; path: string }>; now: string },
 ): Promise<Map<number, number>> {
-  const start = `${q.now.slice(0, 13)}:00:00.000Z`;
-  const window = (column: 'demands.dueAt' | 'demands.acceptDueAt') =>
-    db
-      .selectFrom('demands')
-      .select(['demands.id', 'demands.orgPath', 'demands.status', 'demands.dueAt', 'demands.acceptDueAt'])
-      .where('demands.status', 'in', OPEN)
-      .where(column, '>=', start)
-      .where(column, '<', q.now)
-      .where((eb) => eb.or(q.units.map((u) => pathInSubtree(eb, 'demands.orgPath', u.path))))
-      .$if(!!q.campaignId, (qb) => qb.where('demands.campaignId', '=', q.campaignId!))
-      .limit(100_000)
-      .execute();
-  const [byDue, byAccept] = await Promise.all([window('demands.dueAt'), window('demands.acceptDueAt')]);
+  const params = {
+    paths: q.units.map((u) => u.path),
+    campaignId: q.campaignId,
+    start: `${q.now.slice(0, 13)}:00:00.000Z`,
+    now: q.now,
+  };
+  const start = params.start;
+  const [byDue, byAccept] = await Promise.all([dueThisHour(db, params), acceptDueThisHour(db, params)]);
   const out = new Map<number, number>();
   const seen = new Set<number>();
   for (const d of [...byDue, ...byAccept]) {
