@@ -11,7 +11,7 @@ import { demandFigures, liveCounts } from '../../src/server/modules/demands/figu
 import { demandColumns, demandQuery, repeatCandidateQuery } from '../../src/server/modules/demands/repository.ts';
 import { presentDemands } from '../../src/server/modules/demands/list-rows.ts';
 import { demandListTally } from '../../src/server/modules/demands/list-plan.ts';
-import { findRepeat } from '../../src/server/modules/demands/commands/intake-demand.ts';
+import { findRepeat } from '../../src/server/modules/demands/intake.ts';
 import { DEFAULT_RATE_CONFIG } from '../../src/server/modules/demands/rates.ts';
 import { neighbourCells, cellOf, ringsFor } from '../../src/server/modules/demands/repeats.ts';
 import type autocannon from 'autocannon';

@@ -1,6 +1,6 @@
 /**
  * The honest limit for 接诉即办's read figures, for the bench account (a whole-subtree grant): the 三率 from
- * the maintained tallies (one prepared statement, plus the few demands falling due in the current hour through
+ * the maintained tallies (one prepared statement over three covering index ranges, plus the few demands falling due in the current hour through
  * the due indexes) and a page of the 诉求台账 with its total from the tallies (the route's own column list, the
  * better of the two plans for the subtree's share), the
  * served side's pure presenter and formula. Anything else is 501.
@@ -29,13 +29,16 @@ const CONFIG = `select effective_from as "effectiveFrom", response_weight as "re
   repeat_window_days as "repeatWindowDays"
   from demand_rate_configs where campaign_id = @campaignId and effective_from <= @from
   order by effective_from desc, id desc limit 1`;
-const inPeriod = (column: string, measure: string) =>
-  `sum(case when ${column} >= @from and ${column} <= @to then ${measure} else 0 end)`;
-const TALLY = `select ${inPeriod('received_day', 'n')} as received, ${inPeriod('visit_day', 'valid')} as valid,
-  ${inPeriod('visit_day', 'contacted')} as contacted, ${inPeriod('visit_day', 'solved')} as solved,
-  ${inPeriod('visit_day', 'satisfied')} as satisfied, ${inPeriod('visit_day', 'basically')} as basically,
-  sum(case when status in ('dispatched', 'accepted') and due_hour < @hour then n else 0 end) as overdue
-  from demand_tallies where org_id = @unitId and campaign_id = @campaignId`;
+/** Three covering index ranges (migration 0054): received in the period, followed up in it, open past due. */
+const TALLY = `select
+  (select sum(n) from demand_tallies where org_id = @unitId and campaign_id = @campaignId
+    and received_day >= @from and received_day <= @to) as received,
+  v.valid, v.contacted, v.solved, v.satisfied, v.basically,
+  (select sum(n) from demand_tallies where org_id = @unitId and campaign_id = @campaignId
+    and status in ('dispatched', 'accepted') and due_hour < @hour) as overdue
+  from (select sum(valid) as valid, sum(contacted) as contacted, sum(solved) as solved, sum(satisfied) as satisfied,
+    sum(basically) as basically from demand_tallies where org_id = @unitId and campaign_id = @campaignId
+    and visit_day >= @from and visit_day <= @to) v`;
 /** Open demands whose stage fell due earlier this hour (the tallies count whole hours past). */
 const THIS_HOUR = `select count(*) as n from demands d where d.org_path >= @path and d.org_path < @upper
   and d.campaign_id = @campaignId and (

@@ -4,7 +4,7 @@ import type { DemoSeeder } from './demo-seeder.ts';
 import { seededRandom } from './prng.ts';
 import { dispatchDeadlines, plusHours } from '../modules/demands/deadlines.ts';
 import { cellOf } from '../modules/demands/repeats.ts';
-import { newTrackingCode } from '../modules/demands/commands/intake-demand.ts';
+import { newTrackingCode } from '../modules/demands/intake.ts';
 
 const TEXTS: Record<string, string[]> = {
   sanitation: ['小区门口垃圾桶满溢无人清运', '背街小巷有积存建筑垃圾', '公厕卫生差、异味大'],

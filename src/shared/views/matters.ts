@@ -2,6 +2,11 @@
 import { Type, type Static } from 'typebox';
 import { Abilities, Nullable } from './common.ts';
 
+/** Progress notes a matter carries in lists (the newest; GET /matters/{id}/progress pages them all). */
+export const PROGRESS_SHOWN = 50;
+/** Progress notes the public list shows with each matter (its total says how many there are in all). */
+export const PUBLIC_PROGRESS_SHOWN = 10;
+
 /** The public list: the matter, its unit's name and dated progress notes — nobody's name (the schema drops the rest). */
 export const PublicMatterList = Type.Object({
   items: Type.Array(
@@ -14,12 +19,18 @@ export const PublicMatterList = Type.Object({
       statusLabel: Type.String(),
       result: Type.String(),
       orgName: Type.String(),
-      progress: Type.Array(Type.Object({ date: Type.String(), note: Type.String() })),
+      progress: Type.Array(Type.Object({ date: Type.String(), note: Type.String() }), {
+        description: `最近的进展（至多 ${PUBLIC_PROGRESS_SHOWN} 条，新的在前）`,
+      }),
+      progressTotal: Type.Integer({ description: '进展共几条' }),
     }),
   ),
+  total: Type.Integer({ description: '公开的民生实事共几项' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
 });
 
-const Progress = Type.Object({
+export const Progress = Type.Object({
   id: Type.Integer(),
   date: Type.String(),
   note: Type.String(),
@@ -44,7 +55,10 @@ export const Matter = Type.Object({
   doneAt: Nullable(Type.String()),
   overdue: Type.Boolean(),
   colour: Type.String(),
-  progress: Type.Array(Progress),
+  progress: Type.Array(Progress, {
+    description: `最近的进展（至多 ${PROGRESS_SHOWN} 条，新的在前；全部见 /matters/{id}/progress）`,
+  }),
+  progressTotal: Type.Integer({ description: '进展共几条' }),
   version: Type.Integer(),
   abilities: Abilities,
 });

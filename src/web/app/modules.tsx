@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import {
+  ApiOutlined,
   AuditOutlined,
   AlertOutlined,
   RocketOutlined,
@@ -207,6 +208,14 @@ export const features: FeatureEntry[] = [
     label: '账号与权限',
     icon: <SafetyCertificateOutlined />,
     element: lazyPage(() => import('../features/users/users-page.tsx'), 'UsersPage'),
+    visible: (me) => hasRole(me, 'admin'),
+  },
+  {
+    key: 'open311-keys',
+    path: '/open311-keys',
+    label: 'Open311 接入密钥',
+    icon: <ApiOutlined />,
+    element: lazyPage(() => import('../features/open311/keys-page.tsx'), 'Open311KeysPage'),
     visible: (me) => hasRole(me, 'admin'),
   },
   {

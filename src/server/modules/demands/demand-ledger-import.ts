@@ -12,7 +12,7 @@ import { byNames, cellText, checkpoint, CellErrorList, NameMatcher, textsOf } fr
 import { anyOrg, unitLabel, unitsByNames } from '../orgs/public.ts';
 import type { CheckInput, LedgerDefinition } from '../imports/public.ts';
 import { DEMAND_KINDS, type DemandKind } from '../../../shared/demand-enums.ts';
-import { insertDemand, type IntakeInput } from './commands/intake-demand.ts';
+import { insertDemand, type IntakeInput } from './intake.ts';
 import { DEMAND_FIELDS } from './ledger.ts';
 import { mayRecordDemand } from './policy.ts';
 import { activeCategories } from './repository.ts';

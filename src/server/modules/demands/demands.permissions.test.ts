@@ -222,6 +222,14 @@ describeEachDb('permission matrix: demands', (h) => {
       otherwise: 403,
     },
     {
+      label: 'change a category with a stale version (409 for the office)',
+      method: 'PATCH',
+      url: () => '/api/v1/demands/categories/1',
+      body: () => ({ version: 999, acceptHours: 12 }),
+      expect: { admin: 409, office: 409 },
+      otherwise: 403,
+    },
+    {
       label: 'rate configurations',
       method: 'GET',
       url: () => `/api/v1/demands/rate-configs?campaignId=${ids.campaign}`,

@@ -231,6 +231,46 @@ describeEachDb('demands: 接诉即办 workflow', (h) => {
     );
   });
 
+  it('the office changes a category: its limits apply from the next dispatch, a stopped one takes no new demand', async () => {
+    const { call } = h();
+    const add = await call('office', 'POST', '/api/v1/demands/categories', {
+      code: 'noise_test',
+      name: '噪声扰民',
+      group: '环境',
+      acceptHours: 24,
+      handleLimit: 5,
+      handleUnit: 'working_days',
+    });
+    expect(add.statusCode, add.body).toBe(201);
+    const id = add.json().id as number;
+    const listed = async (qs = '') =>
+      (
+        (await call('office', 'GET', `/api/v1/demands/categories${qs}`)).json().items as Array<Record<string, unknown>>
+      ).find((c) => c.id === id);
+    const v1 = (await listed())!;
+    const patch = (body: Record<string, unknown>, who = 'office') =>
+      call(who, 'PATCH', `/api/v1/demands/categories/${id}`, body);
+    expect(
+      (await patch({ version: v1.version, acceptHours: 2, handleLimit: 48, handleUnit: 'hours' })).statusCode,
+    ).toBe(204);
+    expect(await listed()).toMatchObject({ acceptHours: 2, handleLimit: 48, handleUnit: 'hours', version: 2 });
+    expect((await patch({ version: 1, name: '改名' })).statusCode).toBe(409);
+    expect((await patch({ version: 2, name: '改名' }, 'officer')).statusCode).toBe(403);
+    expect((await patch({ version: 2, acceptHours: 0 })).statusCode).toBe(400);
+    expect((await patch({ version: 2, active: false })).statusCode).toBe(204);
+    expect(await listed()).toBeUndefined();
+    expect(await listed('?includeInactive=true')).toMatchObject({ active: 0, version: 3 });
+    const filed = await call('office', 'POST', '/api/v1/demands', {
+      channel: 'hotline',
+      kind: 'complaint',
+      category: 'noise_test',
+      description: '夜间施工',
+      orgId: h().fx.units.root.id,
+    });
+    expect(filed.statusCode).toBe(400);
+    expect(filed.body).toContain('已停用');
+  });
+
   it('weights are versioned: a new version applies from its date and leaves earlier periods as they were', async () => {
     const url = `/api/v1/demands/figures?campaignId=${campaignId}&orgId=${h().fx.units.branchA.id}&from=2020-01-01&to=2099-12-31`;
     const before = (await h().call('office', 'GET', url)).json();

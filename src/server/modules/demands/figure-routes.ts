@@ -1,14 +1,16 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponses } from '../../http/schemas.ts';
+import { ErrorResponses, IdParams, NoContent } from '../../http/schemas.ts';
 import { nowIso, today } from '../../clock.ts';
 import { figuresUnit } from '../orgs/public.ts';
 import { ctxOf } from '../../http/context.ts';
 import { addCategory } from './commands/add-category.ts';
 import { addRateConfig } from './commands/add-rate-config.ts';
+import { updateCategory } from './commands/update-category.ts';
 import {
   CategoryBody,
   CategoryList,
+  CategoryPatch,
   Figures,
   FiguresQuery,
   HotspotList,
@@ -104,9 +106,22 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/demands/categories',
-    { schema: { tags, summary: '诉求类别及时限', response: { 200: CategoryList, ...ErrorResponses } } },
-    async () => ({
-      items: (await activeCategories(app.db)).map(({ groupName, ...c }) => ({ ...c, group: groupName })),
+    {
+      schema: {
+        tags,
+        summary: '诉求类别及时限（includeInactive=true 连同已停用的）',
+        querystring: Type.Object(
+          { includeInactive: Type.Optional(Type.Boolean({ title: '含已停用' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: CategoryList, ...ErrorResponses },
+      },
+    },
+    async (req) => ({
+      items: (await activeCategories(app.db, req.query.includeInactive)).map(({ groupName, ...c }) => ({
+        ...c,
+        group: groupName,
+      })),
     }),
   );
 
@@ -121,6 +136,23 @@ export const demandFigureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await addCategory(ctxOf(req), req.body)),
+  );
+
+  app.patch(
+    '/demands/categories/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改诉求类别（名称、分组、时限，停用/启用）',
+        params: IdParams,
+        body: CategoryPatch,
+        response: { 204: NoContent, ...ErrorResponses },
+      },
+    },
+    async (req, reply) => {
+      await updateCategory(ctxOf(req), req.params.id, req.body);
+      return reply.status(204).send();
+    },
   );
 
   app.get(

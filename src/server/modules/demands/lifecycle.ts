@@ -6,6 +6,7 @@
 import type { DemandAction, DemandStatus, Satisfaction } from '../../../shared/demand-enums.ts';
 import { DEMAND_STATUSES } from '../../../shared/demand-enums.ts';
 import { MAX_EXTENSION_DAYS } from './deadlines.ts';
+import type { DemandRow } from './repository.ts';
 
 export interface DemandState {
   status: DemandStatus;
@@ -21,6 +22,25 @@ export interface DemandState {
   repeatOf: number | null;
   returnCount: number;
   reopenCount: number;
+}
+
+/** A stored demand as the machine sees it. */
+export function stateOf(d: DemandRow): DemandState {
+  return {
+    status: d.status as DemandStatus,
+    orgId: d.orgId,
+    returnDueAt: d.returnDueAt,
+    dueAt: d.dueAt,
+    answer: d.answer,
+    visited: d.visitedAt !== null,
+    satisfaction: d.satisfaction as Satisfaction | null,
+    extensionDays: d.extensionDays,
+    extended: !!d.extended,
+    closeReason: d.closeReason,
+    repeatOf: d.repeatOf,
+    returnCount: d.returnCount,
+    reopenCount: d.reopenCount,
+  };
 }
 
 export interface ActionInput {

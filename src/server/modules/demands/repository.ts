@@ -236,11 +236,16 @@ export function categoryByCode(db: Kysely<Database>, code: string) {
   return db.selectFrom('demandCategories').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export function activeCategories(db: Kysely<Database>) {
+export function categoryById(db: Kysely<Database>, id: number) {
+  return db.selectFrom('demandCategories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The catalogue in its order: the categories in use, or with the stopped ones too. */
+export function activeCategories(db: Kysely<Database>, includeInactive = false) {
   return db
     .selectFrom('demandCategories')
     .selectAll()
-    .where('active', '=', 1)
+    .$if(!includeInactive, (qb) => qb.where('active', '=', 1))
     .orderBy('sortOrder')
     .orderBy('id')
     .limit(500)

@@ -24,7 +24,8 @@ import {
 import { CreateBody, Demand, DemandDetail, ListQuery, TransitionBody } from './schemas.ts';
 import { demandFilterOf, presentDemands } from './list-rows.ts';
 import { demandListTally } from './list-plan.ts';
-import { createDemand, findRepeat } from './commands/intake-demand.ts';
+import { createDemand } from './commands/intake-demand.ts';
+import { findRepeat } from './intake.ts';
 import { transitionDemand } from './commands/transition-demand.ts';
 import { addCoHandler } from './commands/add-co-handler.ts';
 import { demandToProblem } from './commands/demand-to-problem.ts';

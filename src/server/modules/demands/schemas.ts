@@ -143,6 +143,20 @@ export const CategoryBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Changing a category: any of its fields but the code, or 停用/启用. */
+export const CategoryPatch = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, title: '版本' }),
+    name: Type.Optional(Text('类别名称', 40)),
+    group: Type.Optional(Text('类别分组', 40)),
+    acceptHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, title: '签收时限（小时）' })),
+    handleLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, title: '办理时限' })),
+    handleUnit: Type.Optional(Type.String({ enum: ['hours', 'working_days'], title: '办理时限单位' })),
+    active: Type.Optional(Type.Boolean({ title: '是否启用' })),
+  },
+  { additionalProperties: false },
+);
+
 export const PublicIntakeBody = Type.Object(
   {
     ...IntakeFields,

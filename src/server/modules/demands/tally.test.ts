@@ -12,7 +12,7 @@ import { fixtureCampaign } from '../../testing/fixture.ts';
 import { loadActor } from '../../auth/actor.ts';
 import { readSheet } from '../../io/xlsx-sheet.ts';
 import { rebuildTally } from '../../db/subtree-tally.ts';
-import { addDays, nowIso, today as todayInShanghai } from '../../clock.ts';
+import { addDays, nowIso, today as todayInZone } from '../../clock.ts';
 import { liveCounts } from './figures.ts';
 import { afterDemandWrite, demandTally, talliedCounts } from './tally.ts';
 import { demandListTally } from './list-plan.ts';
@@ -111,7 +111,7 @@ describeEachDb('demands: maintained 三率 equal a direct count', (h) => {
     const { units, users } = h().fx;
     const actor = (await loadActor(h().db, users.office))!;
     const all = [units.root, units.committee, units.branchA, units.branchB, units.brigade, units.branchC];
-    const today = todayInShanghai();
+    const today = todayInZone();
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...all),
@@ -204,7 +204,7 @@ describeEachDb('demands: maintained 三率 equal a direct count', (h) => {
 
   it('the figures route and the ranking read the tallies and agree with the lists they open', async () => {
     const { units } = h().fx;
-    const today = todayInShanghai();
+    const today = todayInZone();
     const from = addDays(today, -60);
     const fig = (
       await h().call('office', 'GET', `/api/v1/demands/figures?orgId=${units.root.id}&from=${from}&to=${today}`)

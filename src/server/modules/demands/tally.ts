@@ -11,6 +11,7 @@ import type { DialectName } from '../../db/connection.ts';
 import { DEMAND_TALLY } from '../../db/tally-tables.ts';
 import { pathInSubtree } from '../../db/scope.ts';
 import { syncTallies, type TallySource } from '../../db/subtree-tally.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import type { RawCounts } from './rates.ts';
 
 /** Stands for "no open deadline": sorts after every hour. */
@@ -65,6 +66,47 @@ const EMPTY: TalliedCounts = {
   counts: { valid: 0, contacted: 0, solved: 0, satisfied: 0, basically: 0 },
 };
 
+interface TallyParams extends Record<string, unknown> {
+  ids: number[];
+  campaignId: number | undefined;
+  from: string;
+  to: string;
+  hour: string;
+}
+
+// Three index ranges (migration 0054), each summing only the rows it needs, built and compiled once per shape.
+const tallyRows = (db: Kysely<Database>, p: TallyParams) =>
+  db
+    .selectFrom('demandTallies as t')
+    .where('t.orgId', 'in', p.ids)
+    .$if(p.campaignId !== undefined, (qb) => qb.where('t.campaignId', '=', p.campaignId!))
+    .groupBy('t.orgId');
+const receivedQuery = reusableQuery('demand-tally-received', (db: Kysely<Database>, p: TallyParams) =>
+  tallyRows(db, p)
+    .where('t.receivedDay', '>=', p.from)
+    .where('t.receivedDay', '<=', p.to)
+    .select((eb) => ['t.orgId', eb.fn.sum<number>('t.n').as('n')]),
+);
+const visitsQuery = reusableQuery('demand-tally-visits', (db: Kysely<Database>, p: TallyParams) =>
+  tallyRows(db, p)
+    .where('t.visitDay', '>=', p.from)
+    .where('t.visitDay', '<=', p.to)
+    .select((eb) => [
+      't.orgId',
+      eb.fn.sum<number>('t.valid').as('valid'),
+      eb.fn.sum<number>('t.contacted').as('contacted'),
+      eb.fn.sum<number>('t.solved').as('solved'),
+      eb.fn.sum<number>('t.satisfied').as('satisfied'),
+      eb.fn.sum<number>('t.basically').as('basically'),
+    ]),
+);
+const overdueQuery = reusableQuery('demand-tally-overdue', (db: Kysely<Database>, p: TallyParams) =>
+  tallyRows(db, p)
+    .where('t.status', 'in', OPEN)
+    .where('t.dueHour', '<', p.hour)
+    .select((eb) => ['t.orgId', eb.fn.sum<number>('t.n').as('n')]),
+);
+
 /**
  * Each unit's subtree counts for a period of whole Shanghai days, from the tallies: received in the period,
  * followed up in the period (the 三率's raw counts) and overdue at `now`. For a caller who sees the subtrees.
@@ -77,35 +119,18 @@ export async function talliedCounts(
   if (!q.units.length) return out;
   const hour = q.now.slice(0, 13);
   const n = (v: unknown) => Number(v ?? 0);
-  const inPeriod = (column: 'received_day' | 'visit_day') =>
-    sql`t.${sql.ref(column)} >= ${q.from} and t.${sql.ref(column)} <= ${q.to}`;
-  const when = (p: RawBuilder<unknown>, measure: string) =>
-    sql<number>`sum(case when ${p} then t.${sql.ref(measure)} else 0 end)`;
-  const overdue = sql`t.status in (${sql.join(OPEN)}) and t.due_hour < ${hour}`;
-  let tallied = db
-    .selectFrom('demandTallies as t')
-    .select([
-      't.orgId',
-      when(inPeriod('received_day'), 'n').as('received'),
-      when(inPeriod('visit_day'), 'valid').as('valid'),
-      when(inPeriod('visit_day'), 'contacted').as('contacted'),
-      when(inPeriod('visit_day'), 'solved').as('solved'),
-      when(inPeriod('visit_day'), 'satisfied').as('satisfied'),
-      when(inPeriod('visit_day'), 'basically').as('basically'),
-      when(overdue, 'n').as('overdue'),
-    ])
-    .where(
-      't.orgId',
-      'in',
-      q.units.map((u) => u.id),
-    )
-    .groupBy('t.orgId');
-  if (q.campaignId) tallied = tallied.where('t.campaignId', '=', q.campaignId);
-  const [rows, thisHour] = await Promise.all([tallied.execute(), overdueThisHour(db, q)]);
-  for (const r of rows) {
+  const params = { ids: q.units.map((u) => u.id), campaignId: q.campaignId, from: q.from, to: q.to, hour };
+  const [received, visits, overdue, thisHour] = await Promise.all([
+    receivedQuery(db, params),
+    visitsQuery(db, params),
+    overdueQuery(db, params),
+    overdueThisHour(db, q),
+  ]);
+  const at = (id: unknown) => out.get(Number(id))!;
+  for (const r of received) out.set(Number(r.orgId), { ...at(r.orgId), received: n(r.n) });
+  for (const r of visits)
     out.set(Number(r.orgId), {
-      received: n(r.received),
-      overdue: n(r.overdue),
+      ...at(r.orgId),
       counts: {
         valid: n(r.valid),
         contacted: n(r.contacted),
@@ -114,13 +139,34 @@ export async function talliedCounts(
         basically: n(r.basically),
       },
     });
-  }
+  for (const r of overdue) out.set(Number(r.orgId), { ...at(r.orgId), overdue: n(r.n) });
   for (const [id, extra] of thisHour) {
     const c = out.get(id)!;
     out.set(id, { ...c, overdue: c.overdue + extra });
   }
   return out;
 }
+
+interface HourParams extends Record<string, unknown> {
+  paths: string[];
+  campaignId: number | undefined;
+  start: string;
+  now: string;
+}
+
+/** Open demands of the subtrees whose 办理 or 签收 deadline lies in [start, now): the due indexes, a few rows. */
+const hourWindow = (column: 'demands.dueAt' | 'demands.acceptDueAt') => (db: Kysely<Database>, p: HourParams) =>
+  db
+    .selectFrom('demands')
+    .select(['demands.id', 'demands.orgPath', 'demands.status', 'demands.dueAt', 'demands.acceptDueAt'])
+    .where('demands.status', 'in', OPEN)
+    .where(column, '>=', p.start)
+    .where(column, '<', p.now)
+    .where((eb) => eb.or(p.paths.map((path) => pathInSubtree(eb, 'demands.orgPath', path))))
+    .$if(p.campaignId !== undefined, (qb) => qb.where('demands.campaignId', '=', p.campaignId!))
+    .limit(100_000);
+const dueThisHour = reusableQuery('demand-due-this-hour', hourWindow('demands.dueAt'));
+const acceptDueThisHour = reusableQuery('demand-accept-due-this-hour', hourWindow('demands.acceptDueAt'));
 
 /**
  * Open demands whose stage fell due earlier in the current hour (the tallies count them from the next hour
@@ -130,19 +176,14 @@ async function overdueThisHour(
   db: Kysely<Database>,
   q: { campaignId?: number; units: Array<{ id: number; path: string }>; now: string },
 ): Promise<Map<number, number>> {
-  const start = `${q.now.slice(0, 13)}:00:00.000Z`;
-  const window = (column: 'demands.dueAt' | 'demands.acceptDueAt') =>
-    db
-      .selectFrom('demands')
-      .select(['demands.id', 'demands.orgPath', 'demands.status', 'demands.dueAt', 'demands.acceptDueAt'])
-      .where('demands.status', 'in', OPEN)
-      .where(column, '>=', start)
-      .where(column, '<', q.now)
-      .where((eb) => eb.or(q.units.map((u) => pathInSubtree(eb, 'demands.orgPath', u.path))))
-      .$if(!!q.campaignId, (qb) => qb.where('demands.campaignId', '=', q.campaignId!))
-      .limit(100_000)
-      .execute();
-  const [byDue, byAccept] = await Promise.all([window('demands.dueAt'), window('demands.acceptDueAt')]);
+  const params = {
+    paths: q.units.map((u) => u.path),
+    campaignId: q.campaignId,
+    start: `${q.now.slice(0, 13)}:00:00.000Z`,
+    now: q.now,
+  };
+  const start = params.start;
+  const [byDue, byAccept] = await Promise.all([dueThisHour(db, params), acceptDueThisHour(db, params)]);
   const out = new Map<number, number>();
   const seen = new Set<number>();
   for (const d of [...byDue, ...byAccept]) {

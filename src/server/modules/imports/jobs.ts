@@ -8,6 +8,9 @@ import type { LedgerRecord } from '../../io/ledger/types.ts';
 import type { ImportCellError } from './definition.ts';
 import { errorsByRow } from './presenter.ts';
 
+/** How often the progress of a preview is written (the wizard polls about once a second). */
+export const PROGRESS_MS = 300;
+
 const running = new Set<Promise<void>>();
 
 /** Runs `work` after the current request; `work` handles its own failures (it marks the preview failed). */

@@ -22,8 +22,17 @@ type Row = Awaited<ReturnType<typeof presentMatters>>[number] & { no: number };
 
 const COLOUR_LABELS: Record<string, string> = { red: '红', yellow: '黄', green: '绿', blue: '蓝' };
 
-/** Progress notes in a cell, newest first: "2026-11-01 已完成 60 盏". */
-const progressText = (r: Row) => r.progress.map((p) => `${p.date} ${p.note}`).join('\n');
+/**
+ * Progress notes in a cell, newest first: "2026-11-01 已完成 60 盏"; a matter with more notes than the list
+ * shows says how many are left out.
+ */
+export const progressText = (r: Pick<Row, 'progress' | 'progressTotal'>) =>
+  [
+    ...r.progress.map((p) => `${p.date} ${p.note}`),
+    ...(r.progressTotal > r.progress.length
+      ? [`……共 ${r.progressTotal} 条进展，此处列最近 ${r.progress.length} 条`]
+      : []),
+  ].join('\n');
 
 export const matterSheet = (title: string): SheetSpec<Row> => ({
   title,
@@ -59,7 +68,7 @@ function describe(q: Query, orgName: string | undefined): string {
   return parts.join('；');
 }
 
-// Small batches: the progress notes of a batch are read in one capped query (as a list page reads them).
+// Small batches: the progress notes of a batch are read in one query, the newest of each matter (as a list page reads them).
 const BATCH = 100;
 
 async function* matterBatches(db: Kysely<Database>, actor: Actor, filter: MatterFilter): AsyncGenerator<Row[]> {

@@ -4,6 +4,7 @@ import { fixtureCampaign } from '../../testing/fixture.ts';
 import { permissionMatrix } from '../../testing/permission-matrix.ts';
 import { readSheet } from '../../io/xlsx-sheet.ts';
 import type { Harness } from '../../testing/harness.ts';
+import { addDays } from '../../clock.ts';
 import { matterColour, nextMatterStatus } from './lifecycle.ts';
 
 const HEADERS = [
@@ -46,6 +47,7 @@ interface ListedMatter {
   result: string;
   published: boolean;
   progress: Array<{ date: string; note: string }>;
+  progressTotal: number;
 }
 /** A list row as the export writes it. */
 const asSheetRow = (m: ListedMatter, i: number) => ({
@@ -57,7 +59,12 @@ const asSheetRow = (m: ListedMatter, i: number) => ({
   完成时限: m.dueDate,
   状态: m.statusLabel,
   是否逾期: m.overdue ? '逾期' : '',
-  推进情况: m.progress.map((p) => `${p.date} ${p.note}`).join('\n'),
+  推进情况: [
+    ...m.progress.map((p) => `${p.date} ${p.note}`),
+    ...(m.progressTotal > m.progress.length
+      ? [`……共 ${m.progressTotal} 条进展，此处列最近 ${m.progress.length} 条`]
+      : []),
+  ].join('\n'),
   办理结果: m.result,
   是否公开: m.published ? '公开' : '',
 });
@@ -148,6 +155,86 @@ describeEachDb('matters: 民生实事', (h) => {
     );
   });
 
+  it('no progress note is dropped unsaid: the newest shown with the total, every note a page away', async () => {
+    const { call, db, fx } = h();
+    const make = async (title: string) => {
+      const res = await call('office', 'POST', '/api/v1/matters', {
+        campaignId: ids.campaign,
+        orgId: fx.units.branchA.id,
+        title,
+        dueDate: '2099-12-31',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: number; version: number };
+    };
+    const busy = await make('雨污分流改造');
+    const quiet = await make('社区食堂');
+    // More notes than the old shared cap of 2,000, all newer than the quiet matter's three.
+    const BUSY = 2050;
+    const busyNotes = Array.from({ length: BUSY }, (_, i) => ({
+      matterId: busy.id,
+      date: addDays('2026-04-01', i % 200),
+      note: `第 ${i + 1} 次推进`,
+      attachmentId: null,
+      authorName: '测试',
+      createdAt: '2026-11-01T00:00:00.000Z',
+    }));
+    for (let i = 0; i < busyNotes.length; i += 400)
+      await db
+        .insertInto('matterProgress')
+        .values(busyNotes.slice(i, i + 400))
+        .execute();
+    for (const date of ['2025-03-01', '2025-03-02', '2025-03-03'])
+      expect(
+        (await call('office', 'POST', `/api/v1/matters/${quiet.id}/progress`, { date, note: `食堂 ${date}` }))
+          .statusCode,
+      ).toBe(200);
+
+    const listed = (await call('office', 'GET', `/api/v1/matters?pageSize=200&campaignId=${ids.campaign}`)).json()
+      .items as Array<ListedMatter & { id: number; progress: Array<{ id: number; date: string }> }>;
+    const b = listed.find((m) => m.id === busy.id)!;
+    const q = listed.find((m) => m.id === quiet.id)!;
+    expect(b.progressTotal).toBe(BUSY);
+    expect(b.progress).toHaveLength(50);
+    expect(q.progressTotal).toBe(3);
+    expect(q.progress.map((p) => p.date)).toEqual(['2025-03-03', '2025-03-02', '2025-03-01']);
+
+    // Every note of the busy matter, page by page, newest first, each once; the first 50 are the ones shown.
+    const seen: Array<{ id: number; date: string }> = [];
+    for (let page = 1; ; page++) {
+      const res = await call('office', 'GET', `/api/v1/matters/${busy.id}/progress?page=${page}&pageSize=200`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ total: BUSY, page, pageSize: 200 });
+      seen.push(...body.items);
+      if (body.items.length < 200) break;
+    }
+    expect(seen).toHaveLength(BUSY);
+    expect(new Set(seen.map((n) => n.id)).size).toBe(BUSY);
+    const order = [...seen].sort((x, y) => (x.date === y.date ? y.id - x.id : x.date < y.date ? 1 : -1));
+    expect(seen.map((n) => n.id)).toEqual(order.map((n) => n.id));
+    expect(seen.slice(0, 50)).toEqual(b.progress);
+
+    // The export says what it leaves out; so does the public list.
+    const sheet = await exported(h(), 'office', `?campaignId=${ids.campaign}`);
+    expect(sheet.find((r) => r.实事名称 === '雨污分流改造')?.推进情况).toContain(
+      `……共 ${BUSY} 条进展，此处列最近 50 条`,
+    );
+    expect(sheet.find((r) => r.实事名称 === '社区食堂')?.推进情况).not.toContain('……');
+    await call('office', 'PATCH', `/api/v1/matters/${busy.id}`, {
+      version: (await call('office', 'GET', `/api/v1/matters/${busy.id}`)).json().version,
+      published: true,
+    });
+    const pub = (await call(null, 'GET', '/api/v1/public/matters')).json();
+    expect(pub).toMatchObject({ page: 1, pageSize: 20, total: 2 });
+    const shown = pub.items.find((m: { id: number }) => m.id === busy.id);
+    expect(shown.progressTotal).toBe(BUSY);
+    expect(shown.progress).toEqual(
+      b.progress.slice(0, 10).map((p) => ({ date: p.date, note: (p as { note: string }).note })),
+    );
+    expect((await call('officer', 'GET', `/api/v1/matters/${busy.id}/progress`)).statusCode).toBe(200);
+  });
+
   it('the lifecycle and the colours are pure', () => {
     expect(nextMatterStatus('planned', 'finish', '').ok).toBe(false);
     expect(nextMatterStatus('in_progress', 'finish', '结果').ok).toBe(true);
@@ -177,6 +264,13 @@ describeEachDb('matters: 民生实事', (h) => {
       }),
       expect: { admin: 201, office: 201, secretary: 201, officer: 201 },
       otherwise: 403,
+    },
+    {
+      label: "page a matter's progress notes",
+      method: 'GET',
+      url: () => `/api/v1/matters/${ids.matter}/progress`,
+      expect: { admin: 200, office: 200, secretary: 200, officer: 200 },
+      otherwise: 404,
     },
     {
       label: 'note progress on a finished matter',

@@ -6,18 +6,17 @@ import { addDays, today } from '../../clock.ts';
 import { abilitiesOf } from '../../policies/engine.ts';
 import { MATTER_STATUSES, type MatterStatus } from '../../../shared/demand-enums.ts';
 import { matterPolicy } from './policy.ts';
-import { ownerNames, progressOf, type MatterRow } from './repository.ts';
+import { latestProgress, ownerNames, type MatterRow } from './repository.ts';
 import { matterColour } from './lifecycle.ts';
-
-/** Progress notes kept per matter in a response (newest first). */
-export const PROGRESS_SHOWN = 50;
+import { PROGRESS_SHOWN } from '../../../shared/views/matters.ts';
 
 /** Rows for the list, the detail and the 民生实事清单 export alike. */
 export async function presentMatters(db: Kysely<Database>, actor: Actor, rows: MatterRow[]) {
   const [notes, owners] = await Promise.all([
-    progressOf(
+    latestProgress(
       db,
       rows.map((r) => r.id),
+      PROGRESS_SHOWN,
     ),
     ownerNames(
       db,
@@ -34,10 +33,16 @@ export async function presentMatters(db: Kysely<Database>, actor: Actor, rows: M
     published: !!m.published,
     overdue: m.status !== 'done' && m.dueDate < t,
     colour: matterColour(m, t, yellowUntil),
-    progress: notes
-      .filter((n) => n.matterId === m.id)
-      .slice(0, PROGRESS_SHOWN)
-      .map(({ matterId, ...n }) => n),
+    ...progressOf(notes, m.id),
     abilities: abilitiesOf(matterPolicy, actor, { orgPath, status: m.status }),
   }));
+}
+
+/** One matter's shown notes and its total, from latestProgress's rows. */
+export function progressOf<N extends { matterId: number; total: number }>(notes: N[], matterId: number) {
+  const mine = notes.filter((n) => n.matterId === matterId);
+  return {
+    progress: mine.map(({ matterId: _m, total: _t, ...n }) => n),
+    progressTotal: mine[0]?.total ?? 0,
+  };
 }

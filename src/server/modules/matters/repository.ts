@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope, pathInSubtree } from '../../db/scope.ts';
@@ -66,16 +66,46 @@ export function findMatterAnywhere(db: Kysely<Database>, id: number) {
   return db.selectFrom('matters').select('id').where('id', '=', id).executeTakeFirst();
 }
 
-export function progressOf(db: Kysely<Database>, ids: number[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db
+const progressColumns = ['id', 'matterId', 'date', 'note', 'attachmentId', 'authorName'] as const;
+
+/**
+ * Each matter's newest progress notes, at most `perMatter` of them, each carrying how many notes its matter
+ * has in all — so a list can say what it left out instead of dropping notes unsaid.
+ */
+export async function latestProgress(db: Kysely<Database>, ids: number[], perMatter: number) {
+  if (!ids.length) return [];
+  const ranked = db
     .selectFrom('matterProgress')
-    .select(['id', 'matterId', 'date', 'note', 'attachmentId', 'authorName'])
-    .where('matterId', 'in', ids)
-    .orderBy('date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(2000)
+    .select((eb) => [
+      ...progressColumns,
+      eb.fn
+        .agg<number>('row_number')
+        .over((ob) => ob.partitionBy('matterId').orderBy('date', 'desc').orderBy('id', 'desc'))
+        .as('rank'),
+      eb.fn
+        .countAll<number>()
+        .over((ob) => ob.partitionBy('matterId'))
+        .as('total'),
+    ])
+    .where('matterId', 'in', ids);
+  const rows = await db
+    .selectFrom(ranked.as('p'))
+    .selectAll()
+    .where('p.rank', '<=', perMatter)
+    .orderBy('p.matterId')
+    .orderBy('p.rank')
     .execute();
+  return rows.map(({ rank: _rank, total, ...n }) => ({ ...n, total: Number(total) }));
+}
+
+/** A matter's progress notes (the paged list), to be read with progressPage's order. */
+export function progressQuery(db: Kysely<Database>, matterId: number) {
+  return db.selectFrom('matterProgress').where('matterId', '=', matterId);
+}
+
+/** The progress list's columns and order: newest first. */
+export function progressPage<QB extends SelectQueryBuilder<Database, 'matterProgress', object>>(qb: QB) {
+  return qb.select(['id', 'date', 'note', 'attachmentId', 'authorName']).orderBy('date', 'desc').orderBy('id', 'desc');
 }
 
 export function ownerNames(db: Kysely<Database>, ids: Array<number | null>) {

@@ -9,15 +9,31 @@ import { notFound } from '../../errors.ts';
 import { publicRateLimit } from '../../http/public-rate-limit.ts';
 import { filterOrgPath } from '../orgs/public.ts';
 import { MATTER_STATUSES, type MatterStatus } from '../../../shared/demand-enums.ts';
-import { listOrder, matterColumns, matterQuery, findMatter, progressOf, type MatterRow } from './repository.ts';
+import {
+  listOrder,
+  matterColumns,
+  matterQuery,
+  findMatter,
+  latestProgress,
+  progressPage,
+  progressQuery,
+  type MatterRow,
+} from './repository.ts';
 import { MATTER_TRANSITIONS } from './lifecycle.ts';
-import { presentMatters } from './presenter.ts';
-import { ListQuery, Matter, PublicMatterList } from './schemas.ts';
+import { presentMatters, progressOf } from './presenter.ts';
+import { ListQuery, Matter, Progress, PublicMatterList, PUBLIC_PROGRESS_SHOWN } from './schemas.ts';
 import { addProgress } from './commands/add-progress.ts';
 import { createMatter } from './commands/create-matter.ts';
 import { updateMatter } from './commands/update-matter.ts';
 
 const tags = ['民生实事'];
+const PageQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1, title: '页码' })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20, title: '每页条数' })),
+  },
+  { additionalProperties: false },
+);
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 const present = (req: FastifyRequest, rows: MatterRow[]) => presentMatters(req.server.db, req.actor, rows);
 
@@ -56,6 +72,24 @@ export const matterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/matters/:id',
     { schema: { tags, summary: '民生实事详情', params: IdParams, response: { 200: Matter, ...ErrorResponses } } },
     async (req) => one(req, req.params.id),
+  );
+
+  app.get(
+    '/matters/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: '民生实事的全部进展（分页，新的在前）',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: PageOf(Progress), ...ErrorResponses },
+      },
+    },
+    async (req) => {
+      if (!(await findMatter(app.db, req.actor, req.params.id))) throw notFound('民生实事');
+      const { page = 1, pageSize = 20 } = req.query;
+      return fetchPage(progressQuery(app.db, req.params.id), progressPage, page, pageSize);
+    },
   );
 
   app.post(
@@ -140,36 +174,46 @@ export const matterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['群众留言（无需登录）'],
         summary: '公开的民生实事及进展（无个人信息）',
+        querystring: PageQuery,
         response: { 200: PublicMatterList, ...ErrorResponses },
       },
     },
-    async () => {
-      const rows = await matterQuery(app.db, null, { today: today() })
-        .select([
-          'matters.id',
-          'matters.title',
-          'matters.target',
-          'matters.dueDate',
-          'matters.status',
-          'matters.result',
-          'orgUnits.name as orgName',
-        ])
-        .orderBy('matters.dueDate')
-        .limit(200)
-        .execute();
-      const notes = await progressOf(
+    async (req) => {
+      const { page = 1, pageSize = 20 } = req.query;
+      const result = await fetchPage(
+        matterQuery(app.db, null, { today: today() }),
+        (qb) =>
+          qb
+            .select([
+              'matters.id',
+              'matters.title',
+              'matters.target',
+              'matters.dueDate',
+              'matters.status',
+              'matters.result',
+              'orgUnits.name as orgName',
+            ])
+            .orderBy('matters.dueDate')
+            .orderBy('matters.id'),
+        page,
+        pageSize,
+      );
+      const notes = await latestProgress(
         app.db,
-        rows.map((r) => r.id),
+        result.items.map((r) => r.id),
+        PUBLIC_PROGRESS_SHOWN,
       );
       return {
-        items: rows.map((m) => ({
-          ...m,
-          statusLabel: MATTER_STATUSES[m.status as MatterStatus] ?? m.status,
-          progress: notes
-            .filter((n) => n.matterId === m.id)
-            .slice(0, 10)
-            .map((n) => ({ date: n.date, note: n.note })),
-        })),
+        ...result,
+        items: result.items.map((m) => {
+          const shown = progressOf(notes, m.id);
+          return {
+            ...m,
+            statusLabel: MATTER_STATUSES[m.status as MatterStatus] ?? m.status,
+            progress: shown.progress.map((n) => ({ date: n.date, note: n.note })),
+            progressTotal: shown.progressTotal,
+          };
+        }),
       };
     },
   );

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { MATTER_STATUSES } from '../../../shared/demand-enums.ts';
 // The answers live in src/shared so the web takes its types from the same schemas.
-export { Matter, PublicMatterList } from '../../../shared/views/matters.ts';
+export { Matter, Progress, PublicMatterList, PUBLIC_PROGRESS_SHOWN } from '../../../shared/views/matters.ts';
 
 const Id = (title: string) => Type.Integer({ minimum: 1, maximum: 2147483647, title });
 

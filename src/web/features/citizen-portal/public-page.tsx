@@ -6,13 +6,23 @@ import { usePublicMatters } from './api/portal-api.ts';
 
 /** 民生实事 as promised to the public: progress and results, no personal data. */
 function PublicMatters() {
-  const matters = usePublicMatters();
+  const [page, setPage] = useState(1);
+  const matters = usePublicMatters(page, 20);
   const items = matters.data?.items ?? [];
   if (!matters.isLoading && !items.length) return <Empty description="暂无公开的民生实事" />;
   return (
     <List
       loading={matters.isLoading}
       dataSource={items}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: matters.data?.total ?? 0,
+        onChange: setPage,
+        hideOnSinglePage: true,
+        size: 'small',
+        showTotal: (n) => `共 ${n} 项`,
+      }}
       renderItem={(m) => (
         <List.Item>
           <List.Item.Meta
@@ -31,6 +41,9 @@ function PublicMatters() {
                 {m.progress[0] && (
                   <div>
                     最新进展（{m.progress[0].date}）：{m.progress[0].note}
+                    {m.progressTotal > 1 && (
+                      <Typography.Text type="secondary">（共 {m.progressTotal} 条进展）</Typography.Text>
+                    )}
                   </div>
                 )}
                 <Progress

@@ -8,6 +8,7 @@ import { useDemandCategories, useDemands, type Demand } from './api/demands-api.
 import { DemandDrawer, time } from './demand-drawer.tsx';
 import { DemandForm } from './demand-form.tsx';
 import { RateFigures } from './rate-figures.tsx';
+import { Hotspots } from './hotspots.tsx';
 import { LedgerImport } from '../../components/ledger-import/ledger-import.tsx';
 
 const STATUSES = [
@@ -61,6 +62,7 @@ export function DemandsPage() {
       <Col xs={24} lg={19}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <RateFigures query={figureQuery} />
+          <Hotspots query={figureQuery} />
           <Card
             size="small"
             title="群众诉求"

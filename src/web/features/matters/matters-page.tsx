@@ -8,6 +8,7 @@ import { PersonSelect } from '../../components/person-select.tsx';
 import { FileUpload, useUploadCheck } from '../../components/file-upload.tsx';
 import { showError } from '../../lib/form-errors.ts';
 import { useMatters, useMatterWrite, type Matter } from './api/matters-api.ts';
+import { MatterProgress } from './progress-list.tsx';
 import { StrictDatePicker } from '../../components/strict-date-picker.tsx';
 import { dateRules } from '../../lib/date-rules.ts';
 
@@ -20,7 +21,8 @@ export function MattersPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [fileId, setFileId] = useState<number | null>(null);
   const [form] = Form.useForm();
-  const list = useMatters({ campaignId, pageSize: 200 }, !!campaignId);
+  const [page, setPage] = useState(1);
+  const list = useMatters({ campaignId, page, pageSize: 50 }, !!campaignId);
   const write = useMatterWrite();
   const uploads = useUploadCheck();
   const submit = async () => {
@@ -68,7 +70,13 @@ export function MattersPage() {
       title="民生实事清单"
       extra={
         <Space>
-          <CampaignSelect value={campaignId} onChange={setPicked} />
+          <CampaignSelect
+            value={campaignId}
+            onChange={(v) => {
+              setPicked(v);
+              setPage(1);
+            }}
+          />
           <Button
             icon={<DownloadOutlined />}
             disabled={!campaignId}
@@ -87,19 +95,16 @@ export function MattersPage() {
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        pagination={false}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          hideOnSinglePage: true,
+          showTotal: (n) => `共 ${n} 项`,
+        }}
         expandable={{
-          expandedRowRender: (m) => (
-            <ul style={{ margin: 0 }}>
-              {m.progress.map((p) => (
-                <li key={p.id}>
-                  {p.date} {p.note}（{p.authorName}）
-                  {p.attachmentId && <a href={`/api/v1/attachments/${p.attachmentId}`}> 佐证</a>}
-                </li>
-              ))}
-              {!m.progress.length && <li>暂无进展</li>}
-            </ul>
-          ),
+          expandedRowRender: (m) => <MatterProgress matter={m} />,
         }}
         columns={[
           { title: '实事名称', dataIndex: 'title' },

@@ -4,20 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { FULL_SCOPE } from '../../../db/scope.ts';
-import { notFound, rateLimited } from '../../../errors.ts';
-import { scopeRoots } from '../../orgs/public.ts';
-import { insertDemand, newTrackingCode, type IntakeInput } from './intake-demand.ts';
+import { rateLimited } from '../../../errors.ts';
+import { insertDemand, newTrackingCode, publicIntakeUnit, type IntakeInput } from '../intake.ts';
 
 /** Per phone number: at most this many messages an hour (per address is the route's rate limit). */
-export const PHONE_LIMIT_PER_HOUR = 5;
-
-/** The unit the public page and Open311 file into: the top of the organisation (the 12345 office's). */
-export async function publicIntakeUnit(db: Kysely<Database>) {
-  const root = (await scopeRoots(db, FULL_SCOPE))[0];
-  if (!root) throw notFound('受理单位');
-  return { id: root.id, path: root.path };
-}
+const PHONE_LIMIT_PER_HOUR = 5;
 
 /** Records a citizen's message; nothing personal leaves this function. */
 export async function publicIntake(

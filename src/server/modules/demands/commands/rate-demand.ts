@@ -5,11 +5,10 @@ import { illegalTransition } from '../../../errors.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Satisfaction } from '../../../../shared/demand-enums.ts';
-import { decide } from '../lifecycle.ts';
+import { decide, stateOf } from '../lifecycle.ts';
 import { recordEvent } from '../repository.ts';
 import { afterDemandWrite } from '../tally.ts';
 import { demandForCitizen } from '../public-view.ts';
-import { stateOf } from './transition-demand.ts';
 
 /** The citizen's own rating of the answer counts as the follow-up (回访). */
 export async function rateDemand(

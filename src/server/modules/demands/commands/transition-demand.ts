@@ -14,7 +14,7 @@ import { DEMAND_ACTIONS } from '../../../../shared/demand-enums.ts';
 import { mayTake } from '../policy.ts';
 import { categoryByCode, findDemand, findDemandAnywhere, recordEvent, type DemandRow } from '../repository.ts';
 import { afterDemandWrite } from '../tally.ts';
-import { decide, type ActionInput, type DemandState } from '../lifecycle.ts';
+import { decide, stateOf, type ActionInput, type DemandState } from '../lifecycle.ts';
 import { dispatchDeadlines, extendedDue, handleDue } from '../deadlines.ts';
 
 export interface TransitionInput {
@@ -28,24 +28,6 @@ export interface TransitionInput {
   solved?: boolean;
   days?: number;
   targetId?: number;
-}
-
-export function stateOf(d: DemandRow): DemandState {
-  return {
-    status: d.status as DemandStatus,
-    orgId: d.orgId,
-    returnDueAt: d.returnDueAt,
-    dueAt: d.dueAt,
-    answer: d.answer,
-    visited: d.visitedAt !== null,
-    satisfaction: d.satisfaction as Satisfaction | null,
-    extensionDays: d.extensionDays,
-    extended: !!d.extended,
-    closeReason: d.closeReason,
-    repeatOf: d.repeatOf,
-    returnCount: d.returnCount,
-    reopenCount: d.reopenCount,
-  };
 }
 
 /** What the machine needs besides the state: deadlines from the category, the target unit or demand. */

@@ -5,11 +5,8 @@ import { checkRecords, mappingOwner, readSheets, recordsOf, rereadSheets, rowsBe
 import { previewFile, updatePreview, type PreviewRow } from '../repository.ts';
 import { failPreview } from './fail-preview.ts';
 import { previewChoices, previewResolutions, previewSheets } from '../presenter.ts';
-import { keepRecords, progressWriter } from '../jobs.ts';
+import { keepRecords, PROGRESS_MS, progressWriter } from '../jobs.ts';
 import { boundedErrors } from '../stored-errors.ts';
-
-/** How often the progress of a preview is written (the wizard polls about once a second). */
-export const PROGRESS_MS = 300;
 
 /** What a whole-file problem says, for the preview's message (the one-step route answers 400/413 instead). */
 function fileProblem(error: unknown): string | null {

@@ -5,7 +5,7 @@ import type { LedgerDefinition } from '../definition.ts';
 import { isWorking, nextStatus } from '../lifecycle.ts';
 import { ambiguityErrors, checkRecords, missingFields, recordsOf, rereadSheets, rowsBefore } from '../pipeline.ts';
 import { previewResolutions, previewSheets } from '../presenter.ts';
-import { forgetRecords, inBackground, keepRecords, keptRecords, progressWriter } from '../jobs.ts';
+import { forgetRecords, inBackground, keepRecords, keptRecords, PROGRESS_MS, progressWriter } from '../jobs.ts';
 import {
   dropPreviewFile,
   ownPreview,
@@ -14,7 +14,6 @@ import {
   updatePreview,
   type PreviewRow,
 } from '../repository.ts';
-import { PROGRESS_MS } from './check-preview.ts';
 import { boundedErrors } from '../stored-errors.ts';
 import { failPreview } from './fail-preview.ts';
 

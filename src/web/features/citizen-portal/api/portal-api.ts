@@ -1,6 +1,6 @@
 /** Data hooks of the citizens' page (no login); query keys under ['portal', …]. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, upload } from '../../../lib/api.ts';
+import { api, upload, type Page } from '../../../lib/api.ts';
 import type { PublicCategoryT, PublicDemandT } from '../../../../shared/views/demands.ts';
 import type { PublicMatterT } from '../../../../shared/views/matters.ts';
 
@@ -12,8 +12,11 @@ export type PublicMatter = PublicMatterT;
 export const useCategories = () =>
   useQuery({ queryKey: ['portal', 'categories'], queryFn: () => api<Category[]>('/public/categories') });
 
-export const usePublicMatters = () =>
-  useQuery({ queryKey: ['portal', 'matters'], queryFn: () => api<{ items: PublicMatter[] }>('/public/matters') });
+export const usePublicMatters = (page: number, pageSize: number) =>
+  useQuery({
+    queryKey: ['portal', 'matters', page, pageSize],
+    queryFn: () => api<Page<PublicMatter>>('/public/matters', { query: { page, pageSize } }),
+  });
 
 export const uploadPhoto = (file: File) => upload<{ id: number }>('/public/photos', file);
 

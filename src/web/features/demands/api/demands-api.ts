@@ -41,6 +41,24 @@ export const useUnitRates = (query: DemandQuery, enabled: boolean) =>
     enabled,
   });
 
+export interface Hotspot {
+  category: string;
+  categoryName: string;
+  cell: string | null;
+  count: number;
+  address: string | null;
+  lastAt: string | null;
+  link: string;
+}
+
+/** 高频诉求: the same category at one place, again and again (last 90 days, at least 3 times). */
+export const useHotspots = (query: DemandQuery, enabled: boolean) =>
+  useQuery({
+    queryKey: ['demands', 'hotspots', query],
+    queryFn: () => api<{ items: Hotspot[] }>('/demands/hotspots', { query }),
+    enabled,
+  });
+
 export const useDemandCategories = () =>
   useQuery({
     queryKey: ['demands', 'categories'],
