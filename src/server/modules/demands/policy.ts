@@ -24,6 +24,11 @@ const handles = (actor: Actor, d: DemandSubject) =>
   d.orgPath !== null &&
   scopeContains(actor.scope, d.orgPath);
 
+/** Whose 我的待办 lists demands to accept and answer: the handling unit's people (the office follows up instead). */
+export const takesDemandsOnTodo = (actor: Actor) => hasRole(actor, 'admin', 'secretary', 'officer');
+/** Whose 我的待办 lists demands to dispatch and visit: the 12345 office. */
+export const dispatchesDemandsOnTodo = (actor: Actor) => hasRole(actor, 'admin', 'office');
+
 /**
  * 首接负责制: the office dispatches and follows up; the handling unit accepts, returns, asks for more time and
  * answers. A confidential complainant is hidden from the handling unit; the office still sees them.

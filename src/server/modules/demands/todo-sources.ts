@@ -6,7 +6,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { nowIso } from '../../clock.ts';
-import { hasRole } from '../../policies/engine.ts';
+import { dispatchesDemandsOnTodo, takesDemandsOnTodo } from './policy.ts';
 import { inScope } from '../../db/scope.ts';
 import { demandVisible, overduePredicate } from './repository.ts';
 import type { TodoQuery, TodoSource } from '../../lib/todo-source.ts';
@@ -15,8 +15,8 @@ type Waiting = 'demand_dispatch' | 'demand_accept' | 'demand_answer' | 'demand_v
 
 /** The filtered query of demands waiting for this actor in one step, or null when that step is never theirs. */
 export function demandsAwaiting(db: Kysely<Database>, actor: Actor, kind: Waiting) {
-  const handler = hasRole(actor, 'admin', 'secretary', 'officer');
-  const office = hasRole(actor, 'admin', 'office');
+  const handler = takesDemandsOnTodo(actor);
+  const office = dispatchesDemandsOnTodo(actor);
   const base = db.selectFrom('demands').where(demandVisible(actor));
   switch (kind) {
     case 'demand_accept':
