@@ -5,7 +5,6 @@
  * hundreds of thousands of rows costs seconds and only its compressed size in memory (a general-purpose
  * workbook model needs a style object per cell and checks every merge against every other).
  */
-import { once } from 'node:events';
 import zlib from 'node:zlib';
 import { type AsyncFlateStreamHandler, Zip, type ZipInputFile } from 'fflate';
 import type { SheetSpec } from './sheet-spec.ts';
@@ -26,7 +25,10 @@ const BATCH = 2_000;
  * and a big export then holds hundreds of megabytes of dead XML.
  */
 const CHUNK_CHARS = 16_000;
+/** Merged groups written per piece of the <mergeCells> list (each a few ranges of ~35 characters). */
+const MERGE_GROUPS = 100;
 
+const UTF8 = new TextEncoder();
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Text safe inside XML: entities escaped, characters XML 1.0 forbids dropped. */
@@ -69,15 +71,20 @@ async function* worksheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable
     `<row r="1" ht="32" customHeight="1">${letters.map((l, i) => cell(`${l}1`, TITLE, i === 0 ? spec.title : null)).join('')}</row>` +
     `<row r="2" ht="24" customHeight="1">${spec.columns.map((c, i) => cell(`${letters[i]}2`, HEADER, c.header)).join('')}</row>`;
 
-  const merges = spec.columns.length > 1 ? [`A1:${last}1`] : [];
+  const title = spec.columns.length > 1 ? `A1:${last}1` : null;
   const mergeBy = spec.mergeBy;
   const merged = new Set(mergeBy?.columns ?? []);
+  const mergedColumns = [...merged];
+  /**
+   * The merged groups as first and last row, two numbers each: a city ledger has 100,000 groups over nine
+   * columns, which as range strings would be 900,000 strings alive until the end of the sheet.
+   */
+  const groups: number[] = [];
   let r = 2;
   let groupStart = 0;
   let groupKey: string | number | undefined;
   const closeGroup = (end: number) => {
-    if (groupStart && end > groupStart)
-      for (const c of merged) merges.push(`${letters[c]}${groupStart}:${letters[c]}${end}`);
+    if (groupStart && end > groupStart && merged.size) groups.push(groupStart, end);
   };
   let xml = '';
   for await (const batch of batchesOf(rows)) {
@@ -104,13 +111,16 @@ async function* worksheet<Row>(spec: SheetSpec<Row>, rows: Row[] | AsyncIterable
   }
   closeGroup(r);
   yield `${xml}</sheetData>`;
-  if (merges.length) {
-    yield `<mergeCells count="${merges.length}">`;
-    for (let i = 0; i < merges.length; i += 1_000)
-      yield merges
-        .slice(i, i + 1_000)
-        .map((m) => `<mergeCell ref="${m}"/>`)
-        .join('');
+  const count = (title ? 1 : 0) + (groups.length / 2) * merged.size;
+  if (count) {
+    yield `<mergeCells count="${count}">${title ? `<mergeCell ref="${title}"/>` : ''}`;
+    for (let g = 0; g < groups.length; ) {
+      let text = '';
+      for (const stop = Math.min(groups.length, g + 2 * MERGE_GROUPS); g < stop; g += 2)
+        for (const c of mergedColumns)
+          text += `<mergeCell ref="${letters[c]}${groups[g]}:${letters[c]}${groups[g + 1]}"/>`;
+      yield text;
+    }
     yield '</mergeCells>';
   }
   yield `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
@@ -196,11 +206,22 @@ class ZlibEntry implements ZipInputFile {
     this.finished.catch(() => {}); // awaited in end(); an early zlib error must not go unhandled meanwhile
   }
 
+  /**
+   * One buffer the text is encoded into, reused for every piece: zlib is done with it once the write's
+   * callback has run. A fresh buffer per piece outlives a few young-generation collections while zlib works
+   * on it, so each was promoted and tens of MB of them waited for a full collection.
+   */
+  private scratch = Buffer.allocUnsafe(0);
+
   async write(text: string): Promise<void> {
-    const bytes = Buffer.from(text, 'utf8');
+    if (this.scratch.length < text.length * 3) this.scratch = Buffer.allocUnsafe(Math.max(64 * 1024, text.length * 3));
+    const { written } = UTF8.encodeInto(text, this.scratch);
+    const bytes = this.scratch.subarray(0, written);
     this.crc = zlib.crc32(bytes, this.crc);
-    this.size += bytes.length;
-    if (!this.deflate.write(bytes)) await once(this.deflate, 'drain');
+    this.size += written;
+    await new Promise<void>((resolve, reject) =>
+      this.deflate.write(bytes, (error) => (error ? reject(error) : resolve())),
+    );
   }
 
   end(): Promise<void> {

@@ -107,6 +107,7 @@ async function readCheckWrite(
           sheets: read.sheets,
           onProgress: () => undefined,
         });
+  records.length = 0; // checked: the records' cells are not needed for the write, and a big file's are tens of MB
   const errors = new CellErrors();
   if (empty) errors.push({ row: 1, column: definition.fields[0].label, message: '表格中没有数据行' });
   for (const e of [...fileErrors, ...missing, ...checked.errors, ...ambiguityErrors(checked.ambiguities)])
