@@ -9,6 +9,7 @@ import { fixtureCampaign } from '../../testing/fixture.ts';
 import { addDays, shanghaiDayStart, today } from '../../clock.ts';
 import { rebuildTally, syncTallies } from '../../db/subtree-tally.ts';
 import { problemTally } from './tally.ts';
+import { problemFigureSources } from './assessment-figures.ts';
 
 it('gives the UTC instant a Shanghai day starts at', () => {
   expect(shanghaiDayStart('2026-12-03')).toBe('2026-12-02T16:00:00.000Z');
@@ -83,5 +84,24 @@ describeEachDb('#problems Shanghai days', (h) => {
     // A rebuild from the records (as at start-up after migration 0034) gives the same figure.
     await db.transaction().execute((trx) => rebuildTally(trx, problemTally));
     expect(await figures()).toMatchObject({ total: 2, closed: 2, onTime: 1 });
+  });
+
+  it('counts a problem in the 考核 period of the Shanghai day it was raised on', async () => {
+    const { db, fx } = h();
+    const onTimeRate = problemFigureSources.find((f) => f.key === 'problems.onTimeRate')!;
+    const rate = async (day: string) =>
+      (
+        await onTimeRate.compute(db, {
+          campaignId,
+          from: day,
+          to: day,
+          today: today(),
+          rootPath: fx.units.root.path,
+          orgTypes: ['branch'],
+        })
+      ).get(fx.units.branchA.id);
+    expect(await rate('2026-12-02')).toBe(1); // raised 23:30, its measure done 23:30 on the deadline
+    expect(await rate('2026-12-03')).toBe(0); // raised 00:30, its measure done 00:30 the day after
+    expect(await rate('2026-12-04')).toBeUndefined();
   });
 });
