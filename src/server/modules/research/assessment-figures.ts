@@ -1,5 +1,4 @@
 /** 调查研究's figure for 考核: research reports written in the period, per assessed unit's subtree. */
-import { sql } from 'kysely';
 import { addDays, shanghaiDayStart } from '../../clock.ts';
 import { subtreeTotals, underRoot, type UnitFigureSource } from '../../db/unit-figures.ts';
 
