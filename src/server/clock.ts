@@ -28,3 +28,13 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The UTC instant (ISO 8601, as instants are stored) at which a Shanghai calendar day starts: 00:00+08:00 is
+ * 16:00Z the day before. Instants compared with these bounds (`at >= shanghaiDayStart(from)`,
+ * `at < shanghaiDayStart(addDays(to, 1))`) fall on the Shanghai day, not the UTC one, and the comparison is
+ * the same text comparison on SQLite and PostgreSQL.
+ */
+export function shanghaiDayStart(date: string): string {
+  return `${addDays(date, -1)}T16:00:00.000Z`;
+}

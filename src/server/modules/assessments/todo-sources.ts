@@ -5,6 +5,7 @@
 import { inScope } from '../../db/scope.ts';
 import { isManager } from '../../policies/roles.ts';
 import { sqlTodo, type TodoSource } from '../../lib/todo-source.ts';
+import { shanghaiDate } from '../../clock.ts';
 
 const objections: TodoSource = {
   kind: 'assessment_objection',
@@ -37,7 +38,7 @@ const objections: TodoSource = {
         id: r.id,
         title: `考核异议：${r.name}`,
         orgName: r.orgName,
-        date: r.createdAt.slice(0, 10),
+        date: shanghaiDate(new Date(r.createdAt)),
         overdue: false,
         link: `/assessments?id=${r.assessmentId}&objection=${r.id}`,
       }),

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { multipart, PDF_BYTES } from '../../testing/multipart.ts';
-import { addDays, today } from '../../clock.ts';
+import { addDays, shanghaiDate, today } from '../../clock.ts';
 import { colourOf, isOverdue } from '../problems/colour.ts';
 import { rebuildTally } from '../../db/subtree-tally.ts';
 import { TALLY_SOURCES } from '../../tallies.ts';
@@ -253,7 +253,8 @@ describeEachDb('#maintained figures', (h) => {
       out.byColour[colourOf(judged, t, yellowUntil)]++;
       if (p.status === 'closed') out.closed++;
       if (p.status === 'closed' && p.kind === 'immediate') out.cleared++;
-      if (p.status === 'closed' && ms.every((m) => !m.doneAt || m.doneAt.slice(0, 10) <= m.deadline)) out.onTime++;
+      if (p.status === 'closed' && ms.every((m) => !m.doneAt || shanghaiDate(new Date(m.doneAt)) <= m.deadline))
+        out.onTime++;
       if (isOverdue(judged, t)) out.overdue++;
       if (p.escalatedFromId !== null) out.escalated++;
     }

@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import type { OverdueItemSource } from '../../db/accountability-items.ts';
 import { addDays, today } from '../../clock.ts';
 import { pathInSubtree } from '../../db/scope.ts';
+import { dialectOfDb } from '../../db/connection.ts';
+import { shanghaiDateSql } from '../../db/shanghai-date.ts';
 import { startOfDay } from './figures.ts';
 import { demandVisible, overduePredicate } from './repository.ts';
 
@@ -22,7 +24,8 @@ export const overdueDemands: OverdueItemSource = {
         sql.lit('demand').as('kind'),
         'demands.id as refId',
         sql<string>`substr(demands.description, 1, 60)`.as('title'),
-        sql<string>`substr(coalesce(demands.due_at, demands.accept_due_at), 1, 10)`.as('deadline'),
+        // The Shanghai date of the due instant (its UTC date is the day before from 00:00 to 08:00).
+        shanghaiDateSql(dialectOfDb(db), sql<string>`coalesce(demands.due_at, demands.accept_due_at)`).as('deadline'),
         sql<number>`demands.org_id`.as('orgId'),
         sql<number | null>`null`.as('ownerId'),
         sql<number | null>`null`.as('leaderId'),

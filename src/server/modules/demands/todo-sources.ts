@@ -5,7 +5,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import { nowIso } from '../../clock.ts';
+import { nowIso, shanghaiDate } from '../../clock.ts';
 import { dispatchesDemandsOnTodo, takesDemandsOnTodo } from './policy.ts';
 import { inScope } from '../../db/scope.ts';
 import { demandVisible, overduePredicate } from './repository.ts';
@@ -81,7 +81,7 @@ function todoQuery(
         id: r.id,
         title: `${r.trackingCode} ${r.description.slice(0, 40)}`,
         orgName: r.orgName ?? null,
-        date: (r.dueAt ?? r.receivedAt).slice(0, 10),
+        date: shanghaiDate(new Date(r.dueAt ?? r.receivedAt)),
         overdue: !!Number(r.late),
         link: `/demands?open=${r.id}&action=${ACTION_OF[kind]}`,
       }));

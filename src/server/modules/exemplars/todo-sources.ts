@@ -5,6 +5,7 @@
 import { inScope } from '../../db/scope.ts';
 import { sqlTodo, type TodoSource } from '../../lib/todo-source.ts';
 import { isReviewer } from '../../policies/roles.ts';
+import { shanghaiDate } from '../../clock.ts';
 
 const nominations: TodoSource = {
   kind: 'exemplar_nomination',
@@ -28,7 +29,7 @@ const nominations: TodoSource = {
         id: r.id,
         title: `推荐典型：${r.title}`,
         orgName: r.orgName,
-        date: r.createdAt.slice(0, 10),
+        date: shanghaiDate(new Date(r.createdAt)),
         overdue: false,
         link: `/exemplars?open=${r.id}`,
       }),

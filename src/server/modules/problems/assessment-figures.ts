@@ -16,6 +16,7 @@ import {
 } from '../../db/unit-figures.ts';
 import { onTimePredicate, problemVisible } from './repository.ts';
 import { colourPredicate } from './colour.ts';
+import { addDays, shanghaiDayStart } from '../../clock.ts';
 
 const problemStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery) => {
   const rows = await db
@@ -35,8 +36,9 @@ const problemStats = memoByQuery(async (db: Kysely<Database>, q: UnitFigureQuery
     })
     .where('problems.campaignId', '=', q.campaignId)
     .where((eb) => underRoot(eb, 'problems.orgPath', q))
-    .where(sql<string>`substr(problems.created_at, 1, 10)`, '>=', q.from)
-    .where(sql<string>`substr(problems.created_at, 1, 10)`, '<=', q.to)
+    // The period's Shanghai days as a range of the stored UTC instants.
+    .where('problems.createdAt', '>=', shanghaiDayStart(q.from))
+    .where('problems.createdAt', '<', shanghaiDayStart(addDays(q.to, 1)))
     .groupBy('problems.orgPath')
     .execute();
   return subtreeTotals(db, q, rows, ['total', 'onTime', 'judged', 'overdue', 'immediate', 'cleared']);

@@ -14,7 +14,8 @@ import { coversSubtree, inScope, pathInSubtree, scopeOfParams, scopeParams, type
 import { fetchPage } from '../../db/page.ts';
 import { distinctIds } from '../../db/access.ts';
 import { colourPredicate } from './colour.ts';
-import { addDays } from '../../clock.ts';
+import { addDays, shanghaiDayStart } from '../../clock.ts';
+import { MEASURE_DONE_LATE } from './on-time.ts';
 import { campaignWarningDays } from '../campaigns/public.ts';
 import type { ProblemFilter } from './problem-filter.ts';
 
@@ -96,13 +97,15 @@ export function problemQuery(
     qb = qb
       .where('problems.status', '=', 'submitted')
       // Shanghai midnight of that date as the stored UTC instant.
-      .where(
-        'problems.submittedAt',
-        '<',
-        mapParam(filter.submittedBefore, (d) => `${addDays(d, -1)}T16:00:00.000Z`),
-      );
-  if (filter.createdFrom) qb = qb.where(sql<string>`substr(problems.created_at, 1, 10)`, '>=', filter.createdFrom);
-  if (filter.createdTo) qb = qb.where(sql<string>`substr(problems.created_at, 1, 10)`, '<=', filter.createdTo);
+      .where('problems.submittedAt', '<', mapParam(filter.submittedBefore, shanghaiDayStart));
+  // Shanghai days as ranges of stored UTC instants (the UTC date of an instant is the wrong day 8 hours a day).
+  if (filter.createdFrom) qb = qb.where('problems.createdAt', '>=', mapParam(filter.createdFrom, shanghaiDayStart));
+  if (filter.createdTo)
+    qb = qb.where(
+      'problems.createdAt',
+      '<',
+      mapParam(filter.createdTo, (d) => shanghaiDayStart(addDays(d, 1))),
+    );
   if (filter.escalated !== undefined)
     qb = qb.where('problems.escalatedFromId', filter.escalated ? 'is not' : 'is', null);
   if (filter.onTime) qb = qb.where((eb) => onTimePredicate(eb));
@@ -150,7 +153,7 @@ function textMatches(db: Kysely<Database>, q: string) {
   };
 }
 
-/** Closed, and no measure was finished after its deadline (Shanghai dates of completion). */
+/** Closed, and no measure was finished after its deadline (Shanghai dates of completion: MEASURE_DONE_LATE). */
 export function onTimePredicate(eb: ExpressionBuilder<Database, 'problems'>) {
   return eb.and([
     eb('problems.status', '=', 'closed'),
@@ -160,7 +163,7 @@ export function onTimePredicate(eb: ExpressionBuilder<Database, 'problems'>) {
           .selectFrom('problemMeasures as pm')
           .select('pm.id')
           .whereRef('pm.problemId', '=', 'problems.id')
-          .where((m) => m(sql<string>`substr(pm.done_at, 1, 10)`, '>', m.ref('pm.deadline'))),
+          .where(MEASURE_DONE_LATE),
       ),
     ),
   ]);

@@ -15,6 +15,7 @@ import type { ProblemSummary } from '../../../shared/dashboard.ts';
 
 export type { ProblemSummary };
 import { colourPredicate } from './colour.ts';
+import { MEASURE_DONE_LATE } from './on-time.ts';
 import type { AnyExpressionBuilder } from '../../db/untyped.ts';
 import { reusableQuery } from '../../db/reusable-query.ts';
 
@@ -35,7 +36,7 @@ export const problemTally: TallySource = {
     sql`s.kind`,
     sql`coalesce(s.due_date, ${NO_DUE_DATE})`,
     sql`case when s.escalated_from_id is null then 0 else 1 end`,
-    sql`case when s.status = 'closed' and not exists (select 1 from problem_measures pm where pm.problem_id = s.id and substr(pm.done_at, 1, 10) > pm.deadline) then 1 else 0 end`,
+    sql`case when s.status = 'closed' and not exists (select 1 from problem_measures pm where pm.problem_id = s.id and ${MEASURE_DONE_LATE}) then 1 else 0 end`,
     sql`1`,
   ],
 };

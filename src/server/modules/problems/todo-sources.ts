@@ -10,6 +10,7 @@ import { dialectOfDb } from '../../db/connection.ts';
 import type { CalendarOverrides } from '../../lib/working-days.ts';
 import { sqlTodo, type ReminderItem, type ReminderSource, type TodoSource } from '../../lib/todo-source.ts';
 import { isReviewer } from '../../policies/roles.ts';
+import { shanghaiDate } from '../../clock.ts';
 
 /** today + the problem's campaign's warningDays, as a YYYY-MM-DD text comparable with deadlines. */
 function yellowLimit(db: Kysely<Database>, today: string): RawBuilder<string> {
@@ -49,7 +50,7 @@ function problemsAwaiting(kind: string, label: string, status: string, action: s
           id: r.id,
           title: r.title,
           orgName: r.orgName,
-          date: (r.submittedAt ?? r.createdAt).slice(0, 10),
+          date: shanghaiDate(new Date(r.submittedAt ?? r.createdAt)),
           overdue: false,
           link: `/problems?open=${r.id}&action=${action}`,
         }),

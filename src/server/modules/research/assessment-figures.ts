@@ -1,5 +1,5 @@
 /** 调查研究's figure for 考核: research reports written in the period, per assessed unit's subtree. */
-import { sql } from 'kysely';
+import { addDays, shanghaiDayStart } from '../../clock.ts';
 import { subtreeTotals, underRoot, type UnitFigureSource } from '../../db/unit-figures.ts';
 
 /** The figures 调查研究 contributes to 考核. */
@@ -23,8 +23,9 @@ export const researchFigureSources: UnitFigureSource[] = [
                 .when(
                   eb.and([
                     eb('t.status', 'in', ['reported', 'accepted']),
-                    eb(sql<string>`substr(t.reported_at, 1, 10)`, '>=', q.from),
-                    eb(sql<string>`substr(t.reported_at, 1, 10)`, '<=', q.to),
+                    // The period's Shanghai days as a range of the stored UTC instants.
+                    eb('t.reportedAt', '>=', shanghaiDayStart(q.from)),
+                    eb('t.reportedAt', '<', shanghaiDayStart(addDays(q.to, 1))),
                   ]),
                 )
                 .then(1)

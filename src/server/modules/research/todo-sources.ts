@@ -2,6 +2,7 @@
 import { inScope } from '../../db/scope.ts';
 import { sqlTodo, type TodoSource } from '../../lib/todo-source.ts';
 import { isReviewer } from '../../policies/roles.ts';
+import { shanghaiDate } from '../../clock.ts';
 
 const reportReviews: TodoSource = {
   kind: 'research_report_review',
@@ -30,7 +31,7 @@ const reportReviews: TodoSource = {
         id: r.id,
         title: r.title,
         orgName: r.orgName,
-        date: r.reportedAt?.slice(0, 10) ?? null,
+        date: r.reportedAt ? shanghaiDate(new Date(r.reportedAt)) : null,
         overdue: false,
         link: `/research?open=${r.id}&action=review`,
       }),

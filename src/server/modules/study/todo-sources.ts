@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../db/scope.ts';
 import { sqlTodo, type TodoSource } from '../../lib/todo-source.ts';
 import { isReviewer } from '../../policies/roles.ts';
+import { shanghaiDate } from '../../clock.ts';
 
 const planReviews: TodoSource = {
   kind: 'study_plan_review',
@@ -26,7 +27,7 @@ const planReviews: TodoSource = {
         id: r.id,
         title: r.title,
         orgName: r.orgName,
-        date: r.updatedAt.slice(0, 10),
+        date: shanghaiDate(new Date(r.updatedAt)),
         overdue: false,
         link: `/study?tab=plans&open=${r.id}`,
       }),
