@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import { today } from '../../clock.ts';
+import { shanghaiDate, today } from '../../clock.ts';
 import type { SheetSpec } from '../../io/xlsx-sheet.ts';
 import type { LedgerField } from '../../io/ledger/types.ts';
 import { recordField, rowField, templateWorkbook } from '../../io/ledger-columns.ts';
@@ -120,7 +120,11 @@ const taskSheet = (title: string, day: string): SheetSpec<LedgerRow> => {
       { header: '计划完成日期', width: 12, value: (r) => r.milestone?.plannedDate ?? '' },
       { header: '权重', width: 6, value: (r) => r.milestone?.weight ?? '' },
       { header: '完成标准', width: 20, value: (r) => r.milestone?.criteria ?? '' },
-      { header: '完成日期', width: 12, value: (r) => r.milestone?.doneAt?.slice(0, 10) ?? '' },
+      {
+        header: '完成日期',
+        width: 12,
+        value: (r) => (r.milestone?.doneAt ? shanghaiDate(new Date(r.milestone.doneAt)) : ''),
+      },
       { header: '实际进度', width: 8, value: (r) => pct(Number(r.task.progress)) },
       { header: '序时进度', width: 8, value: (r) => pct(plannedAt(JSON.parse(r.task.planCurve) as Curve, day)) },
       { header: '状态', width: 10, value: (r) => TASK_STATUSES[statusAt(schedule(r), day)] },

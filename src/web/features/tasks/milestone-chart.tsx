@@ -5,6 +5,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import { CanvasRenderer } from 'echarts/renderers';
 import { EChart } from '../../components/echart.tsx';
 import type { TaskDetail } from './types.ts';
+import { dateOf } from '../../lib/format.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
@@ -23,7 +24,7 @@ export function MilestoneChart({ task, today }: { task: TaskDetail; today: strin
     const donePoints: Array<[string, number]> = [[task.startDate, 0]];
     for (const m of task.milestones.filter((x) => x.doneAt).sort((a, b) => a.doneAt!.localeCompare(b.doneAt!))) {
       done += m.weight / total;
-      donePoints.push([m.doneAt!.slice(0, 10), Math.round(done * 100)]);
+      donePoints.push([dateOf(m.doneAt), Math.round(done * 100)]);
     }
     return {
       tooltip: { trigger: 'axis' },

@@ -26,6 +26,7 @@ import { Light, StatusTags } from './status-tags.tsx';
 import { TaskForm } from './task-form.tsx';
 import type { Milestone, Task } from './types.ts';
 import { todayText } from '../../lib/today.ts';
+import { dateOf } from '../../lib/format.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -108,7 +109,7 @@ export function TaskDrawer({
                   width: 150,
                   render: (_: unknown, m: Milestone) =>
                     m.doneAt ? (
-                      <Tag color="green">已完成 {m.doneAt.slice(0, 10)}</Tag>
+                      <Tag color="green">已完成 {dateOf(m.doneAt)}</Tag>
                     ) : can(t, 'completeMilestone') ? (
                       <Button
                         size="small"
