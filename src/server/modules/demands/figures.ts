@@ -132,12 +132,12 @@ export async function unitsDemandFigures(
   actor: Actor,
   q: { campaignId?: number; units: Array<{ id: number; path: string }>; today: string; now: string },
 ): Promise<Map<number, DemandFiguresView>> {
-  const period = await resolvePeriod(db, q.campaignId, q.today);
+  // One read of the campaign's configurations for both resolvePeriod's month and configForPeriod's weights.
+  const configs = q.campaignId ? await rateConfigs(db, q.campaignId) : [];
+  const period = periodOf(q.today, configFor<RateConfig>(configs, q.today, DEFAULT_RATE_CONFIG).monthStartDay);
+  const cfg = configFor<RateConfig>(configs, period.from, DEFAULT_RATE_CONFIG);
   const maintained = q.units.filter((u) => coversSubtree(actor.scope, u.path));
-  const [cfg, tallied] = await Promise.all([
-    configForPeriod(db, q.campaignId, period.from),
-    talliedCounts(db, { campaignId: q.campaignId, units: maintained, ...period, now: q.now }),
-  ]);
+  const tallied = await talliedCounts(db, { campaignId: q.campaignId, units: maintained, ...period, now: q.now });
   const rows = await Promise.all(
     q.units.map(async (u) => {
       const raw =
