@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeBrowser, loginAs, okApi, type Json, openMenu } from './harness.ts';
+import { describeBrowser, loginAs, logout, okApi, type Json, openMenu } from './harness.ts';
 import { addDays, today } from '../../src/server/clock.ts';
 import { PDF_BYTES } from '../../src/server/testing/multipart.ts';
 
@@ -165,5 +165,74 @@ describeBrowser('browser: 工作看板', (run) => {
     await expectShown(root);
     await page.waitForTimeout(800); // let the charts finish their entry animation
     await page.screenshot({ path: '/tmp/e2e-dashboard.png', fullPage: true });
+  }, 180_000);
+
+  it('office sees the 接诉即办 三率 the figures route gives, and each number opens the demands it counts', async () => {
+    delete process.env.TAIZHANG_TODAY;
+    const { page, fx, campaignId } = run();
+    const { branchA, root } = fx.units;
+    await logout(run());
+    await loginAs(run(), 'office');
+    const ids: number[] = [];
+    for (const [i, address] of ['解放路 1 号', '解放路 2 号', '解放路 3 号', '解放路 4 号'].entries()) {
+      const d = await okApi(page, 'POST', '/demands', {
+        campaignId,
+        channel: 'hotline',
+        kind: 'complaint',
+        category: 'sanitation',
+        description: `楼道垃圾无人清运 ${i}`,
+        address,
+        orgId: root.id,
+      });
+      await okApi(page, 'POST', `/demands/${d.id}/transitions`, {
+        action: 'dispatch',
+        orgId: branchA.id,
+        version: d.version,
+      });
+      ids.push(d.id);
+    }
+    const step = async (id: number, body: Json) => {
+      const d = await okApi(page, 'GET', `/demands/${id}`);
+      return okApi(page, 'POST', `/demands/${id}/transitions`, { version: d.version, ...body });
+    };
+    await logout(run());
+    await loginAs(run(), 'officer');
+    for (const id of ids.slice(0, 3)) {
+      await step(id, { action: 'accept' });
+      await step(id, { action: 'answer', answer: '已安排清运' });
+    }
+    await logout(run());
+    await loginAs(run(), 'office');
+    await step(ids[0], { action: 'visit', satisfaction: 'satisfied', contacted: true, solved: true });
+    await step(ids[1], { action: 'visit', satisfaction: 'basically', contacted: true, solved: false });
+    await step(ids[2], { action: 'visit', satisfaction: 'unsatisfied', contacted: false, solved: false });
+
+    await openMenu(page, '工作看板');
+    await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toBe('市局党委');
+    const board = await okApi(page, 'GET', `/dashboard?campaignId=${campaignId}`);
+    const figures = await okApi(page, 'GET', `/demands/figures?campaignId=${campaignId}&orgId=${root.id}`);
+    expect(board.demands).toEqual(figures);
+    expect(board.demands).toMatchObject({ received: 4, valid: 3, contacted: 2, solved: 1, satisfied: 1, basically: 1 });
+    const card = page.getByTestId('dashboard-demands');
+    const tile = (title: string) => statistic(page, title);
+    await expect.poll(() => tile('诉求受理').textContent()).toBe(String(figures.received));
+    expect(await tile('响应率').textContent()).toBe(pct(figures.responseRate));
+    expect(await tile('解决率').textContent()).toBe(pct(figures.resolutionRate));
+    expect(await tile('满意率').textContent()).toBe(pct(figures.satisfactionRate));
+    expect(await tile('诉求超时').textContent()).toBe(String(figures.overdue));
+    await page.screenshot({ path: '/tmp/e2e-dashboard-demands.png', fullPage: true });
+
+    // Each number opens the 诉求清单 of what it counts.
+    for (const [title, key] of [
+      ['响应率', 'contacted'],
+      ['满意率', 'satisfied'],
+      ['诉求受理', 'received'],
+    ] as const) {
+      await card.locator('.ant-statistic', { hasText: title }).click();
+      await page.waitForURL(/\/demands\?/);
+      await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${figures[key]} 件`);
+      await page.goBack();
+      await page.getByTestId('dashboard-demands').waitFor();
+    }
   }, 180_000);
 });

@@ -10,10 +10,10 @@ import type { Actor } from '../../../src/server/auth/actor.ts';
 import { coversSubtree } from '../../../src/server/db/scope.ts';
 import { PageOf } from '../../../src/server/http/schemas.ts';
 import { Demand, Figures, FiguresQuery, ListQuery } from '../../../src/server/modules/demands/schemas.ts';
-import { presentDemand } from '../../../src/server/modules/demands/presenter.ts';
+import { presentDemand, presentFigures } from '../../../src/server/modules/demands/presenter.ts';
 import type { DemandRow } from '../../../src/server/modules/demands/repository.ts';
 import { demandColumns } from '../../../src/server/modules/demands/repository.ts';
-import { DEFAULT_RATE_CONFIG, ratesOf, type RateConfig } from '../../../src/server/modules/demands/rates.ts';
+import { DEFAULT_RATE_CONFIG, periodOf, ratesOf, type RateConfig } from '../../../src/server/modules/demands/rates.ts';
 import { upperBound } from './queries.ts';
 import type { LimitDb } from './sql.ts';
 
@@ -56,9 +56,72 @@ const PAGE = { ordered: page(0.999), range: page(0.001) };
 const TOTALS = `select sum(case when org_id = @unitId then n else 0 end) as n,
   sum(case when org_id in (select id from org_units where parent_id is null) then n else 0 end) as "all"
   from demand_tallies where org_id = @unitId or org_id in (select id from org_units where parent_id is null)`;
+/** The dashboard's 三率: a unit and its children in one go, each of the three covering index ranges grouped by unit. */
+const UNIT_AND_CHILD_IDS = `t.org_id in (select id from org_units where id = @unitId or parent_id = @unitId)`;
+const BOARD_RECEIVED = `select t.org_id as "orgId", sum(t.n) as n from demand_tallies t
+  where ${UNIT_AND_CHILD_IDS} and t.campaign_id = @campaignId and t.received_day >= @from and t.received_day <= @to
+  group by t.org_id`;
+const BOARD_VISITS = `select t.org_id as "orgId", sum(t.valid) as valid, sum(t.contacted) as contacted,
+  sum(t.solved) as solved, sum(t.satisfied) as satisfied, sum(t.basically) as basically from demand_tallies t
+  where ${UNIT_AND_CHILD_IDS} and t.campaign_id = @campaignId and t.visit_day >= @from and t.visit_day <= @to
+  group by t.org_id`;
+const BOARD_OVERDUE = `select t.org_id as "orgId", sum(t.n) as n from demand_tallies t
+  where ${UNIT_AND_CHILD_IDS} and t.campaign_id = @campaignId and t.status in ('dispatched', 'accepted')
+  and t.due_hour < @hour group by t.org_id`;
+/** THIS_HOUR's demands themselves (a few rows through the due indexes), to be matched to the units by path. */
+const BOARD_THIS_HOUR = THIS_HOUR.replace('select count(*) as n', 'select d.org_path as "orgPath"');
 const CATEGORIES = `select code, name from demand_categories`;
 const UNIT_NAMES_SQLITE = `select id, name from org_units where id in (select value from json_each(@ids))`;
 const UNIT_NAMES_PG = `select id, name from org_units where id = any(@ids)`;
+
+/**
+ * The dashboard's 接诉即办 figures for a unit and its children (each its subtree): GET /demands/figures over
+ * the campaign's current assessment month, from the tallies (the caller sees the whole subtree).
+ */
+export async function demandBoardFigures(
+  db: LimitDb,
+  q: {
+    campaignId: number;
+    unit: { id: number; path: string };
+    units: Array<{ id: number; path: string }>;
+    today: string;
+  },
+) {
+  const [current] = await db.all<RateConfig>(CONFIG, { campaignId: q.campaignId, from: q.today });
+  const period = periodOf(q.today, (current ?? DEFAULT_RATE_CONFIG).monthStartDay);
+  const now = new Date().toISOString();
+  const params = { unitId: q.unit.id, campaignId: q.campaignId, ...period, hour: now.slice(0, 13) };
+  const [[cfgRow], received, visits, overdue, thisHour] = await Promise.all([
+    db.all<RateConfig>(CONFIG, { campaignId: q.campaignId, from: period.from }),
+    db.all<Row>(BOARD_RECEIVED, params),
+    db.all<Row>(BOARD_VISITS, params),
+    db.all<Row>(BOARD_OVERDUE, params),
+    db.all<{ orgPath: string }>(BOARD_THIS_HOUR, {
+      path: q.unit.path,
+      upper: upperBound(q.unit.path),
+      campaignId: q.campaignId,
+      start: `${now.slice(0, 13)}:00:00.000Z`,
+      now,
+    }),
+  ]);
+  const cfg = cfgRow ?? DEFAULT_RATE_CONFIG;
+  const [r, v, o] = [received, visits, overdue].map((rows) => new Map(rows.map((x) => [num(x.orgId), x])));
+  return new Map(
+    q.units.map((u) => {
+      const t = v.get(u.id);
+      const counts = {
+        valid: num(t?.valid),
+        contacted: num(t?.contacted),
+        solved: num(t?.solved),
+        satisfied: num(t?.satisfied),
+        basically: num(t?.basically),
+      };
+      const dueThisHour = thisHour.filter((d) => d.orgPath.startsWith(u.path)).length;
+      const raw = { received: num(r.get(u.id)?.n), overdue: num(o.get(u.id)?.n) + dueThisHour, counts };
+      return [u.id, presentFigures(raw, cfg, period, { campaignId: q.campaignId, orgId: u.id })] as const;
+    }),
+  );
+}
 
 export function demandLimitRoutes(
   app: FastifyInstance,

@@ -29,7 +29,7 @@ import { PROBLEM_COLOURS, PROBLEM_STATUSES } from '../../../src/shared/problem-e
 import { Person } from '../../../src/shared/views/people.ts';
 import type { ProblemSummary, StudySummary } from '../../../src/shared/dashboard.ts';
 import * as Q from './queries.ts';
-import { demandLimitRoutes } from './routes-demands.ts';
+import { demandBoardFigures, demandLimitRoutes } from './routes-demands.ts';
 import type { LimitDb } from './sql.ts';
 import { calendarOverridesOf, taskLimitRoutes } from './routes-tasks.ts';
 import { staleBefore } from '../../../src/server/modules/tasks/schedule.ts';
@@ -123,7 +123,7 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
       const calendar = await calendarOverridesOf(db);
       const stale = staleBefore(dates.today, { ...DEFAULT_TASK_THRESHOLDS, staleDays, calendar });
       const counted = [unit, ...children.filter((c) => c.active === 1)];
-      const [problems, study, tasks] = await Promise.all([
+      const [problems, study, tasks, demands] = await Promise.all([
         db.all<Row>(Q.PROBLEM_SUMMARIES, params),
         db.all<Row>(Q.STUDY_SUMMARIES, { campaignId: query.campaignId, unitId: unit.id }),
         db.all<Row>(Q.taskFigures(counted.length), {
@@ -132,6 +132,7 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
           staleBefore: stale,
           ...Q.taskFigureParams(counted),
         }),
+        demandBoardFigures(db, { campaignId: query.campaignId!, unit, units: counted, today: dates.today }),
       ]);
       const [p, s, t] = [byOrg(problems), byOrg(study), byOrg(tasks)];
       const figuresOf = (u: Unit) => ({
@@ -143,6 +144,7 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
             num(t.get(u.id)?.[k]),
           ]),
         ),
+        demands: demands.get(u.id),
       });
       return {
         unit: { id: unit.id, name: unit.name },

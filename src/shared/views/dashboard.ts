@@ -1,5 +1,6 @@
 /** What GET /dashboard answers, as TypeBox: the server serialises with it and the web takes `DashboardViewT` from it. */
 import { Type, type Static } from 'typebox';
+import { Figures as DemandFigures } from './demands.ts';
 
 const Counts = Type.Record(Type.String(), Type.Integer());
 
@@ -39,6 +40,7 @@ export const UnitFigures = Type.Object({
   problems: ProblemFigures,
   study: StudyFigures,
   tasks: TaskFigures,
+  demands: DemandFigures,
 });
 
 export const DashboardView = Type.Object({
@@ -48,6 +50,8 @@ export const DashboardView = Type.Object({
   problems: ProblemFigures,
   study: StudyFigures,
   tasks: TaskFigures,
+  /** 接诉即办: what GET /demands/figures answers for the subtree over the campaign's current assessment month. */
+  demands: DemandFigures,
   children: Type.Array(UnitFigures, { description: '各直属下级单位（含其下属）的同口径数字' }),
 });
 
@@ -56,3 +60,4 @@ export type UnitFiguresViewT = Static<typeof UnitFigures>;
 export type ProblemFiguresViewT = Static<typeof ProblemFigures>;
 export type StudyFiguresViewT = Static<typeof StudyFigures>;
 export type TaskFiguresViewT = Static<typeof TaskFigures>;
+export type DemandFiguresViewT = Static<typeof DemandFigures>;

@@ -29,6 +29,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         problems: own.problems,
         study: own.study,
         tasks: own.tasks,
+        demands: own.demands,
         children: rows,
       };
     },

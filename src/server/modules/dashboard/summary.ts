@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
+import { nowIso } from '../../clock.ts';
 import { coversSubtree } from '../../db/scope.ts';
 import {
   problemQuery,
@@ -11,6 +12,7 @@ import {
   type ProblemSummary,
 } from '../problems/public.ts';
 import { sessionFigures, studyTallySummaries, type StudySummary } from '../study/public.ts';
+import { unitsDemandFigures, type DemandFiguresView } from '../demands/public.ts';
 import { taskThresholdsOf, unitTaskFigures, type TaskFigures } from '../tasks/public.ts';
 
 interface Unit {
@@ -27,6 +29,8 @@ export interface UnitFigures {
   study: StudySummary;
   /** Key tasks the unit's subtree leads or is responsible for (the task list's own count, index-backed). */
   tasks: TaskFigures;
+  /** 接诉即办: GET /demands/figures of the subtree for the campaign's current assessment month (the tallies). */
+  demands: DemandFiguresView;
 }
 
 /**
@@ -56,10 +60,14 @@ export async function unitFigures(
     ),
   ]);
   const thresholds = await taskThresholdsOf(db, campaignId);
-  const tasks = await unitTaskFigures(db, actor, campaignId, units, dates.today, thresholds);
+  const [tasks, demands] = await Promise.all([
+    unitTaskFigures(db, actor, campaignId, units, dates.today, thresholds),
+    unitsDemandFigures(db, actor, { campaignId, units, today: dates.today, now: nowIso() }),
+  ]);
   return Promise.all(
     units.map(async (u) => ({
       tasks: tasks.get(u.id)!,
+      demands: demands.get(u.id)!,
       orgId: u.id,
       orgName: u.name,
       problems: problems.get(u.id) ?? (await liveProblems(db, actor, campaignId, u.path, dates)),

@@ -21,6 +21,7 @@ import { nowIso, today } from '../../clock.ts';
 import { rateConfigs } from './repository.ts';
 import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
 import { talliedCounts } from './tally.ts';
+import { presentFigures, type DemandFiguresView } from './presenter.ts';
 
 /** The first instant of a Shanghai date. */
 export const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
@@ -118,33 +119,34 @@ export async function demandFigures(
     rawCounts(db, actor, f, q.period),
     configForPeriod(db, q.campaignId, q.period.from),
   ]);
-  const rates = ratesOf(raw.counts, cfg);
-  const qs = (extra: string) =>
-    `/demands?${q.campaignId ? `campaignId=${q.campaignId}&` : ''}orgId=${q.orgId}&${extra}`;
-  const visited = `visitedFrom=${q.period.from}&visitedTo=${q.period.to}`;
-  return {
-    ...q.period,
-    received: raw.received,
-    overdue: raw.overdue,
-    ...raw.counts,
-    ...rates,
-    weights: {
-      response: cfg.responseWeight,
-      resolution: cfg.resolutionWeight,
-      satisfaction: cfg.satisfactionWeight,
-      basicallyFactor: cfg.basicallyFactor,
-      effectiveFrom: cfg.effectiveFrom,
-    },
-    links: {
-      received: qs(`receivedFrom=${q.period.from}&receivedTo=${q.period.to}`),
-      valid: qs(`${visited}&visit=valid`),
-      contacted: qs(`${visited}&visit=contacted`),
-      solved: qs(`${visited}&visit=solved`),
-      satisfied: qs(`${visited}&visit=satisfied`),
-      basically: qs(`${visited}&visit=basically`),
-      overdue: qs('overdue=true'),
-    },
-  };
+  return presentFigures(raw, cfg, q.period, q);
+}
+
+/**
+ * GET /demands/figures for each of these units (each its subtree) over the current assessment month of the
+ * campaign's configuration — what the route answers without from/to. One read of the tallies for the units
+ * whose whole subtree the caller sees; any other counted live through the list query.
+ */
+export async function unitsDemandFigures(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: { campaignId?: number; units: Array<{ id: number; path: string }>; today: string; now: string },
+): Promise<Map<number, DemandFiguresView>> {
+  // One read of the campaign's configurations for both resolvePeriod's month and configForPeriod's weights.
+  const configs = q.campaignId ? await rateConfigs(db, q.campaignId) : [];
+  const period = periodOf(q.today, configFor<RateConfig>(configs, q.today, DEFAULT_RATE_CONFIG).monthStartDay);
+  const cfg = configFor<RateConfig>(configs, period.from, DEFAULT_RATE_CONFIG);
+  const maintained = q.units.filter((u) => coversSubtree(actor.scope, u.path));
+  const tallied = await talliedCounts(db, { campaignId: q.campaignId, units: maintained, ...period, now: q.now });
+  const rows = await Promise.all(
+    q.units.map(async (u) => {
+      const raw =
+        tallied.get(u.id) ??
+        (await liveCounts(db, actor, { campaignId: q.campaignId, orgPath: u.path, now: q.now }, period));
+      return [u.id, presentFigures(raw, cfg, period, { campaignId: q.campaignId, orgId: u.id })] as const;
+    }),
+  );
+  return new Map(rows);
 }
 
 /** High-frequency places: the same category in one cell, at least `min` times in the window, most first. */

@@ -11,6 +11,7 @@ import {
 import { isOverdue } from './deadlines.ts';
 import { demandPolicy } from './policy.ts';
 import type { DemandRow } from './repository.ts';
+import { ratesOf, type RateConfig, type RawCounts } from './rates.ts';
 
 /** 张三 → 张*; an empty name stays empty. */
 export function maskName(name: string): string {
@@ -56,3 +57,44 @@ export function presentDemand(
     abilities,
   };
 }
+
+/**
+ * GET /demands/figures' answer for one subtree and period: the raw counts, the 三率 and score by the period's
+ * configuration, and the link of the 诉求清单 each figure opens. The dashboard and the bench's limit use it too.
+ */
+export function presentFigures(
+  raw: { received: number; overdue: number; counts: RawCounts },
+  cfg: RateConfig,
+  period: { from: string; to: string },
+  unit: { campaignId?: number; orgId: number },
+) {
+  const qs = (extra: string) =>
+    `/demands?${unit.campaignId ? `campaignId=${unit.campaignId}&` : ''}orgId=${unit.orgId}&${extra}`;
+  const visited = `visitedFrom=${period.from}&visitedTo=${period.to}`;
+  return {
+    from: period.from,
+    to: period.to,
+    received: raw.received,
+    overdue: raw.overdue,
+    ...raw.counts,
+    ...ratesOf(raw.counts, cfg),
+    weights: {
+      response: cfg.responseWeight,
+      resolution: cfg.resolutionWeight,
+      satisfaction: cfg.satisfactionWeight,
+      basicallyFactor: cfg.basicallyFactor,
+      effectiveFrom: cfg.effectiveFrom,
+    },
+    links: {
+      received: qs(`receivedFrom=${period.from}&receivedTo=${period.to}`),
+      valid: qs(`${visited}&visit=valid`),
+      contacted: qs(`${visited}&visit=contacted`),
+      solved: qs(`${visited}&visit=solved`),
+      satisfied: qs(`${visited}&visit=satisfied`),
+      basically: qs(`${visited}&visit=basically`),
+      overdue: qs('overdue=true'),
+    },
+  };
+}
+
+export type DemandFiguresView = ReturnType<typeof presentFigures>;

@@ -21,6 +21,8 @@ export { maskDigits } from './presenter.ts';
 export { demandWarningKinds, countOverdueDemands } from './warnings.ts';
 export { demandFigureSources } from './assessment-figures.ts';
 export { demandTally } from './tally.ts';
+export { unitsDemandFigures } from './figures.ts';
+export type { DemandFiguresView } from './presenter.ts';
 
 /** Of these demand ids, those the caller may see. */
 export async function visibleDemandIds(

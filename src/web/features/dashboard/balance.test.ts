@@ -20,12 +20,30 @@ const study = (sessions: number, coverage: number) => ({
   openMakeups: 0,
 });
 const tasks = { total: 0, done: 0, onTrack: 0, behind: 0, notStarted: 0, stale: 0, red: 0, yellow: 0 };
+const demands = {
+  from: '2026-05-19',
+  to: '2026-06-18',
+  received: 0,
+  overdue: 0,
+  valid: 0,
+  contacted: 0,
+  solved: 0,
+  satisfied: 0,
+  basically: 0,
+  responseRate: null,
+  resolutionRate: null,
+  satisfactionRate: null,
+  score: null,
+  weights: { response: 0.1, resolution: 0.5, satisfaction: 0.4, basicallyFactor: 0.9, effectiveFrom: '0000-01-01' },
+  links: {},
+};
 const unit = (orgId: number, total: number, closed: number, sessions = 0, coverage = 0): UnitFigures => ({
   orgId,
   orgName: `单位${orgId}`,
   problems: problems(total, closed),
   study: study(sessions, coverage),
   tasks,
+  demands,
 });
 const board = (own: UnitFigures, children: UnitFigures[]): Dashboard => ({
   unit: { id: 1, name: '本单位' },
@@ -34,6 +52,7 @@ const board = (own: UnitFigures, children: UnitFigures[]): Dashboard => ({
   problems: own.problems,
   study: own.study,
   tasks,
+  demands,
   children,
 });
 

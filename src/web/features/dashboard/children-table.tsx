@@ -90,6 +90,19 @@ export function ChildrenTable({
           sorter: (a, b) => a.study.openMakeups - b.study.openMakeups,
           render: (_, row) => `${row.study.openMakeups} 人次`,
         },
+        {
+          title: '诉求满意率',
+          align: 'right',
+          sorter: (a, b) => (a.demands.satisfactionRate ?? -1) - (b.demands.satisfactionRate ?? -1),
+          render: (_, row) =>
+            row.demands.satisfactionRate === null ? (
+              '无数据'
+            ) : (
+              <Link to={row.demands.links.satisfied} onClick={(e) => e.stopPropagation()}>
+                {percent(row.demands.satisfactionRate)}%
+              </Link>
+            ),
+        },
       ]}
     />
   );

@@ -8,6 +8,7 @@ import { balanceOf } from './balance.ts';
 import { BalanceAlerts } from './balance-alerts.tsx';
 import { ChildrenChart } from './children-chart.tsx';
 import { ChildrenTable } from './children-table.tsx';
+import { DemandRates } from './demand-rates.tsx';
 import { SummaryStats } from './summary-stats.tsx';
 import { UnitCharts } from './unit-charts.tsx';
 import { useDashboard } from './use-dashboard.ts';
@@ -63,6 +64,7 @@ export function DashboardPage() {
             <Typography.Text type="secondary">数据截至 {data.asOf}</Typography.Text>
           </Flex>
           <SummaryStats data={data} />
+          <DemandRates data={data} />
           <UnitCharts data={data} />
           <Card
             size="small"
