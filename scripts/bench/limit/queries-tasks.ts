@@ -72,11 +72,9 @@ export const W_PROBLEM_OVERDUE = `select coalesce(sum(n), 0) as "n" from problem
   where org_id = @unitId and campaign_id = @campaignId and status <> 'closed' and due_date is not null and due_date < @today`;
 export const W_PROBLEM_WAITING = `select count(*) as "n" from problems
   where campaign_id = @campaignId and status = 'submitted' and org_path >= @lo and org_path < @hi and submitted_at < @submittedBefore`;
-export const W_STUDY_UNCOVERED = `select count(*) as "n" from study_sessions s
-  where s.campaign_id = @campaignId and s.org_path >= @lo and s.org_path < @hi and s.date <= @to
-    and exists (select 1 from session_attendance a
-      left join makeup_items m on m.session_id = a.session_id and m.person_id = a.person_id
-      where a.session_id = s.id and a.status = 'absent' and (m.status is null or m.status <> 'done'))`;
+/** Sessions not 全覆盖 up to a day: the study tally's rows of the unit by day uncovered (migration 0139). */
+export const W_STUDY_UNCOVERED = `select coalesce(sum(uncovered), 0) as "n" from study_tallies
+  where org_id = @unitId and campaign_id = @campaignId and uncovered_on > '' and uncovered_on <= @to`;
 export const W_STUDY_IDLE = `select count(*) as "n" from org_units u
   where u.active = 1 and u.type = 'branch' and u.path >= @lo and u.path < @hi
     and not exists (select 1 from study_sessions s where s.org_id = u.id and s.date >= @since and s.date <= @today

@@ -6,6 +6,8 @@ export interface StudyTables {
     orgId: number;
     campaignId: number;
     kind: string;
+    /** The session's day when not 全覆盖, '' when covered (migration 0139). */
+    uncoveredOn: string;
     sessions: number;
     attendees: number;
     present: number;
