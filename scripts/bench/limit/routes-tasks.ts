@@ -186,8 +186,7 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
         one(Q.W_MEETINGS_BEHIND, {
           lo: range.lo,
           hi: range.hi,
-          from: quarter.from,
-          today: day,
+          quarter: `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`,
           elapsed: quarter.elapsed,
           length: quarter.length,
           shortfall: thresholds['study.meetingsShortfall'] ?? 1,

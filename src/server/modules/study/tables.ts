@@ -14,6 +14,13 @@ export interface StudyTables {
     openMakeups: number;
     uncovered: number;
   };
+  /** 三会一课 held per unit, quarter ("2026-Q4") and kind (meeting-counts.ts, migration 0140). */
+  studyMeetingCounts: {
+    orgId: number;
+    quarter: string;
+    kind: string;
+    n: number;
+  };
   studyPlans: {
     id: Generated<number>;
     campaignId: number;

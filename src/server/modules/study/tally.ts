@@ -4,6 +4,7 @@ import { reusableQuery } from '../../db/reusable-query.ts';
 import { syncTally, type TallySource } from '../../db/subtree-tally.ts';
 import { STUDY_TALLY } from '../../db/tally-tables.ts';
 import type { StudySummary } from '../../../shared/dashboard.ts';
+import { syncMeetingCount } from './meeting-counts.ts';
 
 export type { StudySummary };
 
@@ -33,7 +34,10 @@ export const studyTally: TallySource = {
 };
 
 /** After a session, its attendance or one of its make-ups changed (inside the writer's transaction). */
-export const afterSessionWrite = (trx: Kysely<Database>, sessionId: number) => syncTally(trx, studyTally, sessionId);
+export async function afterSessionWrite(trx: Kysely<Database>, sessionId: number): Promise<void> {
+  await syncTally(trx, studyTally, sessionId);
+  await syncMeetingCount(trx, sessionId);
+}
 
 const EMPTY: StudySummary = { sessions: 0, attendanceRate: 0, coverage: 0, uncoveredSessions: 0, openMakeups: 0 };
 
