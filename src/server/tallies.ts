@@ -6,7 +6,7 @@ import type { Db } from './db/connection.ts';
 import { pruneTallies, rebuildTally, tallyIsStale } from './db/subtree-tally.ts';
 import { TALLY_TABLES } from './db/tally-tables.ts';
 import { problemTally } from './modules/problems/public.ts';
-import { studyTally } from './modules/study/public.ts';
+import { meetingCountsStale, rebuildMeetingCounts, studyTally } from './modules/study/public.ts';
 import { demandTally } from './modules/demands/public.ts';
 
 export const TALLY_SOURCES = [problemTally, studyTally, demandTally];
@@ -15,6 +15,7 @@ export async function ensureTallies(db: Db): Promise<void> {
   for (const src of TALLY_SOURCES) {
     if (await tallyIsStale(db, src)) await db.transaction().execute((trx) => rebuildTally(trx, src));
   }
+  if (await meetingCountsStale(db)) await db.transaction().execute((trx) => rebuildMeetingCounts(trx));
   await pruneTallies(db, TALLY_TABLES);
 }
 

@@ -72,22 +72,18 @@ export const W_PROBLEM_OVERDUE = `select coalesce(sum(n), 0) as "n" from problem
   where org_id = @unitId and campaign_id = @campaignId and status <> 'closed' and due_date is not null and due_date < @today`;
 export const W_PROBLEM_WAITING = `select count(*) as "n" from problems
   where campaign_id = @campaignId and status = 'submitted' and org_path >= @lo and org_path < @hi and submitted_at < @submittedBefore`;
-export const W_STUDY_UNCOVERED = `select count(*) as "n" from study_sessions s
-  where s.campaign_id = @campaignId and s.org_path >= @lo and s.org_path < @hi and s.date <= @to
-    and exists (select 1 from session_attendance a
-      left join makeup_items m on m.session_id = a.session_id and m.person_id = a.person_id
-      where a.session_id = s.id and a.status = 'absent' and (m.status is null or m.status <> 'done'))`;
+/** Sessions not 全覆盖 up to a day: the study tally's rows of the unit by day uncovered (migration 0139). */
+export const W_STUDY_UNCOVERED = `select coalesce(sum(uncovered), 0) as "n" from study_tallies
+  where org_id = @unitId and campaign_id = @campaignId and uncovered_on > '' and uncovered_on <= @to`;
 export const W_STUDY_IDLE = `select count(*) as "n" from org_units u
   where u.active = 1 and u.type = 'branch' and u.path >= @lo and u.path < @hi
     and not exists (select 1 from study_sessions s where s.org_id = u.id and s.date >= @since and s.date <= @today
       and s.campaign_id = @campaignId)`;
-/** 三会一课 behind the quarter (study/meetings-behind.ts): due so far (requirement × days passed ÷ quarter days) − held. */
+/** 三会一课 behind the quarter (study/meetings-behind.ts), from the counts kept per unit, quarter and kind: due so far (requirement × days passed ÷ quarter days) − held. */
 const due = `(r.per_quarter * cast(@elapsed as integer)) / cast(@length as integer)`;
 export const W_MEETINGS_BEHIND = `select count(*) as "n" from (select u.id from org_units u
   join meeting_requirements r on r.org_type = u.type
-  left join (select s.org_id, s.kind, count(*) as n from study_sessions s
-      where s.org_path >= @lo and s.org_path < @hi and s.date >= @from and s.date <= @today
-      group by s.org_id, s.kind) h on h.org_id = u.id and h.kind = r.kind
+  left join study_meeting_counts h on h.org_id = u.id and h.quarter = @quarter and h.kind = r.kind
   where u.active = 1 and u.path >= @lo and u.path < @hi
   group by u.id
   having sum(case when coalesce(h.n, 0) < ${due} then ${due} - coalesce(h.n, 0) else 0 end) >= cast(@shortfall as integer)) b`;

@@ -177,13 +177,16 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
       const [overdue, waiting, uncovered, idle, meetings, leaders, [tasks], demands] = await Promise.all([
         one(Q.W_PROBLEM_OVERDUE, { campaignId, unitId: unitIdOfPath(unit.path), today: day }),
         one(Q.W_PROBLEM_WAITING, { ...range, submittedBefore: `${addDays(submittedBefore, -1)}T16:00:00.000Z` }),
-        one(Q.W_STUDY_UNCOVERED, { ...range, to: addDays(day, -(thresholds['study.makeupDays'] ?? 14)) }),
+        one(Q.W_STUDY_UNCOVERED, {
+          campaignId,
+          unitId: unitIdOfPath(unit.path),
+          to: addDays(day, -(thresholds['study.makeupDays'] ?? 14)),
+        }),
         one(Q.W_STUDY_IDLE, { ...range, today: day, since: addDays(day, -(thresholds['study.idleDays'] ?? 30)) }),
         one(Q.W_MEETINGS_BEHIND, {
           lo: range.lo,
           hi: range.hi,
-          from: quarter.from,
-          today: day,
+          quarter: `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`,
           elapsed: quarter.elapsed,
           length: quarter.length,
           shortfall: thresholds['study.meetingsShortfall'] ?? 1,

@@ -22,6 +22,8 @@ export const STUDY_TALLY: TallyTable = {
   dims: [
     { column: 'campaign_id', type: 'int' },
     { column: 'kind', type: 'text' },
+    // The session's day when it is not 全覆盖, '' when it is (migration 0139): 预警 counts them up to a day.
+    { column: 'uncovered_on', type: 'text' },
   ],
   measures: ['sessions', 'attendees', 'present', 'open_makeups', 'uncovered'],
 };

@@ -348,6 +348,7 @@ describeEachDb('#maintained figures', (h) => {
         .orderBy('orgId')
         .orderBy('campaignId')
         .orderBy('kind')
+        .orderBy('uncoveredOn')
         .execute(),
     });
     const maintained = await snapshot();

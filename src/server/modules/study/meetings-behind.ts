@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { pathInSubtree } from '../../db/scope.ts';
 import { fetchPage } from '../../db/page.ts';
 import { orgVisible } from '../orgs/public.ts';
+import { quartersBetween } from './three-meetings.ts';
 
 const DAY = 86_400_000;
 const utc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
@@ -40,13 +41,12 @@ export function meetingsBehindQuery(
   filter: { orgPath: string; today: string; shortfall: number },
 ) {
   const q = quarterSoFar(filter.today);
+  // This quarter's meetings held, per unit and kind, as kept by every session write (meeting-counts.ts);
+  // a session is never dated after the day it is recorded, so they are the quarter's up to today.
   const held = db
-    .selectFrom('studySessions as s')
-    .select((eb) => ['s.orgId', 's.kind', eb.fn.countAll<number>().as('n')])
-    .where((eb) => pathInSubtree(eb, 's.orgPath', filter.orgPath))
-    .where('s.date', '>=', q.from)
-    .where('s.date', '<=', filter.today)
-    .groupBy(['s.orgId', 's.kind'])
+    .selectFrom('studyMeetingCounts as c')
+    .select(['c.orgId', 'c.kind', 'c.n'])
+    .where('c.quarter', '=', quartersBetween(filter.today, filter.today)[0])
     .as('h');
   // Integer arithmetic on both databases (the day counts are inlined integers).
   const due = sql<number>`(r.per_quarter * ${sql.lit(q.elapsed)}) / ${sql.lit(q.length)}`;

@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { findSession } from './repository.ts';
 export { studyTally, studyTallySummaries, type StudySummary } from './tally.ts';
+export { meetingCountsStale, rebuildMeetingCounts } from './meeting-counts.ts';
 export { sessionFigures } from './figures.ts';
 export { studyTodoSources } from './todo-sources.ts';
 export { studyWarningKinds } from './warnings.ts';

@@ -6,11 +6,20 @@ export interface StudyTables {
     orgId: number;
     campaignId: number;
     kind: string;
+    /** The session's day when not 全覆盖, '' when covered (migration 0139). */
+    uncoveredOn: string;
     sessions: number;
     attendees: number;
     present: number;
     openMakeups: number;
     uncovered: number;
+  };
+  /** 三会一课 held per unit, quarter ("2026-Q4") and kind (meeting-counts.ts, migration 0140). */
+  studyMeetingCounts: {
+    orgId: number;
+    quarter: string;
+    kind: string;
+    n: number;
   };
   studyPlans: {
     id: Generated<number>;

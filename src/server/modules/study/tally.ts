@@ -4,13 +4,19 @@ import { reusableQuery } from '../../db/reusable-query.ts';
 import { syncTally, type TallySource } from '../../db/subtree-tally.ts';
 import { STUDY_TALLY } from '../../db/tally-tables.ts';
 import type { StudySummary } from '../../../shared/dashboard.ts';
+import { syncMeetingCount } from './meeting-counts.ts';
 
 export type { StudySummary };
 
+/** Over the session aliased `s`: some absentee has neither attended nor made up (not 全覆盖). */
+const notCovered = sql`exists (select 1 from session_attendance a left join makeup_items m on m.session_id = a.session_id and m.person_id = a.person_id
+      where a.session_id = s.id and a.status = 'absent' and (m.status is null or m.status <> 'done'))`;
+
 /**
- * How a collective session is counted, by campaign and kind: one session, its attendees, those present, its
- * open make-ups, and whether some absentee has neither attended nor made up (not 全覆盖) — the rules of
- * studyFigures in figures.ts.
+ * How a collective session is counted, by campaign, kind and — when it is not 全覆盖 — its day: one session,
+ * its attendees, those present, its open make-ups, and whether some absentee has neither attended nor made up
+ * (not 全覆盖) — the rules of studyFigures in figures.ts. The day lets 预警 count the sessions still uncovered
+ * after the make-up period from the tally (uncoveredSessionsUpTo).
  */
 export const studyTally: TallySource = {
   tally: STUDY_TALLY,
@@ -18,17 +24,20 @@ export const studyTally: TallySource = {
   values: () => [
     sql`s.campaign_id`,
     sql`s.kind`,
+    sql`case when ${notCovered} then s.date else '' end`,
     sql`1`,
     sql`(select count(*) from session_attendance a where a.session_id = s.id)`,
     sql`(select count(*) from session_attendance a where a.session_id = s.id and a.status = 'present')`,
     sql`(select count(*) from makeup_items m where m.session_id = s.id and m.status = 'open')`,
-    sql`case when exists (select 1 from session_attendance a left join makeup_items m on m.session_id = a.session_id and m.person_id = a.person_id
-      where a.session_id = s.id and a.status = 'absent' and (m.status is null or m.status <> 'done')) then 1 else 0 end`,
+    sql`case when ${notCovered} then 1 else 0 end`,
   ],
 };
 
 /** After a session, its attendance or one of its make-ups changed (inside the writer's transaction). */
-export const afterSessionWrite = (trx: Kysely<Database>, sessionId: number) => syncTally(trx, studyTally, sessionId);
+export async function afterSessionWrite(trx: Kysely<Database>, sessionId: number): Promise<void> {
+  await syncTally(trx, studyTally, sessionId);
+  await syncMeetingCount(trx, sessionId);
+}
 
 const EMPTY: StudySummary = { sessions: 0, attendanceRate: 0, coverage: 0, uncoveredSessions: 0, openMakeups: 0 };
 
@@ -73,4 +82,26 @@ export async function studyTallySummaries(
     });
   }
   return out;
+}
+
+/**
+ * Sessions of the unit's subtree not 全覆盖 held on or before `to` (of one campaign, or all): one indexed read
+ * of the unit's own tally rows — what sessionQuery's `uncovered` filter counts for a caller who sees the
+ * subtree whole.
+ */
+export async function uncoveredSessionsUpTo(
+  db: Kysely<Database>,
+  orgId: number,
+  campaignId: number | undefined,
+  to: string,
+): Promise<number> {
+  let q = db
+    .selectFrom('studyTallies')
+    .select((eb) => eb.fn.sum<number>('uncovered').as('n'))
+    .where('orgId', '=', orgId)
+    .where('uncoveredOn', '>', '')
+    .where('uncoveredOn', '<=', to);
+  if (campaignId) q = q.where('campaignId', '=', campaignId);
+  const row = await q.executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -6,6 +6,8 @@ import { idleUnitsQuery } from './idle-units.ts';
 import { sessionQuery } from './repository.ts';
 import { meetingsBehindQuery } from './meetings-behind.ts';
 import type { SelectFromAny } from '../../db/untyped.ts';
+import { coversSubtree } from '../../db/scope.ts';
+import { uncoveredSessionsUpTo } from './tally.ts';
 
 const idleDays = (s: WarningScope) => s.thresholds['study.idleDays'] ?? 30;
 const makeupDays = (s: WarningScope) => s.thresholds['study.makeupDays'] ?? 14;
@@ -33,10 +35,18 @@ export const studyWarningKinds: WarningKind[] = [
     label: '集中学习未全覆盖（缺学超过规定天数未补学）',
     line: '理论学习',
     thresholds: [{ key: 'study.makeupDays', label: '补学期限（天）', default: 14, min: 1, max: 90 }],
+    // A caller who sees the subtree whole reads the maintained tally; anyone else counts their own view.
     count: (db, actor, s) =>
-      count(
-        sessionQuery(db, actor, { campaignId: s.campaignId, orgPath: s.orgPath, uncovered: true, to: uncovered(s).to }),
-      ),
+      coversSubtree(actor.scope, s.orgPath)
+        ? uncoveredSessionsUpTo(db, s.orgId, s.campaignId, uncovered(s).to)
+        : count(
+            sessionQuery(db, actor, {
+              campaignId: s.campaignId,
+              orgPath: s.orgPath,
+              uncovered: true,
+              to: uncovered(s).to,
+            }),
+          ),
     countByPath: async (db, s) => {
       const to = addDays(s.today, -(s.thresholds['study.makeupDays'] ?? 14));
       const rows = await sessionQuery(db, WHOLE_ROOT, {
