@@ -12,6 +12,7 @@ import { addDays, shanghaiDate, today } from '../../clock.ts';
 import { colourOf, isOverdue } from '../problems/colour.ts';
 import { rebuildTally } from '../../db/subtree-tally.ts';
 import { TALLY_SOURCES } from '../../tallies.ts';
+import { moveSomeUnit, treeUnits } from '../../testing/random-moves.ts';
 
 type Op =
   | { kind: 'create'; unit: number; measures: number[]; longTerm: boolean }
@@ -79,8 +80,7 @@ describeEachDb('#maintained figures', (h) => {
   });
 
   const admin = (method: string, url: string, body?: unknown) => h().call('admin', method, url, body);
-  const units = () =>
-    h().db.selectFrom('orgUnits').select(['id', 'path', 'parentId', 'version']).orderBy('id').execute();
+  const units = () => treeUnits(h());
 
   async function apply(o: Op): Promise<void> {
     const { db, fx } = h();
@@ -159,16 +159,8 @@ describeEachDb('#maintained figures', (h) => {
         expect(res.statusCode, res.body).toBe(201);
         return;
       }
-      case 'move': {
-        const movable = all.filter((u) => u.parentId !== null);
-        const unit = movable[o.unit % movable.length];
-        const targets = all.filter((u) => !u.path.startsWith(unit.path) && u.id !== unit.parentId);
-        if (!targets.length) return;
-        const parent = targets[o.parent % targets.length];
-        const res = await admin('POST', `/api/v1/orgs/${unit.id}/move`, { parentId: parent.id, version: unit.version });
-        expect(res.statusCode, res.body).toBe(200);
-        return;
-      }
+      case 'move':
+        return moveSomeUnit(h(), all, o);
       case 'days':
         process.env.TAIZHANG_TODAY = addDays(today(), o.n);
         return;

@@ -12,6 +12,7 @@ import { fixtureCampaign } from '../../testing/fixture.ts';
 import { addDays, today } from '../../clock.ts';
 import { rebuildMeetingCounts } from './meeting-counts.ts';
 import { expectedSoFar, quarterSoFar } from './meetings-behind.ts';
+import { moveSomeUnit, } from '../../testing/random-moves.ts';
 
 const KINDS = ['members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture'];
 
@@ -109,16 +110,8 @@ describeEachDb('study: 三会一课 counts per quarter equal a direct count', (h
         expect(res.statusCode, res.body).toBe(200);
         return;
       }
-      case 'move': {
-        const movable = all.filter((u) => u.parentId !== null);
-        const unit = movable[o.unit % movable.length];
-        const targets = all.filter((u) => !u.path.startsWith(unit.path) && u.id !== unit.parentId);
-        if (!targets.length) return;
-        const parent = targets[o.parent % targets.length];
-        const res = await admin('POST', `/api/v1/orgs/${unit.id}/move`, { parentId: parent.id, version: unit.version });
-        expect(res.statusCode, res.body).toBe(200);
-        return;
-      }
+      case 'move':
+        return moveSomeUnit(h(), all, o);
       case 'days':
         process.env.TAIZHANG_TODAY = addDays(today(), o.n);
         return;

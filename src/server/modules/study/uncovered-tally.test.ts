@@ -12,6 +12,7 @@ import { fixtureCampaign } from '../../testing/fixture.ts';
 import { addDays, today } from '../../clock.ts';
 import { rebuildTally } from '../../db/subtree-tally.ts';
 import { studyTally } from './tally.ts';
+import { moveSomeUnit, treeUnits } from '../../testing/random-moves.ts';
 
 type Op =
   | { kind: 'session'; unit: number; back: number; absent: number }
@@ -39,8 +40,7 @@ describeEachDb('study: 未全覆盖 warning from the tally equals a direct count
   });
 
   const admin = (method: string, url: string, body?: unknown) => h().call('admin', method, url, body);
-  const units = () =>
-    h().db.selectFrom('orgUnits').select(['id', 'path', 'parentId', 'version']).orderBy('id').execute();
+  const units = () => treeUnits(h());
 
   async function apply(o: Op): Promise<void> {
     const { db } = h();
@@ -88,16 +88,8 @@ describeEachDb('study: 未全覆盖 warning from the tally equals a direct count
         expect(res.statusCode, res.body).toBeLessThan(300);
         return;
       }
-      case 'move': {
-        const movable = all.filter((u) => u.parentId !== null);
-        const unit = movable[o.unit % movable.length];
-        const targets = all.filter((u) => !u.path.startsWith(unit.path) && u.id !== unit.parentId);
-        if (!targets.length) return;
-        const parent = targets[o.parent % targets.length];
-        const res = await admin('POST', `/api/v1/orgs/${unit.id}/move`, { parentId: parent.id, version: unit.version });
-        expect(res.statusCode, res.body).toBe(200);
-        return;
-      }
+      case 'move':
+        return moveSomeUnit(h(), all, o);
       case 'days':
         process.env.TAIZHANG_TODAY = addDays(today(), o.n);
         return;
