@@ -39,7 +39,7 @@ async function pick(page: Page, label: string | RegExp, option: string) {
   for (let attempt = 1; ; attempt++) {
     const patched = page
       .waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/imports/previews/'), {
-        timeout: 10_000,
+        timeout: 20_000,
       })
       .catch(() => null);
     await page.getByLabel(label, { exact: true }).click({ force: true });
@@ -47,7 +47,7 @@ async function pick(page: Page, label: string | RegExp, option: string) {
     const clicked = await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
       .first()
-      .click({ timeout: 5_000 })
+      .click({ timeout: 15_000 })
       .then(() => true)
       .catch(() => false);
     const answer = clicked ? await patched : null;

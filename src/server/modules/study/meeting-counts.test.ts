@@ -12,7 +12,7 @@ import { fixtureCampaign } from '../../testing/fixture.ts';
 import { addDays, today } from '../../clock.ts';
 import { rebuildMeetingCounts } from './meeting-counts.ts';
 import { expectedSoFar, quarterSoFar } from './meetings-behind.ts';
-import { moveSomeUnit, } from '../../testing/random-moves.ts';
+import { moveSomeUnit } from '../../testing/random-moves.ts';
 
 const KINDS = ['members_meeting', 'committee_meeting', 'group_meeting', 'party_lecture'];
 
@@ -93,11 +93,17 @@ describeEachDb('study: 三会一课 counts per quarter equal a direct count', (h
         const sessions = await db.selectFrom('studySessions').select('id').orderBy('id').execute();
         if (!sessions.length) return;
         const s = (await admin('GET', `/api/v1/study/sessions/${sessions[o.pick % sessions.length].id}`)).json();
+        // A unit move may have taken an attendee out of the session's unit: a correction keeps those still in it.
+        const unitPath = all.find((u) => u.id === s.orgId)!.path;
         const attendance = await db
           .selectFrom('sessionAttendance')
-          .select(['personId', 'status'])
-          .where('sessionId', '=', s.id)
+          .innerJoin('people', 'people.id', 'sessionAttendance.personId')
+          .select(['sessionAttendance.personId', 'sessionAttendance.status'])
+          .where('sessionAttendance.sessionId', '=', s.id)
+          .where('people.orgPath', '>=', unitPath)
+          .where('people.orgPath', '<', `${unitPath.slice(0, -1)}0`)
           .execute();
+        if (!attendance.length) return;
         const res = await admin('PATCH', `/api/v1/study/sessions/${s.id}`, {
           version: s.version,
           kind: KINDS[o.meeting],
