@@ -85,9 +85,14 @@ describe('browser: 考核 from building to the exported ranking', () => {
     await dialog.getByLabel('指标名称').nth(2).fill('创新项目');
     await pick(page, '指标类型', '加分项', 2);
     await dialog.getByLabel('分值').nth(2).fill('5');
+    const created = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/assessments'),
+      { timeout: 60_000 },
+    );
     await dialog.getByRole('button', { name: '保存' }).click();
+    expect((await created).status()).toBe(201);
     // The saved assessment opens on the right (the modal's closing animation can lag on a busy machine).
-    await page.locator('.ant-descriptions-title', { hasText: '本季度党支部考核' }).waitFor();
+    await page.locator('.ant-descriptions-title', { hasText: '本季度党支部考核' }).waitFor({ timeout: 60_000 });
 
     // The preview: 办公室党支部 2/3 attendance → 10 × (0.667 − 0.6) / 0.4 = 1.67; over the year's four quarters
     // 31 of 32 meetings missed → 10 − 31 × 0.25 = 2.25.
