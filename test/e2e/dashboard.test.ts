@@ -134,9 +134,13 @@ describeBrowser('browser: 工作看板', (run) => {
     const drawer = page.getByRole('dialog').last();
     await drawer.getByRole('button', { name: '删除' }).click();
     await expect.poll(() => page.locator('.ant-popconfirm').textContent()).toContain('删除后不可恢复');
+    // The server's answer, not the passing 已删除 toast (gone in 3 s, which a loaded machine can miss).
+    const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/problems/'), {
+      timeout: 60_000,
+    });
     await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
-    await page.getByText('已删除').waitFor();
-    await drawer.waitFor({ state: 'hidden' });
+    expect((await deleted).status()).toBeLessThan(300);
+    await drawer.waitFor({ state: 'hidden', timeout: 60_000 });
     await expect
       .poll(() => page.locator('.ant-pagination-total-text').textContent())
       .toBe(`共 ${unit.problems.total - 1} 个问题`);
