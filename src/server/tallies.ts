@@ -8,21 +8,25 @@ import { TALLY_TABLES } from './db/tally-tables.ts';
 import { problemTally } from './modules/problems/public.ts';
 import { meetingCountsStale, rebuildMeetingCounts, studyTally } from './modules/study/public.ts';
 import { demandTally } from './modules/demands/public.ts';
+import { rebuildTaskTally, TASK_TALLY, taskTallyIsStale } from './modules/tasks/public.ts';
 
 export const TALLY_SOURCES = [problemTally, studyTally, demandTally];
+/** Every table of maintained figures whose rows can count down to zero. */
+const PRUNED = [...TALLY_TABLES, TASK_TALLY];
 
 export async function ensureTallies(db: Db): Promise<void> {
   for (const src of TALLY_SOURCES) {
     if (await tallyIsStale(db, src)) await db.transaction().execute((trx) => rebuildTally(trx, src));
   }
   if (await meetingCountsStale(db)) await db.transaction().execute((trx) => rebuildMeetingCounts(trx));
-  await pruneTallies(db, TALLY_TABLES);
+  if (await taskTallyIsStale(db)) await db.transaction().execute((trx) => rebuildTaskTally(trx));
+  await pruneTallies(db, PRUNED);
 }
 
 /** Writers leave tally rows that counted down to zero; they are pruned at start-up and then hourly. */
 export function pruneTalliesHourly(db: Db, log: { warn(message: string): void }): () => void {
   const prune = () =>
-    pruneTallies(db, TALLY_TABLES).catch((error: Error) =>
+    pruneTallies(db, PRUNED).catch((error: Error) =>
       log.warn(`清理统计表中的零计数行失败（下个小时重试）：${error.message}`),
     );
   const timer = setInterval(() => void prune(), 60 * 60 * 1000);

@@ -18,26 +18,32 @@ export const WARNING_THRESHOLDS = `select key, value from warning_thresholds whe
 /** The calendar page's corrections (未更新 counts working days). */
 export const CALENDAR = `select date, kind from calendar_overrides`;
 
-/** Tasks of a subtree: those it leads and those it is 责任单位 for (the unit filter of the list). */
-const inSubtree = `(t.org_path >= @lo and t.org_path < @hi or t.id in (select tu.task_id from task_units tu
-  where tu.role = 'responsible' and tu.org_path >= @lo and tu.org_path < @hi))`;
 /** What a whole-subtree grant sees: tasks led there, or with any unit of theirs there. */
 const visible = `(t.org_path >= @glo and t.org_path < @ghi or t.id in (select tu.task_id from task_units tu
   where tu.org_path >= @glo and tu.org_path < @ghi))`;
 
-const running = `t.done = 0 and t.start_date <= @today`;
-const figureColumns = `count(*) as "total",
-  sum(case when t.done = 1 then 1 else 0 end) as "done",
-  sum(case when ${running} and t.behind_from > @today then 1 else 0 end) as "onTrack",
-  sum(case when ${running} and t.behind_from <= @today then 1 else 0 end) as "behind",
-  sum(case when t.done = 0 and t.start_date > @today then 1 else 0 end) as "notStarted",
-  sum(case when ${running} and t.last_activity_on <= @staleBefore then 1 else 0 end) as "stale",
-  sum(case when ${running} and t.red_from <= @today then 1 else 0 end) as "red",
-  sum(case when ${running} and t.yellow_from <= @today and t.red_from > @today then 1 else 0 end) as "yellow"`;
+/**
+ * Key-task figures of some units' subtrees (ids as a JSON array on SQLite, an array on PostgreSQL) from the
+ * maintained tally (tasks/tally.ts): each task counted once per day its schedule reaches, so a figure at
+ * today is a conditional sum over the unit's rows — all of a campaign's rows of a unit in one index range.
+ */
+export const taskTallyFigures = (db: LimitDb, topLevel: boolean) => {
+  const upTo = (event: string) => `sum(case when event = '${event}' and day <= @today then n else 0 end)`;
+  return `select org_id as "orgId", total, done, started - behind as "onTrack", behind,
+    total - done - started as "notStarted", stale, red, yellow - yellow_end as "yellow"
+  from (select org_id, sum(case when event = 'all' then n else 0 end) as total,
+    sum(case when event = 'done' then n else 0 end) as done, ${upTo('started')} as started, ${upTo('behind')} as behind,
+    ${upTo('red')} as red, ${upTo('yellow')} as yellow, ${upTo('yellow_end')} as yellow_end,
+    sum(case when event = 'stale' and day <= @staleBefore and (day2 = '' or day2 <= @today) then n else 0 end) as stale
+    from task_tallies where org_id ${inIds(db)} and campaign_id = @campaignId${topLevel ? ' and top_level = 1' : ''}
+    group by org_id) s`;
+};
 
-/** The figures of a subtree the grant covers whole (no visibility test needed), top-level tasks or all. */
-export const taskFigures = (topLevel: boolean) =>
-  `select ${figureColumns} from tasks t where t.campaign_id = @campaignId and ${inSubtree}${topLevel ? ' and t.parent_id is null' : ''}`;
+const inIds = (db: LimitDb) =>
+  db.dialect === 'sqlite' ? 'in (select value from json_each(@ids))' : '= any(cast(@ids as integer[]))';
+
+/** The ids parameter of a statement over a list of units (see inIds). */
+export const idsParam = (db: LimitDb, ids: number[]) => (db.dialect === 'sqlite' ? JSON.stringify(ids) : ids);
 
 /** The 重点任务 list without a unit filter: what the grant sees, in 完成时限 order, and its total. */
 const listWhere = (topLevel: boolean) =>
@@ -64,7 +70,7 @@ export const taskListPage = (topLevel: boolean) =>
 export const taskUnitsOf = (db: LimitDb) =>
   `select tu.task_id as "taskId", tu.org_id as "orgId", tu.org_path as "orgPath", tu.role, o.name as "orgName"
   from task_units tu join org_units o on o.id = tu.org_id
-  where tu.task_id ${db.dialect === 'sqlite' ? 'in (select value from json_each(@ids))' : '= any(cast(@ids as integer[]))'}
+  where tu.task_id ${inIds(db)}
   order by tu.org_id`;
 
 /** Every 预警 count of one subtree the grant covers whole, one statement per record kind. */
@@ -94,10 +100,6 @@ export const W_LEADERS_NO_REPORT = `select count(*) as "n" from people p
       join role_grants g on g.user_id = us.id where us.person_id = p.id and g.role = 'leader'))
     and (select count(*) from research_topics t where t.leader_id = p.id and t.campaign_id = @campaignId
       and t.status in ('reported', 'accepted')) < cast(@minReports as integer)`;
-export const W_TASKS = `select
-  sum(case when ${running} and t.behind_from <= @today then 1 else 0 end) as "behind",
-  sum(case when ${running} and t.last_activity_on <= @staleBefore then 1 else 0 end) as "stale"
-  from tasks t where t.campaign_id = @campaignId and ${inSubtree}`;
 export const W_DEMANDS = `select count(*) as "n" from demands d
   where (d.org_path >= @lo and d.org_path < @hi or (d.org_path is null and d.intake_path >= @lo and d.intake_path < @hi))
     and d.campaign_id = @campaignId

@@ -63,46 +63,6 @@ export const STUDY_SUMMARIES = `select org_id as "orgId", sum(sessions) as "sess
   where campaign_id = @campaignId and org_id in (select id from org_units where id = @unitId or parent_id = @unitId)
   group by org_id`;
 
-const running = `t.done = 0 and t.start_date <= @today`;
-const TASK_SUMS = `count(*) as "total",
-  sum(case when t.done = 1 then 1 else 0 end) as "done",
-  sum(case when ${running} and t.behind_from > @today then 1 else 0 end) as "onTrack",
-  sum(case when ${running} and t.behind_from <= @today then 1 else 0 end) as "behind",
-  sum(case when t.done = 0 and t.start_date > @today then 1 else 0 end) as "notStarted",
-  sum(case when ${running} and t.last_activity_on <= @staleBefore then 1 else 0 end) as "stale",
-  sum(case when ${running} and t.red_from <= @today then 1 else 0 end) as "red",
-  sum(case when ${running} and t.yellow_from <= @today and t.red_from > @today then 1 else 0 end) as "yellow"`;
-
-/**
- * Key-task figures of `units` units (the unit and its active children): for each, the tasks its subtree leads
- * or is responsible for, counted over the campaign's covering index with the unit's range bound as
- * parameters (`@org0`, `@lo0`, `@hi0`, …) — one statement, prepared once per number of units. A grouped join
- * of the units with tasks on a correlated range (tried first) cannot use the range for the 责任单位 half and
- * ran 150× slower (1.5 s at the small scale).
- */
-export function taskFigures(units: number): string {
-  return Array.from(
-    { length: units },
-    (
-      _,
-      i,
-    ) => `select cast(@org${i} as integer) as "orgId", ${TASK_SUMS} from tasks t where t.campaign_id = @campaignId and (
-    (t.org_path >= @lo${i} and t.org_path < @hi${i})
-    or t.id in (select tu.task_id from task_units tu where tu.role = 'responsible' and tu.org_path >= @lo${i} and tu.org_path < @hi${i}))`,
-  ).join('\n  union all ');
-}
-
-/** The parameters of taskFigures for these units. */
-export function taskFigureParams(units: ReadonlyArray<{ id: number; path: string }>): Record<string, unknown> {
-  return Object.fromEntries(
-    units.flatMap((u, i) => [
-      [`org${i}`, u.id],
-      [`lo${i}`, u.path],
-      [`hi${i}`, upperBound(u.path)],
-    ]),
-  );
-}
-
 /** A status's total in a subtree, from the unit's tally rows. */
 export const LIST_TOTAL = `select coalesce(sum(n), 0) as "n" from problem_tallies
   where org_id = @unitId and campaign_id = @campaignId and status = @status`;

@@ -81,10 +81,9 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
       const { thresholds } = await settingsOf(campaignId);
       const { unit } = await unitOf(actor, orgId);
       const day = today();
-      const [r] = await db.all<Row>(Q.taskFigures(!!topLevel), {
+      const [r] = await db.all<Row>(Q.taskTallyFigures(db, !!topLevel), {
         campaignId,
-        lo: unit.path,
-        hi: upperBound(unit.path),
+        ids: Q.idsParam(db, [unit.id]),
         today: day,
         staleBefore: staleBefore(day, thresholds),
       });
@@ -123,9 +122,7 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
         ),
       ]);
       const ids = rows.map((r) => r.id);
-      const units = ids.length
-        ? await db.all<TaskUnitRow>(Q.taskUnitsOf(db), { ids: db.dialect === 'sqlite' ? JSON.stringify(ids) : ids })
-        : [];
+      const units = ids.length ? await db.all<TaskUnitRow>(Q.taskUnitsOf(db), { ids: Q.idsParam(db, ids) }) : [];
       const items = rows.map(({ split, planned, reported, lwDone, lwStartDate, lwBehindFrom, ...row }) => {
         const own = units.filter((u) => u.taskId === row.id);
         const shape = {
@@ -192,8 +189,9 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
           shortfall: thresholds['study.meetingsShortfall'] ?? 1,
         }),
         one(Q.W_LEADERS_NO_REPORT, { ...range, minReports: thresholds['research.minReports'] ?? 1 }),
-        db.all<Row>(Q.W_TASKS, {
-          ...range,
+        db.all<Row>(Q.taskTallyFigures(db, false), {
+          campaignId,
+          ids: Q.idsParam(db, [unit.id]),
           today: day,
           staleBefore: staleBefore(day, { ...DEFAULT_TASK_THRESHOLDS, staleDays, calendar }),
         }),

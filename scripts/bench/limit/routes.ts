@@ -32,6 +32,7 @@ import * as Q from './queries.ts';
 import { demandBoardFigures, demandLimitRoutes } from './routes-demands.ts';
 import type { LimitDb } from './sql.ts';
 import { calendarOverridesOf, taskLimitRoutes } from './routes-tasks.ts';
+import { idsParam, taskTallyFigures } from './queries-tasks.ts';
 import { staleBefore } from '../../../src/server/modules/tasks/schedule.ts';
 import { assessmentLimitRoutes } from './routes-assessments.ts';
 
@@ -126,11 +127,14 @@ export function limitRoutes(app: FastifyInstance, db: LimitDb, actors: Map<numbe
       const [problems, study, tasks, demands] = await Promise.all([
         db.all<Row>(Q.PROBLEM_SUMMARIES, params),
         db.all<Row>(Q.STUDY_SUMMARIES, { campaignId: query.campaignId, unitId: unit.id }),
-        db.all<Row>(Q.taskFigures(counted.length), {
+        db.all<Row>(taskTallyFigures(db, false), {
           campaignId: query.campaignId,
+          ids: idsParam(
+            db,
+            counted.map((u) => u.id),
+          ),
           today: dates.today,
           staleBefore: stale,
-          ...Q.taskFigureParams(counted),
         }),
         demandBoardFigures(db, { campaignId: query.campaignId!, unit, units: counted, today: dates.today }),
       ]);

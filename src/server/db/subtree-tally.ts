@@ -49,7 +49,7 @@ function parseKey(t: TallyTable, key: string): Parsed {
 export const tallyMeasures = (t: TallyTable, key: string): number[] => parseKey(t, key).measures;
 
 /** Accumulates signed contributions per (unit, dims), so one statement applies them all. */
-class Delta {
+export class Delta {
   readonly rows = new Map<string, { orgId: number; dims: Array<string | number>; measures: number[] }>();
   add(orgIds: number[], dims: Array<string | number>, measures: number[], factor: number) {
     for (const orgId of orgIds) {
@@ -61,7 +61,8 @@ class Delta {
   }
 }
 
-async function applyDelta(db: Db, t: TallyTable, delta: Delta): Promise<void> {
+/** Adds a delta's non-zero rows to the tally (upserts, in one fixed order). */
+export async function applyDelta(db: Db, t: TallyTable, delta: Delta): Promise<void> {
   // One order for every writer: on PostgreSQL concurrent writers then lock shared tally rows (the root's,
   // above all) in the same sequence and wait for each other instead of deadlocking.
   const rows = [...delta.rows.entries()]

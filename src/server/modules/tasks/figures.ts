@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Judging } from './schedule.ts';
+import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
+import { staleBefore, type Judging } from './schedule.ts';
 import { lightPredicate, stalePredicate, statusPredicate, taskQuery, type TaskFilter } from './repository.ts';
+import { tallyFigures } from './tally.ts';
 
 export interface TaskFigures {
   total: number;
@@ -16,10 +18,34 @@ export interface TaskFigures {
 }
 
 /**
- * A subtree's task figures in one pass over the list's own query (index range on campaign and path, the
- * status columns covered by the index): each number is the total of the list it opens, with the same filter.
+ * A subtree's task figures: each number is the total of the list it opens, with the same filter. A subtree the
+ * caller sees whole, filtered by campaign and 仅重点任务 at most, is read from the maintained tally (tally.ts);
+ * anything else is one pass over the list's own query.
  */
 export async function taskFigures(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: TaskFilter,
+  today: string,
+  t: Judging,
+): Promise<TaskFigures> {
+  const { campaignId, orgPath, topLevel, ...narrower } = filter;
+  const maintained = orgPath && coversSubtree(actor.scope, orgPath) && !Object.values(narrower).some(isSet);
+  if (maintained) {
+    const orgId = unitIdOfPath(orgPath);
+    const figures = await tallyFigures(db, [orgId], {
+      campaignId,
+      topLevel,
+      today,
+      staleBefore: staleBefore(today, t),
+    });
+    return figures.get(orgId)!;
+  }
+  return liveTaskFigures(db, actor, filter, today, t);
+}
+
+/** The same figures counted over the tasks themselves (the list's query), for any caller and filter. */
+export async function liveTaskFigures(
   db: Kysely<Database>,
   actor: Actor,
   filter: TaskFilter,
@@ -29,9 +55,12 @@ export async function taskFigures(
   return toFigures(await figureQuery(db, actor, filter, today, t).executeTakeFirstOrThrow());
 }
 
+const isSet = (v: unknown) => v !== undefined && v !== false && v !== '';
+
 /**
- * The figures of several units' subtrees (tasks each leads or is responsible for) in one statement: each unit's
- * row is the list's own query for that unit, the rows joined with union all — the same counts, one round trip.
+ * The figures of several units' subtrees (tasks each leads or is responsible for): the tally's for the units
+ * the caller sees whole in one statement, and for the rest each unit's row of the list's own query, joined with
+ * union all — the same counts, two round trips at most.
  */
 export async function unitTaskFigures(
   db: Kysely<Database>,
@@ -41,12 +70,19 @@ export async function unitTaskFigures(
   today: string,
   t: Judging,
 ): Promise<Map<number, TaskFigures>> {
-  const [first, ...rest] = units.map((u) =>
-    figureQuery(db, actor, { campaignId, orgPath: u.path }, today, t).select(sql.lit(u.id).as('orgId')),
-  );
-  if (!first) return new Map();
-  const rows = await rest.reduce((q, next) => q.unionAll(next), first).execute();
-  return new Map(rows.map((r) => [Number(r.orgId), toFigures(r)]));
+  const whole = units.filter((u) => coversSubtree(actor.scope, u.path));
+  const [first, ...rest] = units
+    .filter((u) => !coversSubtree(actor.scope, u.path))
+    .map((u) => figureQuery(db, actor, { campaignId, orgPath: u.path }, today, t).select(sql.lit(u.id).as('orgId')));
+  const [maintained, rows] = await Promise.all([
+    tallyFigures(
+      db,
+      whole.map((u) => u.id),
+      { campaignId, today, staleBefore: staleBefore(today, t) },
+    ),
+    first ? rest.reduce((q, next) => q.unionAll(next), first).execute() : [],
+  ]);
+  return new Map([...maintained, ...rows.map((r) => [Number(r.orgId), toFigures(r)] as const)]);
 }
 
 function figureQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter, today: string, t: Judging) {

@@ -5,6 +5,8 @@ import { taskVisible } from './repository.ts';
 export { taskVisible, visibleTaskIds, thresholdsOf as taskThresholdsOf } from './repository.ts';
 export { taskFigures, unitTaskFigures, type TaskFigures } from './figures.ts';
 export { taskWarningKinds } from './warnings.ts';
+/** The maintained task figures: rebuilt at start-up when stale, recounted for a moved unit's subtree. */
+export { TASK_TALLY, rebuildTaskTally, recountTasksUnder, taskTallyIsStale } from './tally.ts';
 export { NEVER as NEVER_DATE } from './schedule.ts';
 /** Re-derives a task's status after rows were written around the commands (demo loader, benchmark city). */
 export { syncSchedule as rederiveTask } from './sync-schedule.ts';

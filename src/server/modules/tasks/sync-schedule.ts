@@ -4,6 +4,7 @@ import { nowIso, today } from '../../clock.ts';
 import type { TaskThresholds } from '../../../shared/task-enums.ts';
 import { leafSchedule, parentSchedule, statusAt, type Curve, type Schedule } from './schedule.ts';
 import { currentStatusRecord, recordStatus, thresholdsOf } from './repository.ts';
+import { syncTaskTallies } from './tally.ts';
 
 const asSchedule = (r: {
   done: number;
@@ -28,7 +29,8 @@ const asSchedule = (r: {
  * its parent's (the roll-up), inside the writer's transaction. A task that was behind just before this write
  * keeps the date it fell behind (曾滞后): catching up never erases that it was late. A change of what status
  * is judged from (done, start, the date it turns behind) is added to the task's status history from today, so
- * the 周调度 view can tell the status in force at the end of last week.
+ * the 周调度 view can tell the status in force at the end of last week. The maintained figures (tally.ts) count
+ * the task again here, so every writer of a task, its units or its schedule keeps them.
  */
 export async function syncSchedule(trx: Kysely<Database>, taskId: number, given?: TaskThresholds): Promise<void> {
   const task = await trx.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
@@ -81,5 +83,6 @@ export async function syncSchedule(trx: Kysely<Database>, taskId: number, given?
   const before = await currentStatusRecord(trx, taskId);
   if (!before || before.done !== now.done || before.startDate !== now.startDate || before.behindFrom !== now.behindFrom)
     await recordStatus(trx, taskId, day, now);
+  await syncTaskTallies(trx, [taskId]);
   if (task.parentId) await syncSchedule(trx, task.parentId, t);
 }

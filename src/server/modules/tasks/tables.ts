@@ -35,10 +35,21 @@ export interface TaskTable {
   version: Generated<number>;
   createdAt: string;
   updatedAt: string;
+  /** The key the task was last counted under in task_tallies (tally.ts); null when not yet counted. */
+  tally: string | null;
 }
 
 export interface TaskTables {
   tasks: TaskTable;
+  taskTallies: {
+    orgId: number;
+    campaignId: number;
+    topLevel: number;
+    event: string;
+    day: string;
+    day2: string;
+    n: number;
+  };
   taskUnits: { taskId: number; orgId: number; orgPath: string; role: string };
   taskMilestones: {
     id: Generated<number>;

@@ -12,6 +12,7 @@ import { invalidField } from '../../../errors.ts';
 import { orgPolicy } from '../policy.ts';
 import { findOrg, findOrgInScope, nextSortOrder, type OrgRow } from '../repository.ts';
 import { actorsChangedAfter } from '../../../auth/actor-cache.ts';
+import { recountTasksUnder } from '../../tasks/public.ts';
 
 export interface MoveOrgInput {
   parentId: number;
@@ -56,6 +57,8 @@ export async function moveOrg(ctx: Ctx, id: number, input: MoveOrgInput): Promis
           where ${sql.ref(column)} >= ${oldPath} and ${sql.ref(column)} < ${pathUpperBound(oldPath)}`.execute(trx);
         }
         await rehomeTallies(trx, TALLY_TABLES, org.id, oldPath, newPath);
+        // A key task counts for its 牵头单位's and 责任单位's ancestors at once: not a shift, a recount.
+        await recountTasksUnder(trx, newPath);
       }
       const sortOrder =
         input.sortOrder ?? (org.parentId === parent.id ? org.sortOrder : await nextSortOrder(trx, parent.id));
