@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { applyDelta, Delta, type TallyTable } from '../../db/subtree-tally.ts';
 import { idsOfPath, pathInSubtree } from '../../db/scope.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { NEVER } from './schedule.ts';
 import type { TaskFigures } from './figures.ts';
 
@@ -187,13 +188,21 @@ export interface TallyRead {
   staleBefore: string;
 }
 
-/** Figures of several units' subtrees from the tally in one statement; every unit gets a row. */
-export async function tallyFigures(db: Db, orgIds: number[], r: TallyRead): Promise<Map<number, TaskFigures>> {
-  if (!orgIds.length) return new Map();
+/** The read's parameters as a plain record (a reusable query's shape is worked out from them). */
+type ReadParams = {
+  orgIds: number[];
+  campaignId: number | undefined;
+  topLevel: boolean;
+  today: string;
+  staleBefore: string;
+};
+
+/** Each unit's count per event up to today (a stale report up to the cutoff); compiled once per shape. */
+const tallyQuery = reusableQuery('task-tally', (db: Db, r: ReadParams) => {
   let q = db
     .selectFrom('taskTallies')
     .select((eb) => ['orgId', 'event', eb.fn.sum<number>('n').as('n')])
-    .where('orgId', 'in', orgIds)
+    .where('orgId', 'in', r.orgIds)
     .where((eb) =>
       eb.or([
         eb('day', '=', ''),
@@ -206,10 +215,23 @@ export async function tallyFigures(db: Db, orgIds: number[], r: TallyRead): Prom
       ]),
     )
     .groupBy(['orgId', 'event']);
-  if (r.campaignId) q = q.where('campaignId', '=', r.campaignId);
+  if (r.campaignId !== undefined) q = q.where('campaignId', '=', r.campaignId);
   if (r.topLevel) q = q.where('topLevel', '=', 1);
+  return q;
+});
+
+/** Figures of several units' subtrees from the tally in one statement; every unit gets a row. */
+export async function tallyFigures(db: Db, orgIds: number[], r: TallyRead): Promise<Map<number, TaskFigures>> {
+  if (!orgIds.length) return new Map();
   const sums = new Map(orgIds.map((id) => [id, new Map<string, number>()]));
-  for (const row of await q.execute()) sums.get(Number(row.orgId))?.set(row.event, Number(row.n ?? 0));
+  const params = {
+    orgIds,
+    campaignId: r.campaignId,
+    topLevel: !!r.topLevel,
+    today: r.today,
+    staleBefore: r.staleBefore,
+  };
+  for (const row of await tallyQuery(db, params)) sums.get(Number(row.orgId))?.set(row.event, Number(row.n ?? 0));
   return new Map([...sums].map(([id, s]) => [id, figuresOfSums((e) => s.get(e) ?? 0)]));
 }
 
