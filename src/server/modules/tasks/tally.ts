@@ -121,21 +121,36 @@ export async function syncTaskTallies(db: Db, ids: number[]): Promise<void> {
         .execute(),
     ]);
     const responsible = Map.groupBy(units, (u) => u.taskId);
+    const changed: Array<{ id: number; key: string }> = [];
     for (const t of tasks) {
-      const key = keyOf(
-        t,
-        unitsOf(
-          t.orgPath,
-          (responsible.get(t.id) ?? []).map((u) => u.orgPath),
-        ),
-      );
+      const paths = (responsible.get(t.id) ?? []).map((u) => u.orgPath);
+      const key = keyOf(t, unitsOf(t.orgPath, paths));
       if (key === t.tally) continue;
       if (t.tally) addKey(delta, t.tally, -1);
       addKey(delta, key, 1);
-      await db.updateTable('tasks').set({ tally: key }).where('id', '=', t.id).execute();
+      changed.push({ id: t.id, key });
     }
+    await storeKeys(db, changed);
   }
   await applyDelta(db, TASK_TALLY, delta);
+}
+
+/** Each task's new key, one statement for the lot (a rebuild writes a city's tasks in a few dozen). */
+async function storeKeys(db: Db, changed: Array<{ id: number; key: string }>) {
+  if (!changed.length) return;
+  const cases = sql.join(
+    changed.map((c) => sql`when ${c.id} then ${c.key}`),
+    sql` `,
+  );
+  await db
+    .updateTable('tasks')
+    .set({ tally: sql<string>`case ${sql.ref('id')} ${cases} end` })
+    .where(
+      'id',
+      'in',
+      changed.map((c) => c.id),
+    )
+    .execute();
 }
 
 /** A unit moved (its paths already rewritten): the tasks led or owed by its subtree are counted again. */
