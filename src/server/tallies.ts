@@ -6,7 +6,7 @@ import type { Db } from './db/connection.ts';
 import { pruneTallies, rebuildTally, tallyIsStale } from './db/subtree-tally.ts';
 import { TALLY_TABLES } from './db/tally-tables.ts';
 import { problemTally } from './modules/problems/public.ts';
-import { meetingCountsStale, rebuildMeetingCounts, studyTally } from './modules/study/public.ts';
+import { meetingCountsStale, meetingTally, rebuildMeetingCounts, studyTally } from './modules/study/public.ts';
 import { demandTally } from './modules/demands/public.ts';
 import { rebuildTaskTally, TASK_TALLY, taskTallyIsStale } from './modules/tasks/public.ts';
 
@@ -18,7 +18,11 @@ export async function ensureTallies(db: Db): Promise<void> {
   for (const src of TALLY_SOURCES) {
     if (await tallyIsStale(db, src)) await db.transaction().execute((trx) => rebuildTally(trx, src));
   }
-  if (await meetingCountsStale(db)) await db.transaction().execute((trx) => rebuildMeetingCounts(trx));
+  // The 三会一课 tally counts units by their meeting counts: rebuilt after them.
+  const countsStale = await meetingCountsStale(db);
+  if (countsStale) await db.transaction().execute((trx) => rebuildMeetingCounts(trx));
+  if (countsStale || (await tallyIsStale(db, meetingTally)))
+    await db.transaction().execute((trx) => rebuildTally(trx, meetingTally));
   if (await taskTallyIsStale(db)) await db.transaction().execute((trx) => rebuildTaskTally(trx));
   await pruneTallies(db, PRUNED);
 }

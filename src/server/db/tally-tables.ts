@@ -45,4 +45,19 @@ export const DEMAND_TALLY: TallyTable = {
   measures: ['n', 'valid', 'contacted', 'solved', 'satisfied', 'basically'],
 };
 
-export const TALLY_TABLES = [PROBLEM_TALLY, STUDY_TALLY, DEMAND_TALLY];
+/**
+ * Units by what they held of 三会一课 (migration 0141): type, active, their latest quarter with meetings held
+ * ('' for none) and those meetings per kind ("kind:n,…" in kind order) — the source is org_units itself.
+ */
+export const MEETING_TALLY: TallyTable = {
+  table: 'unit_meeting_tallies',
+  dims: [
+    { column: 'org_type', type: 'text' },
+    { column: 'active', type: 'int' },
+    { column: 'quarter', type: 'text' },
+    { column: 'held', type: 'text' },
+  ],
+  measures: ['n'],
+};
+
+export const TALLY_TABLES = [PROBLEM_TALLY, STUDY_TALLY, DEMAND_TALLY, MEETING_TALLY];

@@ -2,6 +2,8 @@ import type { Db } from '../db/connection.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { nowIso } from '../clock.ts';
 import { pinyinKeys } from '../lib/pinyin.ts';
+import { syncTally } from '../db/subtree-tally.ts';
+import { meetingTally } from '../modules/study/public.ts';
 import type { Role, ScopeKind } from '../../shared/roles.ts';
 
 export const FIXTURE_PASSWORD = 'Passw0rd!';
@@ -35,6 +37,8 @@ export function fixtureWriter(db: Db) {
         .executeTakeFirstOrThrow();
       const path = `${parent?.path ?? '/'}${row.id}/`;
       await db.updateTable('orgUnits').set({ path }).where('id', '=', row.id).execute();
+      // Counted like a unit the command created: 预警 reads 三会一课 from the tally.
+      await syncTally(db, meetingTally, row.id);
       return { id: row.id, path, depth };
     },
     async person(unit: UnitRef, name: string, position = '科员', isPartyMember = true): Promise<number> {

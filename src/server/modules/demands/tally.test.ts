@@ -17,6 +17,7 @@ import { liveCounts } from './figures.ts';
 import { afterDemandWrite, demandTally, talliedCounts } from './tally.ts';
 import { demandListTally } from './list-plan.ts';
 import { demandQuery } from './repository.ts';
+import { countOverdueDemands } from './warnings.ts';
 import { fetchPage } from '../../db/page.ts';
 
 const CATEGORIES = ['sanitation', 'street_light', 'noise', 'fire_lane'];
@@ -130,6 +131,14 @@ describeEachDb('demands: maintained 三率 equal a direct count', (h) => {
             now,
           });
           expect(tallied.get(unit.id)).toEqual(live);
+          // The 预警 count for one subtree reads the same tally and due indexes.
+          const warned = await countOverdueDemands(
+            h().db,
+            actor,
+            { campaignId: byCampaign ? campaignId : undefined, orgId: unit.id, orgPath: unit.path },
+            now,
+          );
+          expect(warned).toBe(live.overdue);
         },
       ),
       { numRuns: 60, seed: 3 },

@@ -147,6 +147,22 @@ export async function talliedCounts(
   return out;
 }
 
+/**
+ * Demands of one unit's subtree overdue at `now`, from the tallies (the hours already past) and the due
+ * indexes (this hour): demandQuery's `overdue` count for a caller who sees the subtree whole.
+ */
+export async function talliedOverdue(
+  db: Kysely<Database>,
+  q: { campaignId?: number; unit: { id: number; path: string }; now: string },
+): Promise<number> {
+  const params = { ids: [q.unit.id], campaignId: q.campaignId, from: '', to: '', hour: q.now.slice(0, 13) };
+  const [rows, thisHour] = await Promise.all([
+    overdueQuery(db, params),
+    overdueThisHour(db, { campaignId: q.campaignId, units: [q.unit], now: q.now }),
+  ]);
+  return Number(rows[0]?.n ?? 0) + (thisHour.get(q.unit.id) ?? 0);
+}
+
 interface HourParams extends Record<string, unknown> {
   paths: string[];
   campaignId: number | undefined;

@@ -5,20 +5,28 @@ import type { Database } from '../../db/schema.ts';
 import { nowIso } from '../../clock.ts';
 import { queryOf, WHOLE_ROOT, type WarningKind, type WarningScope } from '../../lib/warning-kind.ts';
 import { demandQuery } from './repository.ts';
+import { talliedOverdue } from './tally.ts';
+import { coversSubtree } from '../../db/scope.ts';
 
 const overdue = (s: WarningScope) => ({ campaignId: s.campaignId, orgId: s.orgId, overdue: true });
 
-/** How many demands in the subtree are past their limit, as the caller may see them (the list's total). */
+/**
+ * How many demands in the subtree are past their limit, as the caller may see them (the list's total): from
+ * the maintained tally for a caller who sees the subtree whole, else counted in their view.
+ */
 export async function countOverdueDemands(
   db: Kysely<Database>,
   actor: Actor,
-  s: { campaignId?: number; orgPath: string },
+  s: { campaignId?: number; orgId: number; orgPath: string },
+  now = nowIso(),
 ): Promise<number> {
+  if (coversSubtree(actor.scope, s.orgPath))
+    return talliedOverdue(db, { campaignId: s.campaignId || undefined, unit: { id: s.orgId, path: s.orgPath }, now });
   const row = await demandQuery(db, actor, {
     campaignId: s.campaignId,
     orgPath: s.orgPath,
     overdue: true,
-    now: nowIso(),
+    now,
   })
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();

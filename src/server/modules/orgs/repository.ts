@@ -5,7 +5,8 @@ import { inScope, pathInSubtree, scopeOfParams, scopeParams, type Scope, type Sc
 import { reusableQuery } from '../../db/reusable-query.ts';
 import { nameMatches } from '../../db/name-search.ts';
 
-export type OrgRow = Selectable<OrgUnitTable>;
+/** A unit as the module reads it: every column but its tally key (bookkeeping, never shown). */
+export type OrgRow = Omit<Selectable<OrgUnitTable>, 'tally'>;
 
 export const orgColumns = [
   'orgUnits.id',

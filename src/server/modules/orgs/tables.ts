@@ -16,6 +16,8 @@ export interface OrgUnitTable {
   version: Generated<number>;
   createdAt: string;
   updatedAt: string;
+  /** The key the unit was last counted under in the 三会一课 tally (study/meeting-tally.ts, migration 0141). */
+  tally: string | null;
 }
 
 export interface OrgTables {

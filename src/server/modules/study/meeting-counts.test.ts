@@ -3,7 +3,9 @@
  * required kinds on random past days (across quarters), some corrected to another kind or day, units moved
  * and days passing — the kept counts equal a grouping of the sessions, a rebuild gives the same rows, and the
  * 预警 "behind its quarter" for every unit equals the total of the list it opens and a recount from the
- * sessions with expectedSoFar — on both databases.
+ * sessions with expectedSoFar — on both databases. Units also change type, are added, and are deactivated and
+ * reactivated, since the 三会一课 tally (meeting-tally.ts) counts units by type and whether they are active;
+ * a rebuild of that tally gives the same rows.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -11,6 +13,8 @@ import { describeEachDb } from '../../testing/harness.ts';
 import { fixtureCampaign } from '../../testing/fixture.ts';
 import { addDays, today } from '../../clock.ts';
 import { rebuildMeetingCounts } from './meeting-counts.ts';
+import { meetingTally } from './meeting-tally.ts';
+import { rebuildTally } from '../../db/subtree-tally.ts';
 import { expectedSoFar, quarterSoFar } from './meetings-behind.ts';
 import { moveSomeUnit } from '../../testing/random-moves.ts';
 
@@ -20,7 +24,12 @@ type Op =
   | { kind: 'session'; unit: number; back: number; meeting: number }
   | { kind: 'correct'; pick: number; back: number; meeting: number }
   | { kind: 'move'; unit: number; parent: number }
-  | { kind: 'days'; n: number };
+  | { kind: 'days'; n: number }
+  | { kind: 'retype'; unit: number; type: number }
+  | { kind: 'add'; parent: number; type: number }
+  | { kind: 'toggle'; unit: number };
+
+const TYPES = ['branch', 'general_branch', 'party_committee'];
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -43,6 +52,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant('move' as const), unit: fc.nat(), parent: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('days' as const), n: fc.integer({ min: 1, max: 30 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('retype' as const), unit: fc.nat(), type: fc.nat(TYPES.length - 1) }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('add' as const), parent: fc.nat(), type: fc.nat(TYPES.length - 1) }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('toggle' as const), unit: fc.nat() }), weight: 1 },
 );
 
 describeEachDb('study: 三会一课 counts per quarter equal a direct count', (h) => {
@@ -121,6 +139,26 @@ describeEachDb('study: 三会一课 counts per quarter equal a direct count', (h
       case 'days':
         process.env.TAIZHANG_TODAY = addDays(today(), o.n);
         return;
+      case 'retype': {
+        const unit = all[o.unit % all.length];
+        const res = await admin('PATCH', `/api/v1/orgs/${unit.id}`, { version: unit.version, type: TYPES[o.type] });
+        expect(res.statusCode, res.body).toBe(200);
+        return;
+      }
+      case 'add': {
+        const parent = all.filter((u) => u.active === 1)[o.parent % all.filter((u) => u.active === 1).length];
+        const res = await admin('POST', '/api/v1/orgs', { parentId: parent.id, name: '新支部', type: TYPES[o.type] });
+        expect(res.statusCode, res.body).toBe(201);
+        return;
+      }
+      case 'toggle': {
+        // Only a unit with no active children or people may be deactivated (the ones 'add' made).
+        const unit = all[o.unit % all.length];
+        const action = unit.active === 1 ? 'deactivate' : 'activate';
+        const res = await admin('POST', `/api/v1/orgs/${unit.id}/${action}`, { version: unit.version });
+        expect([200, 400, 409, 422], res.body).toContain(res.statusCode);
+        return;
+      }
     }
   }
 
@@ -186,11 +224,25 @@ describeEachDb('study: 三会一课 counts per quarter equal a direct count', (h
     expect((await counts()).length).toBeGreaterThan(0);
   });
 
+  const unitTally = () =>
+    h()
+      .db.selectFrom('unitMeetingTallies')
+      .selectAll()
+      .where('n', '!=', 0)
+      .orderBy(['orgId', 'orgType', 'active', 'quarter', 'held'])
+      .execute();
+
   it('the kept counts equal a rebuild from scratch', async () => {
     const kept = await counts();
+    const keptUnits = await unitTally();
+    expect(keptUnits.length).toBeGreaterThan(0);
     await h()
       .db.transaction()
-      .execute((trx) => rebuildMeetingCounts(trx));
+      .execute(async (trx) => {
+        await rebuildMeetingCounts(trx);
+        await rebuildTally(trx, meetingTally);
+      });
     expect(await counts()).toEqual(kept);
+    expect(await unitTally()).toEqual(keptUnits);
   });
 });

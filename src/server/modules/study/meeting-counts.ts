@@ -17,17 +17,18 @@ async function add(db: AnyKysely, key: string, by: number) {
     on conflict (org_id, quarter, kind) do update set n = study_meeting_counts.n + excluded.n`.execute(db);
 }
 
-/** After a session was written (inside the writer's transaction). */
-export async function syncMeetingCount(db: Kysely<Database>, sessionId: number): Promise<void> {
+/** After a session was written (inside the writer's transaction); answers the units whose counts changed. */
+export async function syncMeetingCount(db: Kysely<Database>, sessionId: number): Promise<number[]> {
   const { rows } = await sql<{
     old: string | null;
     next: string;
   }>`select meeting_key as old, ${keyOf} as next from study_sessions where id = ${sessionId}`.execute(db);
   const r = rows[0];
-  if (!r || r.old === r.next) return;
+  if (!r || r.old === r.next) return [];
   if (r.old) await add(db, r.old, -1);
   await add(db, r.next, 1);
   await sql`update study_sessions set meeting_key = ${r.next} where id = ${sessionId}`.execute(db);
+  return [r.old, r.next].flatMap((k) => (k ? [Number(k.split('|')[0])] : []));
 }
 
 /** Recounts from the sessions (at start-up, when sessions were written around the sync). */

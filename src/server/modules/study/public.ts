@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { findSession } from './repository.ts';
 export { studyTally, studyTallySummaries, type StudySummary } from './tally.ts';
 export { meetingCountsStale, rebuildMeetingCounts } from './meeting-counts.ts';
+export { afterUnitMeetingsChanged, meetingTally } from './meeting-tally.ts';
 export { sessionFigures } from './figures.ts';
 export { studyTodoSources } from './todo-sources.ts';
 export { studyWarningKinds } from './warnings.ts';

@@ -21,6 +21,15 @@ export interface StudyTables {
     kind: string;
     n: number;
   };
+  /** Units per subtree by type, active and what they held of 三会一课 (meeting-tally.ts, migration 0141). */
+  unitMeetingTallies: {
+    orgId: number;
+    orgType: string;
+    active: number;
+    quarter: string;
+    held: string;
+    n: number;
+  };
   studyPlans: {
     id: Generated<number>;
     campaignId: number;

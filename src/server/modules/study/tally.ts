@@ -5,6 +5,7 @@ import { syncTally, type TallySource } from '../../db/subtree-tally.ts';
 import { STUDY_TALLY } from '../../db/tally-tables.ts';
 import type { StudySummary } from '../../../shared/dashboard.ts';
 import { syncMeetingCount } from './meeting-counts.ts';
+import { afterUnitMeetingsChanged } from './meeting-tally.ts';
 
 export type { StudySummary };
 
@@ -36,7 +37,7 @@ export const studyTally: TallySource = {
 /** After a session, its attendance or one of its make-ups changed (inside the writer's transaction). */
 export async function afterSessionWrite(trx: Kysely<Database>, sessionId: number): Promise<void> {
   await syncTally(trx, studyTally, sessionId);
-  await syncMeetingCount(trx, sessionId);
+  await afterUnitMeetingsChanged(trx, await syncMeetingCount(trx, sessionId));
 }
 
 const EMPTY: StudySummary = { sessions: 0, attendanceRate: 0, coverage: 0, uncoveredSessions: 0, openMakeups: 0 };

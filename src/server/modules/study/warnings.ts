@@ -8,6 +8,7 @@ import { meetingsBehindQuery } from './meetings-behind.ts';
 import type { SelectFromAny } from '../../db/untyped.ts';
 import { coversSubtree } from '../../db/scope.ts';
 import { uncoveredSessionsUpTo } from './tally.ts';
+import { meetingsBehindFromTally } from './meeting-tally.ts';
 
 const idleDays = (s: WarningScope) => s.thresholds['study.idleDays'] ?? 30;
 const makeupDays = (s: WarningScope) => s.thresholds['study.makeupDays'] ?? 14;
@@ -86,7 +87,11 @@ export const studyWarningKinds: WarningKind[] = [
     thresholds: [
       { key: 'study.meetingsShortfall', label: '“三会一课”少开次数（达到即预警）', default: 1, min: 1, max: 50 },
     ],
-    count: (db, actor, s) =>
+    // A caller who sees the subtree whole reads the maintained tally; anyone else counts their own view.
+    count: async (db, actor, s) =>
+      (coversSubtree(actor.scope, s.orgPath)
+        ? await meetingsBehindFromTally(db, s.orgId, s.today, shortfall(s))
+        : undefined) ??
       count(meetingsBehindQuery(db, actor, { orgPath: s.orgPath, today: s.today, shortfall: shortfall(s) })),
     link: (s) => `/warnings?${queryOf({ campaignId: s.campaignId, ...behind(s), kind: 'study_meetings_behind' })}`,
     api: (s) => `/api/v1/study/meetings-behind?${queryOf(behind(s))}`,

@@ -6,6 +6,7 @@ import { invalidField } from '../../../errors.ts';
 import { requireWritable } from '../../../policies/scope-guard.ts';
 import { pinyinKeys } from '../../../lib/pinyin.ts';
 import { orgPolicy } from '../policy.ts';
+import { afterUnitMeetingsChanged } from '../../study/public.ts';
 import { findOrg, findOrgInScope, nextSortOrder, type OrgRow } from '../repository.ts';
 import { checkSecretary } from './check-secretary.ts';
 
@@ -55,6 +56,8 @@ export async function createOrg(ctx: Ctx, input: CreateOrgInput): Promise<OrgRow
       .executeTakeFirstOrThrow();
     const path = `${parent.path}${inserted.id}/`;
     await trx.updateTable('orgUnits').set({ path }).where('id', '=', inserted.id).execute();
+    // The 三会一课 tally counts each unit by its type and whether it is active.
+    await afterUnitMeetingsChanged(trx, [inserted.id]);
     const org = (await findOrg(trx, inserted.id))!;
     await recordAudit(trx, ctx.actor, {
       action: 'create',

@@ -5,6 +5,7 @@ import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { parentInactive, rootUnit, unitInUse } from '../../../errors.ts';
 import { orgPolicy } from '../policy.ts';
+import { afterUnitMeetingsChanged } from '../../study/public.ts';
 import { dependents, findOrg, findOrgInScope, type OrgRow } from '../repository.ts';
 
 /** Deactivates a unit with no active children or people, or reactivates one under an active parent. */
@@ -24,6 +25,8 @@ export async function setOrgActive(ctx: Ctx, id: number, active: boolean, versio
       if (!parent?.active) throw parentInactive();
     }
     await updateVersioned(trx, 'orgUnits', id, version, { active: active ? 1 : 0 });
+    // The 三会一课 tally counts each unit by its type and whether it is active.
+    await afterUnitMeetingsChanged(trx, [id]);
     const after = (await findOrg(trx, id))!;
     await recordAudit(trx, ctx.actor, {
       action: active ? 'activate' : 'deactivate',

@@ -5,6 +5,7 @@ import { requireWritable } from '../../../policies/scope-guard.ts';
 import { checkVersion, updateVersioned } from '../../../db/versioned.ts';
 import { pinyinKeys } from '../../../lib/pinyin.ts';
 import { orgPolicy } from '../policy.ts';
+import { afterUnitMeetingsChanged } from '../../study/public.ts';
 import { findOrg, findOrgInScope, type OrgRow } from '../repository.ts';
 import { checkSecretary } from './check-secretary.ts';
 
@@ -29,6 +30,8 @@ export async function updateOrg(ctx: Ctx, id: number, input: UpdateOrgInput): Pr
     if (input.sortOrder !== undefined) values.sortOrder = input.sortOrder;
     if (input.secretaryId !== undefined) values.secretaryId = input.secretaryId;
     await updateVersioned(trx, 'orgUnits', id, input.version, values);
+    // The 三会一课 tally counts each unit by its type and whether it is active.
+    await afterUnitMeetingsChanged(trx, [id]);
     const after = (await findOrg(trx, id))!;
     const diff = changedFields(org, values);
     await recordAudit(trx, ctx.actor, {
