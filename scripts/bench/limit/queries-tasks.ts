@@ -85,7 +85,7 @@ export const W_STUDY_IDLE = `select count(*) as "n" from org_units u
   where u.active = 1 and u.type = 'branch' and u.path >= @lo and u.path < @hi
     and not exists (select 1 from study_sessions s where s.org_id = u.id and s.date >= @since and s.date <= @today
       and s.campaign_id = @campaignId)`;
-/** 三会一课 behind the quarter (study/meetings-behind.ts), from the counts kept per unit, quarter and kind: due so far (requirement × days passed ÷ quarter days) − held. */
+/** 三会一课 behind the quarter counted per unit (study/meetings-behind.ts), for a clock set back before a quarter with meetings: due so far (requirement × days passed ÷ quarter days) − held. */
 const due = `(r.per_quarter * cast(@elapsed as integer)) / cast(@length as integer)`;
 export const W_MEETINGS_BEHIND = `select count(*) as "n" from (select u.id from org_units u
   join meeting_requirements r on r.org_type = u.type
@@ -100,7 +100,10 @@ export const W_LEADERS_NO_REPORT = `select count(*) as "n" from people p
       join role_grants g on g.user_id = us.id where us.person_id = p.id and g.role = 'leader'))
     and (select count(*) from research_topics t where t.leader_id = p.id and t.campaign_id = @campaignId
       and t.status in ('reported', 'accepted')) < cast(@minReports as integer)`;
-export const W_DEMANDS = `select count(*) as "n" from demands d
-  where (d.org_path >= @lo and d.org_path < @hi or (d.org_path is null and d.intake_path >= @lo and d.intake_path < @hi))
-    and d.campaign_id = @campaignId
-    and ((d.status = 'dispatched' and (d.accept_due_at < @now or d.due_at < @now)) or (d.status = 'accepted' and d.due_at < @now))`;
+/** 三会一课 from the maintained rows (study/meeting-tally.ts): the unit's active rows and the requirements, judged in JS. */
+export const W_MEETING_ROWS = `select org_type as "orgType", quarter, held, n from unit_meeting_tallies
+  where org_id = @unitId and active = 1 and n <> 0`;
+export const W_MEETING_REQUIREMENTS = `select org_type as "orgType", kind, per_quarter as "perQuarter" from meeting_requirements`;
+/** 超时诉求 of whole hours past, from the demand tally (the hour under way is THIS_HOUR of routes-demands.ts). */
+export const W_DEMAND_OVERDUE = `select coalesce(sum(n), 0) as "n" from demand_tallies where org_id = @unitId
+  and campaign_id = @campaignId and status in ('dispatched', 'accepted') and due_hour < @hour`;

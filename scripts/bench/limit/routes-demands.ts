@@ -40,7 +40,7 @@ const TALLY = `select
     sum(basically) as basically from demand_tallies where org_id = @unitId and campaign_id = @campaignId
     and visit_day >= @from and visit_day <= @to) v`;
 /** Open demands whose stage fell due earlier this hour (the tallies count whole hours past). */
-const THIS_HOUR = `select count(*) as n from demands d where d.org_path >= @path and d.org_path < @upper
+export const THIS_HOUR = `select count(*) as n from demands d where d.org_path >= @path and d.org_path < @upper
   and d.campaign_id = @campaignId and (
     (d.status = 'accepted' and d.due_at >= @start and d.due_at < @now)
     or (d.status = 'dispatched' and ((d.due_at >= @start and d.due_at < @now) or (d.accept_due_at >= @start and d.accept_due_at < @now))

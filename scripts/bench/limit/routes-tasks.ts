@@ -20,6 +20,8 @@ import { quarterSoFar } from '../../../src/server/modules/study/meetings-behind.
 import type { CalendarOverrides } from '../../../src/server/lib/working-days.ts';
 import { weekOf } from '../../../src/shared/iso-week.ts';
 import * as Q from './queries-tasks.ts';
+import { THIS_HOUR } from './routes-demands.ts';
+import { countMeetingsBehind } from '../../../src/server/modules/study/meeting-tally.ts';
 import { upperBound } from './queries.ts';
 import type { LimitDb } from './sql.ts';
 
@@ -147,6 +149,29 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
     },
   );
 
+  /** 三会一课 behind from the maintained rows, as the served kind reads them; live only for a clock set back. */
+  const meetingsBehind = async (unitId: number, day: string, shortfall: number, live: () => Promise<number>) => {
+    const [rows, requirements] = await Promise.all([
+      db.all<{ orgType: string; quarter: string; held: string; n: number }>(Q.W_MEETING_ROWS, { unitId }),
+      db.all<{ orgType: string; kind: string; perQuarter: number }>(Q.W_MEETING_REQUIREMENTS, {}),
+    ]);
+    return countMeetingsBehind(rows, requirements, day, shortfall) ?? live();
+  };
+  /** 超时诉求: whole hours past from the demand tally, plus those fallen due earlier this hour. */
+  const demandsOverdue = async (campaignId: number | undefined, unit: { id: number; path: string }, now: string) => {
+    const [[past], [hour]] = await Promise.all([
+      db.all<Row>(Q.W_DEMAND_OVERDUE, { unitId: unit.id, campaignId, hour: now.slice(0, 13) }),
+      db.all<Row>(THIS_HOUR, {
+        path: unit.path,
+        upper: upperBound(unit.path),
+        campaignId,
+        start: `${now.slice(0, 13)}:00:00.000Z`,
+        now,
+      }),
+    ]);
+    return num(past?.n) + num(hour?.n);
+  };
+
   app.get(
     '/api/v1/warnings',
     { schema: { querystring: WarningsQuery, response: { 200: WarningsView } } },
@@ -180,14 +205,16 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
           to: addDays(day, -(thresholds['study.makeupDays'] ?? 14)),
         }),
         one(Q.W_STUDY_IDLE, { ...range, today: day, since: addDays(day, -(thresholds['study.idleDays'] ?? 30)) }),
-        one(Q.W_MEETINGS_BEHIND, {
-          lo: range.lo,
-          hi: range.hi,
-          quarter: `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`,
-          elapsed: quarter.elapsed,
-          length: quarter.length,
-          shortfall: thresholds['study.meetingsShortfall'] ?? 1,
-        }),
+        meetingsBehind(unit.id, day, thresholds['study.meetingsShortfall'] ?? 1, () =>
+          one(Q.W_MEETINGS_BEHIND, {
+            lo: range.lo,
+            hi: range.hi,
+            quarter: `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`,
+            elapsed: quarter.elapsed,
+            length: quarter.length,
+            shortfall: thresholds['study.meetingsShortfall'] ?? 1,
+          }),
+        ),
         one(Q.W_LEADERS_NO_REPORT, { ...range, minReports: thresholds['research.minReports'] ?? 1 }),
         db.all<Row>(Q.taskTallyFigures(db, false), {
           campaignId,
@@ -195,7 +222,7 @@ export function taskLimitRoutes(app: FastifyInstance, db: LimitDb, { actorOf, un
           today: day,
           staleBefore: staleBefore(day, { ...DEFAULT_TASK_THRESHOLDS, staleDays, calendar }),
         }),
-        one(Q.W_DEMANDS, { ...range, now: nowIso() }),
+        demandsOverdue(campaignId, unit, nowIso()),
       ]);
       const counts: Record<string, number> = {
         problem_overdue: overdue,

@@ -46,8 +46,6 @@ export async function meetingsBehindFromTally(
   today: string,
   shortfall: number,
 ): Promise<number | undefined> {
-  const quarter = quartersBetween(today, today)[0];
-  const q = quarterSoFar(today);
   const [rows, requirements] = await Promise.all([
     db
       .selectFrom('unitMeetingTallies')
@@ -58,6 +56,18 @@ export async function meetingsBehindFromTally(
       .execute(),
     db.selectFrom('meetingRequirements').select(['orgType', 'kind', 'perQuarter']).execute(),
   ]);
+  return countMeetingsBehind(rows, requirements, today, shortfall);
+}
+
+/** A subtree unit's active tally rows judged against the requirements at `today` (the read's pure half). */
+export function countMeetingsBehind(
+  rows: Array<{ orgType: string; quarter: string; held: string; n: number }>,
+  requirements: Array<{ orgType: string; kind: string; perQuarter: number }>,
+  today: string,
+  shortfall: number,
+): number | undefined {
+  const quarter = quartersBetween(today, today)[0];
+  const q = quarterSoFar(today);
   if (rows.some((r) => r.quarter > quarter)) return undefined;
   let behind = 0;
   for (const r of rows) {
