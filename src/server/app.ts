@@ -21,6 +21,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { apiModules, rootModules } from './modules/routes.ts';
 import { MAX_UPLOAD_BYTES } from './http/limits.ts';
 import { errorCatalogue } from './errors.ts';
+import { BURST_MS, releaseAfterBurst } from './lib/memory-release.ts';
 
 /** The error catalogue as a Markdown table for the OpenAPI description. */
 const errorTable = () =>
@@ -110,6 +111,10 @@ export async function buildApp({ db, config, logger = false }: BuildOptions) {
   installCsrfGuard(app);
   installAuthHook(app);
   installInputGuard(app);
+  // A slow request (an export, an import) leaves a grown heap behind that V8 would keep: lib/memory-release.ts.
+  app.addHook('onResponse', async (_req, reply) => {
+    if (reply.elapsedTime >= BURST_MS) releaseAfterBurst();
+  });
   await app.register(
     async (api) => {
       for (const mod of apiModules) await api.register(mod);

@@ -6,6 +6,7 @@ import { bootstrap } from './bootstrap.ts';
 import { ensureTallies, pruneTalliesHourly } from './tallies.ts';
 import { startScheduler } from './scheduler.ts';
 import { underStartupLock } from './db/startup-lock.ts';
+import { releaseNow } from './lib/memory-release.ts';
 
 async function main() {
   let config;
@@ -34,6 +35,7 @@ async function main() {
     await bootstrap(conn, config, app.log);
     await ensureTallies(conn);
   });
+  releaseNow(); // rebuilding a city's figures grows the heap by a few hundred MB
   const stopPruning = pruneTalliesHourly(db, app.log);
   const stopScheduler = startScheduler(db, config, app.log);
 

@@ -7,6 +7,7 @@
 import type { LedgerRecord } from '../../io/ledger/types.ts';
 import type { ImportCellError } from './definition.ts';
 import { errorsByRow } from './presenter.ts';
+import { releaseAfterBurst } from '../../lib/memory-release.ts';
 
 /** How often the progress of a preview is written (the wizard polls about once a second). */
 export const PROGRESS_MS = 300;
@@ -18,7 +19,10 @@ export function inBackground(work: () => Promise<void>): void {
   const job: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
     .then(work)
     .catch(() => undefined)
-    .finally(() => running.delete(job));
+    .finally(() => {
+      running.delete(job);
+      releaseAfterBurst(); // reading and checking a big file grew the heap
+    });
   running.add(job);
 }
 
