@@ -4,18 +4,9 @@ import type { Database } from '../../db/schema.ts';
 import { coversSubtree, unitIdOfPath } from '../../db/scope.ts';
 import { staleBefore, type Judging } from './schedule.ts';
 import { lightPredicate, stalePredicate, statusPredicate, taskQuery, type TaskFilter } from './repository.ts';
-import { tallyFigures } from './tally.ts';
+import { tallyFigures, type TaskFigures } from './tally.ts';
 
-export interface TaskFigures {
-  total: number;
-  done: number;
-  onTrack: number;
-  behind: number;
-  notStarted: number;
-  stale: number;
-  red: number;
-  yellow: number;
-}
+export type { TaskFigures };
 
 /**
  * A subtree's task figures: each number is the total of the list it opens, with the same filter. A subtree the

@@ -4,7 +4,6 @@ import { applyDelta, Delta, type TallyTable } from '../../db/subtree-tally.ts';
 import { idsOfPath, pathInSubtree } from '../../db/scope.ts';
 import { reusableQuery } from '../../db/reusable-query.ts';
 import { NEVER } from './schedule.ts';
-import type { TaskFigures } from './figures.ts';
 
 /**
  * Maintained 重点任务 figures. A task's status at any date is a comparison of that date with a few stored days
@@ -33,6 +32,18 @@ export const TASK_TALLY: TallyTable = {
   ],
   measures: ['n'],
 };
+
+/** A subtree's key-task figures: each number is the total of the list it opens. */
+export interface TaskFigures {
+  total: number;
+  done: number;
+  onTrack: number;
+  behind: number;
+  notStarted: number;
+  stale: number;
+  red: number;
+  yellow: number;
+}
 
 type Db = Kysely<Database>;
 type Event = [event: string, day: string, day2: string];
