@@ -12,6 +12,7 @@ import type { Db } from './db/connection.ts';
 import { addDays, nowIso, today } from './clock.ts';
 import { runReminders, reminderSources } from './modules/reminders/public.ts';
 import { drainRobots, pruneMessages, robotKey } from './modules/notifications/public.ts';
+import { BURST_MS, releaseAfterBurst } from './lib/memory-release.ts';
 
 interface Log {
   info(obj: object, message: string): void;
@@ -24,11 +25,14 @@ const ZONE = 'Asia/Shanghai';
 export function startScheduler(db: Db, config: Config, log: Log): () => void {
   const node = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const guard = (name: string, job: () => Promise<unknown>) => async () => {
+    const started = performance.now();
     try {
       await job();
     } catch (error) {
       log.warn(`定时任务“${name}”失败（下次按计划重试）：${error instanceof Error ? error.message : String(error)}`);
     }
+    // The reminders over a city's problems (run at start-up in working hours) grow the heap as an export does.
+    if (performance.now() - started >= BURST_MS) releaseAfterBurst();
   };
   const reminders = guard('时限提醒', async () => {
     const r = await runReminders(db, { today: today(), sources: reminderSources });
