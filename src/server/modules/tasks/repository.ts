@@ -85,6 +85,21 @@ export function stalePredicate(eb: Eb, today: string, t: Judging) {
   ]);
 }
 
+/** A unit's tasks: those its subtree leads and those it is 责任单位 for (it gives their 周调度). */
+export const ofUnitSubtree = (path: string) => (eb: Eb) =>
+  eb.or([
+    pathInSubtree(eb, 'tasks.orgPath', path),
+    eb(
+      'tasks.id',
+      'in',
+      eb
+        .selectFrom('taskUnits')
+        .select('taskUnits.taskId')
+        .where('taskUnits.role', '=', 'responsible')
+        .where((u) => pathInSubtree(u, 'taskUnits.orgPath', path)),
+    ),
+  ]);
+
 export interface TaskFilter {
   campaignId?: number;
   /** Path of the unit whose subtree is wanted: tasks it leads (牵头单位) or is responsible for (责任单位). */
@@ -104,22 +119,7 @@ export function taskQuery(db: Kysely<Database>, actor: Actor, filter: TaskFilter
   let qb = db.selectFrom('tasks');
   if (filter.campaignId) qb = qb.where('tasks.campaignId', '=', filter.campaignId);
   if (filter.orgPath) {
-    // A unit's tasks are those its subtree leads and those it is 责任单位 for (it gives their 周调度).
-    const p = filter.orgPath;
-    qb = qb.where((eb) =>
-      eb.or([
-        pathInSubtree(eb, 'tasks.orgPath', p),
-        eb(
-          'tasks.id',
-          'in',
-          eb
-            .selectFrom('taskUnits')
-            .select('taskUnits.taskId')
-            .where('taskUnits.role', '=', 'responsible')
-            .where((u) => pathInSubtree(u, 'taskUnits.orgPath', p)),
-        ),
-      ]),
-    );
+    qb = qb.where(ofUnitSubtree(filter.orgPath));
   }
   // A subtree the caller sees whole needs no visibility predicate: the range says it all.
   if (!filter.orgPath || !coversSubtree(actor.scope, filter.orgPath)) qb = qb.where(taskVisible(actor));

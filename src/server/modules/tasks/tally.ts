@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { applyDelta, Delta, type TallyTable } from '../../db/subtree-tally.ts';
-import { idsOfPath, pathInSubtree } from '../../db/scope.ts';
+import { idsOfPath } from '../../db/scope.ts';
+import { ofUnitSubtree } from './repository.ts';
 import { reusableQuery } from '../../db/reusable-query.ts';
 import { NEVER } from './schedule.ts';
 
@@ -166,24 +167,7 @@ async function storeKeys(db: Db, changed: Array<{ id: number; key: string }>) {
 
 /** A unit moved (its paths already rewritten): the tasks led or owed by its subtree are counted again. */
 export async function recountTasksUnder(db: Db, path: string): Promise<void> {
-  const rows = await db
-    .selectFrom('tasks')
-    .select('tasks.id')
-    .where((eb) =>
-      eb.or([
-        pathInSubtree(eb, 'tasks.orgPath', path),
-        eb(
-          'tasks.id',
-          'in',
-          eb
-            .selectFrom('taskUnits')
-            .select('taskUnits.taskId')
-            .where('taskUnits.role', '=', 'responsible')
-            .where((u) => pathInSubtree(u, 'taskUnits.orgPath', path)),
-        ),
-      ]),
-    )
-    .execute();
+  const rows = await db.selectFrom('tasks').select('tasks.id').where(ofUnitSubtree(path)).execute();
   await syncTaskTallies(
     db,
     rows.map((r) => r.id),
